@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Packs the plugin, installs the tarball next to the given ESLint major in a scratch folder outside the
+# repository, and lints a sample with the ESLint CLI and a three-line eslint.config.js. Fails unless the
+# expected rules report.
+#
+# Usage: scripts/smoke-packed.sh 9|10
+set -euo pipefail
+
+major="${1:?usage: scripts/smoke-packed.sh 9|10}"
+case "$major" in
+  9) eslint_version=9.39.5 ;;
+  10) eslint_version=10.16.0 ;;
+  *) echo "smoke-packed: unsupported ESLint major '$major' (expected 9 or 10)" >&2; exit 2 ;;
+esac
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+
+npm run --silent build --prefix "$repo" >/dev/null
+tarball="$(cd "$repo" && npm pack --silent --pack-destination "$scratch" | tail -n 1)"
+
+cd "$scratch"
+printf '{ "name": "smoke", "private": true, "type": "module" }\n' > package.json
+npm install --silent --no-audit --no-fund "eslint@$eslint_version" "./$tarball" >/dev/null
+
+cat > eslint.config.js <<'CONFIG'
+import sessions from 'eslint-plugin-sessions';
+
+export default [sessions.configs.recommended];
+CONFIG
+cp -r "$repo/tests/smoke/." .
+
+set +e
+npx eslint --format json . > report.json
+status=$?
+set -e
+if [ "$status" -ne 1 ]; then
+  echo "smoke-packed: ESLint $eslint_version exited with $status, expected 1 (problems found)" >&2
+  cat report.json >&2
+  exit 1
+fi
+
+node "$repo/scripts/check-smoke-report.mjs" report.json "$repo/tests/smoke/expected.json"
+echo "smoke-packed: ESLint $(npx eslint --version) reported the expected problems from the packed plugin"

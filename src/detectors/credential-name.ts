@@ -1,0 +1,149 @@
+/**
+ * Decides whether a name (a storage key, cookie name, variable, property or constant) names a login
+ * credential. Names are compared word by word after splitting camelCase, PascalCase, snake_case,
+ * kebab-case, dots and spaces, so `accessToken`, `ACCESS_TOKEN` and `access-token` agree, while a word
+ * that merely contains a credential word (`tokenizer`, `authorName`) does not count.
+ */
+
+/** Words that name a credential on their own. */
+const CREDENTIAL_WORDS = new Set([
+  'token',
+  'tokens',
+  'jwt',
+  'jwts',
+  'bearer',
+  'credential',
+  'credentials',
+  'apikey',
+  'sessionid',
+  'sessid',
+  'password',
+  'passwd',
+  'authorization',
+]);
+
+/** Word pairs that name a credential together. */
+const CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [
+  ['api', 'key'],
+  ['session', 'id'],
+  ['session', 'key'],
+  ['auth', 'key'],
+  ['access', 'key'],
+  ['secret', 'key'],
+  ['private', 'key'],
+  ['client', 'secret'],
+];
+
+/** `auth` alone, or `auth` followed by one of these words, names stored login data (`auth`, `authData`). */
+const AUTH_FOLLOWERS = new Set(['data', 'info', 'user', 'session', 'state', 'result', 'response', 'payload']);
+
+/**
+ * Words that may follow the credential word without changing what the name holds (`tokenValue`,
+ * `jwtString`). Any other following word makes the name about something else (`tokenExpiry`,
+ * `tokenType`, `passwordPolicy`).
+ */
+const NEUTRAL_TRAILING_WORDS = new Set(['value', 'string', 'str', 'raw', 'encoded', 'data', 'cookie', 'header']);
+
+/**
+ * Words that make the whole name a non-credential even next to a credential word: CSRF tokens are meant to
+ * be readable by scripts, and counters, flags and timestamps about a token are not the token.
+ */
+const DISQUALIFYING_WORDS = new Set([
+  'csrf',
+  'xsrf',
+  'has',
+  'is',
+  'should',
+  'use',
+  'uses',
+  'show',
+  'hide',
+  'forgot',
+  'reset',
+  'confirm',
+  'strength',
+  'placeholder',
+  'label',
+  'input',
+  'field',
+  'visible',
+  'visibility',
+]);
+
+/** Suffixes that a constant holding a storage key or cookie name carries (`TOKEN_KEY`, `AUTH_STORAGE_KEY`). */
+const KEY_NAME_SUFFIXES = new Set(['key', 'name', 'storage', 'cookie', 'item', 'id']);
+
+/**
+ * Splits an identifier or key into lower-case words: `accessToken` → `access token`,
+ * `X-Auth-Token` → `x auth token`, `JWTToken` → `jwt token`.
+ */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z\d]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+/** Options a project sets to widen or narrow what counts as a credential name. */
+export interface CredentialNameOptions {
+  /** Extra regular expressions (source strings, case-insensitive) for names that hold credentials. */
+  readonly extraPatterns?: readonly string[];
+  /** Names that never count as credentials, compared case-insensitively after trimming. */
+  readonly allowedNames?: readonly string[];
+}
+
+/** Returns true when `name` names a login credential. */
+export function isCredentialName(name: string, options: CredentialNameOptions = {}): boolean {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) return false;
+  if (options.allowedNames?.some((allowed) => allowed.trim().toLowerCase() === trimmed.toLowerCase())) {
+    return false;
+  }
+  if (options.extraPatterns?.some((pattern) => new RegExp(pattern, 'iu').test(trimmed))) {
+    return true;
+  }
+  return isCredentialWordList(splitWords(trimmed));
+}
+
+/**
+ * Returns true when a constant's own name says it holds the key or cookie name of a credential
+ * (`TOKEN_KEY`, `AUTH_STORAGE_KEY`, `JWT_COOKIE_NAME`). Used for keys imported from another module when
+ * no type information tells their value.
+ */
+export function isCredentialKeyConstantName(name: string, options: CredentialNameOptions = {}): boolean {
+  if (isCredentialName(name, options)) return true;
+  const words = splitWords(name);
+  while (words.length > 1 && KEY_NAME_SUFFIXES.has(words[words.length - 1] ?? '')) {
+    words.pop();
+    if (isCredentialWordList(words)) return true;
+  }
+  return false;
+}
+
+function isCredentialWordList(words: readonly string[]): boolean {
+  if (words.some((word) => DISQUALIFYING_WORDS.has(word))) return false;
+
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? '';
+    const rest = words.slice(index + 1);
+    if (CREDENTIAL_WORDS.has(word) && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
+      return true;
+    }
+    const next = words[index + 1];
+    if (
+      next !== undefined &&
+      CREDENTIAL_PAIRS.some(([first, second]) => first === word && second === next) &&
+      words.slice(index + 2).every((after) => NEUTRAL_TRAILING_WORDS.has(after))
+    ) {
+      return true;
+    }
+  }
+
+  const first = words[0];
+  if (first === 'auth' && (words.length === 1 || (words.length === 2 && AUTH_FOLLOWERS.has(words[1] ?? '')))) {
+    return true;
+  }
+  return false;
+}

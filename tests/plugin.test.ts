@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
+
+describe('plugin', () => {
+  it('meta matches package.json', () => {
+    expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version });
+  });
+
+  it('registers every file in rules/', () => {
+    const files = readdirSync(new URL('../rules/', import.meta.url))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(Object.keys(plugin.rules).sort()).toEqual(files.sort());
+  });
+
+  it('lists rules alphabetically', () => {
+    const names = Object.keys(plugin.rules);
+    expect(names).toEqual([...names].sort());
+  });
+
+  it.each(Object.entries(plugin.rules))('%s links its docs page', (name, rule) => {
+    expect(rule.meta.docs.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+  });
+
+  it('strict enables every rule', () => {
+    expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(
+      Object.keys(plugin.rules)
+        .map((name) => `sessions/${name}`)
+        .sort(),
+    );
+  });
+
+  it('recommended is the union of browser and node', () => {
+    const union = {
+      ...plugin.configs.browser.rules,
+      ...plugin.configs.node.rules,
+    };
+    expect(plugin.configs.recommended.rules).toEqual(union);
+  });
+
+  it.each(['recommended', 'strict', 'browser', 'node'] as const)('%s registers the plugin', (name) => {
+    const config = plugin.configs[name];
+    expect(config.plugins?.sessions).toBe(plugin);
+    expect(config.files).toBeDefined();
+  });
+});
