@@ -1,0 +1,324 @@
+/**
+ * Module bindings: finding, adding and removing the local names a file binds to a package, in ES module
+ * and CommonJS form.
+ *
+ * ```ts
+ * const bindings = findModuleBindings(file, ['jsonwebtoken']);          // every import form, see below
+ * const { local, changed } = ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' });
+ * removeUnusedBindings(file, ['jsonwebtoken']);                         // drops bindings nothing uses
+ * ```
+ *
+ * `findModuleBindings` recognises `import x from`, `import { a as b } from`, `import * as ns from`,
+ * `const x = require()`, `const { a: b } = require()` and `const b = require().a`. `imported` is
+ * `'default'`, `'*'` (a namespace import, or a whole `require()`), or the exported name. `ensureImport`
+ * writes the form that matches the file's module system (`getModuleSystem`) and reuses an existing
+ * binding of the same export; in CommonJS a `'default'` import of a package is `require()` of the whole
+ * module, which is how CommonJS packages such as express-session export their main function.
+ */
+import type { ASTNode, ASTPath } from 'jscodeshift';
+
+import { getStaticString } from './literals.js';
+import type { CodemodFile } from './source-file.js';
+import { getAttachedComments, isInStatementList, removeStatement } from './statements.js';
+
+export type ModuleSystem = 'esm' | 'commonjs';
+
+/** One local name bound to a module's export. */
+export interface ModuleBinding {
+  readonly module: string;
+  /** `'default'`, `'*'` for a namespace import or a whole `require()`, otherwise the export's name. */
+  readonly imported: string;
+  readonly local: string;
+  readonly kind: 'import' | 'require';
+  /** The specifier, declarator or pattern property that binds `local`. */
+  readonly path: ASTPath;
+}
+
+/** The export a file needs and the local name it prefers. */
+export interface ImportRequest {
+  readonly module: string;
+  readonly imported: string;
+  readonly local: string;
+}
+
+type AnyNode = ASTNode & Record<string, unknown> & { type: string };
+
+/**
+ * Returns the file's module system: from the extension for `.mjs`/`.mts` and `.cjs`/`.cts`, else ESM when
+ * the file has an `import` or `export` declaration, CommonJS when it calls `require()` or assigns
+ * `module.exports`/`exports.*`, and ESM otherwise.
+ */
+export function getModuleSystem(file: CodemodFile): ModuleSystem {
+  if (/\.m[jt]s$/i.test(file.path)) return 'esm';
+  if (/\.c[jt]s$/i.test(file.path)) return 'commonjs';
+  const { j, root } = file;
+  const hasModuleSyntax =
+    root.find(j.ImportDeclaration).size() > 0 ||
+    root.find(j.ExportNamedDeclaration).size() > 0 ||
+    root.find(j.ExportDefaultDeclaration).size() > 0 ||
+    root.find(j.ExportAllDeclaration).size() > 0;
+  if (hasModuleSyntax) return 'esm';
+  const usesCommonJs =
+    root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).size() > 0 ||
+    root.find(j.MemberExpression, { object: { type: 'Identifier', name: 'module' }, property: { name: 'exports' } }).size() > 0 ||
+    root.find(j.MemberExpression, { object: { type: 'Identifier', name: 'exports' } }).size() > 0;
+  return usesCommonJs ? 'commonjs' : 'esm';
+}
+
+/** Returns every local name that the file binds to one of `moduleNames`, in source order per form. */
+export function findModuleBindings(file: CodemodFile, moduleNames: readonly string[]): ModuleBinding[] {
+  const { j, root } = file;
+  const modules = new Set(moduleNames);
+  const bindings: ModuleBinding[] = [];
+
+  root.find(j.ImportDeclaration).forEach((declaration) => {
+    const module = getStaticString(declaration.node.source);
+    if (module === undefined || !modules.has(module)) return;
+    for (const path of getChildPaths(declaration, 'specifiers')) {
+      const node = path.node as AnyNode;
+      const local = getIdentifierName(node.local);
+      if (local === undefined) continue;
+      if (node.type === 'ImportDefaultSpecifier') bindings.push({ module, imported: 'default', local, kind: 'import', path });
+      else if (node.type === 'ImportNamespaceSpecifier') bindings.push({ module, imported: '*', local, kind: 'import', path });
+      else if (node.type === 'ImportSpecifier') {
+        const imported = getIdentifierName(node.imported) ?? getStaticString(node.imported as ASTNode);
+        if (imported !== undefined) bindings.push({ module, imported, local, kind: 'import', path });
+      }
+    }
+  });
+
+  root.find(j.VariableDeclarator).forEach((declarator) => {
+    const init = declarator.node.init as AnyNode | null;
+    const required = getRequiredModule(init);
+    if (required !== undefined && modules.has(required.module)) {
+      const id = declarator.node.id as AnyNode;
+      if (id.type === 'Identifier') {
+        bindings.push({ module: required.module, imported: required.member ?? '*', local: String(id.name), kind: 'require', path: declarator });
+      } else if (id.type === 'ObjectPattern' && required.member === undefined) {
+        for (const path of getChildPaths(declarator.get('id') as ASTPath, 'properties')) {
+          const property = path.node as AnyNode;
+          if ((property.type !== 'ObjectProperty' && property.type !== 'Property') || property.computed) continue;
+          const imported = getIdentifierName(property.key) ?? getStaticString(property.key as ASTNode);
+          const local = getIdentifierName(property.value);
+          if (imported !== undefined && local !== undefined) {
+            bindings.push({ module: required.module, imported, local, kind: 'require', path });
+          }
+        }
+      }
+    }
+  });
+  return bindings;
+}
+
+/**
+ * Makes sure the file binds `request.imported` of `request.module` and returns the local name to use. An
+ * existing binding of the same export is reused. A new binding takes `request.local`, with a numeric
+ * suffix when that name is already used in the file. It goes after the last top-level import or
+ * `require()` declaration. Without one it goes at the top of the file and takes over the first
+ * statement's leading comments, so a file header stays at the top.
+ */
+export function ensureImport(file: CodemodFile, request: ImportRequest): { local: string; changed: boolean } {
+  const system = getModuleSystem(file);
+  const requested = system === 'commonjs' && request.imported === 'default' ? '*' : request.imported;
+  const existing = findModuleBindings(file, [request.module]).find(
+    (binding) => binding.imported === requested || (binding.kind === 'require' && binding.imported === '*' && requested === 'default'),
+  );
+  if (existing) return { local: existing.local, changed: false };
+
+  const local = getFreeName(file, request.local);
+  const { j } = file;
+  let statement: ASTNode;
+  if (system === 'esm') {
+    const specifier =
+      requested === 'default'
+        ? j.importDefaultSpecifier(j.identifier(local))
+        : requested === '*'
+          ? j.importNamespaceSpecifier(j.identifier(local))
+          : j.importSpecifier(j.identifier(requested), j.identifier(local));
+    if (addToExistingImport(file, request.module, specifier)) return { local, changed: true };
+    statement = j.importDeclaration([specifier], j.stringLiteral(request.module));
+  } else {
+    const required = j.callExpression(j.identifier('require'), [j.stringLiteral(request.module)]);
+    const id =
+      requested === '*'
+        ? j.identifier(local)
+        : j.objectPattern([
+            Object.assign(j.objectProperty(j.identifier(requested), j.identifier(local)), { shorthand: requested === local }),
+          ]);
+    statement = j.variableDeclaration('const', [j.variableDeclarator(id, required)]);
+  }
+  insertAtTop(file, statement, system);
+  return { local, changed: true };
+}
+
+/**
+ * Removes the bindings to `moduleNames` that nothing in the file refers to, and the declarations left
+ * empty. Returns true when something was removed.
+ */
+export function removeUnusedBindings(file: CodemodFile, moduleNames: readonly string[]): boolean {
+  let changed = false;
+  for (const binding of findModuleBindings(file, moduleNames)) {
+    if (isNameReferenced(file, binding.local, binding.path.node)) continue;
+    const node = binding.path.node as AnyNode;
+    const owner = binding.path.parent as ASTPath;
+    const ownerNode = owner.node as AnyNode;
+    if (node.type === 'VariableDeclarator') {
+      changed = removeDeclarator(binding.path) || changed;
+    } else if (ownerNode.type === 'ImportDeclaration' && (ownerNode.specifiers as unknown[]).length === 1) {
+      if (!isInStatementList(owner)) continue;
+      removeStatement(owner);
+      changed = true;
+    } else if (ownerNode.type === 'ObjectPattern' && (ownerNode.properties as unknown[]).length === 1) {
+      changed = removeDeclarator(owner.parent as ASTPath) || changed;
+    } else {
+      binding.path.replace();
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Returns true when an identifier named `name` is used anywhere in the file other than in `binding`. */
+export function isNameReferenced(file: CodemodFile, name: string, binding?: ASTNode): boolean {
+  const { j, root } = file;
+  const identifiers = root.find(j.Identifier, { name }).filter((path) => {
+    if (binding && isInside(path, binding)) return false;
+    const parent = path.parent?.node as AnyNode | undefined;
+    if (!parent) return true;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node) {
+      return Boolean(parent.computed);
+    }
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node) {
+      return Boolean(parent.computed) || Boolean(parent.shorthand);
+    }
+    if ((parent.type === 'ClassProperty' || parent.type === 'ClassMethod' || parent.type === 'ObjectMethod') && parent.key === path.node) {
+      return Boolean(parent.computed);
+    }
+    return true;
+  });
+  return identifiers.size() > 0 || root.find(j.JSXIdentifier, { name }).size() > 0;
+}
+
+/** Returns the paths of the items of an array field (`specifiers`, `properties`) of the node at `path`. */
+function getChildPaths(path: ASTPath, field: string): ASTPath[] {
+  const items = (path.node as AnyNode)[field];
+  if (!Array.isArray(items)) return [];
+  return items.map((_, index) => path.get(field, index) as ASTPath);
+}
+
+function getIdentifierName(node: unknown): string | undefined {
+  const candidate = node as { type?: string; name?: unknown } | null | undefined;
+  return candidate?.type === 'Identifier' && typeof candidate.name === 'string' ? candidate.name : undefined;
+}
+
+/** Reads `require('m')`, `require('m').name` and `require('m')['name']`. */
+function getRequiredModule(node: AnyNode | null): { module: string; member?: string } | undefined {
+  if (!node) return undefined;
+  if (node.type === 'CallExpression') {
+    const callee = node.callee as AnyNode;
+    const args = node.arguments as ASTNode[];
+    if (callee.type !== 'Identifier' || callee.name !== 'require' || args.length !== 1) return undefined;
+    const module = getStaticString(args[0]);
+    return module === undefined ? undefined : { module };
+  }
+  if (node.type === 'MemberExpression') {
+    const inner = getRequiredModule(node.object as AnyNode);
+    if (!inner || inner.member !== undefined) return undefined;
+    const member = node.computed ? getStaticString(node.property as ASTNode) : getIdentifierName(node.property);
+    return member === undefined ? undefined : { module: inner.module, member };
+  }
+  return undefined;
+}
+
+function addToExistingImport(file: CodemodFile, module: string, specifier: ASTNode): boolean {
+  const { j } = file;
+  const declaration = file.root
+    .find(j.ImportDeclaration)
+    .filter((path) => getStaticString(path.node.source) === module && (path.node as AnyNode).importKind !== 'type')
+    .filter((path) => !(path.node.specifiers ?? []).some((item) => item.type === 'ImportNamespaceSpecifier'))
+    .paths()[0];
+  if (!declaration) return false;
+  const specifiers = (declaration.node.specifiers ??= []);
+  if (specifier.type === 'ImportNamespaceSpecifier') return false;
+  if (specifier.type === 'ImportDefaultSpecifier') {
+    if (specifiers.some((item) => item.type === 'ImportDefaultSpecifier')) return false;
+    specifiers.unshift(specifier as never);
+  } else {
+    specifiers.push(specifier as never);
+  }
+  return true;
+}
+
+function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem): void {
+  const { j } = file;
+  const program = file.root.find(j.Program).paths()[0];
+  if (!program) throw new Error(`Cannot add an import to ${file.path}: the file has no program node.`);
+  const body = program.node.body as ASTNode[];
+  let lastIndex = -1;
+  body.forEach((item, index) => {
+    const node = item as AnyNode;
+    if (node.type === 'ImportDeclaration') lastIndex = index;
+    else if (
+      system === 'commonjs' &&
+      node.type === 'VariableDeclaration' &&
+      (node.declarations as AnyNode[]).every((declarator) => getRequiredModule(declarator.init as AnyNode | null))
+    ) {
+      lastIndex = index;
+    }
+  });
+  if (lastIndex >= 0) {
+    body.splice(lastIndex + 1, 0, statement);
+    return;
+  }
+  const first = body[0] as AnyNode | undefined;
+  if (first) {
+    const comments = getAttachedComments(first);
+    const leading = comments.filter((comment) => comment.leading);
+    if (leading.length > 0) {
+      (first as { comments?: unknown[] }).comments = comments.filter((comment) => !comment.leading);
+      getAttachedComments(statement).push(...leading);
+    }
+  }
+  body.unshift(statement);
+}
+
+function getFreeName(file: CodemodFile, preferred: string): string {
+  const { j, root } = file;
+  const isUsed = (name: string): boolean =>
+    root.find(j.Identifier, { name }).size() > 0 || root.find(j.JSXIdentifier, { name }).size() > 0;
+  if (!isUsed(preferred)) return preferred;
+  for (let suffix = 2; ; suffix += 1) {
+    const candidate = `${preferred}${suffix}`;
+    if (!isUsed(candidate)) return candidate;
+  }
+}
+
+/** Removes a declarator, and its declaration when it was the only one. Returns false when it cannot. */
+function removeDeclarator(declarator: ASTPath): boolean {
+  const declaration = declarator.parent as ASTPath | null;
+  const node = declaration?.node as AnyNode | undefined;
+  if (!declaration || node?.type !== 'VariableDeclaration') return false;
+  if ((node.declarations as unknown[]).length > 1) {
+    declarator.replace();
+    return true;
+  }
+  const item = getListItem(declaration);
+  if (!isInStatementList(item)) return false;
+  removeStatement(item);
+  return true;
+}
+
+/** Returns `path`, or its `export` declaration when the declaration is exported. */
+function getListItem(path: ASTPath): ASTPath {
+  const parent = path.parent as ASTPath | null;
+  return parent && (parent.node as AnyNode).type === 'ExportNamedDeclaration' ? parent : path;
+}
+
+function isInside(path: ASTPath, ancestor: ASTNode): boolean {
+  let current: ASTPath | null = path;
+  while (current) {
+    if (current.node === ancestor) return true;
+    current = current.parentPath as ASTPath | null;
+  }
+  return false;
+}

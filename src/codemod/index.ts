@@ -1,0 +1,19 @@
+/**
+ * The shared toolkit of the codemods in codemods/. Each module's header explains its part.
+ * - source-file.ts: parse and print one file.
+ * - positions.ts: offsets between the text as read and as parsed.
+ * - findings.ts: from a detector finding to a jscodeshift path.
+ * - literals.ts: string literals of both shapes, the text pre-check.
+ * - statements.ts: removing and replacing statements with their comments.
+ * - marker.ts: the manual-migration marker.
+ * - imports.ts: module bindings.
+ * - types.ts: a codemod's metadata.
+ */
+export * from './findings.js';
+export * from './imports.js';
+export * from './literals.js';
+export * from './marker.js';
+export * from './positions.js';
+export * from './source-file.js';
+export * from './statements.js';
+export * from './types.js';

@@ -1,0 +1,237 @@
+/**
+ * Opening and printing one file inside a codemod.
+ *
+ * ```ts
+ * const file = openSourceFile(fileInfo, api); // throws CodemodParseError when the input does not parse
+ * const changed = rewriteSomething(file);     // steps edit file.root with file.j
+ * return printSourceFile(file, changed);      // undefined when nothing changed
+ * ```
+ *
+ * The parser follows the extension: jscodeshift's `ts` parser for `.ts`, `.mts` and `.cts` (where `<T>x`
+ * is a type assertion) and its `tsx` parser for everything else, so JSX parses in `.js` files and `.tsx`
+ * generic arrows (`<T,>(x: T) => x`) survive. `printSourceFile` keeps the file's dominant quote style,
+ * line terminator and indentation, returns `undefined` when the printed text equals the input, and
+ * re-parses its output, throwing `CodemodOutputError` (naming the file) rather than returning code that
+ * no longer parses.
+ */
+import { createRequire } from 'node:module';
+
+import type { API, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
+
+export type CodemodParserName = 'ts' | 'tsx';
+
+/** Options passed to recast's printer so that reprinted code matches the file around it. */
+export interface CodemodPrintOptions {
+  readonly quote: 'single' | 'double';
+  readonly lineTerminator: '\n' | '\r\n';
+  readonly useTabs: boolean;
+  readonly tabWidth: number;
+}
+
+/** One parsed file: its text, its jscodeshift root and the printer options it needs. */
+export interface CodemodFile {
+  readonly path: string;
+  /** The file's text as it was read. */
+  readonly source: string;
+  readonly parserName: CodemodParserName;
+  /** jscodeshift bound to `parserName`, for builders and for parsing snippets. */
+  readonly j: JSCodeshift;
+  readonly root: Collection;
+  readonly api: API;
+  readonly printOptions: CodemodPrintOptions;
+  /**
+   * The text the parser saw. recast expands tabs in leading indentation and joins lines with `\n` before
+   * parsing, so the `start`/`end` offsets of parsed nodes refer to this text, not to `source`.
+   */
+  readonly parsedText: string;
+}
+
+interface Parser {
+  parse(code: string, options?: unknown): unknown;
+}
+
+const require = createRequire(import.meta.url);
+const getParser = require('jscodeshift/src/getParser.js') as (name: string) => Parser;
+
+/** Returns the jscodeshift parser for a file: `ts` for `.ts`, `.mts`, `.cts`, and `tsx` for the rest. */
+export function getParserName(filePath: string): CodemodParserName {
+  return /\.[mc]?ts$/i.test(filePath) ? 'ts' : 'tsx';
+}
+
+/** The input file of a codemod does not parse. The runner reports it with its path and skips it. */
+export class CodemodParseError extends Error {
+  readonly filePath: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(filePath: string, cause: unknown) {
+    const position = getErrorPosition(cause);
+    const where = position ? `${filePath}:${position.line}:${position.column}` : filePath;
+    super(`Cannot parse ${where}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'CodemodParseError';
+    this.filePath = filePath;
+    this.line = position?.line;
+    this.column = position?.column;
+  }
+}
+
+/** A codemod printed code that no longer parses, which is a bug in the codemod. */
+export class CodemodOutputError extends Error {
+  readonly filePath: string;
+
+  constructor(filePath: string, cause: unknown) {
+    super(
+      `The codemod produced code that does not parse for ${filePath}, so the file was left unchanged: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      { cause },
+    );
+    this.name = 'CodemodOutputError';
+    this.filePath = filePath;
+  }
+}
+
+/** Parses `file` with the parser its extension calls for. Throws `CodemodParseError` when it does not parse. */
+export function openSourceFile(file: FileInfo, api: API): CodemodFile {
+  const parserName = getParserName(file.path);
+  const parser = getParser(parserName);
+  let parsedText: string | undefined;
+  const capturingParser: Parser = {
+    parse(code, options) {
+      parsedText ??= code;
+      return parser.parse(code, options);
+    },
+  };
+
+  let root: Collection;
+  try {
+    root = api.jscodeshift.withParser(capturingParser as never)(file.source);
+  } catch (error) {
+    throw new CodemodParseError(file.path, error);
+  }
+  const j = api.jscodeshift.withParser(parserName);
+  return {
+    path: file.path,
+    source: file.source,
+    parserName,
+    j,
+    root,
+    api,
+    printOptions: detectPrintOptions(file.source, root, j),
+    parsedText: parsedText ?? file.source,
+  };
+}
+
+/**
+ * Prints `file` when `changed` is true. Returns `undefined` when nothing changed or the printed text equals
+ * the input. Throws `CodemodOutputError` when the printed text does not parse.
+ */
+export function printSourceFile(file: CodemodFile, changed: boolean): string | undefined {
+  if (!changed) return undefined;
+  let output = file.root.toSource(file.printOptions);
+  if (hasDoubledDirectiveSemicolon(file, output)) {
+    refreshProgramDirectives(file);
+    output = file.root.toSource(file.printOptions);
+  }
+  if (output === file.source) return undefined;
+  try {
+    getParser(file.parserName).parse(output);
+  } catch (error) {
+    throw new CodemodOutputError(file.path, error);
+  }
+  return output;
+}
+
+interface DirectiveNode {
+  type: string;
+  value: { value: string; extra?: { raw?: string } };
+}
+
+function getProgramDirectives(file: CodemodFile): DirectiveNode[] {
+  const program = file.root.find(file.j.Program).paths()[0]?.node as { directives?: DirectiveNode[] } | undefined;
+  return program?.directives ?? [];
+}
+
+/**
+ * recast 0.23 prints `'use strict';;` when a program with a directive prologue gets new statements,
+ * because it reuses the directive's original text, semicolon included, and then adds one.
+ */
+function hasDoubledDirectiveSemicolon(file: CodemodFile, output: string): boolean {
+  return getProgramDirectives(file).some((directive) => {
+    const raw = directive.value.extra?.raw;
+    return raw !== undefined && output.includes(`${raw};;`) && !file.source.includes(`${raw};;`);
+  });
+}
+
+/** Replaces the program's directives with new nodes, which recast prints with a single semicolon. */
+function refreshProgramDirectives(file: CodemodFile): void {
+  const program = file.root.find(file.j.Program).paths()[0]?.node as { directives?: unknown[] } | undefined;
+  if (!program?.directives) return;
+  program.directives = getProgramDirectives(file).map((directive) =>
+    file.j.directive(file.j.directiveLiteral(directive.value.value)),
+  );
+}
+
+/** Returns the quote style used by most string literals in the file (JSX attribute values excluded), `double` on a tie. */
+export function detectQuote(root: Collection, j: JSCodeshift): 'single' | 'double' {
+  let single = 0;
+  let double = 0;
+  root.find(j.Node).forEach((path) => {
+    const node = path.node as { type: string; value?: unknown; extra?: { raw?: unknown } };
+    if (node.type !== 'StringLiteral' && node.type !== 'Literal' && node.type !== 'DirectiveLiteral') return;
+    if (node.type === 'Literal' && typeof node.value !== 'string') return;
+    if ((path.parent as { node?: { type?: string } } | null)?.node?.type === 'JSXAttribute') return;
+    const raw = node.extra?.raw ?? (node as { raw?: unknown }).raw;
+    if (typeof raw !== 'string') return;
+    if (raw.startsWith("'")) single += 1;
+    else if (raw.startsWith('"')) double += 1;
+  });
+  return single > double ? 'single' : 'double';
+}
+
+/** Returns the line terminator used by most lines of `source`. */
+export function detectLineTerminator(source: string): '\n' | '\r\n' {
+  const crlf = source.match(/\r\n/g)?.length ?? 0;
+  const lf = (source.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/**
+ * Returns how the file indents: tabs when more indented lines start with a tab than with a space,
+ * otherwise the smallest space indentation of 2, 4 or 8 (4 when none is found).
+ */
+export function detectIndentation(source: string): { useTabs: boolean; tabWidth: number } {
+  let tabs = 0;
+  let spaces = 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const line of source.split(/\r\n|[\r\n\u2028\u2029]/)) {
+    if (line.startsWith('\t')) {
+      tabs += 1;
+      continue;
+    }
+    const indent = /^ +/.exec(line)?.[0].length ?? 0;
+    // A line such as ` * text` continues a block comment, so its indentation is not the file's unit.
+    if (indent === 0 || line.slice(indent).startsWith('*')) continue;
+    spaces += 1;
+    smallest = Math.min(smallest, indent);
+  }
+  if (tabs > spaces) return { useTabs: true, tabWidth: 4 };
+  const tabWidth = [2, 4, 8].includes(smallest) ? smallest : 4;
+  return { useTabs: false, tabWidth };
+}
+
+function detectPrintOptions(source: string, root: Collection, j: JSCodeshift): CodemodPrintOptions {
+  return {
+    quote: detectQuote(root, j),
+    lineTerminator: detectLineTerminator(source),
+    ...detectIndentation(source),
+  };
+}
+
+function getErrorPosition(error: unknown): { line: number; column: number } | undefined {
+  const loc = (error as { loc?: { line?: unknown; column?: unknown } } | null)?.loc;
+  if (typeof loc?.line === 'number' && typeof loc.column === 'number') {
+    return { line: loc.line, column: loc.column + 1 };
+  }
+  return undefined;
+}
