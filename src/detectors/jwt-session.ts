@@ -1,0 +1,677 @@
+/**
+ * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
+ * body, cookie, response header, `ctx.body`, the return value of a Fastify or Nest handler, an
+ * `access_token` field), and a token read from the request and verified to authenticate it (middleware,
+ * express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`).
+ *
+ * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
+ * and one-shot tokens (password reset, email verification, invitation links) are not sessions.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
+import { splitWords } from './credential-name.js';
+import { findJwtCalls, type JwtCall } from './jwt-library.js';
+import {
+  type FunctionNode,
+  getCalleeMethod,
+  getEnclosingFunction,
+  getEnclosingRequestHandler,
+  getRequestObjectKind,
+  getRequestSource,
+  isRequestHandler,
+  isResponseObject,
+  type RequestSource,
+  resolveCalledFunction,
+} from './request-handler.js';
+
+type ScopeManager = TSESLint.Scope.ScopeManager | null;
+
+/** Where a signed token goes. */
+export type TokenSinkKind =
+  | 'response-body'
+  | 'response-header'
+  | 'cookie'
+  | 'context-body'
+  | 'redirect'
+  | 'handler-return'
+  | 'access-token-return'
+  | 'service-return'
+  | 'outgoing-request';
+
+export interface TokenSink {
+  kind: TokenSinkKind;
+  /** The response call (`res.json(...)`, `res.cookie(...)`), the `ctx.body = ...` assignment, the `return` statement or the outgoing request call. */
+  node: TSESTree.Node;
+  /** Object keys between the token and the sink: `['accessToken']` for `res.json({ accessToken: token })`. */
+  keys: readonly string[];
+}
+
+/** A JWT signed and handed to the client as its login session. */
+export interface JwtSessionIssue {
+  kind: 'issue';
+  call: JwtCall;
+  /** The request handler (or Nest method) that signs the token. */
+  handler?: FunctionNode;
+  /** Where the token goes; only the sinks that hand it to the client. */
+  sinks: TokenSink[];
+}
+
+/** A JWT read from the request and verified to authenticate it. */
+export interface JwtSessionAccept {
+  kind: 'accept';
+  call: JwtCall;
+  /** The middleware or handler that verifies the token. */
+  handler?: FunctionNode;
+  /** Where the token was read from; absent for middleware that reads it itself (express-jwt, koa-jwt, `request.jwtVerify()`). */
+  requestSource?: RequestSource;
+  /** `req.user = decoded`, `req.userId = decoded.id`, `res.locals.user = payload`, `ctx.state.user = payload`. */
+  userAssignment?: TSESTree.AssignmentExpression;
+  /** The request property the decoded payload lands on (`user`, `userId`, `auth` for express-jwt 7). */
+  userProperty?: string;
+  /** The 401/403 response sent when the token is missing or invalid (`res.status(401).json(...)`, `throw new UnauthorizedException()`). */
+  unauthorizedResponse?: TSESTree.Node;
+  /** The `next()` call that lets the request through. */
+  nextCall?: TSESTree.CallExpression;
+}
+
+export type JwtSessionFinding = JwtSessionIssue | JwtSessionAccept;
+
+/** Sinks that hand a token to the client. */
+const CLIENT_SINKS = new Set<TokenSinkKind>([
+  'response-body',
+  'response-header',
+  'cookie',
+  'context-body',
+  'redirect',
+  'handler-return',
+  'access-token-return',
+  'service-return',
+]);
+
+const RESPONSE_BODY_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'write', 'render', 'response']);
+const RESPONSE_HEADER_METHODS = new Set(['set', 'setHeader', 'header', 'append', 'headers']);
+const COOKIE_METHODS = new Set(['cookie', 'setCookie']);
+/** Functions and objects that send an outgoing HTTP request. */
+const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'superagent', 'needle', 'undici', 'ofetch', '$fetch']);
+const HTTP_CLIENT_MODULES = new Set(['http', 'https', 'axios', 'got', 'undici', 'needle', 'superagent']);
+/** Keys under which a token returned from a function is an OAuth-style session token. */
+const ACCESS_TOKEN_KEYS = new Set(['access_token', 'accesstoken', 'refresh_token', 'refreshtoken', 'id_token', 'idtoken']);
+/** Words that mark a one-shot token: a link sent by email that never authenticates later requests. */
+const ONE_SHOT_WORDS = new Set([
+  'reset',
+  'forgot',
+  'verification',
+  'confirm',
+  'confirmation',
+  'activation',
+  'activate',
+  'invite',
+  'invitation',
+  'unsubscribe',
+  'magic',
+]);
+
+const MAX_DEPTH = 6;
+
+const cache = new WeakMap<TSESTree.Program, readonly JwtSessionFinding[]>();
+
+/** Returns every JWT the file issues as or accepts as a login session, in source order. The result is cached per AST. */
+export function findJwtSessions(sourceCode: TSESLint.SourceCode): JwtSessionFinding[] {
+  const cached = cache.get(sourceCode.ast);
+  if (cached) return cached as JwtSessionFinding[];
+
+  const findings: JwtSessionFinding[] = [];
+  for (const call of findJwtCalls(sourceCode)) {
+    const finding = call.operation === 'sign' ? getIssue(sourceCode, call) : getAccept(sourceCode, call);
+    if (finding) findings.push(finding);
+  }
+  cache.set(sourceCode.ast, findings);
+  return findings;
+}
+
+/** Returns every place a signed token goes, including outgoing requests. Exported for the codemod and tests. */
+export function traceTokenSinks(sourceCode: TSESLint.SourceCode, call: JwtCall): TokenSink[] {
+  const tracer = new TokenTracer(sourceCode);
+  for (const start of getTokenStarts(sourceCode, call)) tracer.trace(start, [], 0);
+  return tracer.sinks;
+}
+
+function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionIssue | undefined {
+  const tracer = new TokenTracer(sourceCode);
+  for (const start of getTokenStarts(sourceCode, call)) tracer.trace(start, [], 0);
+  const sinks = tracer.sinks.filter((sink) => CLIENT_SINKS.has(sink.kind));
+  if (sinks.length === 0) return undefined;
+
+  const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
+  const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler)];
+  if (hasOneShotName(names)) return undefined;
+  return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
+}
+
+/** Returns the expressions whose value is the signed token: the call, or the token parameter of its callback. */
+function getTokenStarts(sourceCode: TSESLint.SourceCode, call: JwtCall): TSESTree.Node[] {
+  const callback = call.callbackNode;
+  if (isFunctionNode(callback)) {
+    const parameter = callback.params[1];
+    if (parameter?.type !== AST_NODE_TYPES.Identifier) return [];
+    return getReadReferences(sourceCode.scopeManager, parameter);
+  }
+  return [call.node];
+}
+
+function getReadReferences(scopeManager: ScopeManager, identifier: TSESTree.Identifier): TSESTree.Identifier[] {
+  const variable = findVariable(scopeManager, identifier);
+  return (variable?.references ?? [])
+    .filter((reference) => reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier)
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/** Follows a token value through variables, objects, promises and same-file helpers to where it leaves the code. */
+class TokenTracer {
+  readonly sinks: TokenSink[] = [];
+  /** Names of the variables the token passed through, checked for one-shot words. */
+  readonly names: string[] = [];
+  private readonly visited = new Set<TSESTree.Node>();
+  private readonly scopeManager: ScopeManager;
+
+  constructor(private readonly sourceCode: TSESLint.SourceCode) {
+    this.scopeManager = sourceCode.scopeManager;
+  }
+
+  trace(node: TSESTree.Node, keys: readonly string[], depth: number): void {
+    if (depth > MAX_DEPTH || this.visited.has(node)) return;
+    this.visited.add(node);
+    let current = node;
+    while (isTransparentParent(current)) current = current.parent as TSESTree.Node;
+    const parent = current.parent;
+    if (!parent) return;
+
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.SpreadElement:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        this.trace(parent, keys, depth);
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== current) this.trace(parent, keys, depth);
+        return;
+      case AST_NODE_TYPES.Property:
+        if (parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+          this.trace(parent.parent, [...keys, getKeyName(parent) ?? ''], depth);
+        }
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        this.traceMember(parent, current, keys, depth);
+        return;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) this.traceVariable(parent.id, keys, depth);
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right === current) this.traceAssignment(parent, keys, depth);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.arguments.includes(current as TSESTree.Expression)) this.traceArgument(parent, current, keys, depth);
+        return;
+      case AST_NODE_TYPES.ReturnStatement:
+        this.traceReturn(parent, getEnclosingFunction(parent), keys, depth);
+        return;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (parent.body === current) this.traceReturn(current, parent, keys, depth);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private traceVariable(identifier: TSESTree.Identifier, keys: readonly string[], depth: number): void {
+    this.names.push(identifier.name);
+    for (const reference of getReadReferences(this.scopeManager, identifier)) this.trace(reference, keys, depth + 1);
+  }
+
+  /** `promise.then((token) => ...)`; other member reads (`token.length`) are not the token. */
+  private traceMember(member: TSESTree.MemberExpression, object: TSESTree.Node, keys: readonly string[], depth: number): void {
+    if (member.object !== object || getKeyName(member) !== 'then') return;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+    const callback = call.arguments[0];
+    if (isFunctionNode(callback) && callback.params[0]?.type === AST_NODE_TYPES.Identifier) {
+      this.traceVariable(callback.params[0], keys, depth);
+    }
+  }
+
+  private traceAssignment(assignment: TSESTree.AssignmentExpression, keys: readonly string[], depth: number): void {
+    const left = assignment.left;
+    if (left.type === AST_NODE_TYPES.Identifier) {
+      this.traceVariable(left, keys, depth);
+      return;
+    }
+    if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+    // Koa: `ctx.body = { token }` and `ctx.response.body = ...`.
+    const key = getKeyName(left);
+    const objectKind = getRequestObjectKind(this.scopeManager, left.object);
+    const isContextBody =
+      key === 'body' &&
+      (objectKind === 'context' ||
+        (left.object.type === AST_NODE_TYPES.MemberExpression &&
+          getKeyName(left.object) === 'response' &&
+          getRequestObjectKind(this.scopeManager, left.object.object) === 'context'));
+    if (isContextBody) this.sinks.push({ kind: 'context-body', node: assignment, keys });
+  }
+
+  private traceArgument(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    argument: TSESTree.Node,
+    keys: readonly string[],
+    depth: number,
+  ): void {
+    const kind = classifyCall(this.scopeManager, call, argument);
+    if (kind) {
+      this.sinks.push({ kind, node: call, keys });
+      return;
+    }
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    // A helper in the same file: follow the token into the matching parameter.
+    const helper = resolveCalledFunction(this.scopeManager, call);
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const parameter = helper?.params[index];
+    if (parameter?.type === AST_NODE_TYPES.Identifier) this.traceVariable(parameter, keys, depth + 1);
+  }
+
+  private traceReturn(returned: TSESTree.Node, fn: FunctionNode | undefined, keys: readonly string[], depth: number): void {
+    if (!fn) return;
+    const node = returned;
+    if (keys.some((key) => ACCESS_TOKEN_KEYS.has(key.toLowerCase()))) {
+      this.sinks.push({ kind: 'access-token-return', node, keys });
+      return;
+    }
+    if (isRequestHandler(fn) && returnsToClient(fn)) {
+      this.sinks.push({ kind: 'handler-return', node, keys });
+      return;
+    }
+    // Promise callbacks return into the promise: `signAsync(p).then((t) => ({ token: t }))`.
+    const callbackCall = fn.parent;
+    if (callbackCall?.type === AST_NODE_TYPES.CallExpression && callbackCall.arguments.includes(fn as TSESTree.Expression)) {
+      if (getCalleeMethod(callbackCall) === 'then') this.trace(callbackCall, keys, depth + 1);
+      return;
+    }
+    const callers = findCallers(this.sourceCode, fn);
+    for (const caller of callers) this.trace(caller, keys, depth + 1);
+    if (callers.length === 0 && isNestJwtServiceMethod(this.sourceCode, fn)) {
+      this.sinks.push({ kind: 'service-return', node, keys });
+    }
+  }
+}
+
+/** Returns true when `node` only wraps its child without changing its value (`x as T`, `x!`, `(x)`). */
+function isTransparentParent(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    parent?.type === AST_NODE_TYPES.TSTypeAssertion ||
+    parent?.type === AST_NODE_TYPES.ChainExpression
+  );
+}
+
+/** Fastify, Nest and Hono handlers send what they return; Express and Koa handlers ignore it. */
+function returnsToClient(fn: FunctionNode): boolean {
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return true;
+  const [, second] = fn.params;
+  const secondName = second?.type === AST_NODE_TYPES.Identifier ? second.name : undefined;
+  return fn.async || secondName === 'reply' || secondName === 'rep';
+}
+
+function classifyCall(
+  scopeManager: ScopeManager,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+): TokenSinkKind | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'Headers' || callee.name === 'Request') ? 'outgoing-request' : undefined;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return HTTP_CLIENTS.has(callee.name) ? 'outgoing-request' : undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getKeyName(callee) ?? '';
+  const object = skipTypeWrappers(callee.object);
+
+  if (isResponseObject(scopeManager, object)) {
+    if (RESPONSE_BODY_METHODS.has(method)) return 'response-body';
+    if (COOKIE_METHODS.has(method)) return 'cookie';
+    if (RESPONSE_HEADER_METHODS.has(method)) return 'response-header';
+    if (method === 'redirect') return 'redirect';
+    return undefined;
+  }
+  // Koa: `ctx.cookies.set('token', token)`.
+  if (
+    method === 'set' &&
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    getKeyName(object) === 'cookies' &&
+    getRequestObjectKind(scopeManager, object.object) === 'context' &&
+    call.arguments[1] === argument
+  ) {
+    return 'cookie';
+  }
+  // Koa: `ctx.set('Authorization', token)`, `ctx.redirect(url)`.
+  if (getRequestObjectKind(scopeManager, object) === 'context') {
+    if (method === 'set') return 'response-header';
+    if (method === 'redirect') return 'redirect';
+  }
+  if (isHttpClient(scopeManager, object)) return 'outgoing-request';
+  return undefined;
+}
+
+/** `axios.post`, `got.get`, `http.request`, an axios instance created in this file, or `superagent.get(url).set(...)`. */
+function isHttpClient(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    if (HTTP_CLIENTS.has(expression.name) || HTTP_CLIENT_MODULES.has(expression.name)) return true;
+    const definition = findVariable(scopeManager, expression)?.defs[0];
+    if (definition?.type === 'ImportBinding') {
+      const declaration = definition.parent;
+      return declaration.type === AST_NODE_TYPES.ImportDeclaration && HTTP_CLIENT_MODULES.has(String(declaration.source.value));
+    }
+    if (definition?.type === 'Variable' && definition.node.init) {
+      const init = skipTypeWrappers(definition.node.init);
+      // `const api = axios.create(...)`.
+      if (init.type === AST_NODE_TYPES.CallExpression && getCalleeMethod(init) === 'create') {
+        return isHttpClient(scopeManager, (skipTypeWrappers(init.callee) as TSESTree.MemberExpression).object);
+      }
+      if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require') {
+        const moduleId = init.arguments[0];
+        return moduleId?.type === AST_NODE_TYPES.Literal && HTTP_CLIENT_MODULES.has(String(moduleId.value));
+      }
+    }
+    return false;
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return isHttpClient(scopeManager, expression.object);
+  if (expression.type === AST_NODE_TYPES.CallExpression) return isHttpClient(scopeManager, expression.callee);
+  return false;
+}
+
+/** Finds the calls of a function declared in this file: `name(...)`, `this.name(...)`, `schema.methods.name = function` called as `x.name()`. */
+function findCallers(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  const scopeManager = sourceCode.scopeManager;
+  const callers: TSESTree.CallExpression[] = [];
+  let identifier: TSESTree.Identifier | undefined;
+  let memberName: string | undefined;
+
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) identifier = fn.id;
+  else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) identifier = parent.id;
+  else if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) {
+    memberName = getKeyName(parent as TSESTree.Property);
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    memberName = getKeyName(parent.left);
+  }
+
+  if (identifier) {
+    for (const reference of getReadReferences(scopeManager, identifier)) {
+      const call = reference.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference) callers.push(call);
+    }
+    return callers;
+  }
+  if (memberName === undefined) return callers;
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && getCalleeMethod(node) === memberName) callers.push(node);
+  });
+  return callers;
+}
+
+/** Returns true for a method of a Nest class that holds an @nestjs/jwt `JwtService`. */
+function isNestJwtServiceMethod(sourceCode: TSESLint.SourceCode, fn: FunctionNode): boolean {
+  if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  const classBody = fn.parent.parent;
+  return findJwtCalls(sourceCode).some(
+    (call) => call.library === '@nestjs/jwt' && call.operation === 'sign' && isInside(call.node, classBody),
+  );
+}
+
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+function getFunctionNames(fn: FunctionNode | undefined): string[] {
+  const names: string[] = [];
+  for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.id) names.push(current.id.name);
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) names.push(parent.id.name);
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) {
+      names.push(getKeyName(parent as TSESTree.Property) ?? '');
+    }
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+      names.push(getKeyName(parent.left) ?? '');
+    }
+    // The route path: `router.post('/reset-password', ...)`.
+    if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      const first = parent.arguments[0];
+      if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') names.push(first.value);
+    }
+  }
+  return names;
+}
+
+/** Returns true when a name marks a one-shot token: `resetToken`, `verifyEmail`, `/confirm-account`. */
+function hasOneShotName(names: readonly string[]): boolean {
+  return names.some((name) => {
+    const words = splitWords(name);
+    return words.some((word) => ONE_SHOT_WORDS.has(word)) || (words.includes('verify') && words.includes('email'));
+  });
+}
+
+function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAccept | undefined {
+  const scopeManager = sourceCode.scopeManager;
+  switch (call.operation) {
+    case 'middleware': {
+      const property = call.optionsNode && getStaticValue(scopeManager, getOptionValue(call.optionsNode, call.library === 'koa-jwt' ? 'key' : 'requestProperty'));
+      const defaultProperty = call.library === 'koa-jwt' || call.method === 'expressJwt' ? 'user' : 'auth';
+      return { kind: 'accept', call, userProperty: typeof property === 'string' ? property : defaultProperty };
+    }
+    case 'strategy': {
+      const source = call.tokenNode ? getExtractorSource(call.tokenNode) : undefined;
+      return { kind: 'accept', call, userProperty: 'user', ...(source ? { requestSource: source } : {}) };
+    }
+    case 'verify':
+      return getVerifyAccept(sourceCode, call);
+    default:
+      return undefined;
+  }
+}
+
+function getOptionValue(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const property of options.properties) {
+    if (property.type === AST_NODE_TYPES.Property && getKeyName(property) === name) return property.value;
+  }
+  return undefined;
+}
+
+/** passport-jwt's `ExtractJwt.fromAuthHeaderAsBearerToken()`, `fromHeader('x')`, `fromUrlQueryParameter('t')`, `fromBodyField('t')`. */
+function getExtractorSource(node: TSESTree.Node): RequestSource {
+  const expression = skipTypeWrappers(node);
+  const method = expression.type === AST_NODE_TYPES.CallExpression ? getCalleeMethod(expression) : undefined;
+  const argument = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments[0] : undefined;
+  const name = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value.toLowerCase() : undefined;
+  const named = name === undefined ? {} : { name };
+  if (method === 'fromUrlQueryParameter') return { kind: 'query', node, ...named };
+  if (method === 'fromBodyField') return { kind: 'body', node, ...named };
+  if (method?.startsWith('fromAuthHeader') === true) return { kind: 'header', node, name: 'authorization' };
+  if (method === 'fromHeader') return { kind: 'header', node, ...named };
+  return { kind: 'request', node };
+}
+
+function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAccept | undefined {
+  const scopeManager = sourceCode.scopeManager;
+  const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
+  const isDecoratorVerify = call.library === '@fastify/jwt' && call.method === 'jwtVerify';
+  const requestSource = isDecoratorVerify ? undefined : getRequestSource(scopeManager, call.tokenNode);
+  if (!isDecoratorVerify && !requestSource) return undefined;
+
+  const decodedNames = getDecodedNames(call);
+  const userAssignment = handler ? findUserAssignment(scopeManager, handler, call, decodedNames) : undefined;
+  const nextCall = handler ? findNextCall(handler) : undefined;
+
+  // Query, body and route parameters also carry one-shot tokens; they are sessions only when the
+  // payload authenticates the request (it lands on the request, or the middleware lets it through).
+  if (requestSource && ['query', 'body', 'params'].includes(requestSource.kind)) {
+    const names = [...getFunctionNames(handler), ...(requestSource.name === undefined ? [] : [requestSource.name])];
+    if ((!userAssignment && !nextCall) || hasOneShotName(names)) return undefined;
+  }
+
+  const unauthorizedResponse = handler ? findUnauthorizedResponse(scopeManager, handler) : undefined;
+  const userProperty = userAssignment && userAssignment.left.type === AST_NODE_TYPES.MemberExpression ? getKeyName(userAssignment.left) : undefined;
+  return {
+    kind: 'accept',
+    call,
+    ...(handler ? { handler } : {}),
+    ...(requestSource ? { requestSource } : {}),
+    ...(userAssignment ? { userAssignment } : {}),
+    ...(userProperty === undefined ? (isDecoratorVerify ? { userProperty: 'user' } : {}) : { userProperty }),
+    ...(unauthorizedResponse ? { unauthorizedResponse } : {}),
+    ...(nextCall ? { nextCall } : {}),
+  };
+}
+
+/** Returns the names bound to the decoded payload: the callback's second parameter, or the variable the result is stored in. */
+function getDecodedNames(call: JwtCall): Set<string> {
+  const names = new Set<string>();
+  const callback = call.callbackNode;
+  if (isFunctionNode(callback)) {
+    const parameter = callback.params[1];
+    if (parameter) collectPatternNames(parameter, names);
+    return names;
+  }
+  let current: TSESTree.Node = call.node;
+  while (current.parent?.type === AST_NODE_TYPES.AwaitExpression || isTransparentParent(current)) current = current.parent as TSESTree.Node;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) collectPatternNames(parent.id, names);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) collectPatternNames(parent.left, names);
+  return names;
+}
+
+function collectPatternNames(pattern: TSESTree.Node, names: Set<string>): void {
+  if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+  else if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      collectPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, names);
+    }
+  } else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+    for (const element of pattern.elements) if (element) collectPatternNames(element, names);
+  } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) collectPatternNames(pattern.left, names);
+}
+
+/** Finds `req.user = decoded` (or `res.locals.x`, `ctx.state.x`, `request.user`) whose value uses the decoded payload or the verify call. */
+function findUserAssignment(
+  scopeManager: ScopeManager,
+  handler: FunctionNode,
+  call: JwtCall,
+  decodedNames: ReadonlySet<string>,
+): TSESTree.AssignmentExpression | undefined {
+  let found: TSESTree.AssignmentExpression | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      if (isRequestStateObject(scopeManager, node.left.object) && usesDecoded(node.right, call, decodedNames)) found = node;
+    }
+  };
+  forEachNodeIn(handler.body, visit);
+  return found;
+}
+
+function isRequestStateObject(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (getRequestObjectKind(scopeManager, expression) === 'request') return true;
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = getKeyName(expression);
+  if (key === 'locals') return isResponseObject(scopeManager, expression.object);
+  if (key === 'state') return getRequestObjectKind(scopeManager, expression.object) === 'context';
+  return false;
+}
+
+function usesDecoded(node: TSESTree.Node, call: JwtCall, decodedNames: ReadonlySet<string>): boolean {
+  let uses = false;
+  forEachNodeIn(node, (child) => {
+    if (child === call.node || (child.type === AST_NODE_TYPES.Identifier && decodedNames.has(child.name))) uses = true;
+  });
+  return uses;
+}
+
+function findNextCall(handler: FunctionNode): TSESTree.CallExpression | undefined {
+  const nextParameter = handler.params.find((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === 'next');
+  if (!nextParameter) return undefined;
+  let found: TSESTree.CallExpression | undefined;
+  forEachNodeIn(handler.body, (node) => {
+    if (!found && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'next' && node.arguments.length === 0) {
+      found = node;
+    }
+  });
+  return found;
+}
+
+const UNAUTHORIZED_STATUSES = new Set([401, 403]);
+const UNAUTHORIZED_EXCEPTIONS = new Set(['UnauthorizedException', 'ForbiddenException', 'UnauthorizedError']);
+
+/** Finds `res.status(401).json(...)`, `res.sendStatus(403)`, `reply.code(401).send()`, `ctx.throw(401)` or `throw new UnauthorizedException()`. */
+function findUnauthorizedResponse(scopeManager: ScopeManager, handler: FunctionNode): TSESTree.Node | undefined {
+  let found: TSESTree.Node | undefined;
+  forEachNodeIn(handler.body, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      const argument = node.argument;
+      if (argument.type === AST_NODE_TYPES.NewExpression && argument.callee.type === AST_NODE_TYPES.Identifier && UNAUTHORIZED_EXCEPTIONS.has(argument.callee.name)) {
+        found = node;
+      }
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const method = getCalleeMethod(node);
+    const callee = skipTypeWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || method === undefined) return;
+    const status = getStaticValue(scopeManager, node.arguments[0]);
+    const isUnauthorizedStatus = typeof status === 'number' && UNAUTHORIZED_STATUSES.has(status);
+    if ((method === 'sendStatus' || method === 'throw') && isUnauthorizedStatus) {
+      found = node;
+      return;
+    }
+    // The outermost call of `res.status(401).json(...)`.
+    const inner = skipTypeWrappers(callee.object);
+    if (
+      RESPONSE_BODY_METHODS.has(method) &&
+      inner.type === AST_NODE_TYPES.CallExpression &&
+      ['status', 'code'].includes(getCalleeMethod(inner) ?? '')
+    ) {
+      const innerStatus = getStaticValue(scopeManager, inner.arguments[0]);
+      if (typeof innerStatus === 'number' && UNAUTHORIZED_STATUSES.has(innerStatus) && isResponseObject(scopeManager, inner)) found = node;
+    }
+  });
+  return found;
+}
+
+/** Visits `root` and every node below it in source order, following the child keys of each node. */
+function forEachNodeIn(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    visit(node);
+    const children: TSESTree.Node[] = [];
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') children.push(item as TSESTree.Node);
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+        children.push(value as TSESTree.Node);
+      }
+    }
+    children.sort((a, b) => b.range[0] - a.range[0]);
+    stack.push(...children);
+  }
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+
+import { findJwtSessions, type JwtSessionAccept, type JwtSessionIssue, traceTokenSinks } from '../../src/detectors/jwt-session.js';
+import { findJwtCalls } from '../../src/detectors/jwt-library.js';
+import { parseSourceCode } from '../../src/source-code.js';
+
+function sessions(text: string, path = 'file.js') {
+  return findJwtSessions(parseSourceCode(text, path));
+}
+
+function textOf(text: string, node: { range: [number, number] } | undefined): string | undefined {
+  return node && text.slice(node.range[0], node.range[1]);
+}
+
+describe('findJwtSessions: issuing', () => {
+  it('follows a token variable into a nested response call', () => {
+    const text = `const jwt = require('jsonwebtoken');
+exports.signin = (req, res) => {
+  User.findOne({}).then((user) => {
+    const token = jwt.sign({ id: user.id }, config.secret, { expiresIn: 86400 });
+    user.getRoles().then(() => {
+      res.status(200).send({ id: user.id, accessToken: token });
+    });
+  });
+};`;
+    const [finding] = sessions(text) as JwtSessionIssue[];
+    expect(finding?.kind).toBe('issue');
+    expect(finding?.sinks.map((sink) => sink.kind)).toEqual(['response-body']);
+    expect(textOf(text, finding?.sinks[0]?.node)).toBe('res.status(200).send({ id: user.id, accessToken: token })');
+    expect(finding?.sinks[0]?.keys).toEqual(['accessToken']);
+    expect(textOf(text, finding?.handler)).toMatch(/^\(req, res\) =>/);
+  });
+
+  it('follows the callback form into res.json', () => {
+    const text = `import jwt from 'jsonwebtoken';\napp.post('/login', (req, res) => {\n  jwt.sign({ sub: 1 }, key, { expiresIn: '5m' }, (err, token) => res.json({ token }));\n});`;
+    const [finding] = sessions(text) as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => sink.kind)).toEqual(['response-body']);
+  });
+
+  it('finds a cookie, ctx.body and a Fastify return', () => {
+    expect(sessions(`import jwt from 'jsonwebtoken';\napp.post('/l', (req, res) => { res.cookie('jwt', jwt.sign({}, k), { httpOnly: true }); });`)[0]?.kind).toBe('issue');
+    expect(sessions(`import jwt from 'jsonwebtoken';\nrouter.post('/l', async (ctx) => { ctx.body = { token: jwt.sign({}, k) }; });`)[0]?.kind).toBe('issue');
+    const fastify = `import fastifyJwt from '@fastify/jwt';\napp.register(fastifyJwt, { secret });\napp.post('/l', async (request, reply) => {\n  const token = app.jwt.sign({ id: 1 });\n  return { token };\n});`;
+    const found = sessions(fastify);
+    expect(found.map((finding) => finding.kind)).toEqual(['issue']);
+    expect((found[0] as JwtSessionIssue).sinks[0]?.kind).toBe('handler-return');
+  });
+
+  it('finds a Nest service returning access_token', () => {
+    const text = `import { JwtService } from '@nestjs/jwt';
+class AuthService {
+  constructor(private jwtService: JwtService) {}
+  async signIn(user) {
+    const payload = { sub: user.id };
+    return { access_token: await this.jwtService.signAsync(payload) };
+  }
+}`;
+    const [finding] = sessions(text, 'file.ts') as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => sink.kind)).toEqual(['access-token-return']);
+  });
+
+  it('follows a same-file helper to its caller', () => {
+    const text = `const jwt = require('jsonwebtoken');\nfunction generateToken(user) { return jwt.sign({ id: user.id }, key); }\napp.post('/login', (req, res) => { res.json({ token: generateToken(req.user) }); });`;
+    expect(sessions(text).map((finding) => finding.kind)).toEqual(['issue']);
+  });
+
+  it('ignores a token sent to another service', () => {
+    const text = `import jwt from 'jsonwebtoken';\nimport axios from 'axios';\napp.get('/x', async (req, res) => {\n  const assertion = jwt.sign({ iss: 'svc' }, key, { expiresIn: 60 });\n  const r = await axios.get(url, { headers: { Authorization: \`Bearer \${assertion}\` } });\n  res.json(r.data);\n});`;
+    expect(sessions(text)).toEqual([]);
+    const code = parseSourceCode(text, 'file.js');
+    const call = findJwtCalls(code)[0];
+    expect(call && traceTokenSinks(code, call).map((sink) => sink.kind)).toEqual(['outgoing-request']);
+  });
+
+  it('ignores one-shot tokens', () => {
+    const text = `import jwt from 'jsonwebtoken';\napp.post('/forgot-password', async (req, res) => {\n  const resetToken = jwt.sign({ id }, key, { expiresIn: '15m' });\n  await sendMail(link + resetToken);\n  res.json({ ok: true });\n});`;
+    expect(sessions(text)).toEqual([]);
+    const echoed = `import jwt from 'jsonwebtoken';\napp.post('/reset-password', (req, res) => { res.json({ token: jwt.sign({ id }, key) }); });`;
+    expect(sessions(echoed)).toEqual([]);
+  });
+});
+
+describe('findJwtSessions: accepting', () => {
+  it('describes a verification middleware', () => {
+    const text = `const jwt = require('jsonwebtoken');
+verifyToken = (req, res, next) => {
+  let token = req.headers['x-access-token'];
+  if (!token) return res.status(403).send({ message: 'No token provided!' });
+  jwt.verify(token, config.secret, (err, decoded) => {
+    if (err) return res.status(401).send({ message: 'Unauthorized!' });
+    req.userId = decoded.id;
+    next();
+  });
+};`;
+    const [finding] = sessions(text) as JwtSessionAccept[];
+    expect(finding?.kind).toBe('accept');
+    expect(finding?.requestSource?.kind).toBe('header');
+    expect(finding?.requestSource?.name).toBe('x-access-token');
+    expect(textOf(text, finding?.userAssignment)).toBe('req.userId = decoded.id');
+    expect(finding?.userProperty).toBe('userId');
+    expect(textOf(text, finding?.unauthorizedResponse)).toBe("res.status(403).send({ message: 'No token provided!' })");
+    expect(textOf(text, finding?.nextCall)).toBe('next()');
+  });
+
+  it('reads a bearer token split from the Authorization header', () => {
+    const text = `import jwt from 'jsonwebtoken';
+export function auth(req, res, next) {
+  const header = req.get('Authorization');
+  const [, token] = header.split(' ');
+  req.user = jwt.verify(token, key, { algorithms: ['HS256'] });
+  next();
+}`;
+    const [finding] = sessions(text) as JwtSessionAccept[];
+    expect(finding?.requestSource).toMatchObject({ kind: 'header', name: 'authorization' });
+    expect(finding?.userProperty).toBe('user');
+  });
+
+  it('reads a token from a cookie with jose', () => {
+    const text = `import { jwtVerify } from 'jose';\napp.use(async (req, res, next) => {\n  const { payload } = await jwtVerify(req.cookies.session, key);\n  res.locals.user = payload;\n  next();\n});`;
+    const [finding] = sessions(text) as JwtSessionAccept[];
+    expect(finding?.requestSource).toMatchObject({ kind: 'cookie', name: 'session' });
+    expect(finding?.userProperty).toBe('user');
+  });
+
+  it('finds express-jwt, koa-jwt, passport-jwt and request.jwtVerify', () => {
+    expect(sessions(`const { expressjwt } = require('express-jwt');\napp.use(expressjwt({ secret, algorithms: ['HS256'] }));`)[0]).toMatchObject({ kind: 'accept', userProperty: 'auth' });
+    expect(sessions(`import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret, key: 'jwtdata' }));`)[0]).toMatchObject({ userProperty: 'jwtdata' });
+    expect(
+      sessions(`const { Strategy, ExtractJwt } = require('passport-jwt');\npassport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: k }, cb));`)[0],
+    ).toMatchObject({ kind: 'accept', requestSource: { kind: 'header', name: 'authorization' } });
+    expect(sessions(`import fastifyJwt from '@fastify/jwt';\napp.register(fastifyJwt, { secret });\napp.addHook('onRequest', async (request) => { await request.jwtVerify(); });`).map((finding) => finding.kind)).toEqual(['accept']);
+  });
+
+  it('ignores a one-shot token in the query', () => {
+    const text = `import jwt from 'jsonwebtoken';\napp.get('/verify-email', async (req, res) => {\n  const { email } = jwt.verify(req.query.token, key);\n  await markVerified(email);\n  res.redirect('/');\n});`;
+    expect(sessions(text)).toEqual([]);
+  });
+
+  it('accepts a query token that authenticates the request', () => {
+    const text = `import jwt from 'jsonwebtoken';\napp.use((req, res, next) => {\n  req.user = jwt.verify(req.headers['x-token'] || req.query.token, key);\n  next();\n});`;
+    expect(sessions(text).map((finding) => finding.kind)).toEqual(['accept']);
+  });
+
+  it('ignores a token that does not come from the request', () => {
+    expect(sessions(`import jwt from 'jsonwebtoken';\nfunction check(token) { return jwt.verify(token, key); }`)).toEqual([]);
+  });
+});
