@@ -9,7 +9,9 @@ export interface Command {
 }
 
 /** Subcommands by name. Each module registers itself here with one line. */
-const COMMANDS: Record<string, () => Promise<Command>> = {};
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.js')).checkCommand,
+};
 
 const USAGE = `Usage: eslint-plugin-sessions <command> [options]
 
