@@ -136,7 +136,8 @@ function isRouteRegistration(call: TSESTree.CallExpression): boolean {
 function isNestRouteOrGuard(fn: FunctionNode): boolean {
   const method = fn.parent;
   if (method?.type !== AST_NODE_TYPES.MethodDefinition) return false;
-  if (method.decorators.some((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''))) return true;
+  // espree, which ESLint uses for plain JavaScript, leaves `decorators` undefined.
+  if ((method.decorators ?? []).some((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''))) return true;
   // A guard's `canActivate(context)` and a Nest middleware's `use(req, res, next)` run for every request.
   const name = getKeyName(method as unknown as TSESTree.PropertyDefinition);
   return name === 'canActivate';
@@ -180,8 +181,8 @@ function getParameterName(parameter: TSESTree.Parameter): string | undefined {
 
 function getParameterDecorators(identifier: TSESTree.Identifier): TSESTree.Decorator[] {
   const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.TSParameterProperty) return parent.decorators;
-  return identifier.decorators;
+  if (parent?.type === AST_NODE_TYPES.TSParameterProperty) return parent.decorators ?? [];
+  return identifier.decorators ?? [];
 }
 
 function isRequestParameter(parameter: TSESTree.Parameter): boolean {

@@ -1,0 +1,43 @@
+import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
+import { mayContainJwtCalls } from '../src/detectors/jwt-library.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'issuedSession' | 'acceptedSession';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-jwt-session',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow JWTs as login sessions, because a JWT cannot be revoked',
+      recommended: true,
+      family: 'node',
+    },
+    messages: {
+      issuedSession:
+        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Use a server-side session (express-session with a store), which `npx eslint-plugin-sessions migrate jwt-to-session` sets up.',
+      acceptedSession:
+        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Use a server-side session (express-session with a store), which `npx eslint-plugin-sessions migrate jwt-to-session` sets up.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    if (!mayContainJwtCalls(sourceCode.text)) return {};
+
+    return {
+      'Program:exit'() {
+        for (const finding of findJwtSessions(sourceCode)) {
+          context.report({ node: getReportNode(finding), messageId: finding.kind === 'issue' ? 'issuedSession' : 'acceptedSession' });
+        }
+      },
+    };
+  },
+});
+
+/** jose's builder chain spans several lines, so its report starts at `new SignJWT(...)`. */
+function getReportNode(finding: JwtSessionFinding) {
+  return finding.call.constructNode ?? finding.call.node;
+}

@@ -1,0 +1,69 @@
+import { formatSeconds } from '../src/detectors/duration.js';
+import { findJwtExpiryProblems } from '../src/detectors/jwt-expiry.js';
+import { mayContainJwtCalls } from '../src/detectors/jwt-library.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [{ maxSeconds?: number }];
+export type MessageIds = 'missingExpiry' | 'lifetimeTooLong' | 'ignoreExpiration' | 'maxAgeTooLong';
+
+const DEFAULT_MAX_SECONDS = 300;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-jwt-expiry',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every JWT to expire within a few minutes',
+      recommended: true,
+      family: 'node',
+    },
+    messages: {
+      missingExpiry:
+        'This JWT never expires, so a leaked token stays valid for good. Set `expiresIn` (at most {{max}}).',
+      lifetimeTooLong:
+        'This JWT stays valid for {{lifetime}}, more than the limit of {{max}}. A JWT cannot be revoked, so keep it for short hand-overs.',
+      ignoreExpiration: '`ignoreExpiration: true` accepts expired tokens. Remove it.',
+      maxAgeTooLong: 'This verification accepts tokens up to {{lifetime}} old, more than the limit of {{max}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          maxSeconds: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The longest lifetime, in seconds, that a signed token or a verify `maxAge` may allow.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ maxSeconds: DEFAULT_MAX_SECONDS }],
+  },
+  defaultOptions: [{ maxSeconds: DEFAULT_MAX_SECONDS }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (!mayContainJwtCalls(sourceCode.text)) return {};
+    const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
+    const max = formatSeconds(maxSeconds);
+
+    return {
+      'Program:exit'() {
+        for (const finding of findJwtExpiryProblems(sourceCode, { maxSeconds })) {
+          switch (finding.kind) {
+            case 'missingExpiry':
+              context.report({ node: finding.call.constructNode ?? finding.node, messageId: 'missingExpiry', data: { max } });
+              break;
+            case 'lifetimeTooLong':
+            case 'maxAgeTooLong':
+              context.report({ node: finding.node, messageId: finding.kind, data: { lifetime: formatSeconds(finding.seconds), max } });
+              break;
+            case 'ignoreExpiration':
+              context.report({ node: finding.node, messageId: 'ignoreExpiration' });
+              break;
+          }
+        }
+      },
+    };
+  },
+});

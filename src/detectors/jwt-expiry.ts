@@ -1,0 +1,196 @@
+/**
+ * Finds JWT lifetimes that are missing or too long: tokens signed without any expiry, expiries above a
+ * limit (`expiresIn`, an `exp` claim, jose's `setExpirationTime`, module defaults), verification that
+ * ignores expiry, and a verify `maxAge` above the limit.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { findProperty, getKeyName, getStaticValue, hasSpread, isFunctionNode, resolveObjectExpression } from '../util/ast-values.js';
+import { getDurationSeconds, getExpClaimSeconds, getJoseExpirationSeconds, type NumberUnit, parseJoseDuration } from './duration.js';
+import { findJwtCalls, type JwtCall } from './jwt-library.js';
+
+type ScopeManager = TSESLint.Scope.ScopeManager | null;
+
+export interface JwtExpiryOptions {
+  /** The longest lifetime, in seconds, that a token may have. */
+  maxSeconds: number;
+}
+
+export type JwtExpiryFinding =
+  /** A sign call with no expiry anywhere: `node` is the sign call. */
+  | { kind: 'missingExpiry'; call: JwtCall; node: TSESTree.Node }
+  /** A lifetime above the limit: `node` is the value (`'7d'`, the `exp` expression, the `setExpirationTime` argument). */
+  | { kind: 'lifetimeTooLong'; call: JwtCall; node: TSESTree.Node; seconds: number }
+  /** `ignoreExpiration: true`: `node` is the property. */
+  | { kind: 'ignoreExpiration'; call: JwtCall; node: TSESTree.Node }
+  /** A verify `maxAge` or `maxTokenAge` above the limit: `node` is the value. */
+  | { kind: 'maxAgeTooLong'; call: JwtCall; node: TSESTree.Node; seconds: number };
+
+/** The expiry a sign call sets, as far as the source shows it. */
+export interface SignExpiry {
+  /** The value that sets the expiry: the `expiresIn` value, the `exp` claim, the `setExpirationTime` argument or the module default. */
+  node: TSESTree.Node;
+  /** The lifetime in seconds, when it can be computed. */
+  seconds?: number;
+  source: 'expiresIn' | 'exp' | 'setExpirationTime' | 'module-default';
+}
+
+/** Returns every expiry problem in the file, in source order. */
+export function findJwtExpiryProblems(sourceCode: TSESLint.SourceCode, options: JwtExpiryOptions): JwtExpiryFinding[] {
+  const scopeManager = sourceCode.scopeManager;
+  const calls = findJwtCalls(sourceCode);
+  const findings: JwtExpiryFinding[] = [];
+
+  for (const call of calls) {
+    const unit = getNumberUnit(call);
+    if (call.operation === 'sign') {
+      const expiry = getSignExpiry(sourceCode, call, calls);
+      if (expiry === 'unknown') continue;
+      if (!expiry) findings.push({ kind: 'missingExpiry', call, node: call.node });
+      else if (expiry.source !== 'module-default' && expiry.seconds !== undefined && expiry.seconds > options.maxSeconds) {
+        findings.push({ kind: 'lifetimeTooLong', call, node: expiry.node, seconds: expiry.seconds });
+      }
+      continue;
+    }
+    if (call.operation === 'module-config' || call.operation === 'plugin-register') {
+      const defaultExpiry = call.signDefaultsNode && getOptionValue(call.signDefaultsNode, 'expiresIn');
+      const seconds = getDurationSeconds(scopeManager, defaultExpiry, unit);
+      if (defaultExpiry && seconds !== undefined && seconds > options.maxSeconds) {
+        findings.push({ kind: 'lifetimeTooLong', call, node: defaultExpiry, seconds });
+      }
+    }
+    for (const verifyOptions of getVerifyOptionObjects(call)) {
+      findings.push(...checkVerifyOptions(scopeManager, call, verifyOptions, unit, options.maxSeconds));
+    }
+  }
+  return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** @fastify/jwt signs with fast-jwt, which reads numbers as milliseconds; the others use jsonwebtoken's seconds. */
+function getNumberUnit(call: JwtCall): NumberUnit {
+  return call.library === '@fastify/jwt' ? 'milliseconds' : 'seconds';
+}
+
+function getOptionValue(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  return findProperty(options, name)?.value;
+}
+
+/**
+ * Returns the expiry of a sign call, undefined when it sets none, or `'unknown'` when the options or the
+ * payload come from somewhere the source does not show (a variable from another module, a spread).
+ */
+export function getSignExpiry(sourceCode: TSESLint.SourceCode, call: JwtCall, calls: readonly JwtCall[] = findJwtCalls(sourceCode)): SignExpiry | undefined | 'unknown' {
+  const scopeManager = sourceCode.scopeManager;
+  const unit = getNumberUnit(call);
+
+  const options = call.optionsNode;
+  if (options) {
+    const expiresIn = getOptionValue(options, 'expiresIn');
+    if (expiresIn) return { node: expiresIn, source: 'expiresIn', ...seconds(getDurationSeconds(scopeManager, expiresIn, unit)) };
+  }
+
+  if (call.builderCalls) {
+    for (const builder of call.builderCalls) {
+      const argument = builder.arguments[0];
+      if (getBuilderMethod(builder) === 'setExpirationTime' && argument) {
+        return { node: argument, source: 'setExpirationTime', ...seconds(getJoseExpirationSeconds(scopeManager, argument)) };
+      }
+    }
+  }
+
+  const payload = resolveObjectExpression(scopeManager, call.payloadNode);
+  if (payload) {
+    const exp = getOptionValue(payload, 'exp');
+    if (exp) return { node: exp, source: 'exp', ...seconds(getExpClaimSeconds(scopeManager, exp)) };
+  }
+
+  const moduleDefault = findModuleDefaultExpiry(call, calls);
+  if (moduleDefault) return { node: moduleDefault, source: 'module-default' };
+
+  if (hasUnknownOptions(call) || (options && hasSpread(options)) || (payload && hasSpread(payload))) return 'unknown';
+  // A jose builder passed around or finished elsewhere may still set the expiry.
+  if (call.library === 'jose' && call.node === call.constructNode) return 'unknown';
+  return undefined;
+}
+
+function seconds(value: number | undefined): { seconds?: number } {
+  return value === undefined ? {} : { seconds: value };
+}
+
+function getBuilderMethod(call: TSESTree.CallExpression): string | undefined {
+  return call.callee.type === AST_NODE_TYPES.MemberExpression ? getKeyName(call.callee) : undefined;
+}
+
+/** Returns true when the call passes options that are not an object literal in this file. */
+function hasUnknownOptions(call: JwtCall): boolean {
+  if (call.optionsNode || call.node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const optionsIndex = getOptionsIndex(call);
+  if (optionsIndex === undefined) return false;
+  const argument = call.node.arguments[optionsIndex];
+  return argument !== undefined && !isFunctionNode(argument);
+}
+
+/** The position of the options argument of a sign call, by library and method. */
+function getOptionsIndex(call: JwtCall): number | undefined {
+  switch (call.library) {
+    case 'jsonwebtoken':
+      return 2;
+    case '@nestjs/jwt':
+    case '@fastify/jwt':
+      return 1;
+    default:
+      return undefined;
+  }
+}
+
+/** Returns the `expiresIn` every sign call in this file inherits from `JwtModule.register` or `register(fastifyJwt)`. */
+function findModuleDefaultExpiry(call: JwtCall, calls: readonly JwtCall[]): TSESTree.Node | undefined {
+  const configOperation = call.library === '@nestjs/jwt' ? 'module-config' : call.library === '@fastify/jwt' ? 'plugin-register' : undefined;
+  if (!configOperation) return undefined;
+  for (const config of calls) {
+    if (config.library !== call.library || config.operation !== configOperation || !config.signDefaultsNode) continue;
+    const expiresIn = getOptionValue(config.signDefaultsNode, 'expiresIn');
+    if (expiresIn) return expiresIn;
+  }
+  return undefined;
+}
+
+/** The verify option objects a call sets: its own options, module `verifyOptions`, passport-jwt's `jsonWebTokenOptions`. */
+function getVerifyOptionObjects(call: JwtCall): TSESTree.ObjectExpression[] {
+  const objects: TSESTree.ObjectExpression[] = [];
+  const isVerifying = call.operation === 'verify' || call.operation === 'middleware' || call.operation === 'strategy';
+  if (isVerifying && call.optionsNode) objects.push(call.optionsNode);
+  if (call.verifyDefaultsNode) objects.push(call.verifyDefaultsNode);
+  return objects;
+}
+
+function checkVerifyOptions(
+  scopeManager: ScopeManager,
+  call: JwtCall,
+  options: TSESTree.ObjectExpression,
+  unit: NumberUnit,
+  maxSeconds: number,
+): JwtExpiryFinding[] {
+  const findings: JwtExpiryFinding[] = [];
+  const ignoreExpiration = findProperty(options, 'ignoreExpiration');
+  if (ignoreExpiration && getStaticValue(scopeManager, ignoreExpiration.value) === true) {
+    findings.push({ kind: 'ignoreExpiration', call, node: ignoreExpiration });
+  }
+
+  const maxAge = getOptionValue(options, 'maxAge');
+  const maxAgeSeconds = getDurationSeconds(scopeManager, maxAge, unit);
+  if (maxAge && maxAgeSeconds !== undefined && maxAgeSeconds > maxSeconds) {
+    findings.push({ kind: 'maxAgeTooLong', call, node: maxAge, seconds: maxAgeSeconds });
+  }
+
+  // jose's `maxTokenAge`: a number of seconds or a time span such as "1h".
+  const maxTokenAge = getOptionValue(options, 'maxTokenAge');
+  const maxTokenAgeValue = getStaticValue(scopeManager, maxTokenAge);
+  const maxTokenAgeSeconds =
+    typeof maxTokenAgeValue === 'number' ? maxTokenAgeValue : typeof maxTokenAgeValue === 'string' ? parseJoseDuration(maxTokenAgeValue) : undefined;
+  if (maxTokenAge && maxTokenAgeSeconds !== undefined && maxTokenAgeSeconds > maxSeconds) {
+    findings.push({ kind: 'maxAgeTooLong', call, node: maxTokenAge, seconds: maxTokenAgeSeconds });
+  }
+  return findings;
+}
