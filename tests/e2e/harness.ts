@@ -1,13 +1,18 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import jscodeshift from 'jscodeshift';
 
 import type { Express } from 'express';
 import request from 'supertest';
 
 export const LEGACY_APP_DIR = fileURLToPath(new URL('../../examples/legacy-app/', import.meta.url));
+const REPOSITORY_NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -66,4 +71,38 @@ export function getSetCookies(response: request.Response): string[] {
   const header: unknown = response.headers['set-cookie'];
   if (header === undefined) return [];
   return Array.isArray(header) ? (header as string[]) : [String(header)];
+}
+
+/** Copies the legacy app into a new temporary folder and returns its path. */
+export function copyLegacyApp(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'legacy-app-'));
+  cpSync(LEGACY_APP_DIR, directory, { recursive: true });
+  return directory;
+}
+
+/**
+ * Makes the repository's packages resolvable from a copied app, after the migration so that no
+ * migration run sees them.
+ */
+export function linkNodeModules(directory: string): void {
+  symlinkSync(REPOSITORY_NODE_MODULES, join(directory, 'node_modules'), 'dir');
+}
+
+type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string | undefined;
+
+/**
+ * Runs the jwt-to-session transform on every `.js` file under `directory` through jscodeshift's API and
+ * writes the changed files back. Returns the manual-migration reports.
+ */
+export async function migrateWithTransform(directory: string): Promise<string[]> {
+  const { default: transform } = (await import('../../codemods/jwt-to-session.js')) as { default: Transform };
+  const reports: string[] = [];
+  const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => reports.push(message) };
+  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const output = transform({ path, source: readFileSync(path, 'utf8') }, api, {});
+    if (output !== undefined) writeFileSync(path, output);
+  }
+  return reports;
 }

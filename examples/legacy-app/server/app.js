@@ -47,7 +47,7 @@ app.post("/api/login", (req, res) => {
   if (!user || typeof password !== "string" || !isPasswordCorrect(user, password)) {
     return res.status(401).json({ error: "Invalid email or password" });
   }
-  const token = jwt.sign({ id: user.id, email: user.email }, JWT_SECRET, { expiresIn: "7d" });
+  const token = jwt.sign({ id: user.id, email: user.email, name: user.name }, JWT_SECRET, { expiresIn: "7d" });
   res.json({ token, user: toPublicUser(user) });
 });
 
@@ -66,12 +66,9 @@ function requireAuth(req, res, next) {
   }
 }
 
+// The token carries the user's public fields, so this route needs no lookup.
 app.get("/api/me", requireAuth, (req, res) => {
-  const user = [...users.values()].find((candidate) => candidate.id === req.user.id);
-  if (!user) {
-    return res.status(404).json({ error: "User not found" });
-  }
-  res.json({ user: toPublicUser(user) });
+  res.json({ user: { id: req.user.id, email: req.user.email, name: req.user.name } });
 });
 
 // The token stays valid until it expires: the server keeps no record of it, so there is nothing to revoke.

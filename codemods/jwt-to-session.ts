@@ -1,0 +1,1453 @@
+/**
+ * Moves Express servers from JWT login sessions to express-session with a real store (connect-session-knex
+ * by default): session setup where `express()` creates the app, `req.session.regenerate` at login, a
+ * session check where a token from the request was verified, a session guard in place of express-jwt, and
+ * `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code, passport-jwt, jose,
+ * Koa, Fastify and Nest stay unchanged under `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+
+import {
+  ensureImport,
+  findModuleBindings,
+  findPathForNode,
+  getAttachedComments,
+  getDetectorSourceCode,
+  getStaticString,
+  isNameReferenced,
+  markForManualMigration,
+  mayContainAny,
+  openSourceFile,
+  printSourceFile,
+  removeUnusedBindings,
+  type AttachedComment,
+  type CodemodDependency,
+  type CodemodFile,
+  type CodemodMeta,
+} from '../src/codemod/index.js';
+import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
+import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
+import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
+import type { FunctionNode } from '../src/detectors/request-handler.js';
+import { findSessionLibraryUsage } from '../src/detectors/session-library.js';
+
+export type SessionStoreKind = 'knex' | 'redis' | 'memory';
+
+/** Options of the transform, as jscodeshift passes them (`--store=redis`). */
+export interface JwtToSessionOptions extends Options {
+  /** The session store to set up: `knex` (default), `redis` or `memory`. */
+  store?: string;
+  /** The session property that keeps the signed payload (default `user`). */
+  sessionKey?: string;
+}
+
+const STORES: readonly SessionStoreKind[] = ['knex', 'redis', 'memory'];
+const DEFAULT_SESSION_KEY = 'user';
+const DEFAULT_COOKIE_NAME = 'connect.sid';
+const DEFAULT_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+const JWT_MODULES = ['jsonwebtoken', 'express-jwt'];
+
+const STORE_DEPENDENCIES: Readonly<Record<SessionStoreKind, readonly CodemodDependency[]>> = {
+  knex: [
+    { name: 'connect-session-knex', purpose: 'session store in an SQL database' },
+    { name: 'knex', purpose: 'database connection of the session store' },
+    { name: 'better-sqlite3', purpose: 'SQLite file for sessions in development', alternatives: ['pg'] },
+    { name: 'pg', purpose: 'PostgreSQL driver when DATABASE_URL is set', alternatives: ['better-sqlite3'] },
+  ],
+  redis: [
+    { name: 'connect-redis', purpose: 'session store in Redis' },
+    { name: 'redis', purpose: 'Redis client of the session store' },
+  ],
+  memory: [],
+};
+
+const SESSION_DEPENDENCIES: readonly CodemodDependency[] = [
+  { name: 'express-session', purpose: 'session middleware' },
+  { name: '@types/express-session', purpose: 'types of req.session in TypeScript', dev: true },
+];
+
+export const meta: CodemodMeta = {
+  name: 'jwt-to-session',
+  summary: 'Replace JWT login sessions in Express servers with express-session and a connect-session-knex store.',
+  pairedRules: ['no-jwt-session'],
+  dependencies: [...SESSION_DEPENDENCIES, ...STORE_DEPENDENCIES.knex],
+};
+
+/** Returns the packages migrated code needs with the given `--store`. */
+export function getDependencies(store: SessionStoreKind = 'knex'): CodemodDependency[] {
+  return [...SESSION_DEPENDENCIES, ...STORE_DEPENDENCIES[store]];
+}
+
+type AnyNode = ASTNode & { type: string; [key: string]: unknown };
+type Statement = AnyNode;
+
+interface ResolvedOptions {
+  store: SessionStoreKind;
+  sessionKey: string;
+}
+
+/** Everything the steps share while they migrate one file. */
+interface Migration {
+  readonly file: CodemodFile;
+  readonly j: JSCodeshift;
+  readonly options: ResolvedOptions;
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly isTypeScript: boolean;
+  /** `cookie-session` keeps the session in the cookie and has no `regenerate` or `destroy`. */
+  readonly sessionLibrary: 'express-session' | 'cookie-session';
+  /** The cookie name of an express-session setup in this file, else the default. */
+  readonly cookieName: string;
+  /** The lifetime of the first migrated token, in milliseconds. */
+  tokenLifetimeMs?: number;
+  /** Names of the secrets the migrated calls used; removed when nothing else refers to them. */
+  readonly secretNames: Set<string>;
+  /** True once code reads or writes `req.session.<key>`. */
+  usesSessionData: boolean;
+}
+
+/** A finding of the `no-jwt-session` detector with the jscodeshift paths needed to rewrite it. */
+interface Site {
+  readonly finding: JwtSessionFinding;
+  readonly call: JwtCall;
+  readonly path: ASTPath;
+  /** The request handler around the call, when there is one. */
+  readonly handler?: ASTPath;
+  readonly handlerNode?: FunctionNode;
+}
+
+export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtToSessionOptions = {}): string | undefined {
+  if (!mayContainAny(fileInfo.source, ['jsonwebtoken', 'express-jwt', 'jwt', 'express', 'logout', 'signout', 'logOut', 'signOut'])) {
+    return undefined;
+  }
+  const options = resolveOptions(rawOptions);
+  const file = openSourceFile(fileInfo, api);
+  const sourceCode = getDetectorSourceCode(file);
+  const usage = findSessionLibraryUsage(sourceCode);
+  const migration: Migration = {
+    file,
+    j: file.j,
+    options,
+    sourceCode,
+    isTypeScript: /\.[mc]?tsx?$/i.test(file.path),
+    sessionLibrary: usesCookieSession(file.path, usage.loadedLibraries) ? 'cookie-session' : 'express-session',
+    cookieName: getConfiguredCookieName(usage) ?? DEFAULT_COOKIE_NAME,
+    secretNames: new Set(),
+    usesSessionData: false,
+  };
+
+  // Every detector node is matched to a jscodeshift path before the first edit.
+  const sites = collectSites(migration);
+  const logoutHandlers = findLogoutHandlers(migration);
+  const hadJwtCalls = sites.length > 0;
+
+  for (const site of sites) {
+    if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
+  }
+
+  let changed = false;
+  // The setup goes first, so that the name `session` is still free for its import.
+  changed = addSessionSetup(migration, hadJwtCalls, usage.loadedLibraries) || changed;
+  changed = markUnsupportedSites(migration, sites) || changed;
+  changed = rewriteLogins(migration, sites.filter((site) => isSiteOf(site, 'sign'))) || changed;
+  changed = rewriteVerifications(migration, sites.filter((site) => isSiteOf(site, 'verify'))) || changed;
+  changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
+  changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
+  if (changed) {
+    changed = removeUnusedBindings(file, JWT_MODULES) || changed;
+    changed = removeUnusedSecrets(migration) || changed;
+    changed = addSessionDataType(migration) || changed;
+  }
+  return printSourceFile(file, changed);
+}
+
+function resolveOptions(options: JwtToSessionOptions): ResolvedOptions {
+  const store = (options.store ?? 'knex') as SessionStoreKind;
+  if (!STORES.includes(store)) {
+    throw new Error(`Invalid --store '${String(options.store)}': use one of ${STORES.join(', ')}.`);
+  }
+  const sessionKey = options.sessionKey ?? DEFAULT_SESSION_KEY;
+  if (!/^[A-Za-z_$][\w$]*$/.test(sessionKey)) {
+    throw new Error(`Invalid --sessionKey '${sessionKey}': use a JavaScript identifier such as 'user'.`);
+  }
+  return { store, sessionKey };
+}
+
+function isSiteOf(site: Site, operation: JwtCall['operation']): boolean {
+  return site.call.operation === operation;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sites
+
+function collectSites(migration: Migration): Site[] {
+  const sites: Site[] = [];
+  for (const finding of findJwtSessions(migration.sourceCode)) {
+    const path = findPathForNode(migration.file, finding.call.node);
+    if (!path) continue;
+    const handlerNode = finding.handler;
+    const handler = handlerNode ? findPathForNode(migration.file, handlerNode) : undefined;
+    sites.push({ finding, call: finding.call, path, handler, handlerNode });
+  }
+  return sites;
+}
+
+/** Marks the JWT uses this codemod does not migrate. Returns true when a marker was added. */
+function markUnsupportedSites(migration: Migration, sites: Site[]): boolean {
+  let changed = false;
+  for (const site of sites) {
+    const reason = getUnsupportedReason(migration, site);
+    if (reason) changed = markForManualMigration(migration.file, site.path, reason) || changed;
+  }
+  return changed;
+}
+
+function getUnsupportedReason(migration: Migration, site: Site): string | undefined {
+  const { library, operation } = site.call;
+  if (library === 'passport-jwt') {
+    return 'passport-jwt reads a JWT on every request; replace this strategy with passport.session() and serializeUser/deserializeUser';
+  }
+  if (library === 'koa-jwt' || library === '@fastify/jwt' || library === '@nestjs/jwt') {
+    return `${library} is not migrated (only Express servers are); move this app to server-side sessions by hand`;
+  }
+  if (library === 'jose' && (operation === 'sign' || operation === 'verify') && site.handler) {
+    return 'jose calls are not migrated; replace this JWT with express-session by hand';
+  }
+  if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
+  if (!site.handler || !site.handlerNode) return undefined;
+  if (!isExpressHandler(site.handlerNode)) {
+    return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+  }
+  if (isRefreshTokenSite(migration, site)) {
+    return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
+  }
+  if (site.finding.kind === 'issue') {
+    if (traceTokenSinks(migration.sourceCode, site.call).some((sink) => sink.kind === 'outgoing-request')) {
+      return 'the token is also sent to another service, which would lose it; migrate this login by hand';
+    }
+    const other = site.finding.sinks.find((sink) => !MIGRATED_SINKS.has(sink.kind));
+    if (other) return `the token leaves through ${SINK_DESCRIPTIONS[other.kind]}, which the codemod does not rewrite`;
+  }
+  return undefined;
+}
+
+/** Where a signed token may go for the login to be migrated: the response body, a response header or a cookie. */
+const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
+
+const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
+  'response-body': 'the response body',
+  'response-header': 'a response header',
+  cookie: 'a cookie',
+  'context-body': 'a Koa context body',
+  redirect: 'a redirect URL',
+  'handler-return': 'the return value of the handler',
+  'access-token-return': 'a returned access_token field',
+  'service-return': 'the return value of a helper function',
+  'outgoing-request': 'an outgoing request',
+};
+
+/** Express handlers take `(req, res)` or `(req, res, next)` as plain identifiers; Koa takes `ctx`, Fastify `reply`. */
+function isExpressHandler(fn: FunctionNode): boolean {
+  const [request, response] = fn.params;
+  if (fn.parent?.type === 'MethodDefinition') return false;
+  if (request?.type !== 'Identifier' || response?.type !== 'Identifier') return false;
+  if (['ctx', 'context', 'c'].includes(request.name)) return false;
+  if (['reply', 'rep', 'h'].includes(response.name)) return false;
+  const typeName = getTypeAnnotationName(response);
+  return typeName === undefined || !/^Fastify|Reply$/.test(typeName);
+}
+
+function getTypeAnnotationName(parameter: TSESTree.Identifier): string | undefined {
+  const annotation = parameter.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference') return undefined;
+  const name = annotation.typeName;
+  return name.type === 'Identifier' ? name.name : name.type === 'TSQualifiedName' ? name.right.name : undefined;
+}
+
+/** True when the handler of a sign or verify call serves a refresh-token route or handles a refresh token. */
+function isRefreshTokenSite(migration: Migration, site: Site): boolean {
+  const handlerText = migration.sourceCode.text.slice(...(site.handlerNode as FunctionNode).range);
+  const route = getRouteOfHandler(site.handlerNode as FunctionNode);
+  return /refresh/i.test(route ?? '') || /refresh[_-]?token/i.test(handlerText);
+}
+
+function getRouteOfHandler(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (parent?.type !== 'CallExpression') return undefined;
+  const first = parent.arguments[0];
+  return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Login: `jwt.sign(...)` whose token goes to the client
+
+interface LoginPlan {
+  readonly site: Site;
+  readonly request: string;
+  readonly response: string;
+  readonly payload: AnyNode;
+  /** The statement that contains the sign call, in its statement list. */
+  readonly anchor: ASTPath;
+  /** The local name the token is stored in, or undefined when the call is written inside the response. */
+  readonly tokenName?: string;
+  /** Properties and statements that carry the token to the client and are removed. */
+  readonly tokenCarriers: ASTPath[];
+}
+
+/** Rewrites each login that hands a signed JWT to the client. Returns true when the file changed. */
+function rewriteLogins(migration: Migration, sites: Site[]): boolean {
+  let changed = false;
+  const plans: LoginPlan[] = [];
+  for (const site of sites) {
+    if (!site.handler || !site.handlerNode || getUnsupportedReason(migration, site)) continue;
+    const result = planLogin(migration, site);
+    if (result === undefined) continue;
+    if (typeof result === 'string') {
+      changed = markForManualMigration(migration.file, site.path, result) || changed;
+      continue;
+    }
+    plans.push(result);
+  }
+  // Later sites first, so statement indexes of earlier sites stay valid.
+  for (const plan of plans.reverse()) {
+    applyLogin(migration, plan);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Plans the rewrite of one sign call. Returns undefined when its token never reaches the client (the
+ * call is left alone), a reason string when it must be marked, or the plan.
+ */
+function planLogin(migration: Migration, site: Site): LoginPlan | string | undefined {
+  const { j } = migration;
+  const handler = site.handler as ASTPath;
+  const [requestParam, responseParam] = (handler.node as AnyNode).params as AnyNode[];
+  const request = getIdentifierName(requestParam);
+  const response = getIdentifierName(responseParam);
+  if (!request || !response) return undefined;
+
+  const args = (site.path.node as AnyNode).arguments as AnyNode[];
+  const payload = args[0];
+  if (!payload || payload.type === 'SpreadElement') return 'the signed payload is not a plain argument, so it cannot be moved into the session';
+  if (args.some((argument) => isFunctionLike(argument))) {
+    return 'callback-style jwt.sign is not migrated; store the payload in req.session after req.session.regenerate by hand';
+  }
+  const anchor = getStatementOf(site.path);
+  if (!anchor) return undefined;
+
+  const anchorNode = anchor.node as AnyNode;
+  let tokenName: string | undefined;
+  const tokenCarriers: ASTPath[] = [];
+  const declarator = getTokenDeclarator(site.path);
+  if (declarator) {
+    tokenName = getIdentifierName((declarator.node as AnyNode).id as AnyNode);
+    if (!tokenName || (anchorNode.declarations as unknown[]).length !== 1) {
+      return 'the token is declared together with other variables; split the declaration and rerun';
+    }
+    const block = anchor.parentPath as ASTPath & { value: Statement[] };
+    const following = block.value.slice(block.value.indexOf(anchorNode) + 1);
+    const uses = following.flatMap((statement) => findIdentifierPaths(j, statement, tokenName as string));
+    for (const use of uses) {
+      const carrier = getTokenCarrier(j, use, response);
+      if (!carrier) return `the token is also used by \`${describeUse(migration, use)}\`, so it may be sent to other code than the client`;
+      // A shorthand property (`{ token }`) is visited as its key and as its value.
+      if (!tokenCarriers.some((known) => known.node === carrier.node)) tokenCarriers.push(carrier);
+    }
+    if (uses.length === 0) return undefined;
+  } else {
+    const carrier = getTokenCarrier(j, site.path, response);
+    if (!carrier) return 'the token is not stored in a variable or sent in the response, so where it goes is unknown';
+    tokenCarriers.push(carrier);
+  }
+  return { site, request, response, payload, anchor, tokenName, tokenCarriers };
+}
+
+function applyLogin(migration: Migration, plan: LoginPlan): void {
+  const { j } = migration;
+  recordSecret(migration, plan.site.call);
+
+  for (const carrier of plan.tokenCarriers) removeCarrier(carrier);
+
+  const anchor = plan.anchor;
+  const list = anchor.parentPath as ASTPath & { value: Statement[] };
+  const anchorNode = anchor.node as Statement;
+  const index = list.value.indexOf(anchorNode);
+  const keepsAnchor = plan.tokenName === undefined;
+  const comments = keepsAnchor ? [] : takeComments(anchorNode);
+
+  const storePayload = buildStatements(migration, `__REQ__.session.${migration.options.sessionKey} = __PAYLOAD__;`, {
+    __REQ__: j.identifier(plan.request),
+    __PAYLOAD__: plan.payload,
+  });
+  migration.usesSessionData = true;
+  const rest = list.value.slice(index + (keepsAnchor ? 0 : 1));
+
+  let replacement: Statement[];
+  const handler = plan.site.handler as ASTPath;
+  const enclosingFunction = getEnclosingFunctionNode(anchor);
+  if (migration.sessionLibrary === 'cookie-session' || isInsidePassportLogin(j, anchor, plan.request)) {
+    // cookie-session has no regenerate, and passport's req.login has already regenerated the session.
+    replacement = [...storePayload, ...rest];
+  } else if (enclosingFunction?.async === true) {
+    const promiseType = migration.isTypeScript ? '<void>' : '';
+    const regenerate = buildStatements(
+      migration,
+      `await new Promise${promiseType}((resolve, reject) => {
+        __REQ__.session.regenerate((error) => (error ? reject(error) : resolve()));
+      });`,
+      { __REQ__: j.identifier(plan.request) },
+    );
+    replacement = [...regenerate, ...storePayload, ...rest];
+  } else {
+    const next = ensureNextParameter(migration, handler);
+    const errorName = getFreeLocalName(j, rest, 'err');
+    const wrapped = buildStatements(
+      migration,
+      `__REQ__.session.regenerate((${errorName}) => {
+        if (${errorName}) {
+          return __NEXT__(${errorName});
+        }
+      });`,
+      { __REQ__: j.identifier(plan.request), __NEXT__: j.identifier(next) },
+    );
+    const callback = getCallbackBody(wrapped[0] as Statement);
+    callback.push(...storePayload, ...rest);
+    if (rest.some((statement) => containsReturn(j, statement))) {
+      wrapped[0] = j.returnStatement((wrapped[0] as AnyNode).expression as never) as unknown as Statement;
+    }
+    replacement = wrapped;
+  }
+  if (replacement[0]) getAttachedComments(replacement[0]).unshift(...comments);
+  list.value.splice(index, list.value.length - index, ...replacement);
+}
+
+/** Returns the `const token = jwt.sign(...)` declarator around the call (through `await` and type casts). */
+function getTokenDeclarator(path: ASTPath): ASTPath | undefined {
+  let current: ASTPath = path;
+  while (current.parentPath && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression'].includes((current.parentPath.node as AnyNode).type)) {
+    current = current.parentPath as ASTPath;
+  }
+  const parent = current.parentPath as ASTPath | null;
+  if (parent && (parent.node as AnyNode).type === 'VariableDeclarator' && (parent.node as AnyNode).init === current.node) return parent;
+  return undefined;
+}
+
+/**
+ * Returns what carries the token at `use` to the client, which the rewrite removes: a property of an
+ * object sent by a response method (`res.json({ token })`), or a statement that sets it as a cookie or
+ * header (`res.cookie('token', token)`). Returns undefined for any other use.
+ */
+function getTokenCarrier(j: JSCodeshift, use: ASTPath, response: string): ASTPath | undefined {
+  let property: ASTPath | undefined;
+  for (let current: ASTPath | null = use.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    const node = current.node as AnyNode;
+    if (isFunctionLike(node)) return undefined;
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && !property) {
+      property = current;
+      continue;
+    }
+    if (node.type === 'CallExpression') {
+      const method = getResponseMethod(node, response);
+      if (method && ['json', 'send', 'jsonp', 'render'].includes(method) && property) return property;
+      if (method && ['cookie', 'set', 'header', 'setHeader', 'append'].includes(method)) {
+        const statement = current.parentPath as ASTPath;
+        return (statement.node as AnyNode).type === 'ExpressionStatement' ? statement : undefined;
+      }
+      return undefined;
+    }
+    if (node.type === 'ExpressionStatement' || node.type === 'VariableDeclaration' || node.type === 'ReturnStatement') return undefined;
+    if (!['ObjectExpression', 'TemplateLiteral', 'BinaryExpression', 'ArrayExpression', 'TSAsExpression'].includes(node.type) && !property) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Returns the method of a response call rooted at `response` (`res.status(200).json(...)` gives `json`). */
+function getResponseMethod(call: AnyNode, response: string): string | undefined {
+  const callee = call.callee as AnyNode;
+  if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
+  let object = callee.object as AnyNode;
+  while (object.type === 'CallExpression' && (object.callee as AnyNode).type === 'MemberExpression') {
+    object = (object.callee as AnyNode).object as AnyNode;
+  }
+  if (object.type !== 'Identifier' || object.name !== response) return undefined;
+  return getIdentifierName(callee.property as AnyNode);
+}
+
+function removeCarrier(carrier: ASTPath): void {
+  carrier.prune();
+}
+
+function describeUse(migration: Migration, use: ASTPath): string {
+  const statement = getStatementOf(use) ?? use;
+  const node = statement.node as { start?: number; end?: number };
+  const text = migration.file.parsedText.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** True when `path` sits in the callback of `req.login(...)`/`req.logIn(...)` on the handler's request. */
+function isInsidePassportLogin(j: JSCodeshift, path: ASTPath, request: string): boolean {
+  for (let current = path.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    const node = current.node as AnyNode;
+    if (!isFunctionLike(node)) continue;
+    const call = current.parentPath?.node as AnyNode | undefined;
+    if (call?.type !== 'CallExpression') continue;
+    const callee = call.callee as AnyNode;
+    const isLogin =
+      callee.type === 'MemberExpression' &&
+      getIdentifierName(callee.object as AnyNode) === request &&
+      ['login', 'logIn'].includes(getIdentifierName(callee.property as AnyNode) ?? '');
+    if (!isLogin) continue;
+    // With `{ session: false }` passport does not touch the session, so the codemod must regenerate it.
+    const optionsArgument = (call.arguments as AnyNode[]).find((argument) => argument.type === 'ObjectExpression');
+    return !optionsArgument || !hasFalseProperty(j, optionsArgument, 'session');
+  }
+  return false;
+}
+
+function hasFalseProperty(_j: JSCodeshift, object: AnyNode, name: string): boolean {
+  return ((object.properties as AnyNode[]) ?? []).some(
+    (property) => getPropertyName(property) === name && ((property.value as AnyNode)?.value === false),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Verification: a token read from the request and verified
+
+interface VerificationPlan {
+  readonly site: Site;
+  readonly request: string;
+  readonly body: ASTPath & { value: Statement[] };
+  readonly newBody: Statement[];
+}
+
+/** Rewrites each verification of a token read from the request into a session check. */
+function rewriteVerifications(migration: Migration, sites: Site[]): boolean {
+  let changed = false;
+  const plans: VerificationPlan[] = [];
+  for (const site of sites) {
+    if (!site.handler || !site.handlerNode || getUnsupportedReason(migration, site)) continue;
+    const result = planVerification(migration, site);
+    if (typeof result === 'string') {
+      changed = markForManualMigration(migration.file, site.path, result) || changed;
+      continue;
+    }
+    plans.push(result);
+  }
+  for (const plan of plans.reverse()) {
+    plan.body.value.splice(0, plan.body.value.length, ...plan.newBody);
+    recordSecret(migration, plan.site.call);
+    migration.usesSessionData = true;
+    changed = true;
+  }
+  return changed;
+}
+
+/** A branch that answers a request without a valid token: the missing-token guard or the failed verification. */
+interface RejectionBranch {
+  readonly statements: Statement[];
+}
+
+function planVerification(migration: Migration, site: Site): VerificationPlan | string {
+  const { j } = migration;
+  const handler = site.handler as ASTPath;
+  const handlerNode = handler.node as AnyNode;
+  const request = getIdentifierName((handlerNode.params as AnyNode[])[0]);
+  if (!request) return 'the request parameter is destructured, so the session check cannot be written';
+  if ((handlerNode.body as AnyNode).type !== 'BlockStatement') {
+    return 'the handler body is a single expression; give it a block body and rerun';
+  }
+  const body = handler.get('body', 'body') as ASTPath & { value: Statement[] };
+  const statements = body.value;
+  const topIndex = statements.findIndex((statement) => containsNode(j, statement, site.path.node));
+  const top = statements[topIndex];
+  if (!top) return 'the verification is not inside the request handler body';
+
+  const callNode = site.path.node as AnyNode;
+  const args = callNode.arguments as AnyNode[];
+  const tokenDependencies = getTokenDependencies(j, statements.slice(0, topIndex), args[0] as AnyNode);
+  const sessionRead = (): AnyNode => buildExpression(migration, `__REQ__.session.${migration.options.sessionKey}`, { __REQ__: j.identifier(request) });
+
+  const kept: Statement[] = [];
+  const dropped: Statement[] = [];
+  let guard: RejectionBranch | undefined;
+  for (const statement of statements.slice(0, topIndex)) {
+    const references = tokenDependencies.size > 0 && referencesAny(j, statement, tokenDependencies);
+    if (!references) {
+      kept.push(statement);
+    } else if (statement.type === 'VariableDeclaration' && declaresOnly(statement, tokenDependencies)) {
+      dropped.push(statement);
+    } else if (statement.type === 'IfStatement' && !statement.alternate && !referencesAny(j, statement.consequent as AnyNode, tokenDependencies)) {
+      guard = { statements: getBlockStatements(statement.consequent as AnyNode) };
+      dropped.push(statement);
+    } else {
+      return 'the token read from the request is also used for other decisions, so the session check cannot be written';
+    }
+  }
+
+  let success: Statement[];
+  let failure: RejectionBranch | undefined;
+  const callback = args.find((argument, index) => index >= 2 && isFunctionLike(argument));
+  if (callback) {
+    const parsed = splitVerifyCallback(migration, callback, sessionRead);
+    if (typeof parsed === 'string') return parsed;
+    if (top !== getStatementOf(site.path)?.node || (top.type !== 'ExpressionStatement' && top.type !== 'ReturnStatement')) {
+      return 'the callback-style verification is nested in other code';
+    }
+    success = parsed.success;
+    failure = parsed.failure;
+  } else if (top.type === 'TryStatement') {
+    if (top.finalizer) return 'the verification has a finally block';
+    const tryStatements = (top.block as AnyNode).body as Statement[];
+    if (!tryStatements.some((statement) => containsNode(j, statement, callNode))) return 'the verification is nested in other code inside try';
+    site.path.replace(sessionRead());
+    success = tryStatements;
+    const handlerClause = top.handler as AnyNode | null;
+    if (handlerClause) {
+      const parameter = getIdentifierName(handlerClause.param as AnyNode);
+      const catchBody = (handlerClause.body as AnyNode).body as Statement[];
+      if (!parameter || !catchBody.some((statement) => findIdentifierPaths(j, statement, parameter).length > 0)) {
+        failure = { statements: catchBody };
+      }
+    }
+  } else {
+    if (getStatementOf(site.path)?.node !== top) return 'the verification is nested in other code';
+    site.path.replace(sessionRead());
+    success = [top];
+  }
+
+  const rejection = guard ?? failure;
+  if (!rejection || rejection.statements.length === 0) {
+    return 'no response for a request without a valid token was found, so the session check cannot be written';
+  }
+  const check = buildStatements(migration, `if (!__SESSION__) {}`, { __SESSION__: sessionRead() })[0] as AnyNode;
+  ((check.consequent as AnyNode).body as Statement[]).push(...endWithReturn(j, rejection.statements));
+  getAttachedComments(check).unshift(...dropped.flatMap((statement) => takeComments(statement)), ...takeComments(top));
+  const after = statements.slice(topIndex + 1);
+  return { site, request, body, newBody: [...kept, check, ...success, ...after] };
+}
+
+/**
+ * Splits the callback of `jwt.verify(token, secret, (err, decoded) => ...)` into its failure branch
+ * (`if (err) ...` at its start) and the rest, which reads the session in place of `decoded`.
+ */
+function splitVerifyCallback(
+  migration: Migration,
+  callback: AnyNode,
+  sessionRead: () => AnyNode,
+): { success: Statement[]; failure?: RejectionBranch } | string {
+  const { j } = migration;
+  const params = callback.params as AnyNode[];
+  const errorName = getIdentifierName(params[0]);
+  const decodedName = params[1] ? getIdentifierName(params[1]) : undefined;
+  if (params[1] && !decodedName) return 'the decoded token is destructured in the verify callback';
+  const bodyNode = callback.body as AnyNode;
+  if (bodyNode.type !== 'BlockStatement') return 'the verify callback has an expression body';
+  const statements = [...(bodyNode.body as Statement[])];
+  let failure: RejectionBranch | undefined;
+  const first = statements[0];
+  if (first?.type === 'IfStatement' && !first.alternate && errorName && isErrorTest(first.test as AnyNode, errorName)) {
+    const branch = getBlockStatements(first.consequent as AnyNode);
+    if (!branch.some((statement) => findIdentifierPaths(j, statement, errorName).length > 0)) failure = { statements: branch };
+    statements.shift();
+  } else if (errorName && statements.some((statement) => findIdentifierPaths(j, statement, errorName).length > 0)) {
+    return 'the verify callback handles its error in a way the codemod does not follow';
+  }
+  if (decodedName && statements.some((statement) => findIdentifierPaths(j, statement, decodedName).length > 0)) {
+    const declaration = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(decodedName), sessionRead() as never)]);
+    statements.unshift(declaration as unknown as Statement);
+  }
+  return { success: statements, failure };
+}
+
+function isErrorTest(test: AnyNode, errorName: string): boolean {
+  return test.type === 'Identifier' && test.name === errorName;
+}
+
+/** Returns the names declared before the verification that the token expression depends on, transitively. */
+function getTokenDependencies(j: JSCodeshift, before: Statement[], tokenExpression: AnyNode): Set<string> {
+  const names = new Set<string>();
+  const pending = collectIdentifierNames(j, tokenExpression);
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (names.has(name)) continue;
+    for (const statement of before) {
+      if (statement.type !== 'VariableDeclaration') continue;
+      for (const declarator of statement.declarations as AnyNode[]) {
+        if (!getPatternNames(declarator.id as AnyNode).includes(name)) continue;
+        names.add(name);
+        if (declarator.init) pending.push(...collectIdentifierNames(j, declarator.init as AnyNode));
+      }
+    }
+  }
+  return names;
+}
+
+function declaresOnly(statement: AnyNode, names: Set<string>): boolean {
+  return (statement.declarations as AnyNode[]).every((declarator) => getPatternNames(declarator.id as AnyNode).every((name) => names.has(name)));
+}
+
+/** Makes sure a rejection branch ends the handler: its last statement returns, throws or is followed by `return;`. */
+function endWithReturn(j: JSCodeshift, statements: Statement[]): Statement[] {
+  const result = [...statements];
+  const last = result[result.length - 1];
+  if (!last || last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return result;
+  if (last.type === 'ExpressionStatement') {
+    const returned = j.returnStatement(last.expression as never) as unknown as Statement;
+    (returned as { comments?: unknown }).comments = (last as { comments?: unknown }).comments;
+    result[result.length - 1] = returned;
+    return result;
+  }
+  result.push(j.returnStatement(null) as unknown as Statement);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// express-jwt middleware
+
+/** Replaces each `expressjwt(options)` (with its `.unless(...)`) by a session guard. */
+function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
+  let changed = false;
+  for (const site of [...sites].reverse()) {
+    if (site.call.library !== 'express-jwt') continue;
+    const result = buildGuard(migration, site);
+    if (typeof result === 'string') {
+      changed = markForManualMigration(migration.file, site.path, result) || changed;
+      continue;
+    }
+    result.target.replace(result.guard);
+    recordSecret(migration, site.call);
+    migration.usesSessionData = true;
+    changed = true;
+  }
+  return changed;
+}
+
+function buildGuard(migration: Migration, site: Site): { target: ASTPath; guard: AnyNode } | string {
+  const { j } = migration;
+  const callNode = site.path.node as AnyNode;
+  const options = (callNode.arguments as AnyNode[])[0];
+  if (!options || options.type !== 'ObjectExpression') return 'the express-jwt options are not an object literal';
+  // express-jwt 7 and later put the payload on `req.auth`, earlier versions on `req.user`.
+  let requestProperty = site.call.method === 'expressjwt' ? 'auth' : 'user';
+  let credentialsRequired = true;
+  for (const property of options.properties as AnyNode[]) {
+    const name = getPropertyName(property);
+    const value = property.value as AnyNode | undefined;
+    if (name === 'requestProperty' || name === 'userProperty') {
+      const text = getStaticString(value);
+      if (text === undefined || !/^[A-Za-z_$][\w$]*$/.test(text)) return `the express-jwt option ${name} is not a plain property name`;
+      requestProperty = text;
+    } else if (name === 'credentialsRequired') {
+      if (value?.type !== 'BooleanLiteral' && value?.type !== 'Literal') return 'credentialsRequired is not a literal';
+      credentialsRequired = value.value !== false;
+    } else if (name === 'getToken' || name === 'isRevoked' || name === 'onExpired') {
+      return `the express-jwt option ${name} has custom logic to move into the session guard by hand`;
+    }
+  }
+
+  let target = site.path;
+  let exemption: string | undefined;
+  const parent = site.path.parentPath as ASTPath;
+  const parentNode = parent.node as AnyNode;
+  if (parentNode.type === 'MemberExpression' && parentNode.object === callNode) {
+    if (getIdentifierName(parentNode.property as AnyNode) !== 'unless') return 'a method other than unless is called on the express-jwt middleware';
+    const unlessCall = parent.parentPath as ASTPath;
+    const unlessArguments = (unlessCall.node as AnyNode).arguments as AnyNode[];
+    const condition = buildUnlessCondition(migration, unlessArguments[0]);
+    if (typeof condition === 'string') return condition;
+    exemption = condition.condition;
+    target = unlessCall;
+  } else if (isNameReferencedAsUnless(j, site)) {
+    return 'unless() is called on the express-jwt middleware later; keep its paths in the session guard by hand';
+  }
+
+  const next = 'next';
+  const lines: string[] = [];
+  if (exemption) lines.push(`if (${exemption}) {`, `return ${next}();`, '}');
+  if (credentialsRequired) {
+    lines.push(
+      `if (!req.session.${migration.options.sessionKey}) {`,
+      `return ${next}(Object.assign(new Error("Login required: the request has no session."), { name: "UnauthorizedError", status: 401 }));`,
+      '}',
+      `req.${requestProperty} = req.session.${migration.options.sessionKey};`,
+    );
+  } else {
+    lines.push(`if (req.session.${migration.options.sessionKey}) {`, `req.${requestProperty} = req.session.${migration.options.sessionKey};`, '}');
+  }
+  lines.push(`${next}();`);
+  const guard = buildExpression(migration, `(req, res, ${next}) => {\n${lines.join('\n')}\n}`, {});
+  return { target, guard };
+}
+
+/** Returns true when the middleware is stored in a variable, which `unless()` might be called on later. */
+function isNameReferencedAsUnless(j: JSCodeshift, site: Site): boolean {
+  const declarator = getTokenDeclarator(site.path);
+  const name = declarator ? getIdentifierName((declarator.node as AnyNode).id as AnyNode) : undefined;
+  if (!name) return false;
+  const program = getProgram(site.path);
+  return j(program as never)
+    .find(j.MemberExpression, { object: { type: 'Identifier', name }, property: { name: 'unless' } })
+    .size() > 0;
+}
+
+/** Builds the JavaScript condition for `unless({ path, method })`, or returns a reason to mark. */
+function buildUnlessCondition(migration: Migration, options: AnyNode | undefined): { condition: string } | string {
+  if (!options || options.type !== 'ObjectExpression') return 'the unless() options are not an object literal';
+  const conditions: string[] = [];
+  const text = (node: AnyNode): string => printNode(migration, node);
+  for (const property of options.properties as AnyNode[]) {
+    const name = getPropertyName(property);
+    const value = property.value as AnyNode;
+    if (name === 'path') {
+      const items = value.type === 'ArrayExpression' ? (value.elements as AnyNode[]) : [value];
+      const strings = items.filter((item) => getStaticString(item) !== undefined);
+      const patterns = items.filter((item) => item.type === 'RegExpLiteral' || (item.type === 'Literal' && item.regex));
+      if (strings.length + patterns.length !== items.length) return 'the unless() paths are not string or regular expression literals';
+      // express-unless compares the path of `req.originalUrl`, without the query string.
+      if (strings.length > 0) conditions.push(`[${strings.map(text).join(', ')}].includes(req.originalUrl.split("?")[0])`);
+      if (patterns.length > 0) conditions.push(`[${patterns.map(text).join(', ')}].some((pattern) => pattern.test(req.originalUrl.split("?")[0]))`);
+    } else if (name === 'method') {
+      const items = value.type === 'ArrayExpression' ? (value.elements as AnyNode[]) : [value];
+      if (!items.every((item) => getStaticString(item) !== undefined)) return 'the unless() methods are not string literals';
+      conditions.push(`[${items.map(text).join(', ')}].includes(req.method)`);
+    } else {
+      return `the unless() option ${name ?? '(computed)'} is not migrated; keep it in the session guard by hand`;
+    }
+  }
+  if (conditions.length === 0) return 'unless() has no path or method';
+  return { condition: conditions.join(' || ') };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Logout
+
+const LOGOUT_NAME = /^(log|sign)[-_]?out$/i;
+const LOGOUT_ROUTE = /(^|\/)(log|sign)[-_]?out(\/|$)/i;
+
+/** Finds the logout handlers of the file: registered for a logout path, or functions named `logout`/`signout`. */
+function findLogoutHandlers(migration: Migration): ASTPath[] {
+  const { j, file } = migration;
+  const handlers = new Set<ASTNode>();
+  const paths: ASTPath[] = [];
+  const add = (path: ASTPath | undefined): void => {
+    if (!path || handlers.has(path.node)) return;
+    const params = (path.node as AnyNode).params as AnyNode[];
+    if (params.length < 2 || !getIdentifierName(params[0]) || !getIdentifierName(params[1])) return;
+    handlers.add(path.node);
+    paths.push(path);
+  };
+
+  file.root.find(j.CallExpression).forEach((call) => {
+    const node = call.node as AnyNode;
+    const callee = node.callee as AnyNode;
+    const method = callee.type === 'MemberExpression' ? getIdentifierName(callee.property as AnyNode) : undefined;
+    if (!method || !['get', 'post', 'delete', 'all', 'put'].includes(method)) return;
+    const args = node.arguments as AnyNode[];
+    const route = getStaticString(args[0]);
+    if (route === undefined || !LOGOUT_ROUTE.test(route)) return;
+    const last = call.get('arguments', args.length - 1) as ASTPath;
+    if (isFunctionLike(last.node as AnyNode)) add(last);
+    else if ((last.node as AnyNode).type === 'Identifier') add(findFunctionByName(migration, String((last.node as AnyNode).name)));
+  });
+
+  file.root.find(j.Function).forEach((path) => {
+    const name = getFunctionName(path as unknown as ASTPath);
+    if (name && LOGOUT_NAME.test(name)) add(path as unknown as ASTPath);
+  });
+  return paths;
+}
+
+function findFunctionByName(migration: Migration, name: string): ASTPath | undefined {
+  const { j, file } = migration;
+  return file.root
+    .find(j.Function)
+    .filter((path) => getFunctionName(path as unknown as ASTPath) === name)
+    .paths()[0] as ASTPath | undefined;
+}
+
+/** Returns the name a function is declared or assigned under (`function logout`, `exports.logout = ...`, `logout: ...`). */
+function getFunctionName(path: ASTPath): string | undefined {
+  const node = path.node as AnyNode;
+  if (node.id) return getIdentifierName(node.id as AnyNode);
+  const parent = path.parentPath?.node as AnyNode | undefined;
+  if (!parent) return undefined;
+  if (parent.type === 'VariableDeclarator') return getIdentifierName(parent.id as AnyNode);
+  if (parent.type === 'AssignmentExpression') {
+    const left = parent.left as AnyNode;
+    return left.type === 'MemberExpression' ? getIdentifierName(left.property as AnyNode) : getIdentifierName(left);
+  }
+  if (parent.type === 'ObjectProperty' || parent.type === 'Property') return getPropertyName(parent);
+  if (node.type === 'ObjectMethod' || node.type === 'ClassMethod') return getPropertyName(node);
+  return undefined;
+}
+
+/** Makes each logout handler end the session: `req.session.destroy` and the cookie cleared, or `req.session = null`. */
+function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boolean {
+  const { j } = migration;
+  let changed = false;
+  for (const handler of handlers) {
+    const node = handler.node as AnyNode;
+    const request = getIdentifierName((node.params as AnyNode[])[0]) as string;
+    const response = getIdentifierName((node.params as AnyNode[])[1]) as string;
+    if (endsSessionAlready(j, node, request)) continue;
+    if (containsJwtCall(migration, node)) {
+      changed = markForManualMigration(migration.file, handler, 'the logout handler works with the JWT itself (a deny list, for example); end the session there by hand') || changed;
+      continue;
+    }
+    if ((node.body as AnyNode).type !== 'BlockStatement') {
+      node.body = j.blockStatement([j.returnStatement(node.body as never)]) as never;
+    }
+    const statements = (node.body as AnyNode).body as Statement[];
+    const original = statements.splice(0, statements.length);
+    if (migration.sessionLibrary === 'cookie-session') {
+      statements.push(...buildStatements(migration, `__REQ__.session = null;`, { __REQ__: j.identifier(request) }), ...original);
+    } else if (node.async === true) {
+      const promiseType = migration.isTypeScript ? '<void>' : '';
+      statements.push(
+        ...buildStatements(
+          migration,
+          `await new Promise${promiseType}((resolve, reject) => {
+            __REQ__.session.destroy((error) => (error ? reject(error) : resolve()));
+          });
+          __RES__.clearCookie(${JSON.stringify(migration.cookieName)});`,
+          { __REQ__: j.identifier(request), __RES__: j.identifier(response) },
+        ),
+        ...original,
+      );
+    } else {
+      const next = ensureNextParameter(migration, handler);
+      const errorName = getFreeLocalName(j, original, 'err');
+      const destroy = buildStatements(
+        migration,
+        `__REQ__.session.destroy((${errorName}) => {
+          if (${errorName}) {
+            return __NEXT__(${errorName});
+          }
+          __RES__.clearCookie(${JSON.stringify(migration.cookieName)});
+        });`,
+        { __REQ__: j.identifier(request), __RES__: j.identifier(response), __NEXT__: j.identifier(next) },
+      );
+      getCallbackBody(destroy[0] as Statement).push(...original);
+      statements.push(...destroy);
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+function endsSessionAlready(j: JSCodeshift, node: AnyNode, request: string): boolean {
+  let ends = false;
+  j(node as never)
+    .find(j.MemberExpression)
+    .forEach((path) => {
+      const member = path.node as AnyNode;
+      const property = getIdentifierName(member.property as AnyNode);
+      const object = member.object as AnyNode;
+      if (property === 'destroy' && object.type === 'MemberExpression' && getIdentifierName(object.property as AnyNode) === 'session') ends = true;
+      if ((property === 'logout' || property === 'logOut') && getIdentifierName(object) === request) ends = true;
+    });
+  j(node as never)
+    .find(j.AssignmentExpression)
+    .forEach((path) => {
+      const left = (path.node as AnyNode).left as AnyNode;
+      if (left.type === 'MemberExpression' && getIdentifierName(left.property as AnyNode) === 'session') ends = true;
+    });
+  return ends;
+}
+
+function containsJwtCall(migration: Migration, node: AnyNode): boolean {
+  const start = node.start as number;
+  const end = node.end as number;
+  return findJwtCalls(migration.sourceCode).some((call) => {
+    const path = findPathForNode(migration.file, call.node);
+    const callNode = path?.node as AnyNode | undefined;
+    return callNode !== undefined && (callNode.start as number) >= start && (callNode.end as number) <= end;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Session setup where the app is created
+
+/**
+ * Adds the session middleware after `const app = express()`, when the file has no session middleware yet
+ * and either migrated JWT code or belongs to a package that depends on jsonwebtoken or express-jwt.
+ */
+function addSessionSetup(migration: Migration, hadJwtCalls: boolean, loaded: ReadonlySet<string>): boolean {
+  const { j, file } = migration;
+  if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return false;
+  const expressNames = findModuleBindings(file, ['express'])
+    .filter((binding) => binding.imported === 'default' || binding.imported === '*')
+    .map((binding) => binding.local);
+  if (expressNames.length === 0) return false;
+  const creation = file.root
+    .find(j.VariableDeclarator)
+    .filter((path) => {
+      const init = unwrapExpression((path.node as AnyNode).init as AnyNode | null);
+      return init?.type === 'CallExpression' && expressNames.includes(getIdentifierName(init.callee as AnyNode) ?? '') && (init.arguments as unknown[]).length === 0;
+    })
+    .paths()[0] as ASTPath | undefined;
+  if (!creation) return false;
+  if (!hadJwtCalls && !dependsOnJwt(file.path)) return false;
+  const appName = getIdentifierName((creation.node as AnyNode).id as AnyNode);
+  let statementPath = creation.parentPath?.parentPath as ASTPath | undefined;
+  if (statementPath && (statementPath.parentPath?.node as AnyNode | undefined)?.type === 'ExportNamedDeclaration') {
+    statementPath = statementPath.parentPath as ASTPath;
+  }
+  const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
+  if (!appName || !statementPath || !list || !Array.isArray(list.value) || (list.parentPath?.node as AnyNode | undefined)?.type !== 'Program') {
+    return false;
+  }
+
+  const session = ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local;
+  const storeLines = buildStoreSetup(migration);
+  const maxAge = formatDuration(migration.tokenLifetimeMs ?? DEFAULT_MAX_AGE_MS);
+  const code = `
+    const sessionSecret = process.env.SESSION_SECRET;
+    if (!sessionSecret) {
+      throw new Error("SESSION_SECRET is not set. Set it to a long random string (for example the output of \`openssl rand -hex 32\`) before starting the server.");
+    }
+    ${storeLines}
+    // Behind a proxy that terminates TLS, also call ${appName}.set("trust proxy", 1): without it express-session does not send the Secure cookie in production.
+    ${appName}.use(
+      __SESSION__({
+        secret: sessionSecret,
+        ${migration.options.store === 'memory' ? '' : 'store: sessionStore,'}
+        resave: false,
+        saveUninitialized: false,
+        cookie: {
+          httpOnly: true,
+          secure: process.env.NODE_ENV === "production",
+          sameSite: "lax",
+          maxAge: ${maxAge},
+        },
+      }),
+    );`;
+  const statements = buildStatements(migration, code, { __SESSION__: j.identifier(session) });
+  const index = list.value.indexOf(statementPath.node as Statement);
+  list.value.splice(index + 1, 0, ...statements);
+  return true;
+}
+
+function buildStoreSetup(migration: Migration): string {
+  const { file } = migration;
+  const appName = 'app';
+  switch (migration.options.store) {
+    case 'knex': {
+      const store = ensureImport(file, { module: 'connect-session-knex', imported: 'ConnectSessionKnexStore', local: 'ConnectSessionKnexStore' }).local;
+      const knex = ensureImport(file, { module: 'knex', imported: 'default', local: 'knex' }).local;
+      return `
+        // Sessions are kept in PostgreSQL when DATABASE_URL is set, else in the SQLite file sessions.sqlite in the working directory.
+        const sessionStore = new ${store}({
+          knex: ${knex}(
+            process.env.DATABASE_URL
+              ? { client: "pg", connection: process.env.DATABASE_URL }
+              : { client: "better-sqlite3", connection: { filename: "sessions.sqlite" }, useNullAsDefault: true },
+          ),
+        });
+        ${appName}.locals.sessionStore = sessionStore;`;
+    }
+    case 'redis': {
+      const store = ensureImport(file, { module: 'connect-redis', imported: 'RedisStore', local: 'RedisStore' }).local;
+      const createClient = ensureImport(file, { module: 'redis', imported: 'createClient', local: 'createClient' }).local;
+      return `
+        const sessionRedisClient = ${createClient}({ url: process.env.REDIS_URL });
+        sessionRedisClient.connect().catch((error) => {
+          console.error("Connecting to Redis for sessions failed:", error);
+        });
+        const sessionStore = new ${store}({ client: sessionRedisClient });
+        ${appName}.locals.sessionStore = sessionStore;`;
+    }
+    case 'memory':
+      return '// express-session keeps sessions in memory: they are lost at every restart and are not shared between processes.';
+  }
+}
+
+/** Reads the nearest package.json above `filePath` and returns true when it depends on jsonwebtoken or express-jwt. */
+function dependsOnJwt(filePath: string): boolean {
+  const manifest = readNearestManifest(filePath);
+  const dependencies = manifest?.dependencies ?? {};
+  return JWT_MODULES.some((name) => name in dependencies);
+}
+
+function usesCookieSession(filePath: string, loaded: ReadonlySet<string>): boolean {
+  if (loaded.has('cookie-session')) return true;
+  if (loaded.has('express-session')) return false;
+  const dependencies = readNearestManifest(filePath)?.dependencies ?? {};
+  return 'cookie-session' in dependencies && !('express-session' in dependencies);
+}
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+}
+
+const manifests = new Map<string, Manifest | undefined>();
+
+function readNearestManifest(filePath: string): Manifest | undefined {
+  let directory = dirname(resolve(filePath));
+  for (;;) {
+    if (manifests.has(directory)) return manifests.get(directory);
+    const candidate = join(directory, 'package.json');
+    if (existsSync(candidate)) {
+      let manifest: Manifest | undefined;
+      try {
+        manifest = JSON.parse(readFileSync(candidate, 'utf8')) as Manifest;
+      } catch {
+        manifest = undefined;
+      }
+      manifests.set(directory, manifest);
+      return manifest;
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+}
+
+function getConfiguredCookieName(usage: ReturnType<typeof findSessionLibraryUsage>): string | undefined {
+  for (const setup of usage.setupCalls) {
+    if (setup.library !== 'express-session' || setup.optionsArgument?.type !== 'ObjectExpression') continue;
+    for (const property of setup.optionsArgument.properties) {
+      if (property.type !== 'Property' || property.key.type !== 'Identifier' || property.key.name !== 'name') continue;
+      if (property.value.type === 'Literal' && typeof property.value.value === 'string') return property.value.value;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Clean-up
+
+/** Removes top-level declarations of the JWT secrets the migrated calls used, once nothing refers to them. */
+function removeUnusedSecrets(migration: Migration): boolean {
+  const { j, file } = migration;
+  let changed = false;
+  for (const name of migration.secretNames) {
+    file.root
+      .find(j.VariableDeclarator, { id: { type: 'Identifier', name } })
+      .filter((path) => (path.parentPath?.parentPath?.parentPath?.node as AnyNode | undefined)?.type === 'Program')
+      .forEach((path) => {
+        const declaration = path.parentPath?.parentPath as ASTPath;
+        if (((declaration.node as AnyNode).declarations as unknown[]).length !== 1) return;
+        if (!isSideEffectFree((path.node as AnyNode).init as AnyNode | null)) return;
+        if (isNameReferenced(file, name, path.node)) return;
+        const comments = takeComments(declaration.node as AnyNode);
+        const list = declaration.parentPath as ASTPath & { value: Statement[] };
+        const index = list.value.indexOf(declaration.node as Statement);
+        list.value.splice(index, 1);
+        const following = list.value[index];
+        if (following && comments.length > 0) getAttachedComments(following).unshift(...comments);
+        changed = true;
+      });
+  }
+  return changed;
+}
+
+function isSideEffectFree(node: AnyNode | null): boolean {
+  if (!node) return true;
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'Literal':
+    case 'Identifier':
+    case 'TemplateLiteral':
+      return node.type !== 'TemplateLiteral' || (node.expressions as AnyNode[]).every((expression) => isSideEffectFree(expression));
+    case 'MemberExpression':
+      return isSideEffectFree(node.object as AnyNode) && (!node.computed || isSideEffectFree(node.property as AnyNode));
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+      return isSideEffectFree(node.left as AnyNode) && isSideEffectFree(node.right as AnyNode);
+    case 'ConditionalExpression':
+      return isSideEffectFree(node.test as AnyNode) && isSideEffectFree(node.consequent as AnyNode) && isSideEffectFree(node.alternate as AnyNode);
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+      return isSideEffectFree(node.expression as AnyNode);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Declares the session property in TypeScript files, so `req.session.user` type-checks. The payload's
+ * type is not known here, so it is `unknown`, as `jwt.verify`'s result was not the payload type either.
+ */
+function addSessionDataType(migration: Migration): boolean {
+  const { j, file } = migration;
+  if (!migration.isTypeScript || !migration.usesSessionData) return false;
+  const alreadyDeclared = file.root
+    .find(j.TSModuleDeclaration)
+    .filter((path) => getStaticString((path.node as AnyNode).id as AnyNode) === 'express-session')
+    .size();
+  if (alreadyDeclared > 0) return false;
+  const program = file.root.find(j.Program).paths()[0];
+  if (!program) return false;
+  const declaration = buildStatements(
+    migration,
+    `declare module "express-session" {
+      interface SessionData {
+        ${migration.options.sessionKey}?: unknown;
+      }
+    }`,
+    {},
+  );
+  (program.node.body as unknown as Statement[]).push(...declaration);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Token lifetime and secrets
+
+function recordTokenLifetime(migration: Migration, call: JwtCall): void {
+  if (migration.tokenLifetimeMs !== undefined) return;
+  const expiry = getSignExpiry(migration.sourceCode, call);
+  if (typeof expiry === 'object' && expiry.seconds !== undefined && expiry.seconds > 0) {
+    migration.tokenLifetimeMs = Math.round(expiry.seconds * 1000);
+  }
+}
+
+function recordSecret(migration: Migration, call: JwtCall): void {
+  if (call.secretNode?.type === 'Identifier') migration.secretNames.add(call.secretNode.name);
+}
+
+/** Writes a duration in milliseconds as a readable product (`7 * 24 * 60 * 60 * 1000`). */
+export function formatDuration(milliseconds: number): string {
+  const steps: [number, string][] = [
+    [24 * 60 * 60 * 1000, '24 * 60 * 60 * 1000'],
+    [60 * 60 * 1000, '60 * 60 * 1000'],
+    [60 * 1000, '60 * 1000'],
+    [1000, '1000'],
+  ];
+  for (const [unit, text] of steps) {
+    if (milliseconds % unit === 0) {
+      const count = milliseconds / unit;
+      return count === 1 ? text : `${count} * ${text}`;
+    }
+  }
+  return String(milliseconds);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// AST helpers
+
+/**
+ * Parses `code` as statements with the file's parser, substituting identifiers named in `substitutions`.
+ * `code` is written with double quotes and two-space indentation; both are changed to the file's style
+ * first, because recast prints parsed snippets as they were written.
+ */
+function buildStatements(migration: Migration, code: string, substitutions: Record<string, ASTNode>): Statement[] {
+  const { j } = migration;
+  const program = j(adaptSnippet(migration, code)).find(j.Program).paths()[0]?.node as AnyNode | undefined;
+  if (!program) throw new Error(`Cannot parse generated code: ${code}`);
+  const body = program.body as Statement[];
+  for (const statement of body) substituteIdentifiers(j, statement, substitutions);
+  return body;
+}
+
+function buildExpression(migration: Migration, code: string, substitutions: Record<string, ASTNode>): AnyNode {
+  const [statement] = buildStatements(migration, `(${code});`, substitutions);
+  const expression = (statement as AnyNode).expression as AnyNode;
+  delete (expression as { extra?: unknown }).extra;
+  return expression;
+}
+
+/** Removes the common indentation of `code`, then indents and quotes it the way the file does. */
+function adaptSnippet(migration: Migration, code: string): string {
+  const { quote, useTabs, tabWidth } = migration.file.printOptions;
+  const lines = code.replace(/^\n+|\s+$/g, '').split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const common = Math.min(...indents);
+  const unit = useTabs ? '\t' : ' '.repeat(tabWidth);
+  const adapted = lines.map((line) => {
+    const stripped = line.slice(Math.min(common, /^ */.exec(line)?.[0].length ?? 0));
+    const depth = Math.floor((/^ */.exec(stripped)?.[0].length ?? 0) / 2);
+    return unit.repeat(depth) + stripped.trimStart();
+  });
+  const text = adapted.join('\n');
+  return quote === 'single' ? text.replace(/"/g, "'") : text;
+}
+
+function substituteIdentifiers(j: JSCodeshift, root: AnyNode, substitutions: Record<string, ASTNode>): void {
+  if (Object.keys(substitutions).length === 0) return;
+  j(root as never)
+    .find(j.Identifier)
+    .forEach((path) => {
+      const replacement = substitutions[(path.node as AnyNode).name as string];
+      if (replacement) path.replace(replacement as never);
+    });
+}
+
+function printNode(migration: Migration, node: AnyNode): string {
+  return migration.j(node as never).toSource({ quote: 'double' });
+}
+
+/** Returns the callback's body statements of a generated `x.regenerate((err) => { ... })` statement. */
+function getCallbackBody(statement: Statement): Statement[] {
+  const call = statement.expression as AnyNode;
+  const callback = (call.arguments as AnyNode[])[0] as AnyNode;
+  return (callback.body as AnyNode).body as Statement[];
+}
+
+/** Returns the name of the handler's `next` parameter, adding `next` when the handler takes exactly `(req, res)`. */
+function ensureNextParameter(migration: Migration, handler: ASTPath): string {
+  const { j } = migration;
+  const params = (handler.node as AnyNode).params as AnyNode[];
+  const existing = params[2] ? getIdentifierName(params[2]) : undefined;
+  if (existing) return existing;
+  const name = getFreeLocalName(j, [handler.node as AnyNode], 'next');
+  const parameter = j.identifier(name) as unknown as AnyNode;
+  if (migration.isTypeScript && params.some((param) => param.typeAnnotation)) {
+    (parameter as { typeAnnotation?: unknown }).typeAnnotation = j.tsTypeAnnotation(
+      j.tsTypeReference(j.tsQualifiedName(j.tsImportType(j.stringLiteral('express')) as never, j.identifier('NextFunction'))) as never,
+    );
+  }
+  params.push(parameter);
+  return name;
+}
+
+function getFreeLocalName(j: JSCodeshift, nodes: AnyNode[], preferred: string): string {
+  const used = new Set(nodes.flatMap((node) => collectIdentifierNames(j, node)));
+  if (!used.has(preferred)) return preferred;
+  for (let suffix = 2; ; suffix += 1) {
+    if (!used.has(`${preferred}${suffix}`)) return `${preferred}${suffix}`;
+  }
+}
+
+function collectIdentifierNames(j: JSCodeshift, node: AnyNode): string[] {
+  const names: string[] = node.type === 'Identifier' ? [node.name as string] : [];
+  j(node as never)
+    .find(j.Identifier)
+    .forEach((path) => {
+      if (isReference(path)) names.push((path.node as AnyNode).name as string);
+    });
+  return names;
+}
+
+/** Returns the identifier paths inside `node` that refer to `name` (property keys and member names excluded). */
+function findIdentifierPaths(j: JSCodeshift, node: AnyNode, name: string): ASTPath[] {
+  const paths: ASTPath[] = [];
+  if (node.type === 'Identifier') return node.name === name ? [] : [];
+  j(node as never)
+    .find(j.Identifier, { name })
+    .forEach((path) => {
+      if (isReference(path as ASTPath)) paths.push(path as ASTPath);
+    });
+  return paths;
+}
+
+function isReference(path: ASTPath): boolean {
+  const parent = path.parentPath?.node as AnyNode | undefined;
+  if (!parent) return true;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node) return Boolean(parent.computed);
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node) return Boolean(parent.computed) || Boolean(parent.shorthand);
+  return true;
+}
+
+function referencesAny(j: JSCodeshift, node: AnyNode, names: Set<string>): boolean {
+  return collectIdentifierNames(j, node).some((name) => names.has(name));
+}
+
+function containsNode(j: JSCodeshift, root: AnyNode, target: ASTNode): boolean {
+  if (root === target) return true;
+  return j(root as never).find(j.Node).filter((path) => path.node === target).size() > 0;
+}
+
+function containsReturn(j: JSCodeshift, statement: AnyNode): boolean {
+  if (statement.type === 'ReturnStatement') return true;
+  return (
+    j(statement as never)
+      .find(j.ReturnStatement)
+      .filter((path) => {
+        for (let current = path.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+          if (current.node === statement) return true;
+          if (isFunctionLike(current.node as AnyNode)) return false;
+        }
+        return true;
+      })
+      .size() > 0
+  );
+}
+
+function getPatternNames(pattern: AnyNode): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name as string];
+    case 'ObjectPattern':
+      return (pattern.properties as AnyNode[]).flatMap((property) =>
+        getPatternNames((property.type === 'RestElement' ? property.argument : property.value) as AnyNode),
+      );
+    case 'ArrayPattern':
+      return (pattern.elements as (AnyNode | null)[]).flatMap((element) => (element ? getPatternNames(element) : []));
+    case 'AssignmentPattern':
+      return getPatternNames(pattern.left as AnyNode);
+    case 'RestElement':
+      return getPatternNames(pattern.argument as AnyNode);
+    default:
+      return [];
+  }
+}
+
+function getBlockStatements(node: AnyNode): Statement[] {
+  return node.type === 'BlockStatement' ? [...(node.body as Statement[])] : [node];
+}
+
+/** Returns the statement-list item that contains `path`. */
+function getStatementOf(path: ASTPath): ASTPath | undefined {
+  for (let current: ASTPath | null = path; current; current = current.parentPath as ASTPath | null) {
+    const parent = current.parentPath as ASTPath | null;
+    if (parent && Array.isArray(parent.value) && ['body', 'consequent'].includes(String(parent.name))) {
+      const owner = (parent.parentPath as ASTPath | null)?.node as AnyNode | undefined;
+      if (owner && ['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock'].includes(owner.type)) return current;
+    }
+  }
+  return undefined;
+}
+
+function getEnclosingFunctionNode(path: ASTPath): AnyNode | undefined {
+  for (let current = path.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    if (isFunctionLike(current.node as AnyNode)) return current.node as AnyNode;
+  }
+  return undefined;
+}
+
+function getProgram(path: ASTPath): AnyNode {
+  let current: ASTPath = path;
+  while (current.parentPath) current = current.parentPath as ASTPath;
+  return current.node as AnyNode;
+}
+
+function isFunctionLike(node: AnyNode | undefined): boolean {
+  return (
+    node !== undefined &&
+    ['FunctionExpression', 'ArrowFunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod'].includes(node.type)
+  );
+}
+
+function unwrapExpression(node: AnyNode | null): AnyNode | null {
+  let current = node;
+  while (current && ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(current.type)) {
+    current = current.expression as AnyNode;
+  }
+  return current;
+}
+
+function getIdentifierName(node: AnyNode | undefined | null): string | undefined {
+  return node?.type === 'Identifier' ? (node.name as string) : undefined;
+}
+
+function getPropertyName(property: AnyNode): string | undefined {
+  if (property.computed) return getStaticString(property.key as AnyNode);
+  return getIdentifierName(property.key as AnyNode) ?? getStaticString(property.key as AnyNode);
+}
+
+/** Removes and returns the comments recast would print with `node`. */
+function takeComments(node: AnyNode): AttachedComment[] {
+  const comments = getAttachedComments(node);
+  const taken = comments.splice(0, comments.length);
+  return taken.map((comment) => ({ ...comment, leading: true, trailing: false }));
+}
