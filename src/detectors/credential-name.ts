@@ -147,3 +147,44 @@ function isCredentialWordList(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/** HTTP headers that carry a login credential whatever their spelling (`Authorization`, `proxy-authorization`). */
+const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
+
+/**
+ * Returns true when an HTTP header name carries a login credential: `Authorization`,
+ * `Proxy-Authorization`, or a dashed name whose words name a credential (`x-access-token`, `X-Auth-Token`,
+ * `x-api-key`). CSRF headers (`X-XSRF-TOKEN`) are not credentials. A name without a dash (`token`) counts
+ * only when the caller knows the object is a header map, so it is left to `isCredentialName` there.
+ */
+export function isCredentialHeaderName(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  if (AUTHORIZATION_HEADERS.has(lower)) return true;
+  return lower.includes('-') && isCredentialName(lower);
+}
+
+/** Redux state slices that hold the logged-in user together with the login data (`user`, `currentUser`). */
+const AUTH_STATE_WORD_LISTS: readonly (readonly string[])[] = [
+  ['authentication'],
+  ['user'],
+  ['current', 'user'],
+  ['session'],
+  ['login'],
+];
+
+/**
+ * Returns true when a state slice or persisted key names the login state of an app: a credential name
+ * (`auth`, `authData`, `token`) or one of `authentication`, `user`, `currentUser`, `session`, `login`,
+ * optionally followed by `state`, `slice` or `reducer`.
+ */
+export function isAuthStateName(name: string): boolean {
+  if (isCredentialName(name)) return true;
+  const words = splitWords(name);
+  while (words.length > 1 && ['state', 'slice', 'reducer'].includes(words[words.length - 1] ?? '')) {
+    words.pop();
+  }
+  if (isCredentialName(words.join(' '))) return true;
+  return AUTH_STATE_WORD_LISTS.some(
+    (list) => list.length === words.length && list.every((word, index) => word === words[index]),
+  );
+}

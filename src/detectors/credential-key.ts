@@ -1,0 +1,256 @@
+/**
+ * Decides whether the key of a storage entry or the name of a cookie names a login credential. A key may be
+ * written as a literal, a template literal, a concatenation, a `const` (or a TypeScript enum member or a
+ * property of a `const` object) in the same file, or a binding imported from another module. An imported key
+ * resolves through its string literal type when the file was parsed with type information, and otherwise by
+ * the constant's own name (`TOKEN_KEY`, `StorageKeys.ACCESS_TOKEN`).
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { isCredentialKeyConstantName, isCredentialName } from './credential-name.js';
+
+/** Rule options that widen or narrow which keys count as credentials. */
+export interface CredentialKeyOptions {
+  /** Extra regular expressions (source strings, case-insensitive) for keys that hold credentials. */
+  readonly extraKeyPatterns?: readonly string[];
+  /** Keys that are never reported, compared case-insensitively after trimming. */
+  readonly allowedKeys?: readonly string[];
+}
+
+/**
+ * How a key was resolved: `literal` (written in place), `constant` (a `const`, enum member or `const` object
+ * property in the file), `type` (the string literal type from the type checker), `constant-name` (an imported
+ * constant judged by its name, the value being unknown), `partial` (a template or concatenation whose static
+ * parts name a credential), `unknown`.
+ */
+export type KeySource = 'literal' | 'constant' | 'type' | 'constant-name' | 'partial' | 'unknown';
+
+export interface ResolvedKey {
+  /** The key as a string when its value is known. */
+  readonly key: string | undefined;
+  /** The key names a login credential. */
+  readonly credential: boolean;
+  readonly source: KeySource;
+}
+
+/** Returns true when a known key string names a login credential under the given options. */
+export function isCredentialKey(key: string, options: CredentialKeyOptions = {}): boolean {
+  return isCredentialName(key, { extraPatterns: options.extraKeyPatterns, allowedNames: options.allowedKeys });
+}
+
+/** Returns true when the project allows this key, so nothing stored under it is reported. */
+export function isAllowedKey(key: string, options: CredentialKeyOptions = {}): boolean {
+  const normalized = key.trim().toLowerCase();
+  return options.allowedKeys?.some((allowed) => allowed.trim().toLowerCase() === normalized) ?? false;
+}
+
+/** Resolves the key expression of a storage call or cookie write and decides whether it names a credential. */
+export function resolveCredentialKey(
+  node: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+  options: CredentialKeyOptions = {},
+): ResolvedKey {
+  const expression = skipTypeWrappers(node);
+
+  const known = getKnownString(expression, sourceCode);
+  if (known) {
+    return { key: known.value, credential: isCredentialKey(known.value, options), source: known.source };
+  }
+
+  const constantName = getImportedConstantName(expression, sourceCode);
+  if (constantName !== undefined) {
+    return { key: undefined, credential: isCredentialKeyConstantName(constantName), source: 'constant-name' };
+  }
+
+  const partial = getPartialKeyText(expression, sourceCode);
+  if (partial !== undefined && isCredentialKey(partial, { extraKeyPatterns: options.extraKeyPatterns })) {
+    return { key: undefined, credential: true, source: 'partial' };
+  }
+  return { key: undefined, credential: false, source: 'unknown' };
+}
+
+/**
+ * Returns the string value of an expression when it is known without running the code: a literal, a
+ * template or concatenation of known parts, a `const` in scope, a TypeScript enum member with a string
+ * initializer, or (with type information) an expression whose type is a string literal type.
+ */
+export function getStaticString(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  return getKnownString(skipTypeWrappers(node), sourceCode)?.value;
+}
+
+function getKnownString(
+  expression: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+): { value: string; source: 'literal' | 'constant' | 'type' } | undefined {
+  if (expression.type === AST_NODE_TYPES.Literal) {
+    return typeof expression.value === 'string' ? { value: expression.value, source: 'literal' } : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) {
+    const cooked = expression.quasis[0]?.value.cooked;
+    return typeof cooked === 'string' ? { value: cooked, source: 'literal' } : undefined;
+  }
+
+  const staticValue = ASTUtils.getStaticValue(expression, sourceCode.getScope(expression));
+  if (staticValue && typeof staticValue.value === 'string') {
+    return { value: staticValue.value, source: 'constant' };
+  }
+
+  const enumValue = getEnumMemberString(expression, sourceCode);
+  if (enumValue !== undefined) return { value: enumValue, source: 'constant' };
+
+  const typed = getStringLiteralType(expression, sourceCode);
+  if (typed !== undefined) return { value: typed, source: 'type' };
+  return undefined;
+}
+
+/** Reads `Keys.Token` where `enum Keys { Token = 'token' }` is declared in the file. */
+function getEnumMemberString(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  if (expression.type !== AST_NODE_TYPES.MemberExpression || expression.object.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const memberName = getMemberName(expression);
+  if (memberName === undefined) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.object);
+  for (const definition of variable?.defs ?? []) {
+    if (definition.node.type !== AST_NODE_TYPES.TSEnumDeclaration) continue;
+    const members = definition.node.body?.members ?? [];
+    for (const member of members) {
+      const id = member.id;
+      const name = id.type === AST_NODE_TYPES.Identifier ? id.name : String(id.value);
+      if (name !== memberName) continue;
+      const initializer = member.initializer;
+      if (initializer?.type === AST_NODE_TYPES.Literal && typeof initializer.value === 'string') return initializer.value;
+      if (initializer?.type === AST_NODE_TYPES.TemplateLiteral && initializer.expressions.length === 0) {
+        return initializer.quasis[0]?.value.cooked ?? undefined;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Asks the type checker for the string literal type of an expression, when the file has type information. */
+function getStringLiteralType(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  const services = sourceCode.parserServices;
+  const program = services?.program;
+  const nodeMap = services?.esTreeNodeToTSNodeMap;
+  if (!program || !nodeMap) return undefined;
+  const tsNode = nodeMap.get(expression as never);
+  if (!tsNode) return undefined;
+  const type = program.getTypeChecker().getTypeAtLocation(tsNode);
+  return type.isStringLiteral() ? type.value : undefined;
+}
+
+/**
+ * Returns the name to judge an imported key by: the imported identifier itself (`TOKEN_KEY`), or the last
+ * property of a member chain that starts at an imported binding (`StorageKeys.ACCESS_TOKEN`). Bindings from
+ * `require()` count as imported. Returns undefined for anything else, since a local variable or parameter
+ * named `tokenKey` says nothing certain about the key it holds at run time.
+ */
+function getImportedConstantName(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    return isImportedBinding(expression, sourceCode) ? getImportedName(expression, sourceCode) : undefined;
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = getMemberName(expression);
+  let root: TSESTree.Node = expression.object;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (name === undefined || root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return isImportedBinding(root, sourceCode) ? name : undefined;
+}
+
+/** Returns the exported name of an imported binding (`AUTH_KEY` for `import { AUTH_KEY as KEY }`), else its own name. */
+function getImportedName(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): string {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (definition?.node.type === AST_NODE_TYPES.ImportSpecifier && definition.node.imported.type === AST_NODE_TYPES.Identifier) {
+    return definition.node.imported.name;
+  }
+  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of definition.node.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value === definition.name) return property.key.name;
+    }
+  }
+  return identifier.name;
+}
+
+function isImportedBinding(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return false;
+  if (definition.type === 'ImportBinding') return true;
+  if (definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
+  return isRequireCall(skipTypeWrappers(definition.node.init));
+}
+
+function isRequireCall(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require'
+  );
+}
+
+/**
+ * Builds the text of a template literal or concatenation whose parts are only partly known, with a space
+ * for every unknown part: `${prefix}_token` becomes ` _token`, so its words still show what the key holds.
+ */
+function getPartialKeyText(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  const parts: string[] = [];
+  const collect = (node: TSESTree.Node): void => {
+    const inner = skipTypeWrappers(node);
+    const known = getKnownString(inner, sourceCode);
+    if (known) {
+      parts.push(known.value);
+    } else if (inner.type === AST_NODE_TYPES.TemplateLiteral) {
+      inner.quasis.forEach((quasi, index) => {
+        parts.push(quasi.value.cooked ?? '');
+        const part = inner.expressions[index];
+        if (part) collect(part);
+      });
+    } else if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') {
+      collect(inner.left);
+      collect(inner.right);
+    } else {
+      parts.push(' ');
+    }
+  };
+  if (expression.type !== AST_NODE_TYPES.TemplateLiteral && expression.type !== AST_NODE_TYPES.BinaryExpression) {
+    return undefined;
+  }
+  collect(expression);
+  const text = parts.join('');
+  return text.trim().length > 0 ? text : undefined;
+}
+
+/** Returns the static name of a member expression's property (`a.b`, `a['b']`), or undefined. */
+export function getMemberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) {
+    return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  }
+  const property = member.property;
+  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
+  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0) {
+    return property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Strips TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) around an expression. */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSInstantiationExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}

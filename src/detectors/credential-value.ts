@@ -1,0 +1,549 @@
+/**
+ * Decides whether a value that code stores holds a login credential, and whether a value that code reads
+ * back is used as one. The evidence is local to one file: names (`accessToken`, `response.data.jwt`), the
+ * shape of the value (`{ token }`, `` `Bearer ${t}` ``), a credential property read from the same object
+ * anywhere in the file (`if (data.accessToken) save(data)`), and where a read value goes (an
+ * `Authorization` header, a `.accessToken` read from the parsed value).
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
+import { isCredentialHeaderName, isCredentialName } from './credential-name.js';
+import {
+  getCalleeName,
+  getCallsOfEnclosingFunction,
+  getPropertyKeyName,
+  getThisOwner,
+  isCallee,
+  isCallTo,
+  isFunctionNode,
+  walk,
+} from './value-flow.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * What a stored value is: `credential` (it holds one), `flag` (a literal boolean, number or flag word such
+ * as `"1"`, which is never a credential even under an auth-sounding key), `empty` (`''`, `null`,
+ * `undefined`: writing it clears the entry), or `other`.
+ */
+export type StoredValueKind = 'credential' | 'flag' | 'empty' | 'other';
+
+/** How a value read from storage is used as a credential. */
+export type CredentialUse = 'authorization-header' | 'credential-property';
+
+/** Classifies a stored value; a missing value (`setItem(key)`) counts as empty. */
+export function classifyStoredValue(node: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): StoredValueKind {
+  if (!node) return 'empty';
+  if (isEmptyValue(node, sourceCode)) return 'empty';
+  if (isLiteralFlag(node, sourceCode)) return 'flag';
+  if (isCredentialValue(node, sourceCode)) return 'credential';
+  return 'other';
+}
+
+/** Returns true for `''`, `null`, `undefined` and `void 0`, the values that clear an entry or a cookie. */
+export function isEmptyValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined') {
+    return isGlobalVariable(expression, sourceCode);
+  }
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') {
+    return expression.argument.type === AST_NODE_TYPES.Literal;
+  }
+  if (expression.type === AST_NODE_TYPES.Literal) return expression.value === null || expression.value === '';
+  return getStaticString(expression, sourceCode) === '';
+}
+
+/** Flag words that apps store to remember a state, never a credential. */
+const FLAG_STRING = /^(?:[+-]?\d+(?:\.\d+)?|true|false|yes|no|on|off|y|n|enabled|disabled|done|pending|attempted|skipped)$/i;
+
+/**
+ * Returns true for a literal flag: a boolean, a number, a flag word (`'1'`, `'true'`, `'done'`), or one of
+ * these passed through `String()` or `JSON.stringify()`.
+ */
+export function isLiteralFlag(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Literal) {
+    if (typeof expression.value === 'boolean' || typeof expression.value === 'number' || typeof expression.value === 'bigint') {
+      return true;
+    }
+    return typeof expression.value === 'string' && FLAG_STRING.test(expression.value.trim());
+  }
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && (expression.operator === '-' || expression.operator === '+')) {
+    return expression.argument.type === AST_NODE_TYPES.Literal && typeof expression.argument.value === 'number';
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression && isCallTo(expression, ['String', 'JSON.stringify'])) {
+    const argument = expression.arguments[0];
+    return argument !== undefined && isLiteralFlag(argument, sourceCode);
+  }
+  const text = getStaticString(expression, sourceCode);
+  return text !== undefined && FLAG_STRING.test(text.trim());
+}
+
+/** Calls that keep the credential in their result: serializers and encoders of their first argument. */
+const PASS_THROUGH_CALLS = [
+  'JSON.stringify',
+  'String',
+  'encodeURIComponent',
+  'encodeURI',
+  'escape',
+  'btoa',
+  'window.btoa',
+  'Buffer.from',
+];
+
+/** Returns true when a stored value holds a login credential. */
+export function isCredentialValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  return isCredentialExpression(node, sourceCode, { depth: 0, variables: new Set() });
+}
+
+interface ValueSearch {
+  depth: number;
+  variables: Set<Variable>;
+}
+
+const MAX_VALUE_DEPTH = 6;
+
+function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, search: ValueSearch): boolean {
+  if (search.depth > MAX_VALUE_DEPTH) return false;
+  const next: ValueSearch = { depth: search.depth + 1, variables: search.variables };
+  const expression = skipValueWrappers(node);
+
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return (
+        isCredentialName(expression.name) ||
+        hasCredentialEvidence(expression, sourceCode) ||
+        isCredentialVariable(expression, sourceCode, next)
+      );
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getMemberName(expression);
+      return (name !== undefined && isCredentialName(name)) || hasCredentialEvidence(expression, sourceCode);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (isCallTo(expression, PASS_THROUGH_CALLS)) {
+        const argument = expression.arguments[0];
+        return argument !== undefined && isCredentialExpression(argument, sourceCode, next);
+      }
+      const calleeName = getCalleeName(expression);
+      return calleeName !== undefined && isCredentialName(calleeName);
+    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      return (
+        /^\s*bearer\s/i.test(expression.quasis[0]?.value.cooked ?? '') ||
+        expression.expressions.some((part) => isCredentialExpression(part, sourceCode, next))
+      );
+    case AST_NODE_TYPES.BinaryExpression:
+      if (expression.operator !== '+') return false;
+      return (
+        isBearerPrefix(expression.left, sourceCode) ||
+        isCredentialExpression(expression.left, sourceCode, next) ||
+        isCredentialExpression(expression.right, sourceCode, next)
+      );
+    case AST_NODE_TYPES.LogicalExpression:
+      return isCredentialExpression(expression.left, sourceCode, next) || isCredentialExpression(expression.right, sourceCode, next);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return (
+        isCredentialExpression(expression.consequent, sourceCode, next) ||
+        isCredentialExpression(expression.alternate, sourceCode, next)
+      );
+    case AST_NODE_TYPES.ObjectExpression:
+      return expression.properties.some((property) => {
+        if (property.type === AST_NODE_TYPES.SpreadElement) return isCredentialExpression(property.argument, sourceCode, next);
+        const key = getPropertyKeyName(property);
+        if (key !== undefined && isCredentialName(key) && !isLiteralFlag(property.value, sourceCode) && !isEmptyValue(property.value, sourceCode)) {
+          return true;
+        }
+        return isCredentialExpression(property.value, sourceCode, next);
+      });
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.some((element) => element !== null && isCredentialExpression(element, sourceCode, next));
+    default:
+      return false;
+  }
+}
+
+/** Follows a `const` (or never reassigned `let`) to its initializer, and a destructured credential property. */
+function isCredentialVariable(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, search: ValueSearch): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || search.variables.has(variable) || variable.defs.length !== 1) return false;
+  search.variables.add(variable);
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+
+  const declarator = definition.node;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+    return declarator.init !== null && isCredentialExpression(declarator.init, sourceCode, search);
+  }
+  const property = findPatternProperty(declarator.id, identifier.name);
+  const key = property ? getPropertyKeyName(property) : undefined;
+  return key !== undefined && isCredentialName(key);
+}
+
+/** Finds the property of a destructuring pattern that binds `name` (`{ accessToken: name }`). */
+function findPatternProperty(pattern: TSESTree.Node, name: string): TSESTree.Property | undefined {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    let value: TSESTree.Node = property.value;
+    if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return property;
+    const nested = findPatternProperty(value, name);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function isBearerPrefix(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const text = getStaticString(node, sourceCode);
+  return text !== undefined && /^\s*bearer\s/i.test(text);
+}
+
+function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.ChainExpression) {
+    current = skipTypeWrappers(current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression);
+  }
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Evidence: a credential property read from the same object somewhere in the file.
+
+/** The root of a reference path: a variable, an unresolved global's name, or the class that `this` is in. */
+type ReferenceRoot = Variable | string | TSESTree.Node;
+
+interface ReferencePath {
+  root: ReferenceRoot;
+  path: string[];
+}
+
+/** Per file: for each root, the property paths of objects from which a credential property is read. */
+const evidenceCache = new WeakMap<TSESTree.Program, Map<ReferenceRoot, string[][]>>();
+
+/**
+ * Returns true when the file reads a credential property from the object that `expression` refers to, or
+ * from an object inside it: `data.accessToken` makes `data` a credential, and `response.data.user.token`
+ * makes both `response.data` and `response` credentials. Reads of the same variable count wherever they are,
+ * so a check such as `if (data.accessToken)` or a guard that returns early both count.
+ */
+export function hasCredentialEvidence(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const reference = getReferencePath(expression, sourceCode);
+  if (!reference) return false;
+  const paths = getEvidenceIndex(sourceCode).get(reference.root) ?? [];
+  return paths.some(
+    (path) => path.length >= reference.path.length && reference.path.every((name, index) => path[index] === name),
+  );
+}
+
+function getEvidenceIndex(sourceCode: TSESLint.SourceCode): Map<ReferenceRoot, string[][]> {
+  const cached = evidenceCache.get(sourceCode.ast);
+  if (cached) return cached;
+  const index = new Map<ReferenceRoot, string[][]>();
+  const add = (objectNode: TSESTree.Node): void => {
+    const reference = getReferencePath(objectNode, sourceCode);
+    if (!reference) return;
+    const paths = index.get(reference.root) ?? [];
+    paths.push(reference.path);
+    index.set(reference.root, paths);
+  };
+
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getMemberName(node);
+      if (name !== undefined && isCredentialName(name) && !isCallee(node)) add(node.object);
+    } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && hasCredentialPatternKey(node.id)) {
+      add(node.init);
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && hasCredentialPatternKey(node.left)) {
+      add(node.right);
+    } else if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in') {
+      const key = node.left.type === AST_NODE_TYPES.Literal ? node.left.value : undefined;
+      if (typeof key === 'string' && isCredentialName(key)) add(node.right);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const checked = getHasOwnPropertyTarget(node, sourceCode);
+      if (checked) add(checked);
+    }
+  });
+  evidenceCache.set(sourceCode.ast, index);
+  return index;
+}
+
+
+function hasCredentialPatternKey(pattern: TSESTree.Node): boolean {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  return pattern.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = getPropertyKeyName(property);
+    return key !== undefined && isCredentialName(key);
+  });
+}
+
+/** Returns `x` for `x.hasOwnProperty('token')`, `Object.hasOwn(x, 'token')` and `Object.prototype.hasOwnProperty.call(x, 'token')`. */
+function getHasOwnPropertyTarget(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getMemberName(callee);
+  const [first, second] = call.arguments;
+  const isCredentialArgument = (argument: TSESTree.Node | undefined): boolean => {
+    const text = argument ? getStaticString(argument, sourceCode) : undefined;
+    return text !== undefined && isCredentialName(text);
+  };
+  if (method === 'hasOwnProperty' && isCredentialArgument(first)) return callee.object;
+  if (method === 'hasOwn' && isCredentialArgument(second)) return first;
+  if (method === 'call' && getCalleeName(call) === 'Object.prototype.hasOwnProperty.call' && isCredentialArgument(second)) {
+    return first;
+  }
+  return undefined;
+}
+
+/** Describes `a.b.c` as the variable `a` with path `['b', 'c']`; undefined for computed or call chains. */
+function getReferencePath(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): ReferencePath | undefined {
+  const path: string[] = [];
+  let current = skipValueWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberName(current);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    current = skipValueWrappers(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
+    return { root: variable ?? current.name, path };
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) {
+    return { root: getThisOwner(current), path };
+  }
+  return undefined;
+}
+
+
+// ---------------------------------------------------------------------------------------------------------
+// Reads: where a value read from storage goes.
+
+/** Methods that set a request header from a name and a value (`xhr.setRequestHeader`, `headers.set`, superagent `.set`). */
+const HEADER_SETTERS = new Set(['setRequestHeader', 'set', 'append', 'setHeader', 'header']);
+
+/** Calls whose result still carries their first argument's data (decoders and parsers of a stored string). */
+const READ_PASS_THROUGH_CALLS = ['String', 'decodeURIComponent', 'decodeURI', 'unescape', 'atob', 'window.atob'];
+
+/** A limit on the flow search, so that a file with many aliases cannot make it slow. */
+const MAX_FLOW_STEPS = 200;
+
+interface Carrier {
+  node: TSESTree.Node;
+  /** The carried value is an object (after `JSON.parse`, or from a library that stores objects). */
+  parsed: boolean;
+}
+
+/**
+ * Follows a value read from storage through `JSON.parse`, `await`, `??`/`||`, variables, destructuring,
+ * `.then()` callbacks, properties and the return value of a function in the same file, and returns how it is
+ * used as a credential: sent in an `Authorization` (or other credential) header, or a credential-named
+ * property read from the parsed object. `parsed` says whether the read already returns an object.
+ */
+export function findCredentialUse(
+  read: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+  options: { parsed: boolean },
+): CredentialUse | undefined {
+  const queue: Carrier[] = [{ node: read, parsed: options.parsed }];
+  const seen = new Set<TSESTree.Node>();
+  const seenVariables = new Set<Variable>();
+  let result: CredentialUse | undefined;
+
+  const followVariable = (identifier: TSESTree.Node, parsed: boolean): void => {
+    if (identifier.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    if (!variable || seenVariables.has(variable)) return;
+    seenVariables.add(variable);
+    for (const reference of variable.references) {
+      if (reference.isRead()) queue.push({ node: reference.identifier, parsed });
+    }
+  };
+
+  // A binding such as the `user` in `const [user] = useLocalStorage('user')` stands for its references.
+  if (read.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(read), read);
+    if (variable?.identifiers.includes(read)) {
+      queue.length = 0;
+      followVariable(read, options.parsed);
+    }
+  }
+
+  for (let steps = 0; queue.length > 0 && steps < MAX_FLOW_STEPS; steps++) {
+    const carrier = queue.shift();
+    if (!carrier || seen.has(carrier.node)) continue;
+    seen.add(carrier.node);
+
+    const { node: current, parsed } = climbPassThrough(carrier.node, carrier.parsed);
+    if (isCredentialHeaderSink(current, sourceCode)) return 'authorization-header';
+    const parent = current.parent;
+    if (!parent) continue;
+
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== current) break;
+        const name = getMemberName(parent);
+        if (name === 'then' && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+          const callback = parent.parent.arguments[0];
+          if (callback && isFunctionNode(callback)) {
+            const parameter = callback.params[0];
+            if (parameter) {
+              followPattern(parameter, parsed, queue, followVariable, () => {
+                if (parsed) result ??= 'credential-property';
+              });
+            }
+          }
+          break;
+        }
+        if (isCallee(parent)) break;
+        if (parsed && name !== undefined && isCredentialName(name)) result ??= 'credential-property';
+        queue.push({ node: parent, parsed });
+        break;
+      }
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init === current) {
+          followPattern(parent.id, parsed, queue, followVariable, () => {
+            if (parsed) result ??= 'credential-property';
+          });
+        }
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right === current) {
+          followPattern(parent.left, parsed, queue, followVariable, () => {
+            if (parsed) result ??= 'credential-property';
+          });
+        }
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        for (const call of getCallsOfEnclosingFunction(parent, sourceCode)) queue.push({ node: call, parsed });
+        break;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (parent.body === current) {
+          for (const call of getCallsOfEnclosingFunction(current, sourceCode)) queue.push({ node: call, parsed });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+/** Climbs over wrappers that pass a carried value on: `await`, `??`, `||`, `?:`, `JSON.parse()`, decoders. */
+function climbPassThrough(node: TSESTree.Node, parsed: boolean): Carrier {
+  let current = node;
+  let isParsed = parsed;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) break;
+    if (
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current)
+    ) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+      if (isCallTo(parent, ['JSON.parse'])) {
+        isParsed = true;
+        current = parent;
+        continue;
+      }
+      if (isCallTo(parent, READ_PASS_THROUGH_CALLS)) {
+        current = parent;
+        continue;
+      }
+    }
+    break;
+  }
+  return { node: current, parsed: isParsed };
+}
+
+/** Queues the variables bound by a pattern, and calls `onCredentialKey` for a credential property in it. */
+function followPattern(
+  pattern: TSESTree.Node,
+  parsed: boolean,
+  queue: Carrier[],
+  followVariable: (identifier: TSESTree.Node, parsed: boolean) => void,
+  onCredentialKey: () => void,
+): void {
+  if (pattern.type === AST_NODE_TYPES.Identifier) {
+    followVariable(pattern, parsed);
+  } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+    followPattern(pattern.left, parsed, queue, followVariable, onCredentialKey);
+  } else if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = getPropertyKeyName(property);
+      if (key !== undefined && isCredentialName(key)) onCredentialKey();
+      followPattern(property.value, true, queue, followVariable, onCredentialKey);
+    }
+  }
+}
+
+/**
+ * Returns true when a carried value (alone, in a template or concatenated) becomes the value of a
+ * credential header: `{ Authorization: 'Bearer ' + t }`, `headers['x-access-token'] = t`,
+ * `xhr.setRequestHeader('Authorization', t)`, or `{ headers: { token: t } }`.
+ */
+function isCredentialHeaderSink(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  let current = node;
+  while (
+    current.parent &&
+    ((current.parent.type === AST_NODE_TYPES.BinaryExpression && current.parent.operator === '+') ||
+      current.parent.type === AST_NODE_TYPES.TemplateLiteral ||
+      (current.parent.type === AST_NODE_TYPES.CallExpression &&
+        current.parent.arguments[0] === current &&
+        isCallTo(current.parent, ['String'])))
+  ) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (!parent) return false;
+
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const key = getPropertyKeyName(parent);
+    return key !== undefined && (isCredentialHeaderName(key) || (isCredentialName(key) && isHeaderMap(parent.parent)));
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const key = getMemberName(parent.left);
+    if (key === undefined) return false;
+    return isCredentialHeaderName(key) || (isCredentialName(key) && getMemberName(asMember(parent.left.object)) === 'headers');
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getMemberName(parent.callee);
+    const header = parent.arguments[0] ? getStaticString(parent.arguments[0], sourceCode) : undefined;
+    return method !== undefined && HEADER_SETTERS.has(method) && header !== undefined && isCredentialHeaderName(header);
+  }
+  return false;
+}
+
+function asMember(node: TSESTree.Node): TSESTree.MemberExpression {
+  return node as TSESTree.MemberExpression;
+}
+
+/** Returns true for an object literal that is a request's header map: `{ headers: {...} }` or `new Headers({...})`. */
+function isHeaderMap(object: TSESTree.ObjectExpression): boolean {
+  const parent = object.parent;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === object) return getPropertyKeyName(parent) === 'headers';
+  return (
+    parent.type === AST_NODE_TYPES.NewExpression &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Headers'
+  );
+}
+
+
+
+function isGlobalVariable(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable === null || variable.defs.length === 0;
+}
