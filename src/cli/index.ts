@@ -11,6 +11,7 @@ export interface Command {
 /** Subcommands by name. Each module registers itself here with one line. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.js')).checkCommand,
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
 };
 
 const USAGE = `Usage: eslint-plugin-sessions <command> [options]

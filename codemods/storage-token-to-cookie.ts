@@ -1,0 +1,968 @@
+/**
+ * Moves browser code from a login credential kept in localStorage, sessionStorage or a storage library to
+ * the server's session cookie, for every site the rule `no-token-in-storage` reports: it removes credential
+ * writes, removes `Authorization` (and other credential) headers built from the stored value and makes those
+ * requests send cookies (fetch `credentials: 'include'` when the URL may leave the page's origin, axios
+ * `withCredentials: true`), and turns a removal into a request to the file's logout route. Sign-in checks and
+ * every other site it cannot rewrite safely get `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { API, ASTNode, ASTPath, FileInfo } from 'jscodeshift';
+
+import {
+  findHttpClients,
+  findRequestForArgument,
+  findRequestForConfig,
+  getAxiosTarget,
+  getStaticKey,
+  isFetchCall,
+  mayLeaveOrigin,
+  skipWrappers,
+  type HttpClients,
+  type HttpRequest,
+} from '../src/codemod/http-clients.js';
+import {
+  findPathForNode,
+  getDetectorSourceCode,
+  isInStatementList,
+  markForManualMigration,
+  openSourceFile,
+  printSourceFile,
+  removeStatement,
+  replaceKeepingComments,
+  type CodemodFile,
+  type CodemodMeta,
+} from '../src/codemod/index.js';
+import { isCredentialHeaderName, isCredentialName } from '../src/detectors/credential-name.js';
+import { findStorageCredentials, mayContainStorageAccess, type StorageFinding } from '../src/detectors/web-storage.js';
+
+export const meta: CodemodMeta = {
+  name: 'storage-token-to-cookie',
+  summary: 'Remove login credentials from web storage and send requests with the session cookie instead.',
+  pairedRules: ['no-token-in-storage'],
+  dependencies: [],
+};
+
+/** Reasons written into markers and reports. Each completes "manual migration needed: …". */
+export const REASONS = {
+  signInCheck:
+    'the stored credential decides whether the user is signed in, so ask the server instead (for example a GET /me request that answers 401 without a session)',
+  otherRead:
+    'the stored credential is used here in a way this codemod cannot rewrite, so send the request with the session cookie and drop the stored value',
+  untracedHeader:
+    "the stored credential goes into a request header, but the request is not recognised in this file, so remove the header and send the request with the session cookie (fetch: credentials: 'include', axios: withCredentials: true)",
+  returnedValue:
+    'the stored credential is returned to other code, so remove its uses there and send those requests with the session cookie',
+  writeInExpression:
+    'the credential is written to storage inside an expression, so remove the write because the server now sets the session cookie',
+  removeWithoutRoute:
+    "the credential is removed here, but this file names no logout route, so call the server's logout route to destroy the session",
+  removeInExpression:
+    "the credential is removed inside an expression, so replace it with a request to the server's logout route",
+  libraryState: (method: string): string =>
+    `the credential is kept in storage-backed state through ${method}, so keep the sign-in state on the server and ask it who is signed in`,
+} as const;
+
+/** Words that name a logout route in a URL (`/api/logout`, `/auth/sign-out`). */
+const LOGOUT_URL = /log-?out|sign-?out/i;
+
+/** Functions and methods that navigate in the browser: a logout path passed to them is a page, not an API route. */
+const NAVIGATION_CALLEES = new Set(['navigate', 'push', 'replace', 'redirect', 'assign', 'href', 'open', 'goto', 'navigateTo']);
+
+/** Credential forms that only a person can migrate, because the value lives in framework state. */
+const STATE_FORMS = new Set(['hook', 'hook-setter', 'hook-remover', 'hook-ref', 'persist-config']);
+
+/** The edits planned on ESLint's AST, applied to jscodeshift's AST afterwards. */
+interface Plan {
+  /** Statement-list items, object properties, spread elements and declarators to remove. */
+  readonly removals: Set<TSESTree.Node>;
+  /** Request option objects that need `credentials: 'include'` (fetch) or `withCredentials: true` (axios). */
+  readonly credentials: Map<TSESTree.ObjectExpression, 'fetch' | 'axios'>;
+  /** `axios.create()` calls without options, which get `{ withCredentials: true }`. */
+  readonly createCallsWithoutConfig: Set<TSESTree.CallExpression>;
+  /** Statements to replace with new code. */
+  readonly replacements: Map<TSESTree.Node, string>;
+  /** Statements to insert code before. */
+  readonly insertions: Map<TSESTree.Node, string[]>;
+  /** Arrow functions whose expression body becomes an empty block. */
+  readonly emptiedArrows: Set<TSESTree.ArrowFunctionExpression>;
+  readonly marks: { node: TSESTree.Node; reason: string }[];
+}
+
+/** How a request that loses a credential header gets the session cookie instead. */
+type CookieEdit =
+  | { readonly kind: 'config'; readonly config: TSESTree.ObjectExpression; readonly client: 'fetch' | 'axios' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'create-without-config'; readonly call: TSESTree.CallExpression }
+  | { readonly kind: 'defaults'; readonly targetText: string; readonly statement: TSESTree.Node; readonly replace: boolean };
+
+/** A place where a credential header is set, and what its removal takes. */
+interface HeaderSite {
+  /** The property, spread element or statement to remove. */
+  readonly node: TSESTree.Node;
+  readonly cookieEdits: readonly CookieEdit[];
+}
+
+type UseVerdict =
+  | { readonly kind: 'header'; readonly site: HeaderSite }
+  | { readonly kind: 'mark'; readonly reason: string };
+
+export default function transform(fileInfo: FileInfo, api: API): string | undefined {
+  if (!mayContainStorageAccess(fileInfo.source)) return undefined;
+  const file = openSourceFile(fileInfo, api);
+  const sourceCode = getDetectorSourceCode(file);
+  const findings = findStorageCredentials(sourceCode);
+  if (findings.length === 0) return undefined;
+
+  const plan = planMigration(sourceCode, findings);
+  return printSourceFile(file, applyPlan(file, sourceCode, plan));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Planning on ESLint's AST, where scopes tell which references belong to a variable.
+
+function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly StorageFinding[]): Plan {
+  const plan: Plan = {
+    removals: new Set(),
+    credentials: new Map(),
+    createCallsWithoutConfig: new Set(),
+    replacements: new Map(),
+    insertions: new Map(),
+    emptiedArrows: new Set(),
+    marks: [],
+  };
+  const clients = findHttpClients(sourceCode);
+  const logout = findLogoutRoute(sourceCode, clients);
+  const functionsWithLogoutRequest = new Set<TSESTree.Node>();
+
+  for (const finding of findings) {
+    if (STATE_FORMS.has(finding.form)) {
+      plan.marks.push({ node: finding.node, reason: REASONS.libraryState(finding.method) });
+    } else if (finding.kind === 'write') {
+      planWrite(finding, plan);
+    } else if (finding.kind === 'remove') {
+      planRemoval(finding, plan, logout, functionsWithLogoutRequest, sourceCode);
+    } else {
+      planRead(finding, plan, clients, sourceCode);
+    }
+  }
+  collapseEmptyHeaderObjects(plan);
+  return plan;
+}
+
+function planWrite(finding: StorageFinding, plan: Plan): void {
+  const expression = climbStatementWrappers(finding.node);
+  const statement = expression.parent;
+  if (statement?.type === AST_NODE_TYPES.ExpressionStatement && isStatementListItem(statement)) {
+    plan.removals.add(statement);
+    return;
+  }
+  // `.then((data) => localStorage.setItem('token', data.token))`: Web Storage returns undefined, so an
+  // empty body returns the same.
+  const isWebStorage = finding.storage === 'localStorage' || finding.storage === 'sessionStorage';
+  if (isWebStorage && statement?.type === AST_NODE_TYPES.ArrowFunctionExpression && statement.body === expression) {
+    plan.emptiedArrows.add(statement);
+    return;
+  }
+  plan.marks.push({ node: finding.node, reason: REASONS.writeInExpression });
+}
+
+interface LogoutRoute {
+  /** True when the file already sends a request to the route, so a removal needs no new request. */
+  readonly requested: boolean;
+  /** The code that names the route in a new request: a constant's name or the literal's text. */
+  readonly urlText?: string;
+  readonly mayLeaveOrigin: boolean;
+}
+
+function planRemoval(
+  finding: StorageFinding,
+  plan: Plan,
+  logout: LogoutRoute | undefined,
+  functionsWithLogoutRequest: Set<TSESTree.Node>,
+  sourceCode: TSESLint.SourceCode,
+): void {
+  const expression = climbStatementWrappers(finding.node);
+  const statement = expression.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !isStatementListItem(statement)) {
+    plan.marks.push({ node: finding.node, reason: logout ? REASONS.removeInExpression : REASONS.removeWithoutRoute });
+    return;
+  }
+  if (!logout) {
+    plan.marks.push({ node: finding.node, reason: REASONS.removeWithoutRoute });
+    return;
+  }
+  const owner = getEnclosingFunction(statement) ?? sourceCode.ast;
+  if (logout.requested || functionsWithLogoutRequest.has(owner) || logout.urlText === undefined) {
+    plan.removals.add(statement);
+    return;
+  }
+  functionsWithLogoutRequest.add(owner);
+  const options = logout.mayLeaveOrigin ? "{ method: 'POST', credentials: 'include' }" : "{ method: 'POST' }";
+  const call = `fetch(${logout.urlText}, ${options})`;
+  // The quotes are set to the file's style when the statement is parsed.
+  plan.replacements.set(statement, isInAsyncFunction(statement) ? `await ${call};` : `void ${call};`);
+}
+
+function planRead(finding: StorageFinding, plan: Plan, clients: HttpClients, sourceCode: TSESLint.SourceCode): void {
+  if (finding.form !== 'call' && finding.form !== 'property') {
+    plan.marks.push({ node: finding.node, reason: REASONS.otherRead });
+    return;
+  }
+  const value = climbReadValue(finding.node);
+  const declarator = value.parent;
+  let uses: TSESTree.Node[];
+  let declaration: TSESTree.Node | undefined;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === value) {
+    const variable = declarator.id.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id) : undefined;
+    const references = variable?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+    if (!variable || references.some((reference) => reference.isWrite())) {
+      plan.marks.push({ node: finding.node, reason: REASONS.otherRead });
+      return;
+    }
+    uses = references.map((reference) => reference.identifier);
+    declaration = getDeclarationToRemove(declarator);
+  } else {
+    uses = [value];
+  }
+
+  const verdicts = uses.map((use) => classifyUse(use, clients, sourceCode));
+  const sites = verdicts.flatMap((verdict) => (verdict.kind === 'header' ? [verdict.site] : []));
+  for (const site of sites) applySite(site, plan);
+
+  const blocker = verdicts.find((verdict): verdict is Extract<UseVerdict, { kind: 'mark' }> => verdict.kind === 'mark');
+  if (blocker) {
+    plan.marks.push({ node: finding.node, reason: blocker.reason });
+    return;
+  }
+  if (declaration) plan.removals.add(declaration);
+  else if (!sites.some((site) => contains(site.node, finding.node))) {
+    plan.marks.push({ node: finding.node, reason: REASONS.otherRead });
+  }
+}
+
+function applySite(site: HeaderSite, plan: Plan): void {
+  plan.removals.add(site.node);
+  for (const edit of site.cookieEdits) {
+    if (edit.kind === 'config') {
+      if (plan.credentials.get(edit.config) !== 'fetch') plan.credentials.set(edit.config, edit.client);
+    } else if (edit.kind === 'create-without-config') {
+      plan.createCallsWithoutConfig.add(edit.call);
+    } else if (edit.kind === 'defaults') {
+      const code = `${edit.targetText}.defaults.withCredentials = true;`;
+      if (edit.replace) {
+        plan.removals.delete(site.node);
+        plan.replacements.set(edit.statement, code);
+      } else {
+        const list = plan.insertions.get(edit.statement) ?? [];
+        if (!list.includes(code)) list.push(code);
+        plan.insertions.set(edit.statement, list);
+      }
+    }
+  }
+}
+
+/** Removes a whole `headers: {}` property when every header in it is removed. */
+function collapseEmptyHeaderObjects(plan: Plan): void {
+  const objects = new Set<TSESTree.ObjectExpression>();
+  for (const node of plan.removals) {
+    if ((node.type === AST_NODE_TYPES.Property || node.type === AST_NODE_TYPES.SpreadElement) && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      objects.add(node.parent);
+    }
+  }
+  for (const object of objects) {
+    if (!object.properties.every((property) => plan.removals.has(property))) continue;
+    const holder = object.parent;
+    if (holder.type === AST_NODE_TYPES.Property && holder.value === object && getStaticKey(holder) === 'headers') {
+      for (const property of object.properties) plan.removals.delete(property);
+      plan.removals.add(holder);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Uses of a stored credential.
+
+/** Decides what to do with one use of the stored value: remove the header it builds, or mark the read. */
+function classifyUse(use: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode): UseVerdict {
+  const guard = findHeaderGuard(use, clients, sourceCode);
+  if (guard) return guard;
+
+  const derived = climbDerivation(use);
+  const parent = derived.parent;
+  if (!parent) return { kind: 'mark', reason: REASONS.otherRead };
+
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === derived && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    if (!isHeaderProperty(parent)) return { kind: 'mark', reason: REASONS.otherRead };
+    const edits = resolveHeadersValue(parent.parent, clients, sourceCode);
+    return edits ? { kind: 'header', site: { node: parent, cookieEdits: edits } } : { kind: 'mark', reason: REASONS.untracedHeader };
+  }
+  const statementSite = getHeaderStatement(derived);
+  if (statementSite) {
+    const edits = resolveHeaderStatement(statementSite, clients, sourceCode);
+    return edits ? { kind: 'header', site: { node: statementSite.statement, cookieEdits: edits } } : { kind: 'mark', reason: REASONS.untracedHeader };
+  }
+  if (isBooleanUse(use)) return { kind: 'mark', reason: REASONS.signInCheck };
+  if (parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === derived)) {
+    return { kind: 'mark', reason: REASONS.returnedValue };
+  }
+  return { kind: 'mark', reason: REASONS.otherRead };
+}
+
+/** A statement that sets a credential header: `x.headers.Authorization = v` or `headers.set('Authorization', v)`. */
+interface HeaderStatement {
+  readonly statement: TSESTree.ExpressionStatement;
+  /** The object that holds the headers (`x.headers`, `headers`). */
+  readonly headers: TSESTree.Node;
+}
+
+function getHeaderStatement(derived: TSESTree.Node): HeaderStatement | undefined {
+  const parent = derived.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === derived &&
+    parent.operator === '=' &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression &&
+    isCredentialHeaderKey(getStaticKey(parent.left))
+  ) {
+    const statement = parent.parent;
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) return { statement, headers: parent.left.object };
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[1] === derived &&
+    parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['set', 'append'].includes(getStaticKey(parent.callee) ?? '') &&
+    parent.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof parent.arguments[0].value === 'string' &&
+    isCredentialHeaderKey(parent.arguments[0].value)
+  ) {
+    const statement = parent.parent;
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) return { statement, headers: parent.callee.object };
+  }
+  return undefined;
+}
+
+/**
+ * Finds a guard whose only job is to add the credential header: `if (token) config.headers.Authorization =
+ * ...`, `...(token && { Authorization: ... })` or `...(token ? { Authorization: ... } : {})`.
+ */
+function findHeaderGuard(use: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode): UseVerdict | undefined {
+  let test: TSESTree.Node = use;
+  while (test.parent && (isPassThrough(test.parent, test) || isPresenceCheck(test.parent) || isDerivingMember(test.parent, test))) {
+    test = test.parent;
+  }
+  while (test.parent?.type === AST_NODE_TYPES.LogicalExpression && test.parent.operator === '&&' && test.parent.left === test) {
+    const right = skipWrappers(test.parent.right);
+    if (right.type === AST_NODE_TYPES.ObjectExpression) break;
+    test = test.parent;
+  }
+  const parent = test.parent;
+  if (!parent) return undefined;
+
+  if (parent.type === AST_NODE_TYPES.IfStatement && parent.test === test && !parent.alternate && isStatementListItem(parent)) {
+    const body = parent.consequent.type === AST_NODE_TYPES.BlockStatement ? parent.consequent.body : [parent.consequent];
+    const statements = body.map((statement) => getGuardedHeaderStatement(statement));
+    if (statements.length === 0 || statements.some((statement) => statement === undefined)) return undefined;
+    const edits: CookieEdit[] = [];
+    for (const statement of statements as HeaderStatement[]) {
+      const resolved = resolveHeaderStatement(statement, clients, sourceCode);
+      if (!resolved) return { kind: 'mark', reason: REASONS.untracedHeader };
+      edits.push(...resolved);
+    }
+    return { kind: 'header', site: { node: parent, cookieEdits: edits.map((edit) => (edit.kind === 'defaults' ? { ...edit, statement: parent } : edit)) } };
+  }
+
+  // `token && { Authorization }` or `token ? { Authorization } : {}` spread into a headers object.
+  let conditional: TSESTree.Node | undefined;
+  let headerObject: TSESTree.Node | undefined;
+  if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.left === test) {
+    conditional = parent;
+    headerObject = skipWrappers(parent.right);
+  } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === test && isEmptyValue(parent.alternate)) {
+    conditional = parent;
+    headerObject = skipWrappers(parent.consequent);
+  }
+  if (!conditional || headerObject?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (!headerObject.properties.every((property) => property.type === AST_NODE_TYPES.Property && isHeaderProperty(property))) return undefined;
+  const spread = conditional.parent;
+  if (spread?.type !== AST_NODE_TYPES.SpreadElement || spread.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const edits = resolveHeadersValue(spread.parent, clients, sourceCode);
+  return edits ? { kind: 'header', site: { node: spread, cookieEdits: edits } } : { kind: 'mark', reason: REASONS.untracedHeader };
+}
+
+function getGuardedHeaderStatement(statement: TSESTree.Statement): HeaderStatement | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const expression = statement.expression;
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression) return getHeaderStatement(expression.right);
+  if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments[1]) return getHeaderStatement(expression.arguments[1]);
+  return undefined;
+}
+
+/**
+ * Returns how the requests that use a headers object get the session cookie, or undefined when they cannot
+ * be found: the object is the `headers` of a request's options, a variable used as such, or a `new
+ * Headers(...)` of either.
+ */
+function resolveHeadersValue(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth = 0): CookieEdit[] | undefined {
+  if (depth > 3) return undefined;
+  const parent = value.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === value && getStaticKey(parent) === 'headers' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    return resolveConfigObject(parent.parent, clients, sourceCode);
+  }
+  if (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === value && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers') {
+    return resolveHeadersValue(parent, clients, sourceCode, depth + 1);
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return resolveHeadersVariable(parent.id, clients, sourceCode, depth);
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return resolveInterceptorHeaders(parent.left, clients, sourceCode);
+  }
+  return undefined;
+}
+
+/** Resolves a variable that holds headers: every read must be the `headers` of a request or a header edit. */
+function resolveHeadersVariable(id: TSESTree.Identifier, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): CookieEdit[] | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  if (!variable) return undefined;
+  const edits: CookieEdit[] = [];
+  let usedByRequest = false;
+  for (const reference of variable.references) {
+    if (reference.identifier === id) continue;
+    if (reference.isWrite()) return undefined;
+    const node = reference.identifier;
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) continue;
+    const resolved = resolveHeadersValue(node, clients, sourceCode, depth + 1);
+    if (!resolved) return undefined;
+    usedByRequest = true;
+    edits.push(...resolved);
+  }
+  return usedByRequest ? edits : undefined;
+}
+
+/** Resolves the request options object that holds the headers: a request's argument, or a variable passed to requests. */
+function resolveConfigObject(config: TSESTree.ObjectExpression, clients: HttpClients, sourceCode: TSESLint.SourceCode): CookieEdit[] | undefined {
+  const request = findRequestForConfig(config, clients);
+  if (request) return [getCookieEdit(request, sourceCode)];
+
+  const parent = config.parent;
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== config || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+  if (!variable) return undefined;
+  const edits: CookieEdit[] = [];
+  for (const reference of variable.references) {
+    if (reference.identifier === parent.id) continue;
+    if (reference.isWrite()) return undefined;
+    const node = reference.identifier;
+    const call = node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const found = findRequestForArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), config, clients);
+    if (!found) return undefined;
+    edits.push(getCookieEdit(found, sourceCode));
+  }
+  return edits.length > 0 ? edits : undefined;
+}
+
+function getCookieEdit(request: HttpRequest, sourceCode: TSESLint.SourceCode): CookieEdit {
+  if (request.client === 'fetch') {
+    return mayLeaveOrigin(request.url, sourceCode) ? { kind: 'config', config: request.config, client: 'fetch' } : { kind: 'none' };
+  }
+  if (request.client === 'axios' && request.target.kind === 'instance' && request.target.createCall) {
+    return getCreateEdit(request.target.createCall);
+  }
+  return { kind: 'config', config: request.config, client: 'axios' };
+}
+
+function getCreateEdit(createCall: TSESTree.CallExpression): CookieEdit {
+  const config = createCall.arguments[0];
+  if (config?.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'config', config, client: 'axios' };
+  return { kind: 'create-without-config', call: createCall };
+}
+
+/**
+ * Resolves a header set by a statement: on axios defaults (`axios.defaults.headers.common.Authorization`),
+ * inside an axios request interceptor (`config.headers.Authorization`), or on a headers variable.
+ */
+function resolveHeaderStatement(site: HeaderStatement, clients: HttpClients, sourceCode: TSESLint.SourceCode): CookieEdit[] | undefined {
+  const headers = skipWrappers(site.headers);
+  const defaultsTarget = getAxiosDefaultsTarget(headers);
+  if (defaultsTarget) {
+    const target = getAxiosTarget(defaultsTarget, clients);
+    if (target?.kind === 'instance' && target.createCall) return [getCreateEdit(target.createCall)];
+    return [{ kind: 'defaults', targetText: sourceCode.getText(defaultsTarget), statement: site.statement, replace: true }];
+  }
+  if (headers.type === AST_NODE_TYPES.MemberExpression) return resolveInterceptorHeaders(headers, clients, sourceCode);
+  if (headers.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(headers), headers);
+    const definition = variable?.defs[0]?.node;
+    if (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.id.type === AST_NODE_TYPES.Identifier) {
+      return resolveHeadersVariable(definition.id, clients, sourceCode, 0);
+    }
+  }
+  return undefined;
+}
+
+/** Returns `X` for `X.defaults.headers`, `X.defaults.headers.common` and the per-method header maps. */
+function getAxiosDefaultsTarget(headers: TSESTree.Node): TSESTree.Node | undefined {
+  let current = headers;
+  if (current.type === AST_NODE_TYPES.MemberExpression && getStaticKey(current) !== 'headers') current = skipWrappers(current.object);
+  if (current.type !== AST_NODE_TYPES.MemberExpression || getStaticKey(current) !== 'headers') return undefined;
+  const defaults = skipWrappers(current.object);
+  if (defaults.type !== AST_NODE_TYPES.MemberExpression || getStaticKey(defaults) !== 'defaults') return undefined;
+  return skipWrappers(defaults.object);
+}
+
+/**
+ * Resolves `config.headers` inside a function registered with `X.interceptors.request.use(fn)`: the
+ * instance `X` (or the axios package) sends the session cookie for every request.
+ */
+function resolveInterceptorHeaders(member: TSESTree.MemberExpression, clients: HttpClients, sourceCode: TSESLint.SourceCode): CookieEdit[] | undefined {
+  let headers: TSESTree.Node = member;
+  if (getStaticKey(member) !== 'headers') headers = skipWrappers(member.object);
+  if (headers.type !== AST_NODE_TYPES.MemberExpression || getStaticKey(headers) !== 'headers') return undefined;
+  const config = skipWrappers(headers.object);
+  if (config.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(config), config);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Parameter') return undefined;
+  const fn = definition.node;
+  if (fn.params[0] !== definition.name) return undefined;
+  const use = fn.parent;
+  if (use?.type !== AST_NODE_TYPES.CallExpression || use.arguments[0] !== fn || use.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (getStaticKey(use.callee) !== 'use') return undefined;
+  const request = skipWrappers(use.callee.object);
+  if (request.type !== AST_NODE_TYPES.MemberExpression || getStaticKey(request) !== 'request') return undefined;
+  const interceptors = skipWrappers(request.object);
+  if (interceptors.type !== AST_NODE_TYPES.MemberExpression || getStaticKey(interceptors) !== 'interceptors') return undefined;
+
+  const targetNode = skipWrappers(interceptors.object);
+  const target = getAxiosTarget(targetNode, clients);
+  if (target?.kind === 'instance' && target.createCall) return [getCreateEdit(target.createCall)];
+  const statement = getStatementListItem(use);
+  if (!statement) return undefined;
+  return [{ kind: 'defaults', targetText: sourceCode.getText(targetNode), statement, replace: false }];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Logout routes.
+
+/**
+ * Finds the server's logout route in the file: a request already sent to a URL with `logout`, `signout`,
+ * `sign-out` or `log-out` in it, or else a string with such a URL path that is not a page the browser
+ * navigates to.
+ */
+function findLogoutRoute(sourceCode: TSESLint.SourceCode, clients: HttpClients): LogoutRoute | undefined {
+  const found: { named?: TSESTree.Node; requested: boolean } = { requested: false };
+  walk(sourceCode.ast, sourceCode, (node) => {
+    const text = getUrlText(node);
+    if (text === undefined || !LOGOUT_URL.test(text) || !text.includes('/')) return;
+    const use = getUrlUse(node, clients, sourceCode);
+    if (use === 'request') found.requested = true;
+    else if (use === 'name') found.named ??= node;
+  });
+
+  if (found.requested) return { requested: true, mayLeaveOrigin: false };
+  const node = found.named;
+  if (!node) return undefined;
+  const declarator = node.parent;
+  const urlText =
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.id.type === AST_NODE_TYPES.Identifier &&
+    declarator.parent.type === AST_NODE_TYPES.VariableDeclaration &&
+    declarator.parent.kind === 'const'
+      ? declarator.id.name
+      : sourceCode.getText(node);
+  return { requested: false, urlText, mayLeaveOrigin: mayLeaveOrigin(node, sourceCode) };
+}
+
+function getUrlText(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+  return undefined;
+}
+
+/** Tells whether a URL string is requested, only named, or used for navigation (or as something else). */
+function getUrlUse(node: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode): 'request' | 'name' | 'other' {
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === AST_NODE_TYPES.BinaryExpression || current.parent?.type === AST_NODE_TYPES.TemplateLiteral) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return 'other';
+  if (parent.type === AST_NODE_TYPES.JSXAttribute || parent.type === AST_NODE_TYPES.ImportDeclaration) return 'other';
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
+    const key = getStaticKey(parent);
+    if (key === 'url') return 'request';
+    if (key === 'path' || key === 'to' || key === 'href' || key === 'redirect') return 'other';
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+    if (isFetchCall(parent, clients)) return 'request';
+    const callee = skipWrappers(parent.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticKey(callee) : undefined;
+    if (name !== undefined && NAVIGATION_CALLEES.has(name)) return 'other';
+    if (name !== undefined && ['get', 'post', 'put', 'delete', 'patch', 'request'].includes(name)) return 'request';
+    if (getAxiosTarget(callee, clients)) return 'request';
+    return 'other';
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return 'other';
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+    const reads = variable?.references.filter((reference) => reference.identifier !== parent.id) ?? [];
+    const uses = reads.map((reference) => getUrlUse(reference.identifier, clients, sourceCode));
+    if (uses.includes('request')) return 'request';
+    return uses.includes('other') && !uses.includes('name') && reads.length > 0 ? 'other' : 'name';
+  }
+  return 'name';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small AST helpers.
+
+/** Climbs from a storage call to the expression a statement or an arrow body holds: `await x`, `void x`, `x!`. */
+function climbStatementWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void') ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Climbs from a read to the value a variable would hold: `await`, TypeScript wrappers, `JSON.parse(...)`, `?? ''`. */
+function climbReadValue(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === current && parent.operator !== '&&' && isEmptyValue(parent.right)) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && isJsonParse(parent))
+    ) {
+      current = parent;
+      continue;
+    }
+    return current;
+  }
+}
+
+/** Climbs from a use of the stored value to the expression built from it: `Bearer ${token}`, `'Bearer ' + user.token`. */
+function climbDerivation(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (
+      isPassThrough(parent, current) ||
+      isDerivingMember(parent, current) ||
+      parent.type === AST_NODE_TYPES.TemplateLiteral ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === current && parent.operator !== '&&') ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'String')
+    ) {
+      current = parent;
+      continue;
+    }
+    return current;
+  }
+}
+
+function isPassThrough(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  return (
+    parent.type === AST_NODE_TYPES.ChainExpression ||
+    parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    parent.type === AST_NODE_TYPES.TSAsExpression ||
+    parent.type === AST_NODE_TYPES.AwaitExpression ||
+    (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === child && isJsonParse(parent))
+  );
+}
+
+/** `user.accessToken` or `user?.['token']`: a property read on the stored object, not a method call. */
+function isDerivingMember(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  return (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === child &&
+    !(parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent)
+  );
+}
+
+function isPresenceCheck(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.BinaryExpression &&
+    ['!==', '!=', '===', '=='].includes(node.operator) &&
+    (isEmptyValue(node.right) || isEmptyValue(node.left))
+  );
+}
+
+/** Returns true when a use of the stored value only decides something: a condition, a negation, a comparison. */
+function isBooleanUse(use: TSESTree.Node): boolean {
+  let current: TSESTree.Node = use;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!=', '===', '=='].includes(parent.operator)) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Boolean')
+    ) {
+      return true;
+    }
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement ||
+        parent.type === AST_NODE_TYPES.ConditionalExpression ||
+        parent.type === AST_NODE_TYPES.WhileStatement ||
+        parent.type === AST_NODE_TYPES.DoWhileStatement ||
+        parent.type === AST_NODE_TYPES.ForStatement) &&
+      (parent as { test?: TSESTree.Node | null }).test === current
+    ) {
+      return true;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression || isPassThrough(parent, current) || isDerivingMember(parent, current)) {
+      current = parent;
+      continue;
+    }
+    return false;
+  }
+}
+
+function isHeaderProperty(property: TSESTree.Property): boolean {
+  const key = getStaticKey(property);
+  if (key === undefined) return false;
+  if (isCredentialHeaderKey(key)) return true;
+  // A dash-less credential name (`token: value`) counts only inside an object used as headers.
+  const object = property.parent;
+  return (
+    isCredentialName(key) &&
+    object.type === AST_NODE_TYPES.ObjectExpression &&
+    object.parent.type === AST_NODE_TYPES.Property &&
+    getStaticKey(object.parent) === 'headers'
+  );
+}
+
+function isCredentialHeaderKey(key: string | undefined): boolean {
+  return key !== undefined && isCredentialHeaderName(key);
+}
+
+function isJsonParse(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON' &&
+    getStaticKey(callee) === 'parse'
+  );
+}
+
+function isEmptyValue(node: TSESTree.Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === '';
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.length === 0;
+  return false;
+}
+
+function isStatementListItem(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.BlockStatement ||
+    parent?.type === AST_NODE_TYPES.StaticBlock ||
+    (parent?.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(node as TSESTree.Statement))
+  );
+}
+
+function getStatementListItem(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && !isStatementListItem(current)) current = current.parent;
+  return current;
+}
+
+/** Returns the declaration statement to remove with a declarator, or the declarator when the declaration has others. */
+function getDeclarationToRemove(declarator: TSESTree.VariableDeclarator): TSESTree.Node | undefined {
+  const declaration = declarator.parent;
+  if (declaration.declarations.length > 1) return declarator;
+  const item = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+  return isStatementListItem(item) ? item : undefined;
+}
+
+function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node.parent;
+  while (current) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function isInAsyncFunction(node: TSESTree.Node): boolean {
+  const fn = getEnclosingFunction(node) as { async?: boolean } | undefined;
+  return fn?.async === true;
+}
+
+function contains(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
+  return ancestor.range[0] <= node.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+function walk(root: TSESTree.Node, sourceCode: TSESLint.SourceCode, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    visit(node);
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
+      } else if (child && typeof (child as { type?: unknown }).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Applying the plan to jscodeshift's AST.
+
+function applyPlan(file: CodemodFile, sourceCode: TSESLint.SourceCode, plan: Plan): boolean {
+  // Every look-up happens before the first edit, while the parsed file still matches ESLint's AST.
+  const removed = [...plan.removals].filter((node) => !hasRemovedAncestor(node, plan.removals));
+  const isRemoved = (node: TSESTree.Node): boolean => [...plan.removals].some((removal) => contains(removal, node));
+  const removals = lookUp(file, removed);
+  const credentials = [...plan.credentials].filter(([config]) => !isRemoved(config)).map(([config, client]) => ({ path: lookUpOne(file, config), client }));
+  const creates = lookUp(file, [...plan.createCallsWithoutConfig]);
+  const replacements = [...plan.replacements].map(([node, code]) => ({ path: lookUpOne(file, node), code }));
+  const insertions = [...plan.insertions].filter(([node]) => !isRemoved(node)).map(([node, codes]) => ({ path: lookUpOne(file, node), codes }));
+  const arrows = lookUp(file, [...plan.emptiedArrows]);
+  const marks = plan.marks
+    .filter((mark) => !isRemoved(mark.node))
+    .map((mark) => ({ path: lookUpOne(file, mark.node), reason: mark.reason }));
+
+  let changed = false;
+  changed = addRequestCredentials(file, credentials) || changed;
+  changed = addCreateConfigs(file, creates) || changed;
+  changed = insertStatements(file, insertions, sourceCode) || changed;
+  changed = replaceStatements(file, replacements) || changed;
+  changed = emptyArrowBodies(file, arrows) || changed;
+  changed = removeNodes(removals) || changed;
+  for (const mark of marks) changed = markForManualMigration(file, mark.path, mark.reason) || changed;
+  return changed;
+}
+
+function lookUpOne(file: CodemodFile, node: TSESTree.Node): ASTPath {
+  const path = findPathForNode(file, node);
+  if (!path) {
+    throw new Error(`storage-token-to-cookie: no parsed node matches the ${node.type} at ${file.path}:${node.loc.start.line}:${node.loc.start.column + 1}.`);
+  }
+  return path;
+}
+
+function lookUp(file: CodemodFile, nodes: readonly TSESTree.Node[]): ASTPath[] {
+  return nodes.map((node) => lookUpOne(file, node));
+}
+
+function hasRemovedAncestor(node: TSESTree.Node, removals: ReadonlySet<TSESTree.Node>): boolean {
+  let current = node.parent;
+  while (current) {
+    if (removals.has(current)) return true;
+    current = current.parent;
+  }
+  return false;
+}
+
+function removeNodes(paths: readonly ASTPath[]): boolean {
+  for (const path of paths) {
+    if (isInStatementList(path)) removeStatement(path);
+    else path.replace();
+  }
+  return paths.length > 0;
+}
+
+function addRequestCredentials(file: CodemodFile, configs: readonly { path: ASTPath; client: 'fetch' | 'axios' }[]): boolean {
+  const { j } = file;
+  let changed = false;
+  for (const { path, client } of configs) {
+    const object = path.node as ASTNode & { properties: ASTNode[] };
+    const key = client === 'fetch' ? 'credentials' : 'withCredentials';
+    const value = client === 'fetch' ? j.stringLiteral('include') : j.booleanLiteral(true);
+    const existing = object.properties.find((property) => {
+      const candidate = property as { type: string; key?: { type: string; name?: string; value?: unknown } };
+      return (candidate.type === 'ObjectProperty' || candidate.type === 'Property') && (candidate.key?.name === key || candidate.key?.value === key);
+    }) as { value: { type: string; value?: unknown } } | undefined;
+    if (existing) {
+      if (existing.value.value === (client === 'fetch' ? 'include' : true)) continue;
+      existing.value = value;
+    } else {
+      object.properties.push(j.objectProperty(j.identifier(key), value));
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+function addCreateConfigs(file: CodemodFile, calls: readonly ASTPath[]): boolean {
+  const { j } = file;
+  for (const path of calls) {
+    const call = path.node as ASTNode & { arguments: ASTNode[] };
+    call.arguments.unshift(j.objectExpression([j.objectProperty(j.identifier('withCredentials'), j.booleanLiteral(true))]));
+  }
+  return calls.length > 0;
+}
+
+function insertStatements(file: CodemodFile, insertions: readonly { path: ASTPath; codes: string[] }[], sourceCode: TSESLint.SourceCode): boolean {
+  let changed = false;
+  for (const { path, codes } of insertions) {
+    for (const code of codes) {
+      // A file that already sets the defaults needs no second line.
+      if (sourceCode.text.includes(code)) continue;
+      path.insertBefore(parseStatement(file, code));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function replaceStatements(file: CodemodFile, replacements: readonly { path: ASTPath; code: string }[]): boolean {
+  for (const { path, code } of replacements) replaceKeepingComments(path, parseStatement(file, code));
+  return replacements.length > 0;
+}
+
+function emptyArrowBodies(file: CodemodFile, arrows: readonly ASTPath[]): boolean {
+  for (const path of arrows) {
+    (path.node as ASTNode & { body: ASTNode }).body = file.j.blockStatement([]);
+  }
+  return arrows.length > 0;
+}
+
+/**
+ * Parses one statement of new code, written with single quotes, in the file's quote style. The inner nodes
+ * keep their positions in the snippet, so recast reuses the snippet's layout (`{ method: 'POST' }` on one
+ * line) instead of printing each object over several lines.
+ */
+function parseStatement(file: CodemodFile, code: string): ASTNode {
+  const styled = file.printOptions.quote === 'double' ? code.replace(/'([^'"\\]*)'/g, '"$1"') : code;
+  const program = file.j(styled).find(file.j.Program).paths()[0]?.node as { body: ASTNode[] } | undefined;
+  const statement = program?.body[0] as (ASTNode & Record<string, unknown>) | undefined;
+  if (!statement) throw new Error(`storage-token-to-cookie: cannot parse generated code \`${code}\`.`);
+  delete statement.loc;
+  delete statement.start;
+  delete statement.end;
+  return statement;
+}

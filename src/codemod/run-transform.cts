@@ -1,0 +1,87 @@
+/**
+ * The transform that `eslint-plugin-sessions migrate` hands to jscodeshift's runner. It loads the chosen
+ * codemod (an ES module) with `import()`, runs it on each file, and appends one JSON line per file to
+ * `<sessionsResultsDir>/<pid>.jsonl`: the outcome, the marked sites the codemod reported and, when
+ * `sessionsKeepText` is set, the text before and after for `--dry --print`.
+ *
+ * It is CommonJS because jscodeshift's workers load a transform with `require()`. A file that does not
+ * parse is recorded as skipped, and any other error of the codemod as an error; neither is passed on to
+ * jscodeshift, whose own error count then covers only reading and writing files.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import type { API, FileInfo, Options } from 'jscodeshift';
+
+/** One line of the results file, for one input file. */
+interface FileResult {
+  file: string;
+  status: 'migrated' | 'unchanged' | 'skipped' | 'error';
+  marked: string[];
+  messages: string[];
+  error?: string;
+  line?: number;
+  column?: number;
+  before?: string;
+  after?: string;
+}
+
+type Transform = (file: FileInfo, api: API, options: Options) => unknown;
+
+const MARKER_REPORT = /: manual migration needed: /;
+let loaded: Promise<Transform> | undefined;
+
+async function loadTransform(modulePath: string): Promise<Transform> {
+  const module = (await import(pathToFileURL(modulePath).href)) as { default?: unknown };
+  if (typeof module.default !== 'function') {
+    throw new TypeError(`The codemod module ${modulePath} has no default export function.`);
+  }
+  return module.default as Transform;
+}
+
+function record(options: Options, result: FileResult): void {
+  appendFileSync(join(String(options.sessionsResultsDir), `${process.pid}.jsonl`), `${JSON.stringify(result)}\n`);
+}
+
+async function runTransform(file: FileInfo, api: API, options: Options): Promise<string | undefined> {
+  loaded ??= loadTransform(String(options.sessionsTransform));
+  const marked: string[] = [];
+  const messages: string[] = [];
+  const report = (message: string): void => {
+    (MARKER_REPORT.test(message) ? marked : messages).push(message);
+  };
+
+  let output: unknown;
+  try {
+    const transform = await loaded;
+    output = await transform(file, { ...api, report }, options);
+  } catch (error) {
+    const failure = error as { name?: string; message?: string; line?: number; column?: number } | undefined;
+    const skipped = failure?.name === 'CodemodParseError';
+    record(options, {
+      file: file.path,
+      status: skipped ? 'skipped' : 'error',
+      marked,
+      messages,
+      error: failure?.message ?? String(error),
+      line: skipped ? failure?.line : undefined,
+      column: skipped ? failure?.column : undefined,
+    });
+    return undefined;
+  }
+
+  const changed = typeof output === 'string' && output !== file.source;
+  const keepText = changed && options.sessionsKeepText === true;
+  record(options, {
+    file: file.path,
+    status: changed ? 'migrated' : 'unchanged',
+    marked,
+    messages,
+    before: keepText ? file.source : undefined,
+    after: keepText ? (output as string) : undefined,
+  });
+  return changed ? (output as string) : undefined;
+}
+
+export = runTransform;
