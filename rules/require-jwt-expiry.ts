@@ -32,7 +32,7 @@ export default createRule<Options, MessageIds>({
           maxSeconds: {
             type: 'integer',
             minimum: 1,
-            description: 'The longest lifetime, in seconds, that a signed token or a verify `maxAge` may allow.',
+            description: 'The maximum lifetime, in seconds, of a signed token or a verify `maxAge`.',
           },
         },
         additionalProperties: false,

@@ -82,7 +82,7 @@ export function parseJoseDuration(text: string): number | undefined {
   return isPast ? -amount * factor : amount * factor;
 }
 
-/** How a library reads a number given as a lifetime. */
+/** The unit a library reads a numeric lifetime in. */
 export type NumberUnit = 'seconds' | 'milliseconds';
 
 /**

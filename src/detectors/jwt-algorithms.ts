@@ -27,7 +27,7 @@ export type JwtAlgorithmFinding =
   /** Signing with `algorithm: 'none'` or a `none` protected header. `node` is the value. */
   | { kind: 'signWithNone'; call: JwtCall; node: TSESTree.Node };
 
-/** Where an `algorithms` option can be added: as a property of an options literal, or as a new options argument. */
+/** The place an `algorithms` option can be added: a property of an options literal, or a new options argument. */
 export type AlgorithmsInsertion =
   | { kind: 'property'; object: TSESTree.ObjectExpression }
   | { kind: 'argument-after'; node: TSESTree.Node }
@@ -149,7 +149,7 @@ function getProtectedHeader(scopeManager: ScopeManager, call: JwtCall): TSESTree
   return undefined;
 }
 
-/** The `algorithms` lists a verifying call sets: in its options, or in passport-jwt's `jsonWebTokenOptions`. */
+/** Returns the `algorithms` lists a verifying call sets, in its options or in passport-jwt's `jsonWebTokenOptions`. */
 function getAlgorithmLists(call: JwtCall): TSESTree.Node[] {
   const lists: TSESTree.Node[] = [];
   for (const options of [call.optionsNode, call.verifyDefaultsNode]) {
@@ -186,7 +186,7 @@ function resolveArrayExpression(scopeManager: ScopeManager, node: TSESTree.Node)
   return init ? resolveArrayExpression(scopeManager, init) : undefined;
 }
 
-/** Libraries whose verify accepts an `algorithms` option that this rule asks for when it is missing. */
+/** Libraries whose verification is reported when it has no `algorithms` option. */
 const ALGORITHM_CHECKED_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'express-jwt', 'koa-jwt', 'passport-jwt']);
 
 function getMissingAlgorithms(scopeManager: ScopeManager, call: JwtCall, calls: readonly JwtCall[]): JwtAlgorithmFinding | undefined {

@@ -13,7 +13,7 @@ import { findJwtCalls, type JwtCall } from './jwt-library.js';
 type ScopeManager = TSESLint.Scope.ScopeManager | null;
 
 export interface JwtExpiryOptions {
-  /** The longest lifetime, in seconds, that a token may have. */
+  /** The maximum lifetime of a token, in seconds. */
   maxSeconds: number;
 }
 
@@ -144,9 +144,15 @@ function getOptionsIndex(call: JwtCall): number | undefined {
   }
 }
 
+/** The call that sets module-wide sign defaults, for each library that has one. */
+const CONFIG_OPERATIONS: Partial<Record<JwtCall['library'], JwtCall['operation']>> = {
+  '@nestjs/jwt': 'module-config',
+  '@fastify/jwt': 'plugin-register',
+};
+
 /** Returns the `expiresIn` every sign call in this file inherits from `JwtModule.register` or `register(fastifyJwt)`. */
 function findModuleDefaultExpiry(call: JwtCall, calls: readonly JwtCall[]): TSESTree.Node | undefined {
-  const configOperation = call.library === '@nestjs/jwt' ? 'module-config' : call.library === '@fastify/jwt' ? 'plugin-register' : undefined;
+  const configOperation = CONFIG_OPERATIONS[call.library];
   if (!configOperation) return undefined;
   for (const config of calls) {
     if (config.library !== call.library || config.operation !== configOperation || !config.signDefaultsNode) continue;
@@ -156,7 +162,7 @@ function findModuleDefaultExpiry(call: JwtCall, calls: readonly JwtCall[]): TSES
   return undefined;
 }
 
-/** The verify option objects a call sets: its own options, module `verifyOptions`, passport-jwt's `jsonWebTokenOptions`. */
+/** Returns the verify option objects a call sets: its own options, module `verifyOptions`, passport-jwt's `jsonWebTokenOptions`. */
 function getVerifyOptionObjects(call: JwtCall): TSESTree.ObjectExpression[] {
   const objects: TSESTree.ObjectExpression[] = [];
   const isVerifying = call.operation === 'verify' || call.operation === 'middleware' || call.operation === 'strategy';
@@ -187,8 +193,9 @@ function checkVerifyOptions(
   // jose's `maxTokenAge`: a number of seconds or a time span such as "1h".
   const maxTokenAge = getOptionValue(options, 'maxTokenAge');
   const maxTokenAgeValue = getStaticValue(scopeManager, maxTokenAge);
-  const maxTokenAgeSeconds =
-    typeof maxTokenAgeValue === 'number' ? maxTokenAgeValue : typeof maxTokenAgeValue === 'string' ? parseJoseDuration(maxTokenAgeValue) : undefined;
+  let maxTokenAgeSeconds: number | undefined;
+  if (typeof maxTokenAgeValue === 'number') maxTokenAgeSeconds = maxTokenAgeValue;
+  if (typeof maxTokenAgeValue === 'string') maxTokenAgeSeconds = parseJoseDuration(maxTokenAgeValue);
   if (maxTokenAge && maxTokenAgeSeconds !== undefined && maxTokenAgeSeconds > maxSeconds) {
     findings.push({ kind: 'maxAgeTooLong', call, node: maxTokenAge, seconds: maxTokenAgeSeconds });
   }

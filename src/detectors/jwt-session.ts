@@ -28,7 +28,7 @@ import {
 
 type ScopeManager = TSESLint.Scope.ScopeManager | null;
 
-/** Where a signed token goes. */
+/** The kind of place a signed token is sent to. */
 export type TokenSinkKind =
   | 'response-body'
   | 'response-header'
@@ -54,7 +54,7 @@ export interface JwtSessionIssue {
   call: JwtCall;
   /** The request handler (or Nest method) that signs the token. */
   handler?: FunctionNode;
-  /** Where the token goes; only the sinks that hand it to the client. */
+  /** The places the token is sent to, limited to those that hand it to the client. */
   sinks: TokenSink[];
 }
 
@@ -64,7 +64,7 @@ export interface JwtSessionAccept {
   call: JwtCall;
   /** The middleware or handler that verifies the token. */
   handler?: FunctionNode;
-  /** Where the token was read from; absent for middleware that reads it itself (express-jwt, koa-jwt, `request.jwtVerify()`). */
+  /** The request part the token was read from. It is absent for middleware that reads the token itself (express-jwt, koa-jwt, `request.jwtVerify()`). */
   requestSource?: RequestSource;
   /** `req.user = decoded`, `req.userId = decoded.id`, `res.locals.user = payload`, `ctx.state.user = payload`. */
   userAssignment?: TSESTree.AssignmentExpression;
@@ -426,7 +426,7 @@ function findCallers(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSESTre
   return callers;
 }
 
-/** Returns true for a method of a Nest class that holds an @nestjs/jwt `JwtService`. */
+/** Returns true for a method of a Nest class that signs with an @nestjs/jwt `JwtService`. */
 function isNestJwtServiceMethod(sourceCode: TSESLint.SourceCode, fn: FunctionNode): boolean {
   if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition) return false;
   const classBody = fn.parent.parent;
@@ -520,22 +520,25 @@ function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSes
   const userAssignment = handler ? findUserAssignment(scopeManager, handler, call, decodedNames) : undefined;
   const nextCall = handler ? findNextCall(handler) : undefined;
 
-  // Query, body and route parameters also carry one-shot tokens; they are sessions only when the
-  // payload authenticates the request (it lands on the request, or the middleware lets it through).
+  // Query, body and route parameters also carry one-shot tokens. Such a token is a session only when its
+  // payload authenticates the request, because it lands on the request or the middleware calls next().
   if (requestSource && ['query', 'body', 'params'].includes(requestSource.kind)) {
     const names = [...getFunctionNames(handler), ...(requestSource.name === undefined ? [] : [requestSource.name])];
     if ((!userAssignment && !nextCall) || hasOneShotName(names)) return undefined;
   }
 
   const unauthorizedResponse = handler ? findUnauthorizedResponse(scopeManager, handler) : undefined;
-  const userProperty = userAssignment && userAssignment.left.type === AST_NODE_TYPES.MemberExpression ? getKeyName(userAssignment.left) : undefined;
+  let userProperty: string | undefined;
+  if (userAssignment?.left.type === AST_NODE_TYPES.MemberExpression) userProperty = getKeyName(userAssignment.left);
+  // @fastify/jwt's `request.jwtVerify()` stores the payload on `request.user`.
+  if (userProperty === undefined && isDecoratorVerify) userProperty = 'user';
   return {
     kind: 'accept',
     call,
     ...(handler ? { handler } : {}),
     ...(requestSource ? { requestSource } : {}),
     ...(userAssignment ? { userAssignment } : {}),
-    ...(userProperty === undefined ? (isDecoratorVerify ? { userProperty: 'user' } : {}) : { userProperty }),
+    ...(userProperty === undefined ? {} : { userProperty }),
     ...(unauthorizedResponse ? { unauthorizedResponse } : {}),
     ...(nextCall ? { nextCall } : {}),
   };

@@ -1,0 +1,269 @@
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/no-jwt-session.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+/** ESLint's flat config accepts `sourceType`, but typescript-eslint's `TestLanguageOptions` type leaves it out. */
+const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
+
+ruleTester.run('no-jwt-session', rule, {
+  valid: [
+    // A token sent to another service as the Authorization header of an outgoing request.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/report', async (req, res) => {
+  const assertion = jwt.sign({ iss: 'billing' }, key, { expiresIn: 60 });
+  const response = await fetch(url, { headers: { Authorization: \`Bearer \${assertion}\` } });
+  res.json(await response.json());
+});`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');
+const axios = require('axios');
+async function callInventory() {
+  const token = jwt.sign({ svc: 'shop' }, key, { expiresIn: 30 });
+  return axios.post(url, body, { headers: { Authorization: 'Bearer ' + token } });
+}`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // One-shot tokens in email links.
+    {
+      code: `import jwt from 'jsonwebtoken';
+router.post('/forgot-password', async (req, res) => {
+  const resetToken = jwt.sign({ id: user.id }, key, { expiresIn: '15m' });
+  await mailer.send(user.email, \`\${origin}/reset?token=\${resetToken}\`);
+  res.json({ sent: true });
+});`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+router.get('/verify-email', async (req, res) => {
+  const { email } = jwt.verify(req.query.token, key, { algorithms: ['HS256'] });
+  await users.markVerified(email);
+  res.redirect('/login');
+});`,
+      filename: FILENAMES.js,
+    },
+    // Verifying a token that does not come from the request.
+    {
+      code: `import { jwtVerify } from 'jose';\nexport async function check(token: string) { return jwtVerify(token, key, { algorithms: ['EdDSA'] }); }`,
+      filename: FILENAMES.ts,
+    },
+    // Look-alikes: a local sign function, a decode from another module, a similarly named package.
+    {
+      code: `function sign(payload, key) { return payload; }\napp.post('/login', (req, res) => res.json({ token: sign({}, key) }));`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `import { sign } from './crypto';\napp.post('/login', (req, res) => res.json({ token: sign({}, key) }));`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `import jwt from 'jsonwebtoken-promisified';\napp.post('/login', (req, res) => res.json({ token: jwt.sign({}, key) }));`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');\napp.post('/login', (req, res, jwt) => res.json({ token: jwt.sign({}, key) }));`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // Known limitation: a token returned from a helper in another module is not followed.
+    {
+      code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
+      filename: FILENAMES.js,
+    },
+    // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
+    {
+      code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => ({ token: app.jwt.sign({ id: 1 }) }));\n}`,
+      filename: FILENAMES.js,
+    },
+  ],
+  invalid: [
+    // Issuing: CommonJS require, a token variable followed into a nested response.
+    {
+      code: `const jwt = require('jsonwebtoken');
+exports.signin = (req, res) => {
+  User.findOne({ where: { username: req.body.username } }).then((user) => {
+    const token = jwt.sign({ id: user.id }, config.secret, { expiresIn: 300 });
+    res.status(200).send({ id: user.id, accessToken: token });
+  });
+};`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 19, endLine: 4, endColumn: 79 }],
+    },
+    // Destructured require with a rename, HttpOnly cookie.
+    {
+      code: `const { sign: issue } = require('jsonwebtoken');
+router.post('/login', (req, res) => {
+  res.cookie('session', issue({ sub: req.user.id }, key), { httpOnly: true, secure: true });
+  res.sendStatus(204);
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 25 }],
+    },
+    // ESM default import and the callback form.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  jwt.sign({ sub: 1 }, key, { expiresIn: '5m' }, (err, token) => res.json({ token }));
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 3 }],
+    },
+    // Named import in TypeScript, returned through a same-file helper.
+    {
+      code: `import { sign } from 'jsonwebtoken';
+import type { Request, Response } from 'express';
+function createToken(id: string): string {
+  return sign({ sub: id }, process.env.JWT_SECRET as string, { expiresIn: '5m' });
+}
+export function login(req: Request, res: Response) {
+  res.json({ token: createToken(req.body.id) });
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 10 }],
+    },
+    // Namespace import, Koa ctx.body.
+    {
+      code: `import * as jwt from 'jsonwebtoken';\nrouter.post('/login', async (ctx) => {\n  ctx.body = { token: jwt.sign({ id: ctx.state.id }, key) };\n});`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 23 }],
+    },
+    // jose in TSX, returned as access_token.
+    {
+      code: `import { SignJWT } from 'jose';
+export async function createSession(user: { id: string }) {
+  const jwt = await new SignJWT({ sub: user.id }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(key);
+  return { access_token: jwt };
+}`,
+      filename: FILENAMES.tsx,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 21 }],
+    },
+    // @nestjs/jwt service.
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwtService: JwtService) {}
+  async signIn(user: { id: number }) {
+    return { access_token: await this.jwtService.signAsync({ sub: user.id }) };
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedSession', line: 7, column: 34 }],
+    },
+    // @fastify/jwt: fastify.jwt.sign returned from a handler, reply.jwtSign, request.jwtVerify.
+    {
+      code: `const fastify = require('fastify')();
+fastify.register(require('@fastify/jwt'), { secret: process.env.SECRET });
+fastify.post('/login', async (request, reply) => {
+  const token = await reply.jwtSign({ id: request.body.id });
+  return { token };
+});
+fastify.addHook('onRequest', async (request) => {
+  await request.jwtVerify();
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [
+        { messageId: 'issuedSession', line: 4, column: 23 },
+        { messageId: 'acceptedSession', line: 8, column: 9 },
+      ],
+    },
+    // Accepting: x-access-token header with a callback.
+    {
+      code: `const jwt = require('jsonwebtoken');
+verifyToken = (req, res, next) => {
+  const token = req.headers['x-access-token'];
+  if (!token) return res.status(403).send({ message: 'No token provided!' });
+  jwt.verify(token, config.secret, (err, decoded) => {
+    if (err) return res.status(401).send({ message: 'Unauthorized!' });
+    req.userId = decoded.id;
+    next();
+  });
+};`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 5, column: 3 }],
+    },
+    // Accepting: Authorization bearer header in TypeScript middleware.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import type { NextFunction, Request, Response } from 'express';
+export function requireAuth(req: Request, res: Response, next: NextFunction) {
+  const header = req.get('authorization') ?? '';
+  const token = header.replace('Bearer ', '');
+  res.locals.user = jwt.verify(token, key, { algorithms: ['HS256'] });
+  next();
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedSession', line: 6, column: 21 }],
+    },
+    // Accepting: a cookie verified with jose, through a renamed import.
+    {
+      code: `import { jwtVerify as check } from 'jose';\napp.use(async (req, res, next) => {\n  const { payload } = await check(req.cookies.session, key, { algorithms: ['HS256'] });\n  req.user = payload;\n  next();\n});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 3, column: 29 }],
+    },
+    // express-jwt in both export styles, koa-jwt and passport-jwt.
+    {
+      code: `const expressJwt = require('express-jwt');\napp.use(expressJwt({ secret: key, algorithms: ['HS256'] }));`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 2, column: 9 }],
+    },
+    {
+      code: `import { expressjwt } from 'express-jwt';\napp.use('/api', expressjwt({ secret: key, algorithms: ['HS256'] }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedSession', line: 2, column: 17 }],
+    },
+    {
+      code: `import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: key, algorithms: ['HS256'] }));`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 2, column: 9 }],
+    },
+    {
+      code: `const JwtStrategy = require('passport-jwt').Strategy;
+const ExtractJwt = require('passport-jwt').ExtractJwt;
+passport.use(new JwtStrategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: key, algorithms: ['HS256'] }, verify));`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 3, column: 14 }],
+    },
+    // Accepting in a Nest guard.
+    {
+      code: `import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private jwtService: JwtService) {}
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest();
+    const token = this.extractToken(request);
+    if (!token) throw new UnauthorizedException();
+    request['user'] = await this.jwtService.verifyAsync(token, { secret: jwtConstants.secret });
+    return true;
+  }
+  private extractToken(request: Request): string | undefined {
+    const [type, token] = request.headers.authorization?.split(' ') ?? [];
+    return type === 'Bearer' ? token : undefined;
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedSession', line: 10, column: 29 }],
+    },
+    // Issuing in JSX files works the same.
+    {
+      code: `import jwt from 'jsonwebtoken';\nexport default function handler(req, res) {\n  res.status(200).json({ token: jwt.sign({ id: 1 }, key) });\n}`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 33 }],
+    },
+  ],
+});

@@ -1,0 +1,189 @@
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/no-unverified-jwt.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+/** ESLint's flat config accepts `sourceType`, but typescript-eslint's `TestLanguageOptions` type leaves it out. */
+const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
+
+ruleTester.run('no-unverified-jwt', rule, {
+  valid: [
+    // Pinned algorithms in every library.
+    { code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { algorithms: ['HS256'] });`, filename: FILENAMES.js },
+    { code: `import { jwtVerify } from 'jose';\nawait jwtVerify(token, key, { algorithms: ['EdDSA'] });`, filename: FILENAMES.mjs },
+    { code: `const { expressjwt } = require('express-jwt');\napp.use(expressjwt({ secret, algorithms: ['RS256', 'ES256'] }));`, filename: FILENAMES.cjs, languageOptions: commonjs },
+    {
+      code: `const { Strategy } = require('passport-jwt');\nnew Strategy({ secretOrKey: key, jsonWebTokenOptions: { algorithms: ['HS512'] } }, verify);`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // Reading the `kid` before verifying the same token.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.use((req, res, next) => {
+  const token = req.headers.authorization.split(' ')[1];
+  const { header } = jwt.decode(token, { complete: true });
+  req.user = jwt.verify(token, keys[header.kid], { algorithms: ['RS256'] });
+  next();
+});`,
+      filename: FILENAMES.js,
+    },
+    // Decoding a token that does not come from the request.
+    { code: `import { jwtDecode } from 'jwt-decode';\nconst claims = jwtDecode(localToken);`, filename: FILENAMES.ts },
+    // Options built elsewhere may pin the algorithms.
+    { code: `import jwt from 'jsonwebtoken';\nimport { verifyOptions } from './config';\njwt.verify(token, key, verifyOptions);`, filename: FILENAMES.js },
+    { code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { ...defaults, issuer: 'me' });`, filename: FILENAMES.js },
+    // Look-alikes: a decode imported from another module, a local verify.
+    { code: `import { decode } from './base64';\napp.get('/x', (req, res) => res.json(decode(req.query.data)));`, filename: FILENAMES.js },
+    { code: `function verify(token, key) { return true; }\nverify(token, key);`, filename: FILENAMES.js },
+    { code: `const jwt = require('jsonwebtoken');\nfunction f(jwt) { jwt.verify(token, key); }`, filename: FILENAMES.cjs, languageOptions: commonjs },
+    // Known limitation: options of an @nestjs/jwt or @fastify/jwt verify are not checked for a missing list.
+    {
+      code: `import { JwtService } from '@nestjs/jwt';\nclass A { constructor(private jwt: JwtService) {} f(t: string) { return this.jwt.verify(t); } }`,
+      filename: FILENAMES.ts,
+    },
+  ],
+  invalid: [
+    // decode of a token from the request, CommonJS.
+    {
+      code: `const jwt = require('jsonwebtoken');
+module.exports = (req, res, next) => {
+  const payload = jwt.decode(req.headers.authorization.replace('Bearer ', ''));
+  req.user = payload;
+  next();
+};`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 19 }],
+    },
+    // jose decodeJwt and jwt-decode on a cookie, ESM.
+    {
+      code: `import { decodeJwt } from 'jose';\napp.get('/me', (req, res) => res.json(decodeJwt(req.cookies.token)));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 39 }],
+    },
+    {
+      code: `import jwtDecode from 'jwt-decode';\nexport function me(req, res) {\n  const { sub } = jwtDecode(req.get('Authorization'));\n  res.json({ sub });\n}`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 19 }],
+    },
+    // Missing algorithms, with the suggestion taken from sign's algorithm option.
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign(claims, key, { algorithm: 'HS512', expiresIn: 60 });\njwt.verify(token, key);`,
+      filename: FILENAMES.js,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'pinAlgorithms',
+              data: { algorithm: "'HS512'" },
+              output: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign(claims, key, { algorithm: 'HS512', expiresIn: 60 });\njwt.verify(token, key, { algorithms: ['HS512'] });`,
+            },
+          ],
+        },
+      ],
+    },
+    // HS256 when sign passes no algorithm, inserted before the callback, in double quotes like the file.
+    {
+      code: `const { sign, verify } = require("jsonwebtoken");\nsign({ id }, key, { expiresIn: 60 });\nverify(token, key, (err, decoded) => {});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'pinAlgorithms',
+              data: { algorithm: '"HS256"' },
+              output: `const { sign, verify } = require("jsonwebtoken");\nsign({ id }, key, { expiresIn: 60 });\nverify(token, key, { algorithms: ["HS256"] }, (err, decoded) => {});`,
+            },
+          ],
+        },
+      ],
+    },
+    // Added as a property of an existing options literal.
+    {
+      code: `import * as jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: 60 });\njwt.verify(t, key, { issuer: 'api' });`,
+      filename: FILENAMES.ts,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'pinAlgorithms',
+              data: { algorithm: "'HS256'" },
+              output: `import * as jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: 60 });\njwt.verify(t, key, { issuer: 'api', algorithms: ['HS256'] });`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion when sign calls disagree or nothing tells the algorithm.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign(a, key, { algorithm: 'HS256' });\njwt.sign(b, privateKey, { algorithm: 'RS256' });\njwt.verify(t, publicKey);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'missingAlgorithms', line: 4, column: 1, suggestions: [] }],
+    },
+    {
+      code: `import { jwtVerify } from 'jose';\nawait jwtVerify(token, jwks);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'missingAlgorithms', line: 2, column: 7, suggestions: [] }],
+    },
+    // The alg of a jose protected header.
+    {
+      code: `import * as jose from 'jose';\nawait new jose.SignJWT({}).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);\nawait jose.jwtVerify(token, publicKey);`,
+      filename: FILENAMES.ts,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'pinAlgorithms',
+              data: { algorithm: "'ES256'" },
+              output: `import * as jose from 'jose';\nawait new jose.SignJWT({}).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);\nawait jose.jwtVerify(token, publicKey, { algorithms: ['ES256'] });`,
+            },
+          ],
+        },
+      ],
+    },
+    // express-jwt (old default export) and passport-jwt without algorithms.
+    {
+      code: `const jwt = require('express-jwt');\napp.use(jwt({ secret: key }));`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'missingAlgorithms', line: 2, column: 9, suggestions: [] }],
+    },
+    {
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';\npassport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: key }, verify));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'missingAlgorithms', line: 2, column: 14, suggestions: [] }],
+    },
+    // none and mixed lists, signing with none.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.verify(t, key, { algorithms: ['HS256', 'none'] });`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 44 }],
+    },
+    {
+      code: `import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: publicKey, algorithms: ['RS256', 'HS256'] }));`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'mixedAlgorithms', line: 2, column: 53, data: { algorithms: 'RS256, HS256' } }],
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');\njwt.sign({ id }, '', { algorithm: 'none' });`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'signWithNone', line: 2, column: 35 }],
+    },
+  ],
+});

@@ -1,0 +1,125 @@
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/require-jwt-expiry.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+/** ESLint's flat config accepts `sourceType`, but typescript-eslint's `TestLanguageOptions` type leaves it out. */
+const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
+
+ruleTester.run('require-jwt-expiry', rule, {
+  valid: [
+    { code: `import jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: '5m' });`, filename: FILENAMES.js },
+    { code: `const jwt = require('jsonwebtoken');\njwt.sign(p, key, { expiresIn: 120 });`, filename: FILENAMES.cjs, languageOptions: commonjs },
+    // A bare numeric string is milliseconds in jsonwebtoken.
+    { code: `import { sign } from 'jsonwebtoken';\nsign(p, key, { expiresIn: '120000' });`, filename: FILENAMES.ts },
+    { code: `import jwt from 'jsonwebtoken';\njwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 }, key);`, filename: FILENAMES.js },
+    { code: `import jwt from 'jsonwebtoken';\nconst now = Math.floor(Date.now() / 1000);\njwt.sign({ sub, iat: now, exp: now + 300 }, key);`, filename: FILENAMES.js },
+    { code: `import { SignJWT } from 'jose';\nawait new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2 minutes').sign(key);`, filename: FILENAMES.mjs },
+    // Values computed at run time are left alone.
+    { code: `import jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: process.env.JWT_TTL });`, filename: FILENAMES.js },
+    { code: `import jwt from 'jsonwebtoken';\nimport { signOptions } from './config';\njwt.sign(p, key, signOptions);`, filename: FILENAMES.js },
+    { code: `import jwt from 'jsonwebtoken';\njwt.sign({ ...claims }, key);`, filename: FILENAMES.js },
+    // A module default in the same file.
+    {
+      code: `import { JwtModule, JwtService } from '@nestjs/jwt';
+JwtModule.register({ secret: key, signOptions: { expiresIn: '60s' } });
+class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ sub: 1 }); } }`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import fastifyJwt from '@fastify/jwt';\napp.register(fastifyJwt, { secret, sign: { expiresIn: '5m' } });\napp.get('/t', async () => app.jwt.sign({ id: 1 }));`,
+      filename: FILENAMES.js,
+    },
+    // Verification within the limit.
+    { code: `import jwt from 'jsonwebtoken';\njwt.verify(t, key, { algorithms: ['HS256'], maxAge: '5m', ignoreExpiration: false });`, filename: FILENAMES.js },
+    // Look-alikes.
+    { code: `function sign(p, k) {}\nsign({}, key);`, filename: FILENAMES.js },
+    { code: `import jwt from './jwt';\njwt.sign({}, key);`, filename: FILENAMES.js },
+  ],
+  invalid: [
+    {
+      code: `const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ id: user.id }, secret);`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'missingExpiry', line: 2, column: 15, data: { max: '5 minutes' } }],
+    },
+    {
+      code: `import { sign as issue } from 'jsonwebtoken';\nissue(user, secret, { algorithm: 'HS256' });`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'missingExpiry', line: 2, column: 1 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign({ id }, secret, { expiresIn: 86400 });`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 39, data: { lifetime: '1 day', max: '5 minutes' } }],
+    },
+    {
+      code: `import * as jwt from 'jsonwebtoken';\njwt.sign({ id }, secret, { expiresIn: '30 days' });`,
+      filename: FILENAMES.tsx,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 39, data: { lifetime: '30 days', max: '5 minutes' } }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign({ id, exp: Math.floor(Date.now() / 1000) + 60 * 60 }, secret);`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 21, data: { lifetime: '1 hour', max: '5 minutes' } }],
+    },
+    {
+      code: `import { SignJWT } from 'jose';\nawait new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).sign(key);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'missingExpiry', line: 2, column: 7 }],
+    },
+    {
+      code: `import { SignJWT } from 'jose';\nawait new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 83, data: { lifetime: '2 hours', max: '5 minutes' } }],
+    },
+    // A higher limit through the option.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign({ id }, secret, { expiresIn: '2h' });`,
+      filename: FILENAMES.js,
+      options: [{ maxSeconds: 3600 }],
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 39, data: { lifetime: '2 hours', max: '1 hour' } }],
+    },
+    // Module defaults above the limit, and a Nest sign without any default in the file.
+    {
+      code: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: key, signOptions: { expiresIn: '7d' } });`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 61, data: { lifetime: '7 days', max: '5 minutes' } }],
+    },
+    {
+      code: `import { JwtService } from '@nestjs/jwt';\nclass A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ sub: 1 }); } }`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'missingExpiry', line: 2, column: 64 }],
+    },
+    // @fastify/jwt reads numbers as milliseconds.
+    {
+      code: `const fastifyJwt = require('@fastify/jwt');\napp.register(fastifyJwt, { secret, sign: { expiresIn: 3600000 } });`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 55, data: { lifetime: '1 hour', max: '5 minutes' } }],
+    },
+    // Verification that ignores expiry or accepts old tokens.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.verify(t, key, { algorithms: ['HS256'], ignoreExpiration: true });`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'ignoreExpiration', line: 2, column: 45 }],
+    },
+    {
+      code: `const { Strategy } = require('passport-jwt');\nnew Strategy({ secretOrKey: key, ignoreExpiration: true }, verify);`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'ignoreExpiration', line: 2, column: 34 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.verify(t, key, { algorithms: ['HS256'], maxAge: '1d' });`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'maxAgeTooLong', line: 2, column: 53, data: { lifetime: '1 day', max: '5 minutes' } }],
+    },
+    {
+      code: `import { jwtVerify } from 'jose';\nawait jwtVerify(t, key, { algorithms: ['HS256'], maxTokenAge: '12h' });`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'maxAgeTooLong', line: 2, column: 63, data: { lifetime: '12 hours', max: '5 minutes' } }],
+    },
+  ],
+});
