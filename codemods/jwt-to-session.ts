@@ -371,16 +371,16 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
   const { j } = migration;
   recordSecret(migration, plan.site.call);
 
-  for (const carrier of plan.tokenCarriers) removeCarrier(carrier);
-
   const anchor = plan.anchor;
   const list = anchor.parentPath as ASTPath & { value: Statement[] };
+  for (const carrier of plan.tokenCarriers) removeCarrier(carrier, list.value);
+
   const anchorNode = anchor.node as Statement;
   const index = list.value.indexOf(anchorNode);
   const keepsAnchor = plan.tokenName === undefined;
   const comments = keepsAnchor ? [] : takeComments(anchorNode);
 
-  const storePayload = buildStatements(migration, `__REQ__.session.${migration.options.sessionKey} = __PAYLOAD__;`, {
+  const storePayload = buildStatements(migration, [`__REQ__.session.${migration.options.sessionKey} = __PAYLOAD__;`], {
     __REQ__: j.identifier(plan.request),
     __PAYLOAD__: plan.payload,
   });
@@ -395,24 +395,24 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
     replacement = [...storePayload, ...rest];
   } else if (enclosingFunction?.async === true) {
     const promiseType = migration.isTypeScript ? '<void>' : '';
+    // One snippet for both statements: recast joins statements parsed from different snippets on one line.
     const regenerate = buildStatements(
       migration,
-      `await new Promise${promiseType}((resolve, reject) => {
-        __REQ__.session.regenerate((error) => (error ? reject(error) : resolve()));
-      });`,
-      { __REQ__: j.identifier(plan.request) },
+      [
+        `await new Promise${promiseType}((resolve, reject) => {`,
+        '  __REQ__.session.regenerate((error) => (error ? reject(error) : resolve()));',
+        '});',
+        `__REQ__.session.${migration.options.sessionKey} = __PAYLOAD__;`,
+      ],
+      { __REQ__: j.identifier(plan.request), __PAYLOAD__: plan.payload },
     );
-    replacement = [...regenerate, ...storePayload, ...rest];
+    replacement = [...regenerate, ...rest];
   } else {
     const next = ensureNextParameter(migration, handler);
     const errorName = getFreeLocalName(j, rest, 'err');
     const wrapped = buildStatements(
       migration,
-      `__REQ__.session.regenerate((${errorName}) => {
-        if (${errorName}) {
-          return __NEXT__(${errorName});
-        }
-      });`,
+      [`__REQ__.session.regenerate((${errorName}) => {`, `  if (${errorName}) {`, `    return __NEXT__(${errorName});`, '  }', '});'],
       { __REQ__: j.identifier(plan.request), __NEXT__: j.identifier(next) },
     );
     const callback = getCallbackBody(wrapped[0] as Statement);
@@ -423,7 +423,7 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
     replacement = wrapped;
   }
   if (replacement[0]) getAttachedComments(replacement[0]).unshift(...comments);
-  list.value.splice(index, list.value.length - index, ...replacement);
+  replaceStatementList(migration, list, [...list.value.slice(0, index), ...replacement]);
 }
 
 /** Returns the `const token = jwt.sign(...)` declarator around the call (through `await` and type casts). */
@@ -445,6 +445,8 @@ function getTokenDeclarator(path: ASTPath): ASTPath | undefined {
 function getTokenCarrier(j: JSCodeshift, use: ASTPath, response: string): ASTPath | undefined {
   let property: ASTPath | undefined;
   for (let current: ASTPath | null = use.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    // Paths of arrays (`arguments`, `properties`) stand between a node and its parent node.
+    if (Array.isArray(current.value)) continue;
     const node = current.node as AnyNode;
     if (isFunctionLike(node)) return undefined;
     if ((node.type === 'ObjectProperty' || node.type === 'Property') && !property) {
@@ -480,8 +482,17 @@ function getResponseMethod(call: AnyNode, response: string): string | undefined 
   return getIdentifierName(callee.property as AnyNode);
 }
 
-function removeCarrier(carrier: ASTPath): void {
-  carrier.prune();
+/**
+ * Removes a property or statement that carries the token. A statement carrier was found from a detached
+ * root path, so it is removed from the statement list that holds it.
+ */
+function removeCarrier(carrier: ASTPath, statements: Statement[]): void {
+  if (carrier.parentPath) {
+    carrier.prune();
+    return;
+  }
+  const index = statements.indexOf(carrier.node as Statement);
+  if (index >= 0) statements.splice(index, 1);
 }
 
 function describeUse(migration: Migration, use: ASTPath): string {
@@ -541,7 +552,7 @@ function rewriteVerifications(migration: Migration, sites: Site[]): boolean {
     plans.push(result);
   }
   for (const plan of plans.reverse()) {
-    plan.body.value.splice(0, plan.body.value.length, ...plan.newBody);
+    replaceStatementList(migration, plan.body, plan.newBody);
     recordSecret(migration, plan.site.call);
     migration.usesSessionData = true;
     changed = true;
@@ -572,7 +583,7 @@ function planVerification(migration: Migration, site: Site): VerificationPlan | 
   const callNode = site.path.node as AnyNode;
   const args = callNode.arguments as AnyNode[];
   const tokenDependencies = getTokenDependencies(j, statements.slice(0, topIndex), args[0] as AnyNode);
-  const sessionRead = (): AnyNode => buildExpression(migration, `__REQ__.session.${migration.options.sessionKey}`, { __REQ__: j.identifier(request) });
+  const sessionRead = (): AnyNode => buildExpression(migration, [`__REQ__.session.${migration.options.sessionKey}`], { __REQ__: j.identifier(request) });
 
   const kept: Statement[] = [];
   const dropped: Statement[] = [];
@@ -626,7 +637,7 @@ function planVerification(migration: Migration, site: Site): VerificationPlan | 
   if (!rejection || rejection.statements.length === 0) {
     return 'no response for a request without a valid token was found, so the session check cannot be written';
   }
-  const check = buildStatements(migration, `if (!__SESSION__) {}`, { __SESSION__: sessionRead() })[0] as AnyNode;
+  const check = buildStatements(migration, ['if (!__SESSION__) {}'], { __SESSION__: sessionRead() })[0] as AnyNode;
   ((check.consequent as AnyNode).body as Statement[]).push(...endWithReturn(j, rejection.statements));
   getAttachedComments(check).unshift(...dropped.flatMap((statement) => takeComments(statement)), ...takeComments(top));
   const after = statements.slice(topIndex + 1);
@@ -768,21 +779,22 @@ function buildGuard(migration: Migration, site: Site): { target: ASTPath; guard:
     return 'unless() is called on the express-jwt middleware later; keep its paths in the session guard by hand';
   }
 
-  const next = 'next';
-  const lines: string[] = [];
-  if (exemption) lines.push(`if (${exemption}) {`, `return ${next}();`, '}');
+  const key = migration.options.sessionKey;
+  const lines: string[] = ['(req, res, next) => {'];
+  if (exemption) lines.push(`  if (${exemption}) {`, '    return next();', '  }');
   if (credentialsRequired) {
+    // The error looks like express-jwt's, so an error handler written for express-jwt still answers 401.
     lines.push(
-      `if (!req.session.${migration.options.sessionKey}) {`,
-      `return ${next}(Object.assign(new Error("Login required: the request has no session."), { name: "UnauthorizedError", status: 401 }));`,
-      '}',
-      `req.${requestProperty} = req.session.${migration.options.sessionKey};`,
+      `  if (!req.session.${key}) {`,
+      '    return next(Object.assign(new Error("Login required: the request has no session."), { name: "UnauthorizedError", status: 401 }));',
+      '  }',
+      `  req.${requestProperty} = req.session.${key};`,
     );
   } else {
-    lines.push(`if (req.session.${migration.options.sessionKey}) {`, `req.${requestProperty} = req.session.${migration.options.sessionKey};`, '}');
+    lines.push(`  if (req.session.${key}) {`, `    req.${requestProperty} = req.session.${key};`, '  }');
   }
-  lines.push(`${next}();`);
-  const guard = buildExpression(migration, `(req, res, ${next}) => {\n${lines.join('\n')}\n}`, {});
+  lines.push('  next();', '}');
+  const guard = buildExpression(migration, lines, {});
   return { target, guard };
 }
 
@@ -904,19 +916,22 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
     if ((node.body as AnyNode).type !== 'BlockStatement') {
       node.body = j.blockStatement([j.returnStatement(node.body as never)]) as never;
     }
-    const statements = (node.body as AnyNode).body as Statement[];
-    const original = statements.splice(0, statements.length);
+    const original = [...((node.body as AnyNode).body as Statement[])];
+    const cookieName = JSON.stringify(migration.cookieName);
+    const statements: Statement[] = [];
     if (migration.sessionLibrary === 'cookie-session') {
-      statements.push(...buildStatements(migration, `__REQ__.session = null;`, { __REQ__: j.identifier(request) }), ...original);
+      statements.push(...buildStatements(migration, ['__REQ__.session = null;'], { __REQ__: j.identifier(request) }), ...original);
     } else if (node.async === true) {
       const promiseType = migration.isTypeScript ? '<void>' : '';
       statements.push(
         ...buildStatements(
           migration,
-          `await new Promise${promiseType}((resolve, reject) => {
-            __REQ__.session.destroy((error) => (error ? reject(error) : resolve()));
-          });
-          __RES__.clearCookie(${JSON.stringify(migration.cookieName)});`,
+          [
+            `await new Promise${promiseType}((resolve, reject) => {`,
+            '  __REQ__.session.destroy((error) => (error ? reject(error) : resolve()));',
+            '});',
+            `__RES__.clearCookie(${cookieName});`,
+          ],
           { __REQ__: j.identifier(request), __RES__: j.identifier(response) },
         ),
         ...original,
@@ -926,17 +941,20 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
       const errorName = getFreeLocalName(j, original, 'err');
       const destroy = buildStatements(
         migration,
-        `__REQ__.session.destroy((${errorName}) => {
-          if (${errorName}) {
-            return __NEXT__(${errorName});
-          }
-          __RES__.clearCookie(${JSON.stringify(migration.cookieName)});
-        });`,
+        [
+          `__REQ__.session.destroy((${errorName}) => {`,
+          `  if (${errorName}) {`,
+          `    return __NEXT__(${errorName});`,
+          '  }',
+          `  __RES__.clearCookie(${cookieName});`,
+          '});',
+        ],
         { __REQ__: j.identifier(request), __RES__: j.identifier(response), __NEXT__: j.identifier(next) },
       );
       getCallbackBody(destroy[0] as Statement).push(...original);
       statements.push(...destroy);
     }
+    replaceStatementList(migration, handler.get('body', 'body') as ASTPath & { value: Statement[] }, statements);
     changed = true;
   }
   return changed;
@@ -1006,66 +1024,69 @@ function addSessionSetup(migration: Migration, hadJwtCalls: boolean, loaded: Rea
   }
 
   const session = ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local;
-  const storeLines = buildStoreSetup(migration);
+  const storeLines = buildStoreSetup(migration, appName);
   const maxAge = formatDuration(migration.tokenLifetimeMs ?? DEFAULT_MAX_AGE_MS);
-  const code = `
-    const sessionSecret = process.env.SESSION_SECRET;
-    if (!sessionSecret) {
-      throw new Error("SESSION_SECRET is not set. Set it to a long random string (for example the output of \`openssl rand -hex 32\`) before starting the server.");
-    }
-    ${storeLines}
-    // Behind a proxy that terminates TLS, also call ${appName}.set("trust proxy", 1): without it express-session does not send the Secure cookie in production.
-    ${appName}.use(
-      __SESSION__({
-        secret: sessionSecret,
-        ${migration.options.store === 'memory' ? '' : 'store: sessionStore,'}
-        resave: false,
-        saveUninitialized: false,
-        cookie: {
-          httpOnly: true,
-          secure: process.env.NODE_ENV === "production",
-          sameSite: "lax",
-          maxAge: ${maxAge},
-        },
-      }),
-    );`;
+  const code = [
+    'const sessionSecret = process.env.SESSION_SECRET;',
+    'if (!sessionSecret) {',
+    '  throw new Error("SESSION_SECRET is not set. Set it to a long random string (for example the output of `openssl rand -hex 32`) before starting the server.");',
+    '}',
+    ...storeLines,
+    `// Behind a proxy that terminates TLS, also call ${appName}.set("trust proxy", 1): without it express-session does not send the Secure cookie in production.`,
+    `${appName}.use(`,
+    '  __SESSION__({',
+    '    secret: sessionSecret,',
+    ...(storeLines.length > 1 ? ['    store: sessionStore,'] : []),
+    '    resave: false,',
+    '    saveUninitialized: false,',
+    '    cookie: {',
+    '      httpOnly: true,',
+    '      secure: process.env.NODE_ENV === "production",',
+    '      sameSite: "lax",',
+    `      maxAge: ${maxAge},`,
+    '    },',
+    '  }),',
+    ');',
+  ];
   const statements = buildStatements(migration, code, { __SESSION__: j.identifier(session) });
   const index = list.value.indexOf(statementPath.node as Statement);
   list.value.splice(index + 1, 0, ...statements);
   return true;
 }
 
-function buildStoreSetup(migration: Migration): string {
+/** Returns the lines that create the session store and expose it as `app.locals.sessionStore`, so tests and shutdown code can close it. */
+function buildStoreSetup(migration: Migration, appName: string): string[] {
   const { file } = migration;
-  const appName = 'app';
   switch (migration.options.store) {
     case 'knex': {
       const store = ensureImport(file, { module: 'connect-session-knex', imported: 'ConnectSessionKnexStore', local: 'ConnectSessionKnexStore' }).local;
       const knex = ensureImport(file, { module: 'knex', imported: 'default', local: 'knex' }).local;
-      return `
-        // Sessions are kept in PostgreSQL when DATABASE_URL is set, else in the SQLite file sessions.sqlite in the working directory.
-        const sessionStore = new ${store}({
-          knex: ${knex}(
-            process.env.DATABASE_URL
-              ? { client: "pg", connection: process.env.DATABASE_URL }
-              : { client: "better-sqlite3", connection: { filename: "sessions.sqlite" }, useNullAsDefault: true },
-          ),
-        });
-        ${appName}.locals.sessionStore = sessionStore;`;
+      return [
+        '// Sessions are kept in PostgreSQL when DATABASE_URL is set, else in the SQLite file sessions.sqlite in the working directory.',
+        `const sessionStore = new ${store}({`,
+        `  knex: ${knex}(`,
+        '    process.env.DATABASE_URL',
+        '      ? { client: "pg", connection: process.env.DATABASE_URL }',
+        '      : { client: "better-sqlite3", connection: { filename: "sessions.sqlite" }, useNullAsDefault: true },',
+        '  ),',
+        '});',
+        `${appName}.locals.sessionStore = sessionStore;`,
+      ];
     }
     case 'redis': {
       const store = ensureImport(file, { module: 'connect-redis', imported: 'RedisStore', local: 'RedisStore' }).local;
       const createClient = ensureImport(file, { module: 'redis', imported: 'createClient', local: 'createClient' }).local;
-      return `
-        const sessionRedisClient = ${createClient}({ url: process.env.REDIS_URL });
-        sessionRedisClient.connect().catch((error) => {
-          console.error("Connecting to Redis for sessions failed:", error);
-        });
-        const sessionStore = new ${store}({ client: sessionRedisClient });
-        ${appName}.locals.sessionStore = sessionStore;`;
+      return [
+        `const sessionRedisClient = ${createClient}({ url: process.env.REDIS_URL });`,
+        'sessionRedisClient.connect().catch((error) => {',
+        '  console.error("Connecting to Redis for sessions failed:", error);',
+        '});',
+        `const sessionStore = new ${store}({ client: sessionRedisClient });`,
+        `${appName}.locals.sessionStore = sessionStore;`,
+      ];
     }
     case 'memory':
-      return '// express-session keeps sessions in memory: they are lost at every restart and are not shared between processes.';
+      return ['// express-session keeps sessions in memory: they are lost at every restart and are not shared between processes.'];
   }
 }
 
@@ -1189,11 +1210,7 @@ function addSessionDataType(migration: Migration): boolean {
   if (!program) return false;
   const declaration = buildStatements(
     migration,
-    `declare module "express-session" {
-      interface SessionData {
-        ${migration.options.sessionKey}?: unknown;
-      }
-    }`,
+    ['// The data the migrated code keeps in req.session.', 'declare module "express-session" {', '  interface SessionData {', `    ${migration.options.sessionKey}?: unknown;`, '  }', '}'],
     {},
   );
   (program.node.body as unknown as Statement[]).push(...declaration);
@@ -1236,40 +1253,53 @@ export function formatDuration(milliseconds: number): string {
 // AST helpers
 
 /**
- * Parses `code` as statements with the file's parser, substituting identifiers named in `substitutions`.
- * `code` is written with double quotes and two-space indentation; both are changed to the file's style
- * first, because recast prints parsed snippets as they were written.
+ * Parses generated code, given as lines with double quotes and two-space indentation, into statements
+ * with the file's parser, and substitutes the identifiers named in `substitutions`. Quotes and
+ * indentation are changed to the file's style first, because recast prints parsed snippets as written.
  */
-function buildStatements(migration: Migration, code: string, substitutions: Record<string, ASTNode>): Statement[] {
+function buildStatements(migration: Migration, lines: readonly string[], substitutions: Record<string, ASTNode>): Statement[] {
   const { j } = migration;
-  const program = j(adaptSnippet(migration, code)).find(j.Program).paths()[0]?.node as AnyNode | undefined;
-  if (!program) throw new Error(`Cannot parse generated code: ${code}`);
+  const program = j(adaptSnippet(migration, lines)).find(j.Program).paths()[0]?.node as AnyNode | undefined;
+  if (!program) throw new Error(`Cannot parse generated code: ${lines.join('\n')}`);
   const body = program.body as Statement[];
   for (const statement of body) substituteIdentifiers(j, statement, substitutions);
   return body;
 }
 
-function buildExpression(migration: Migration, code: string, substitutions: Record<string, ASTNode>): AnyNode {
-  const [statement] = buildStatements(migration, `(${code});`, substitutions);
+function buildExpression(migration: Migration, lines: readonly string[], substitutions: Record<string, ASTNode>): AnyNode {
+  const wrapped = [...lines];
+  wrapped[0] = `(${wrapped[0] ?? ''}`;
+  wrapped[wrapped.length - 1] = `${wrapped[wrapped.length - 1] ?? ''});`;
+  const [statement] = buildStatements(migration, wrapped, substitutions);
   const expression = (statement as AnyNode).expression as AnyNode;
   delete (expression as { extra?: unknown }).extra;
   return expression;
 }
 
-/** Removes the common indentation of `code`, then indents and quotes it the way the file does. */
-function adaptSnippet(migration: Migration, code: string): string {
+function adaptSnippet(migration: Migration, lines: readonly string[]): string {
   const { quote, useTabs, tabWidth } = migration.file.printOptions;
-  const lines = code.replace(/^\n+|\s+$/g, '').split('\n');
-  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
-  const common = Math.min(...indents);
   const unit = useTabs ? '\t' : ' '.repeat(tabWidth);
-  const adapted = lines.map((line) => {
-    const stripped = line.slice(Math.min(common, /^ */.exec(line)?.[0].length ?? 0));
-    const depth = Math.floor((/^ */.exec(stripped)?.[0].length ?? 0) / 2);
-    return unit.repeat(depth) + stripped.trimStart();
-  });
-  const text = adapted.join('\n');
+  const text = lines
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      return unit.repeat(Math.floor(indent / 2)) + line.slice(indent);
+    })
+    .join('\n');
+  // Generated strings never contain a quote character, so swapping the delimiters is safe.
   return quote === 'single' ? text.replace(/"/g, "'") : text;
+}
+
+/** Replaces the statements of a statement list; a block is replaced by a new one, so recast lays its statements out afresh. */
+function replaceStatementList(migration: Migration, list: ASTPath & { value: Statement[] }, statements: Statement[]): void {
+  const owner = list.parentPath as ASTPath;
+  const ownerNode = owner.node as AnyNode;
+  if (ownerNode.type !== 'BlockStatement') {
+    list.value.splice(0, list.value.length, ...statements);
+    return;
+  }
+  const block = migration.j.blockStatement(statements as never) as unknown as AnyNode;
+  (block as { comments?: unknown }).comments = (ownerNode as { comments?: unknown }).comments;
+  owner.replace(block);
 }
 
 function substituteIdentifiers(j: JSCodeshift, root: AnyNode, substitutions: Record<string, ASTNode>): void {
@@ -1302,9 +1332,11 @@ function ensureNextParameter(migration: Migration, handler: ASTPath): string {
   const name = getFreeLocalName(j, [handler.node as AnyNode], 'next');
   const parameter = j.identifier(name) as unknown as AnyNode;
   if (migration.isTypeScript && params.some((param) => param.typeAnnotation)) {
-    (parameter as { typeAnnotation?: unknown }).typeAnnotation = j.tsTypeAnnotation(
-      j.tsTypeReference(j.tsQualifiedName(j.tsImportType(j.stringLiteral('express')) as never, j.identifier('NextFunction'))) as never,
-    );
+    const imported = findModuleBindings(migration.file, ['express']).find((binding) => binding.imported === 'NextFunction');
+    const typeName = imported ? imported.local : 'import("express").NextFunction';
+    const typed = buildExpression(migration, [`(${name}: ${typeName}) => {}`], {});
+    params.push((typed.params as AnyNode[])[0] as AnyNode);
+    return name;
   }
   params.push(parameter);
   return name;

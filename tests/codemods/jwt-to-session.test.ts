@@ -1,0 +1,137 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import jscodeshift from 'jscodeshift';
+import { describe, expect, it } from 'vitest';
+
+import transform, { formatDuration, getDependencies, meta } from '../../codemods/jwt-to-session.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/jwt-to-session/', import.meta.url));
+
+interface Run {
+  output: string | undefined;
+  reports: string[];
+}
+
+function run(path: string, source: string, options: Record<string, unknown> = {}): Run {
+  const reports: string[] = [];
+  const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => reports.push(message) };
+  const output = transform({ path, source }, api as never, options);
+  return { output, reports };
+}
+
+/** Drops the file name from a report, which starts with `<file>:<line>:<column>: `. */
+function withoutFile(report: string): string {
+  return report.slice(report.indexOf(':') + 1);
+}
+
+function readOptional(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+const cases = readdirSync(FIXTURES)
+  .map((name) => /^(?<name>.+)\.input\.(?<extension>\w+)$/.exec(name)?.groups)
+  .filter((groups): groups is { name: string; extension: string } => groups !== undefined)
+  .map(({ name, extension }) => ({
+    name,
+    inputPath: join(FIXTURES, `${name}.input.${extension}`),
+    outputPath: join(FIXTURES, `${name}.output.${extension}`),
+    options: JSON.parse(readOptional(join(FIXTURES, `${name}.options.json`)) ?? '{}') as Record<string, unknown>,
+    expectedReports: JSON.parse(readOptional(join(FIXTURES, `${name}.reports.json`)) ?? '[]') as string[],
+  }));
+
+describe('jwt-to-session fixtures', () => {
+  it('finds the fixture pairs', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  describe.each(cases)('$name', ({ name, inputPath, outputPath, options, expectedReports }) => {
+    const input = readFileSync(inputPath, 'utf8');
+    const expected = readFileSync(outputPath, 'utf8');
+
+    it('transforms the input into the output', () => {
+      const { output } = run(inputPath, input, options);
+      if (expected === input) expect(output).toBeUndefined();
+      else expect(output).toBe(expected);
+    });
+
+    it('reports each marked site', () => {
+      const { reports } = run(inputPath, input, options);
+      expect(reports.map(withoutFile)).toEqual(expectedReports);
+      for (const report of reports) expect(report.startsWith(`${inputPath}:`)).toBe(true);
+    });
+
+    it('inserts each marker once', () => {
+      for (const report of expectedReports) {
+        const reason = report.slice(report.indexOf('manual migration needed: ') + 'manual migration needed: '.length);
+        const marker = `/* eslint-plugin-sessions: manual migration needed: ${reason} */`;
+        expect(expected.split(marker).length - 1, `marker in ${name}`).toBe(1);
+      }
+    });
+
+    it('leaves its own output unchanged', () => {
+      const { output } = run(outputPath, expected, options);
+      expect(output).toBeUndefined();
+    });
+  });
+});
+
+describe('jwt-to-session line endings', () => {
+  it('keeps CRLF line endings', () => {
+    const input = readFileSync(join(FIXTURES, 'login-variable.input.js'), 'utf8').replace(/\n/g, '\r\n');
+    const expected = readFileSync(join(FIXTURES, 'login-variable.output.js'), 'utf8').replace(/\n/g, '\r\n');
+    expect(run('login.js', input).output).toBe(expected);
+  });
+});
+
+describe('jwt-to-session session setup', () => {
+  const APP = ['const express = require("express");', '', 'const app = express();', '', 'module.exports = app;', ''].join('\n');
+
+  function runInPackage(dependencies: Record<string, string>): Run {
+    const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-'));
+    try {
+      writeFileSync(join(directory, 'package.json'), JSON.stringify({ name: 'app', dependencies }));
+      return run(join(directory, 'server.js'), APP);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+
+  it('sets up sessions in a package that depends on jsonwebtoken', () => {
+    const { output } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' });
+    expect(output).toContain('const session = require("express-session");');
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    expect(output).toContain('maxAge: 8 * 60 * 60 * 1000,');
+  });
+
+  it('leaves an app without JWT dependencies alone', () => {
+    expect(runInPackage({ express: '^5.0.0' }).output).toBeUndefined();
+  });
+
+  it('rejects an unknown store', () => {
+    expect(() => run('app.js', 'const jwt = require("jsonwebtoken");\n', { store: 'mongo' })).toThrow(/Invalid --store 'mongo'/);
+  });
+});
+
+describe('jwt-to-session metadata', () => {
+  it('names the paired rule', () => {
+    expect(meta.name).toBe('jwt-to-session');
+    expect(meta.pairedRules).toEqual(['no-jwt-session']);
+  });
+
+  it('lists dependencies per store', () => {
+    const names = (store: Parameters<typeof getDependencies>[0]): string[] => getDependencies(store).map((dependency) => dependency.name);
+    expect(names('knex')).toEqual(expect.arrayContaining(['express-session', 'connect-session-knex', 'knex', 'better-sqlite3']));
+    expect(names('redis')).toEqual(expect.arrayContaining(['express-session', 'connect-redis', 'redis']));
+    expect(names('memory')).not.toContain('knex');
+  });
+
+  it('formats durations as products', () => {
+    expect(formatDuration(7 * 24 * 60 * 60 * 1000)).toBe('7 * 24 * 60 * 60 * 1000');
+    expect(formatDuration(60 * 60 * 1000)).toBe('60 * 60 * 1000');
+    expect(formatDuration(90 * 1000)).toBe('90 * 1000');
+    expect(formatDuration(1500)).toBe('1500');
+  });
+});
