@@ -18,10 +18,10 @@ export interface CredentialKeyOptions {
 }
 
 /**
- * How a key was resolved: `literal` (written in place), `constant` (a `const`, enum member or `const` object
- * property in the file), `type` (the string literal type from the type checker), `constant-name` (an imported
- * constant judged by its name, the value being unknown), `partial` (a template or concatenation whose static
- * parts name a credential), `unknown`.
+ * The way a key was resolved. `literal`: written in place. `constant`: a `const`, enum member or `const`
+ * object property in the file. `type`: the string literal type from the type checker. `constant-name`: an
+ * imported constant judged by its name, its value unknown. `partial`: a template or concatenation whose
+ * static parts name a credential. `unknown`: none of these.
  */
 export type KeySource = 'literal' | 'constant' | 'type' | 'constant-name' | 'partial' | 'unknown';
 
@@ -38,9 +38,13 @@ export function isCredentialKey(key: string, options: CredentialKeyOptions = {})
   return isCredentialName(key, { extraPatterns: options.extraKeyPatterns, allowedNames: options.allowedKeys });
 }
 
-/** Returns true when the project allows this key, so nothing stored under it is reported. */
+/**
+ * Returns true when nothing stored under this key is reported: the project allows it, or it names a CSRF
+ * token (`csrftoken`, `XSRF-TOKEN`), which scripts are meant to read and which is no login credential.
+ */
 export function isAllowedKey(key: string, options: CredentialKeyOptions = {}): boolean {
   const normalized = key.trim().toLowerCase();
+  if (/csrf|xsrf/.test(normalized)) return true;
   return options.allowedKeys?.some((allowed) => allowed.trim().toLowerCase() === normalized) ?? false;
 }
 
@@ -70,9 +74,9 @@ export function resolveCredentialKey(
 }
 
 /**
- * Returns the string value of an expression when it is known without running the code: a literal, a
- * template or concatenation of known parts, a `const` in scope, a TypeScript enum member with a string
- * initializer, or (with type information) an expression whose type is a string literal type.
+ * Returns the string value of an expression when it is known without running the code. That is a literal, a
+ * template or concatenation of known parts, a `const` in scope, or a TypeScript enum member with a string
+ * initializer. With type information, it is also any expression whose type is a string literal type.
  */
 export function getStaticString(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
   return getKnownString(skipTypeWrappers(node), sourceCode)?.value;
@@ -144,8 +148,8 @@ function getStringLiteralType(expression: TSESTree.Node, sourceCode: TSESLint.So
 /**
  * Returns the name to judge an imported key by: the imported identifier itself (`TOKEN_KEY`), or the last
  * property of a member chain that starts at an imported binding (`StorageKeys.ACCESS_TOKEN`). Bindings from
- * `require()` count as imported. Returns undefined for anything else, since a local variable or parameter
- * named `tokenKey` says nothing certain about the key it holds at run time.
+ * `require()` count as imported. Returns undefined for anything else, since the name of a local variable or
+ * parameter (`tokenKey`) does not tell which key it contains at run time.
  */
 function getImportedConstantName(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
   if (expression.type === AST_NODE_TYPES.Identifier) {

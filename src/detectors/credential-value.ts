@@ -1,5 +1,5 @@
 /**
- * Decides whether a value that code stores holds a login credential, and whether a value that code reads
+ * Decides whether a value that code stores contains a login credential, and whether a value that code reads
  * back is used as one. The evidence is local to one file: names (`accessToken`, `response.data.jwt`), the
  * shape of the value (`{ token }`, `` `Bearer ${t}` ``), a credential property read from the same object
  * anywhere in the file (`if (data.accessToken) save(data)`), and where a read value goes (an
@@ -23,13 +23,13 @@ import {
 type Variable = TSESLint.Scope.Variable;
 
 /**
- * What a stored value is: `credential` (it holds one), `flag` (a literal boolean, number or flag word such
+ * What a stored value is: `credential` (it contains one), `flag` (a literal boolean, number or flag word such
  * as `"1"`, which is never a credential even under an auth-sounding key), `empty` (`''`, `null`,
  * `undefined`: writing it clears the entry), or `other`.
  */
 export type StoredValueKind = 'credential' | 'flag' | 'empty' | 'other';
 
-/** How a value read from storage is used as a credential. */
+/** The use that makes a value read from storage a credential. */
 export type CredentialUse = 'authorization-header' | 'credential-property';
 
 /** Classifies a stored value; a missing value (`setItem(key)`) counts as empty. */
@@ -92,7 +92,7 @@ const PASS_THROUGH_CALLS = [
   'Buffer.from',
 ];
 
-/** Returns true when a stored value holds a login credential. */
+/** Returns true when a stored value contains a login credential. */
 export function isCredentialValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   return isCredentialExpression(node, sourceCode, { depth: 0, variables: new Set() });
 }

@@ -1,8 +1,8 @@
 /**
- * Finds login credentials that JavaScript writes to cookies: `document.cookie = "token=..."` (also through
- * `window.document` and aliases of `document`, and through a helper function in the same file that takes the
- * cookie name as a parameter), js-cookie, universal-cookie, react-cookie and nookies in browser code. A
- * cookie written by a script can never be HttpOnly, so any script on the page can read it back.
+ * Finds login credentials that JavaScript writes to cookies: `document.cookie = "token=..."`, js-cookie,
+ * universal-cookie, react-cookie and nookies in browser code. `document` may be reached through `window.`
+ * or an alias, and the write may sit in a helper function of the same file that takes the cookie name as a
+ * parameter. A cookie written by a script can never be HttpOnly, so any script on the page can read it back.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
@@ -55,9 +55,9 @@ export interface JsCookieOptions {
   readonly allowedNames?: readonly string[];
 }
 
-/** Returns true when the text may write a cookie, so a file without the word is skipped. */
+/** Returns true when the text may write a cookie (`cookie`, `Cookies`, `nookies`), so other files are skipped. */
 export function mayContainCookieWrite(text: string): boolean {
-  return /cookie/i.test(text);
+  return /cookie|nookies/i.test(text);
 }
 
 /** Finds every credential written to a cookie from JavaScript in a file, in source order. */
@@ -111,11 +111,12 @@ function parseCookieAssignment(assignment: TSESTree.AssignmentExpression, source
   const nameParts: CookiePart[] = [];
   const valueParts: CookiePart[] = [];
   const attributeParts: CookiePart[] = [];
-  let section: 'name' | 'value' | 'attributes' = 'name';
+  const sections = { name: nameParts, value: valueParts, attributes: attributeParts };
+  let section: keyof typeof sections = 'name';
 
   for (const part of parts) {
     if (!('text' in part)) {
-      (section === 'name' ? nameParts : section === 'value' ? valueParts : attributeParts).push(part);
+      sections[section].push(part);
       continue;
     }
     let text = part.text;
@@ -493,7 +494,9 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
     const value = classifyCookieValue(write, sourceCode);
     if (value.kind === 'flag' && write.kind === 'write') continue;
     const kind: CookieKind = value.kind === 'empty' ? 'remove' : write.kind;
-    const reason = credentialName ? 'name' : value.kind === 'credential' ? 'value' : undefined;
+    let reason: CookieFindingReason | undefined;
+    if (credentialName) reason = 'name';
+    else if (value.kind === 'credential') reason = 'value';
     judged.push({ write, kind, name, reason, valueNode: value.node });
   }
 

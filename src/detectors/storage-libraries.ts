@@ -67,7 +67,7 @@ const IDB_KEYVAL: TraceMapElement = {
   delMany: { [CALL]: { storage: 'idb-keyval', area: 'indexedDB', method: 'delMany', role: { type: 'entries', kind: 'remove' } } },
 };
 
-/** A store2 store object: callable as `store(key, value)`, with `set`, `get`, `remove`, `add` and `transact`. */
+/** Builds the trace map of a store2 store, which is callable as `store(key, value)` and has `set`, `get`, `remove`, `add` and `transact`. */
 function store2Store(area: StorageArea): TraceMapElement {
   return {
     [CALL]: { storage: 'store2', area, method: 'store', role: { type: 'store2-call' } },
@@ -316,7 +316,7 @@ const MAX_RESOLVE_DEPTH = 4;
 
 /**
  * A `persistReducer(config, reducer)` call is a credential write when `config.storage` is a web storage
- * engine and the persisted state holds the login: the config key names an auth or user slice, its whitelist
+ * engine and the persisted state contains the login: the config key names an auth or user slice, its whitelist
  * lists one, or (without a whitelist) the root reducer in the same file has such a slice and the blacklist
  * does not exclude it.
  */
@@ -370,7 +370,9 @@ function getPersistStorageArea(node: TSESTree.Node, sourceCode: TSESLint.SourceC
   if (moduleId !== undefined) return PERSIST_STORAGE_MODULES[moduleId];
   if (expression.type === AST_NODE_TYPES.CallExpression && getCalleeName(expression)?.endsWith('createWebStorage')) {
     const type = expression.arguments[0] ? getStaticString(expression.arguments[0], sourceCode) : undefined;
-    return type === 'session' ? 'sessionStorage' : type === 'local' ? 'localStorage' : undefined;
+    if (type === 'session') return 'sessionStorage';
+    if (type === 'local') return 'localStorage';
+    return undefined;
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
 

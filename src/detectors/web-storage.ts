@@ -27,7 +27,7 @@ export type StorageApi =
   | '@vueuse/core'
   | 'redux-persist';
 
-/** Where the entry lives. Entries in the same area under the same key are the same entry. */
+/** The storage area of an entry. Accesses in the same area under the same key reach the same entry. */
 export type StorageArea = 'localStorage' | 'sessionStorage' | 'localforage' | 'indexedDB';
 
 /**

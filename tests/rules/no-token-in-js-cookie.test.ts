@@ -1,0 +1,248 @@
+import rule from '../../rules/no-token-in-js-cookie.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+// CommonJS, set through the parser options, which the typed RuleTester accepts.
+const cjs = { parserOptions: { sourceType: 'commonjs' } } as const;
+
+ruleTester.run('no-token-in-js-cookie', rule, {
+  valid: [
+    // ---- cookies that hold no credential ----
+    {
+      code: `document.cookie = "consent=yes; path=/; max-age=31536000";\ndocument.cookie = \`locale=\${locale}; path=/\`;`,
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('theme', theme);\nCookies.set('cookie_consent', 'accepted');`,
+    },
+    {
+      code: `document.cookie = "tokenizer=" + name;\ndocument.cookie = "authorName=" + author;`,
+    },
+    // A flag under an auth-sounding name.
+    {
+      code: `document.cookie = "auth=1; path=/";\nimport Cookies from 'js-cookie';\nCookies.set('auth', true);`,
+    },
+    // CSRF tokens are meant to be readable by scripts.
+    {
+      code: `document.cookie = "XSRF-TOKEN=" + csrfToken;\nimport Cookies from 'js-cookie';\nCookies.set('csrftoken', token);`,
+    },
+    // Reading a cookie is not writing one.
+    {
+      code: `import Cookies from 'js-cookie';\nconst token = Cookies.get('token');\nconst all = document.cookie;`,
+    },
+    // ---- look-alikes ----
+    {
+      code: `const Cookies = createCookieJar();\nCookies.set('token', token);`,
+    },
+    {
+      code: `function write(document, token) {\n  document.cookie = 'token=' + token;\n}`,
+    },
+    {
+      code: `const headers = new Map();\nheaders.set('token', token);`,
+    },
+    {
+      code: `import { setCookie } from './cookies';\nsetCookie('token', token);`,
+    },
+    // nookies with a server context writes a response header, which the server can mark HttpOnly.
+    {
+      code: `import { setCookie } from 'nookies';\nexport async function getServerSideProps(ctx) {\n  setCookie(ctx, 'token', token, { httpOnly: true });\n  return { props: {} };\n}`,
+    },
+    {
+      code: `const nookies = require('nookies');\nmodule.exports = (ctx) => nookies.set(ctx, 'jwt', jwt);`,
+      languageOptions: cjs,
+    },
+    // ---- allowedNames ----
+    {
+      code: `document.cookie = 'token=' + token;`,
+      options: [{ allowedNames: ['token'] }],
+    },
+    // ---- known limitations ----
+    // Known limitation: a cookie string built elsewhere and assigned whole is not parsed.
+    {
+      code: `document.cookie = buildCookie('token', token);`,
+    },
+    // Known limitation: a cookie helper called from another module is not followed.
+    {
+      code: `export function setCookie(name, value) {\n  document.cookie = name + '=' + value + '; path=/';\n}`,
+    },
+  ],
+  invalid: [
+    // ---- document.cookie in each language ----
+    {
+      code: `document.cookie = "token=" + token + "; path=/";`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 1, endColumn: 48 }],
+    },
+    {
+      code: `export function save(jwt: string): void {\n  document.cookie = \`jwt=\${jwt}; Secure; SameSite=Strict\`;\n}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 3 }],
+    },
+    {
+      code: `export const Login = () => <button onClick={() => { document.cookie = 'access_token=' + t; }}>Log in</button>;`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 53 }],
+    },
+    {
+      code: `export function Logout() {\n  const onClick = (): void => { document.cookie = 'token=; max-age=0; path=/'; };\n  return <button onClick={onClick} />;\n}`,
+      filename: FILENAMES.tsx,
+      errors: [{ messageId: 'credentialCookieRemoval', line: 2, column: 33 }],
+    },
+    {
+      code: `module.exports = function remember(res) {\n  document.cookie = 'session=' + res.data.accessToken;\n};`,
+      filename: FILENAMES.cjs,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 3 }],
+    },
+    // ---- ways to reach document ----
+    {
+      code: `window.document.cookie = 'auth_token=' + token;`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `const doc = document;\ndoc.cookie = 'auth_token=' + token;`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `globalThis.document.cookie = \`bearer=\${token}\`;`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 1 }],
+    },
+    // ---- cookie string forms ----
+    {
+      code: `const TOKEN_COOKIE = 'jwt';\ndocument.cookie = \`\${TOKEN_COOKIE}=\${encodeURIComponent(value)}; path=/\`;`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const cookie = 'refresh_token=' + refresh + '; Secure';\ndocument.cookie = cookie;`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `document.cookie = ['id_token=' + idToken, 'path=/', 'secure'].join('; ');`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `document.cookie = 'user=' + JSON.stringify({ name, token }) + ';path=/';`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `document.cookie = 'token=; expires=Thu, 01 Jan 1970 00:00:00 GMT';`,
+      errors: [{ messageId: 'credentialCookieRemoval', line: 1, column: 1 }],
+    },
+    {
+      code: `document.cookie = \`jwt=; expires=\${new Date(0).toUTCString()}\`;`,
+      errors: [{ messageId: 'credentialCookieRemoval', line: 1, column: 1 }],
+    },
+    // A cookie helper in the same file is reported at each call with a credential name.
+    {
+      code: [
+        `function setCookie(cname, cvalue, exdays) {`,
+        `  const d = new Date();`,
+        `  d.setTime(d.getTime() + exdays * 24 * 60 * 60 * 1000);`,
+        `  document.cookie = cname + '=' + cvalue + ';expires=' + d.toUTCString() + ';path=/';`,
+        `}`,
+        `setCookie('lang', 'en', 30);`,
+        `setCookie('token', response.token, 7);`,
+      ].join('\n'),
+      errors: [{ messageId: 'credentialCookieWrite', line: 7, column: 1 }],
+    },
+    // ---- js-cookie ----
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('token', token, { expires: 7 });`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import { set } from 'js-cookie';\nset('jwt', jwt);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import * as Cookies from 'js-cookie';\nCookies.remove('access_token');`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialCookieRemoval', line: 2, column: 1 }],
+    },
+    {
+      code: `const Cookies = require('js-cookie');\nCookies.set('auth', auth);`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { set: setCookie } = require('js-cookie');\nsetCookie('token', token);`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst secureCookies = Cookies.withAttributes({ secure: true, sameSite: 'strict' });\nsecureCookies.set('session_id', sid);`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `Cookies.set('jwt', jwt);`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('user', JSON.stringify(data));\nif (!data.accessToken) throw new Error('no token');`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('profile', res.token);\nCookies.remove('profile');`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 2, column: 1 },
+        { messageId: 'credentialCookieRemoval', line: 3, column: 1 },
+      ],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('my_sid', sid);`,
+      options: [{ extraNamePatterns: ['^my_sid$'] }],
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    // ---- universal-cookie and react-cookie ----
+    {
+      code: `import Cookies from 'universal-cookie';\nconst cookies = new Cookies();\ncookies.set('token', token, { path: '/' });`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'universal-cookie';\nnew Cookies().set('jwt', jwt);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const Cookies = require('universal-cookie');\nconst cookies = new Cookies(null, { path: '/' });\ncookies.remove('access_token');`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialCookieRemoval', line: 3, column: 1 }],
+    },
+    {
+      code: `import { Cookies } from 'react-cookie';\nclass Session {\n  cookies = new Cookies();\n  save(token) {\n    this.cookies.set('token', token);\n  }\n}`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 5, column: 5 }],
+    },
+    {
+      code: `import { useCookies } from 'react-cookie';\nexport function Login() {\n  const [cookies, setCookie, removeCookie] = useCookies(['token']);\n  const onLogin = (data: { token: string }) => setCookie('token', data.token, { path: '/' });\n  const onLogout = () => removeCookie('token');\n  return <Form onLogin={onLogin} onLogout={onLogout} />;\n}`,
+      filename: FILENAMES.tsx,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 4, column: 48 },
+        { messageId: 'credentialCookieRemoval', line: 5, column: 26 },
+      ],
+    },
+    {
+      code: `import { withCookies } from 'react-cookie';\nclass Login extends React.Component {\n  onLogin(token) {\n    this.props.cookies.set('token', token);\n  }\n}\nexport default withCookies(Login);`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'credentialCookieWrite', line: 4, column: 5 }],
+    },
+    // ---- nookies in browser code ----
+    {
+      code: `import { setCookie } from 'nookies';\nsetCookie(null, 'token', token, { path: '/' });`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import nookies from 'nookies';\nnookies.set(undefined, 'jwt', jwt);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import { destroyCookie } from 'nookies';\ndestroyCookie({}, 'token');`,
+      errors: [{ messageId: 'credentialCookieRemoval', line: 2, column: 1 }],
+    },
+    {
+      code: `const { setCookie } = require('nookies');\nsetCookie(null, 'session', res.accessToken);`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+  ],
+});

@@ -1,0 +1,474 @@
+import rule from '../../rules/no-token-in-storage.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+// CommonJS, set through the parser options, which the typed RuleTester accepts.
+const cjs = { parserOptions: { sourceType: 'commonjs' } } as const;
+
+ruleTester.run('no-token-in-storage', rule, {
+  valid: [
+    // ---- look-alikes: shadowed globals and other objects with the same methods ----
+    {
+      code: `function save(localStorage, token) {\n  localStorage.setItem('token', token);\n}`,
+    },
+    {
+      code: `const localStorage = createMemoryStorage();\nlocalStorage.setItem('token', token);`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `class Cache { run(sessionStorage) { sessionStorage.setItem('jwt', jwt); } }`,
+    },
+    {
+      code: `const cache = new Map();\ncache.set('token', token);\ncache.get('accessToken');`,
+    },
+    {
+      code: `const db = openDatabase();\ndb.setItem('token', token);\ndb.getItem('jwt');`,
+    },
+    {
+      code: `const window = { localStorage: fakeStorage };\nwindow.localStorage.setItem('token', token);`,
+    },
+    {
+      code: `import { set } from 'lodash';\nset(state, 'token', token);`,
+    },
+    {
+      code: `const store = (key, value) => cache.set(key, value);\nstore('token', token);`,
+    },
+    {
+      code: `import { useLocalStorage } from './hooks';\nconst [token, setToken] = useLocalStorage('token', '');`,
+      filename: FILENAMES.jsx,
+    },
+    // ---- keys that do not name a credential ----
+    {
+      code: `localStorage.setItem('theme', 'dark');\nlocalStorage.setItem('locale', navigator.language);\nsessionStorage.setItem('sidebarOpen', JSON.stringify(open));`,
+    },
+    {
+      code: `localStorage.setItem('tokenizer', JSON.stringify(settings));\nlocalStorage.setItem('authorName', author.name);\nlocalStorage.getItem('tokenExpiresAt');`,
+    },
+    {
+      code: `localStorage.theme = 'dark';\nconst locale = localStorage['locale'];\ndelete localStorage.cart;`,
+    },
+    {
+      code: `const key = 'preferences';\nlocalStorage.setItem(key, JSON.stringify(preferences));`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { USER_PREFERENCES_KEY } from './keys';\nlocalStorage.setItem(USER_PREFERENCES_KEY, JSON.stringify(preferences));`,
+      filename: FILENAMES.ts,
+    },
+    // ---- literal flags under an auth-sounding key ----
+    {
+      code: `sessionStorage.setItem("ssoAttempted", "1");`,
+    },
+    {
+      code: `localStorage.setItem('auth', 'true');\nlocalStorage.setItem('auth', true);\nlocalStorage.setItem('auth', 1);\nlocalStorage.auth = false;`,
+    },
+    // ---- CSRF tokens are meant to be readable by scripts ----
+    {
+      code: `localStorage.setItem('csrfToken', csrfToken);\nsessionStorage.setItem('XSRF-TOKEN', response.headers['x-xsrf-token']);`,
+    },
+    // ---- a stored object that is not checked for a credential ----
+    {
+      code: `localStorage.setItem('user', JSON.stringify(user));\nconst saved = JSON.parse(localStorage.getItem('user'));\nrender(saved.name);`,
+    },
+    // ---- allowedKeys ----
+    {
+      code: `localStorage.setItem('token', token);\nlocalStorage.getItem('token');`,
+      options: [{ allowedKeys: ['token'] }],
+    },
+    // ---- redux-persist that keeps no login state in web storage ----
+    {
+      code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nexport default persistReducer({ key: 'root', storage, whitelist: ['theme', 'cart'] }, rootReducer);`,
+    },
+    {
+      code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nimport { combineReducers } from 'redux';\nconst rootReducer = combineReducers({ auth: authReducer, ui: uiReducer });\nexport default persistReducer({ key: 'root', storage, blacklist: ['auth'] }, rootReducer);`,
+    },
+    {
+      code: `import { persistReducer } from 'redux-persist';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\nexport default persistReducer({ key: 'auth', storage: AsyncStorage }, authReducer);`,
+    },
+    // ---- known limitations ----
+    // Known limitation: a read in another file than the credential write is not connected to it.
+    {
+      code: `const user = JSON.parse(localStorage.getItem('user'));\nconst initialState = user ? { isLoggedIn: true, user } : { isLoggedIn: false, user: null };`,
+    },
+    // Known limitation: a key passed through a helper function's parameter is not followed to the callers.
+    {
+      code: `function save(key, value) {\n  localStorage.setItem(key, value);\n}\nsave('token', token);`,
+    },
+    // Known limitation: clear() removes every entry, and nothing shows that a credential is among them.
+    {
+      code: `localStorage.clear();`,
+    },
+    // Known limitation: a storage object reached through a dynamic property name is not followed.
+    {
+      code: `window[area + 'Storage'].setItem('token', token);`,
+    },
+  ],
+  invalid: [
+    // ---- keys, in each language ----
+    {
+      code: `localStorage.setItem('token', token);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1, endColumn: 37 }],
+    },
+    {
+      code: `const value: string = localStorage.getItem('accessToken') ?? '';`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 23 }],
+    },
+    {
+      code: `export function Logout() {\n  return <button onClick={() => sessionStorage.removeItem('jwt')}>Log out</button>;\n}`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'credentialRemoval', line: 2, column: 33 }],
+    },
+    {
+      code: `export function Login({ token }: { token: string }) {\n  useEffect(() => localStorage.setItem('refresh_token', token), [token]);\n  return <div />;\n}`,
+      filename: FILENAMES.tsx,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 19 }],
+    },
+    {
+      code: `module.exports = function save(res) {\n  localStorage.setItem('id_token', res.idToken);\n};`,
+      filename: FILENAMES.cjs,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 3 }],
+    },
+    {
+      code: `export const save = (t) => localStorage.setItem('bearer', t);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 28 }],
+    },
+    // ---- key words ----
+    {
+      code: `localStorage.setItem('auth_token', t);\nlocalStorage.setItem('api-key', k);\nlocalStorage.setItem('sessionId', s);\nlocalStorage.setItem('credentials', c);`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1 },
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    // ---- ways to reach the storage object ----
+    {
+      code: `window.localStorage.setItem('jwt', jwt);`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `self.sessionStorage.setItem('jwt', jwt);`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `globalThis.localStorage.getItem('jwt');`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 1 }],
+    },
+    {
+      code: `window['localStorage'].setItem('jwt', jwt);`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `const store = window.localStorage;\nstore.setItem('token', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const storage = remember ? localStorage : sessionStorage;\nstorage.setItem('token', token);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { localStorage: store } = window;\nstore.setItem('token', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const w = window;\nw.localStorage.setItem('token', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `class TokenStore {\n  storage = window.localStorage;\n  save(token: string) {\n    this.storage.setItem('token', token);\n  }\n}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 5 }],
+    },
+    {
+      code: `class TokenStore {\n  constructor() {\n    this.storage = sessionStorage;\n  }\n  load() {\n    return this.storage.getItem('jwt');\n  }\n}`,
+      errors: [{ messageId: 'credentialRead', line: 6, column: 12 }],
+    },
+    {
+      code: `(localStorage as Storage).setItem('token', token);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    // ---- property access ----
+    {
+      code: `localStorage.token = response.token;`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `const jwt = localStorage["jwt"];`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 13 }],
+    },
+    {
+      code: `delete localStorage.token;`,
+      errors: [{ messageId: 'credentialRemoval', line: 1, column: 1 }],
+    },
+    {
+      code: `const { accessToken } = localStorage;`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 9 }],
+    },
+    {
+      code: `localStorage.jwt = '';`,
+      errors: [{ messageId: 'credentialRemoval', line: 1, column: 1 }],
+    },
+    // ---- key forms ----
+    {
+      code: `localStorage.setItem(\`access_token\`, token);`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: 'localStorage.setItem(`${APP_PREFIX}_token`, token);',
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `const TOKEN = 'app.jwt';\nlocalStorage.setItem(TOKEN, value);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const KEYS = { session: 'session_id' } as const;\nsessionStorage.getItem(KEYS.session);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 1 }],
+    },
+    {
+      code: `enum StorageKey { Auth = 'authToken' }\nlocalStorage.removeItem(StorageKey.Auth);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialRemoval', line: 2, column: 1 }],
+    },
+    {
+      code: `import { TOKEN_KEY } from './constants';\nlocalStorage.setItem(TOKEN_KEY, value);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import { AUTH_STORAGE_KEY as KEY } from './constants';\nlocalStorage.getItem(KEY);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 1 }],
+    },
+    {
+      code: `import { StorageKeys } from './constants';\nlocalStorage.setItem(StorageKeys.ACCESS_TOKEN, value);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { JWT_KEY } = require('./constants');\nlocalStorage.setItem(JWT_KEY, value);`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `localStorage.setItem('my_app_session', value);`,
+      options: [{ extraKeyPatterns: ['_session$'] }],
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    // ---- credential values under innocent keys ----
+    {
+      code: `localStorage.setItem('data', response.data.accessToken);`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `function save(jwt) {\n  localStorage.setItem('app', jwt);\n}`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 3 }],
+    },
+    {
+      code: `localStorage.setItem('user', JSON.stringify({ name, token }));`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `localStorage.setItem('header', \`Bearer \${value}\`);`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `const { accessToken: value } = await login();\nlocalStorage.setItem('v', value);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `localStorage.setItem('current', await auth.getAccessToken());`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    // An object the same code checked for a token, then the reads and the removal of the same key.
+    {
+      code: [
+        `function login(username, password) {`,
+        `  return axios.post(API_URL + 'signin', { username, password }).then((response) => {`,
+        `    if (response.data.accessToken) {`,
+        `      localStorage.setItem('user', JSON.stringify(response.data));`,
+        `    }`,
+        `    return response.data;`,
+        `  });`,
+        `}`,
+        `function logout() {`,
+        `  localStorage.removeItem('user');`,
+        `}`,
+        `function getCurrentUser() {`,
+        `  return JSON.parse(localStorage.getItem('user'));`,
+        `}`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'credentialWrite', line: 4, column: 7 },
+        { messageId: 'credentialRemoval', line: 10, column: 3 },
+        { messageId: 'credentialRead', line: 13, column: 21 },
+      ],
+    },
+    {
+      code: `const { data } = await api.login(form);\nif (!data.token) throw new Error('login failed');\nsessionStorage.setItem('session', JSON.stringify(data));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 1 }],
+    },
+    // The first write stores `user`, whose `token` this file reads below.
+    {
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }, { messageId: 'credentialRemoval', line: 2, column: 1 }],
+      code: `localStorage.setItem('user', JSON.stringify(user));\nlocalStorage.setItem('user', '');\napi.defaults.headers.common.Authorization = user.token;`,
+    },
+    // ---- reads that are used as credentials ----
+    {
+      code: `const user = JSON.parse(localStorage.getItem('user'));\nif (user && user.accessToken) {\n  headers['x-access-token'] = user.accessToken;\n}`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 25 }],
+    },
+    {
+      code: `fetch(url, { headers: { Authorization: 'Bearer ' + localStorage.getItem('profile') } });`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 52 }],
+    },
+    {
+      code: `const stored = localStorage.getItem('state');\naxios.defaults.headers.common['Authorization'] = \`Bearer \${stored}\`;`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 16 }],
+    },
+    {
+      code: `xhr.setRequestHeader('Authorization', sessionStorage.getItem('s'));`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 39 }],
+    },
+    {
+      code: `const session = JSON.parse(localStorage.getItem('session') || '{}');\nconst { refreshToken } = session;`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 28 }],
+    },
+    {
+      code: `const decoded = parseJwt(JSON.parse(localStorage.getItem('user')).accessToken);`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 37 }],
+    },
+    {
+      code: `function getUser() {\n  return JSON.parse(localStorage.getItem('user'));\n}\nconst header = { Authorization: 'Bearer ' + getUser().token };`,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 21 }],
+    },
+    // ---- storage libraries ----
+    {
+      code: `import localforage from 'localforage';\nawait localforage.setItem('token', token);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 7 }],
+    },
+    {
+      code: `const localforage = require('localforage');\nlocalforage.removeItem('jwt');`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialRemoval', line: 2, column: 1 }],
+    },
+    {
+      code: `import localforage from 'localforage';\nconst authStore = localforage.createInstance({ name: 'auth' });\nauthStore.getItem('refreshToken');`,
+      errors: [{ messageId: 'credentialRead', line: 3, column: 1 }],
+    },
+    {
+      code: `import localforage from 'localforage';\nconst user = await localforage.getItem('user');\nconst headers = { Authorization: \`Bearer \${user.token}\` };`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 20 }],
+    },
+    {
+      code: `import { set, get, del } from 'idb-keyval';\nawait set('token', token);\nconst t = await get('token');\nawait del('token');`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 7 },
+        { messageId: 'credentialRead', line: 3, column: 17 },
+        { messageId: 'credentialRemoval', line: 4, column: 7 },
+      ],
+    },
+    {
+      code: `import * as idb from 'idb-keyval';\nidb.set('data', { accessToken });`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { setMany } = require('idb-keyval');\nsetMany([['theme', 'dark'], ['jwt', jwt]]);`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 29 }],
+    },
+    {
+      code: `import store from 'store2';\nstore('token', token);\nstore.set('jwt', jwt);\nstore.get('jwt');\nstore.session('auth', auth);\nstore.local.remove('token');`,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+        { messageId: 'credentialRead', line: 4, column: 1 },
+        { messageId: 'credentialWrite', line: 5, column: 1 },
+        { messageId: 'credentialRemoval', line: 6, column: 1 },
+      ],
+    },
+    {
+      code: `const store = require('store2');\nconst token = store('token');`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 15 }],
+    },
+    // ---- hooks ----
+    {
+      code: `import { useLocalStorage } from 'usehooks-ts';\nexport function useAuth() {\n  const [token, setToken, removeToken] = useLocalStorage('token', '');\n  return { token, login: (t) => setToken(t), logout: () => removeToken() };\n}`,
+      filename: FILENAMES.jsx,
+      errors: [
+        { messageId: 'credentialRead', line: 3, column: 42 },
+        { messageId: 'credentialWrite', line: 4, column: 33 },
+        { messageId: 'credentialRemoval', line: 4, column: 60 },
+      ],
+    },
+    {
+      code: `import { useSessionStorage } from '@uidotdev/usehooks';\nexport function Profile() {\n  const [user, setUser] = useSessionStorage('user', null);\n  const onLogin = (data: { accessToken: string }) => setUser(data.accessToken);\n  return <p>{user}</p>;\n}`,
+      filename: FILENAMES.tsx,
+      errors: [
+        { messageId: 'credentialRead', line: 3, column: 27 },
+        { messageId: 'credentialWrite', line: 4, column: 54 },
+      ],
+    },
+    {
+      code: `import { useLocalStorage } from 'react-use';\nconst [jwt] = useLocalStorage('jwt');`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 15 }],
+    },
+    {
+      code: `import useLocalStorage from 'react-use/lib/useLocalStorage';\nconst [auth] = useLocalStorage('auth');`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 16 }],
+    },
+    {
+      code: `import { useStorage } from '@vueuse/core';\nconst token = useStorage('access-token', '');\nfunction onLogin(result) {\n  token.value = result.token;\n}`,
+      errors: [
+        { messageId: 'credentialRead', line: 2, column: 15 },
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+      ],
+    },
+    {
+      code: `import { useLocalStorage } from '@vueuse/core';\nconst session = useLocalStorage('session', {});\nconst headers = () => ({ Authorization: \`Bearer \${session.value.accessToken}\` });`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 17 }],
+    },
+    // ---- redux-persist ----
+    {
+      code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nexport default persistReducer({ key: 'auth', storage }, authReducer);`,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 16 }],
+    },
+    {
+      code: `import { persistReducer } from 'redux-persist';\nimport storageSession from 'redux-persist/lib/storage/session';\nconst config = { key: 'root', storage: storageSession, whitelist: ['user'] };\nexport const persisted = persistReducer(config, rootReducer);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 26 }],
+    },
+    {
+      code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nimport { combineReducers } from '@reduxjs/toolkit';\nconst rootReducer = combineReducers({ auth: authSlice.reducer, ui: uiSlice.reducer });\nexport default persistReducer({ key: 'root', storage }, rootReducer);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 5, column: 16 }],
+    },
+    {
+      code: `const { persistCombineReducers } = require('redux-persist');\nconst storage = require('redux-persist/lib/storage').default;\nmodule.exports = persistCombineReducers({ key: 'root', storage }, { auth, settings });`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 18 }],
+    },
+    // The root reducer is declared in the same file with an `auth` slice, and logout removes its entry.
+    {
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 16 }, { messageId: 'credentialRemoval', line: 6, column: 3 }],
+      code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nconst rootReducer = combineReducers({ auth });\nexport default persistReducer({ key: 'root', storage }, rootReducer);\nexport function logout() {\n  localStorage.removeItem('persist:root');\n}`,
+    },
+  ],
+});
