@@ -1,13 +1,21 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import noJwtSession from '../rules/no-jwt-session.js';
 import noTokenInJsCookie from '../rules/no-token-in-js-cookie.js';
 import noTokenInStorage from '../rules/no-token-in-storage.js';
+import noUnverifiedJwt from '../rules/no-unverified-jwt.js';
+import preferPaseto from '../rules/prefer-paseto.js';
+import requireJwtExpiry from '../rules/require-jwt-expiry.js';
 import type { SessionsRuleDocs } from './util/create-rule.js';
 
 /** Every rule of the plugin by its public ID, kept in alphabetical order. */
 export const rules = {
+  'no-jwt-session': noJwtSession,
   'no-token-in-js-cookie': noTokenInJsCookie,
   'no-token-in-storage': noTokenInStorage,
+  'no-unverified-jwt': noUnverifiedJwt,
+  'prefer-paseto': preferPaseto,
+  'require-jwt-expiry': requireJwtExpiry,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], SessionsRuleDocs>>;
 
 export type RuleName = keyof typeof rules;
