@@ -139,7 +139,9 @@ function toLinearTime(scopeManager: ScopeManager, node: TSESTree.Node, depth: nu
 
   if (isCurrentTimeMilliseconds(expression)) return { nowCoefficient: 1, constant: 0 };
 
-  const value = getStaticValue(scopeManager, expression);
+  // eslint-utils evaluates `new Date()` to the time of linting, so anything that mentions `Date` is
+  // taken apart here instead.
+  const value = mentionsDate(expression) ? undefined : getStaticValue(scopeManager, expression);
   if (typeof value === 'number') return { nowCoefficient: 0, constant: value };
 
   switch (expression.type) {
@@ -205,6 +207,18 @@ function isCurrentTimeMilliseconds(node: TSESTree.Node): boolean {
   if (method === 'getTime' || method === 'valueOf') {
     const object = skipTypeWrappers(callee.object);
     return object.type === AST_NODE_TYPES.NewExpression && isGlobalName(object.callee, 'Date') && object.arguments.length === 0;
+  }
+  return false;
+}
+
+function mentionsDate(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'Date';
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'parent' || !child || typeof child !== 'object') continue;
+    const children = Array.isArray(child) ? child : [child];
+    for (const item of children) {
+      if (item && typeof (item as TSESTree.Node).type === 'string' && mentionsDate(item as TSESTree.Node)) return true;
+    }
   }
   return false;
 }
