@@ -126,7 +126,7 @@ module.exports = (req, res, next) => {
         },
       ],
     },
-    // No suggestion when sign calls disagree or nothing tells the algorithm.
+    // No suggestion when sign calls disagree or none sets the algorithm.
     {
       code: `import jwt from 'jsonwebtoken';\njwt.sign(a, key, { algorithm: 'HS256' });\njwt.sign(b, privateKey, { algorithm: 'RS256' });\njwt.verify(t, publicKey);`,
       filename: FILENAMES.js,
