@@ -19,6 +19,5 @@ const plugin: SessionsPlugin = {
 };
 plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules);
 
-export { rules };
 export type { ConfigName };
 export default plugin;

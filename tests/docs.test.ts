@@ -23,7 +23,7 @@ function lintExample(ruleName: string, code: string, language: string, options: 
     code,
     [
       {
-        files: ['**/*'],
+        files: ['**/*.{js,jsx,ts,tsx}'],
         plugins: { sessions: plugin as never },
         languageOptions: {
           parser: tsParser,
