@@ -63,6 +63,12 @@ export const REASONS = {
     `the credential is kept in storage-backed state through ${method}, so keep the sign-in state on the server and ask it who is signed in`,
 } as const;
 
+/**
+ * The reason a marked read gets when its uses have several: an untraced header says best what to change,
+ * then a sign-in check.
+ */
+const MARK_PRIORITY: readonly string[] = [REASONS.untracedHeader, REASONS.signInCheck, REASONS.returnedValue, REASONS.otherRead];
+
 /** Words that name a logout route in a URL (`/api/logout`, `/auth/sign-out`). */
 const LOGOUT_URL = /log-?out|sign-?out/i;
 
@@ -226,13 +232,17 @@ function planRead(finding: StorageFinding, plan: Plan, clients: HttpClients, sou
     uses = [value];
   }
 
-  const verdicts = uses.map((use) => classifyUse(use, clients, sourceCode));
-  const sites = verdicts.flatMap((verdict) => (verdict.kind === 'header' ? [verdict.site] : []));
+  const verdicts = uses.map((use) => ({ use, verdict: classifyUse(use, clients, sourceCode) }));
+  const sites = verdicts.flatMap(({ verdict }) => (verdict.kind === 'header' ? [verdict.site] : []));
   for (const site of sites) applySite(site, plan);
 
-  const blocker = verdicts.find((verdict): verdict is Extract<UseVerdict, { kind: 'mark' }> => verdict.kind === 'mark');
-  if (blocker) {
-    plan.marks.push({ node: finding.node, reason: blocker.reason });
+  // A use inside a removed site (the `token` in `...(token ? { Authorization: token } : {})`) goes with it.
+  const blockers = verdicts.flatMap(({ use, verdict }) =>
+    verdict.kind === 'mark' && !sites.some((site) => contains(site.node, use)) ? [verdict.reason] : [],
+  );
+  if (blockers.length > 0) {
+    const reason = MARK_PRIORITY.find((candidate) => blockers.includes(candidate)) ?? blockers[0] ?? REASONS.otherRead;
+    plan.marks.push({ node: finding.node, reason });
     return;
   }
   if (declaration) plan.removals.add(declaration);

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { meta as jwtToSession } from '../../codemods/jwt-to-session.js';
 import { meta as storageTokenToCookie } from '../../codemods/storage-token-to-cookie.js';
 import type { CodemodMeta } from './types.js';
 
@@ -26,7 +27,7 @@ function createEntry(meta: CodemodMeta): CodemodEntry {
 }
 
 /** Every codemod, in alphabetical order. */
-export const CODEMODS: readonly CodemodEntry[] = [storageTokenToCookie].map(createEntry);
+export const CODEMODS: readonly CodemodEntry[] = [jwtToSession, storageTokenToCookie].map(createEntry);
 
 /** Returns the codemod with this name, or undefined. */
 export function getCodemod(name: string): CodemodEntry | undefined {

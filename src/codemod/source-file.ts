@@ -26,6 +26,8 @@ export interface CodemodPrintOptions {
   readonly lineTerminator: '\n' | '\r\n';
   readonly useTabs: boolean;
   readonly tabWidth: number;
+  /** Whether a reprinted arrow function keeps parentheses around a single parameter (`(x) => x`). */
+  readonly arrowParensAlways: boolean;
 }
 
 /** One parsed file: its text, its jscodeshift root and the printer options it needs. */
@@ -110,6 +112,7 @@ export function openSourceFile(file: FileInfo, api: API): CodemodFile {
     throw new CodemodParseError(file.path, error);
   }
   const j = api.jscodeshift.withParser(parserName);
+  const text = parsedText ?? file.source;
   return {
     path: file.path,
     source: file.source,
@@ -117,8 +120,8 @@ export function openSourceFile(file: FileInfo, api: API): CodemodFile {
     j,
     root,
     api,
-    printOptions: detectPrintOptions(file.source, root, j),
-    parsedText: parsedText ?? file.source,
+    printOptions: detectPrintOptions(file.source, root, j, text),
+    parsedText: text,
   };
 }
 
@@ -220,12 +223,31 @@ export function detectIndentation(source: string): { useTabs: boolean; tabWidth:
   return { useTabs: false, tabWidth };
 }
 
-function detectPrintOptions(source: string, root: Collection, j: JSCodeshift): CodemodPrintOptions {
+function detectPrintOptions(source: string, root: Collection, j: JSCodeshift, parsedText: string): CodemodPrintOptions {
   return {
     quote: detectQuote(root, j),
     lineTerminator: detectLineTerminator(source),
     ...detectIndentation(source),
+    arrowParensAlways: detectArrowParens(root, j, parsedText),
   };
+}
+
+/**
+ * Returns true unless most arrow functions with one plain parameter leave out the parentheses (`x => x`).
+ * recast drops them by default when it reprints an arrow function.
+ */
+export function detectArrowParens(root: Collection, j: JSCodeshift, parsedText: string): boolean {
+  let withParens = 0;
+  let withoutParens = 0;
+  root.find(j.ArrowFunctionExpression).forEach((path) => {
+    const node = path.node as { params: { type: string; start?: number; typeAnnotation?: unknown }[]; start?: number };
+    const [param] = node.params;
+    if (node.params.length !== 1 || param?.type !== 'Identifier' || param.typeAnnotation) return;
+    if (typeof param.start !== 'number' || typeof node.start !== 'number') return;
+    if (parsedText.slice(node.start, param.start).includes('(')) withParens += 1;
+    else withoutParens += 1;
+  });
+  return withParens >= withoutParens;
 }
 
 function getErrorPosition(error: unknown): { line: number; column: number } | undefined {

@@ -1,0 +1,119 @@
+/**
+ * The pairing guarantee between rules and codemods: on every fixture of every registered codemod, each
+ * problem the paired rules report on the input is either gone from the output or sits in a statement that
+ * carries the manual-migration marker.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import jscodeshift from 'jscodeshift';
+import { describe, expect, it } from 'vitest';
+
+import { CODEMODS } from '../../src/codemod/registry.js';
+import { LINTED_FILES } from '../../src/configs.js';
+import { MARKER_PREFIX } from '../../src/codemod/marker.js';
+import plugin from '../../src/index.js';
+import { parseSourceCode } from '../../src/source-code.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string | undefined;
+
+function lint(text: string, fileName: string, ruleIds: readonly string[]): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  const isTypeScript = /\.[mc]?tsx?$/.test(fileName);
+  const config: Linter.Config[] = [
+    {
+      files: LINTED_FILES,
+      plugins: { sessions: plugin as never },
+      languageOptions: {
+        ...(isTypeScript ? { parser: tsParser as Linter.Parser } : {}),
+        sourceType: fileName.endsWith('.cjs') ? 'commonjs' : 'module',
+        parserOptions: { ecmaFeatures: { jsx: !/\.[mc]?ts$/.test(fileName) } },
+      },
+      rules: Object.fromEntries(ruleIds.map((id) => [`sessions/${id}`, 'error'])),
+    },
+  ];
+  return linter.verify(text, config, { filename: fileName });
+}
+
+/**
+ * Returns true when the report at `line`/`column` sits in a statement whose leading comments hold a
+ * marker, or a marker ends on the report's line or the line before it.
+ */
+function isMarked(text: string, fileName: string, line: number, column: number): boolean {
+  const sourceCode = parseSourceCode(text, fileName);
+  const markerLines = sourceCode.getAllComments().filter((comment) => comment.value.includes(MARKER_PREFIX));
+  if (markerLines.some((comment) => comment.loc.end.line === line || comment.loc.end.line === line - 1)) return true;
+
+  const offset = sourceCode.getIndexFromLoc({ line, column: column - 1 });
+  let marked = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (node.range[0] > offset || node.range[1] < offset) return;
+    const comments = sourceCode.getCommentsBefore(node);
+    if (comments.some((comment) => comment.value.includes(MARKER_PREFIX))) marked = true;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as { type?: unknown }).type === 'string') visit(item as TSESTree.Node);
+      }
+    }
+  };
+  visit(sourceCode.ast);
+  return marked;
+}
+
+function readOptions(path: string): Record<string, unknown> {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
+}
+
+describe.each(CODEMODS.map((codemod) => ({ codemod })))('$codemod.name pairs with its rules', ({ codemod }) => {
+  const directory = join(FIXTURES, codemod.name);
+  const inputs = existsSync(directory) ? readdirSync(directory).filter((name) => /\.input\.\w+$/.test(name)) : [];
+
+  it('has fixtures whose inputs the paired rules report', () => {
+    expect(inputs.length).toBeGreaterThan(0);
+    const reported = inputs.filter((name) => lint(readFileSync(join(directory, name), 'utf8'), name, codemod.pairedRules).length > 0);
+    expect(reported.length).toBeGreaterThan(inputs.length / 2);
+  });
+
+  it.each(inputs)('%s: every report is migrated or marked', async (inputName) => {
+    const { default: transform } = (await import(codemod.transformPath)) as { default: Transform };
+    const input = readFileSync(join(directory, inputName), 'utf8');
+    const options = readOptions(join(directory, inputName.replace(/\.input\.\w+$/, '.options.json')));
+    const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: () => undefined };
+    const output = transform({ path: join(directory, inputName), source: input }, api, options) ?? input;
+    const outputName = inputName.replace('.input.', '.output.');
+
+    const before = lint(input, inputName, codemod.pairedRules);
+    const after = lint(output, outputName, codemod.pairedRules);
+    expect(before.filter((message) => message.ruleId === null)).toEqual([]);
+    expect(after.filter((message) => message.ruleId === null)).toEqual([]);
+    expect(after.length).toBeLessThanOrEqual(before.length);
+    for (const message of after) {
+      expect(isMarked(output, outputName, message.line, message.column), `${outputName}:${message.line}:${message.column} ${message.message}`).toBe(true);
+    }
+  });
+});
+
+describe('marker check', () => {
+  const fileName = 'check.js';
+  const unmarked = "export function save(data) {\n  localStorage.setItem('token', data.token);\n}\n";
+  const marked = `export function save(data) {\n  /* ${MARKER_PREFIX} a reason */\n  localStorage.setItem('token', data.token);\n}\n`;
+
+  it('rejects a report without a marker', () => {
+    const [message] = lint(unmarked, fileName, ['no-token-in-storage']);
+    expect(message?.line).toBe(2);
+    expect(isMarked(unmarked, fileName, message?.line ?? 0, message?.column ?? 0)).toBe(false);
+  });
+
+  it('accepts a report below a marker', () => {
+    const [message] = lint(marked, fileName, ['no-token-in-storage']);
+    expect(message?.line).toBe(3);
+    expect(isMarked(marked, fileName, message?.line ?? 0, message?.column ?? 0)).toBe(true);
+  });
+});
