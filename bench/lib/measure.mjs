@@ -1,0 +1,123 @@
+// Runs a child process and measures its wall time and peak resident set size.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * When GNU time is missing, a preloaded module writes the child's own `process.resourceUsage().maxRSS`
+ * (kilobytes, the same unit as GNU time's `%M`) to the file named by SESSIONS_BENCH_RSS_FILE at exit.
+ */
+const RSS_PRELOAD = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(process.env.SESSIONS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+`;
+
+let scratchDir;
+function getScratchDir() {
+  scratchDir ??= mkdtempSync(join(tmpdir(), 'sessions-bench-measure-'));
+  return scratchDir;
+}
+process.on('exit', () => {
+  if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+});
+
+/**
+ * @typedef {object} RunResult
+ * @property {number} wallMs    wall time from spawn to exit, in milliseconds
+ * @property {number} maxRssKb  peak resident set size of the child, in kilobytes
+ * @property {number} code      exit code
+ * @property {string} stdout
+ * @property {string} stderr
+ */
+
+/**
+ * Runs `node <args>` and measures it. Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when it is
+ * installed, and otherwise from the child's own `process.resourceUsage()` through a preloaded module.
+ * Throws when the exit code is not in `okCodes`, with the tail of stderr in the message.
+ * @param {string[]} args arguments after `node`
+ * @param {{ cwd?: string, env?: Record<string, string>, okCodes?: number[] }} [options]
+ * @returns {Promise<RunResult>}
+ */
+export async function runNode(args, { cwd, env = {}, okCodes = [0] } = {}) {
+  const rssFile = join(getScratchDir(), `rss-${process.hrtime.bigint()}`);
+  let command;
+  let commandArgs;
+  const childEnv = { ...process.env, ...env };
+  if (existsSync(GNU_TIME)) {
+    command = GNU_TIME;
+    commandArgs = ['-f', '%M', '-o', rssFile, process.execPath, ...args];
+  } else {
+    const preload = join(getScratchDir(), 'rss-preload.mjs');
+    if (!existsSync(preload)) writeFileSync(preload, RSS_PRELOAD);
+    command = process.execPath;
+    commandArgs = ['--import', preload, ...args];
+    childEnv.SESSIONS_BENCH_RSS_FILE = rssFile;
+  }
+
+  const start = process.hrtime.bigint();
+  const child = spawn(command, commandArgs, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout = [];
+  const stderr = [];
+  child.stdout.on('data', (chunk) => stdout.push(chunk));
+  child.stderr.on('data', (chunk) => stderr.push(chunk));
+  const code = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+
+  const result = {
+    wallMs,
+    maxRssKb: readRss(rssFile),
+    code,
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: Buffer.concat(stderr).toString('utf8'),
+  };
+  if (!okCodes.includes(code)) {
+    const tail = result.stderr.trim().split('\n').slice(-25).join('\n');
+    throw new Error(`'node ${args.join(' ')}' in ${cwd ?? process.cwd()} exited with code ${code}.\n${tail}`);
+  }
+  return result;
+}
+
+function readRss(file) {
+  if (!existsSync(file)) return Number.NaN;
+  // GNU time writes "Command exited with non-zero status N" above the figure when the child fails.
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  return Number(lines.at(-1));
+}
+
+/** Returns the median of a non-empty list of numbers. */
+export function median(values) {
+  if (values.length === 0) throw new Error('median() needs at least one value.');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Parses the table that ESLint prints when the TIMING environment variable is set:
+ * `Rule | Time (ms) | Relative` followed by one row per rule.
+ * @returns {{ rule: string, ms: number }[]}
+ */
+export function parseTimingTable(stdout) {
+  const rows = [];
+  let inTable = false;
+  for (const line of stdout.split('\n')) {
+    if (/^Rule\s+\|\s+Time \(ms\)\s+\|\s+Relative/.test(line)) {
+      inTable = true;
+      continue;
+    }
+    if (!inTable || line.startsWith(':')) continue;
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length !== 3 || !/^\d/.test(cells[1])) {
+      if (line.trim() === '') inTable = false;
+      continue;
+    }
+    rows.push({ rule: cells[0], ms: Number(cells[1]) });
+  }
+  if (rows.length === 0) throw new Error(`No TIMING table found in ESLint's output:\n${stdout.slice(0, 2000)}`);
+  return rows;
+}

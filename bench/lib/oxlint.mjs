@@ -1,0 +1,102 @@
+// Tries eslint-plugin-sessions, unmodified, as an oxlint JS plugin (`jsPlugins` in .oxlintrc.json): times
+// oxlint with and without it and compares oxlint's reports of our rules with ESLint's.
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { BENCH_DIR, REPO_DIR } from './corpus.mjs';
+import { readEslintReport } from './eslint-runs.mjs';
+import { median, runNode } from './measure.mjs';
+
+export const OXLINT_BIN = join(BENCH_DIR, 'node_modules', 'oxlint', 'bin', 'oxlint');
+const PLUGIN_ENTRY = join(REPO_DIR, 'dist', 'src', 'index.js');
+
+function writeConfig(outDir, name, config) {
+  const path = join(outDir, `${name}.oxlintrc.json`);
+  writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
+  return path;
+}
+
+function runOxlint({ root, targets, configFile }) {
+  // oxlint exits with 1 when it reports errors; anything else is a failure to run.
+  return runNode([OXLINT_BIN, '--config', configFile, '--format=json', ...targets], { cwd: root, okCodes: [0, 1] });
+}
+
+/** Reads oxlint's JSON output and returns its diagnostics of our rules, in ESLint's shape, sorted. */
+function readSessionsDiagnostics(stdout, root) {
+  const output = JSON.parse(stdout);
+  const found = [];
+  for (const diagnostic of output.diagnostics) {
+    const match = /^sessions\((.+)\)$/.exec(diagnostic.code ?? '');
+    if (!match) continue;
+    const span = diagnostic.labels?.[0]?.span;
+    found.push({
+      file: relative(root, join(root, diagnostic.filename)).split('\\').join('/'),
+      ruleId: `sessions/${match[1]}`,
+      line: span?.line ?? 0,
+      column: span?.column ?? 0,
+    });
+  }
+  return found.map((entry) => `${entry.file}:${entry.line}:${entry.column} ${entry.ruleId}`).sort();
+}
+
+/**
+ * @returns {Promise<{ works: boolean, error?: string, rows?: object[], eslintReports?: number,
+ *   oxlintReports?: number, onlyEslint?: string[], onlyOxlint?: string[] }>}
+ */
+export async function runOxlintTrial({ root, targets, plugin, reps, outDir, eslintReportFile }) {
+  const ourRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`sessions/${name}`, 'error']));
+  const defaultConfig = writeConfig(outDir, 'oxlint-default', {});
+  const withSessions = writeConfig(outDir, 'oxlint-sessions', {
+    jsPlugins: [{ name: 'sessions', specifier: PLUGIN_ENTRY }],
+    rules: ourRules,
+  });
+
+  let first;
+  try {
+    first = await runOxlint({ root, targets, configFile: withSessions });
+  } catch (error) {
+    return { works: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  let oxlintFound;
+  try {
+    oxlintFound = readSessionsDiagnostics(first.stdout, root);
+  } catch (error) {
+    return { works: false, error: `oxlint's JSON output could not be read: ${String(error)}\n${first.stderr.slice(0, 2000)}` };
+  }
+
+  const eslintFound = readEslintReport(eslintReportFile, root)
+    .messages.filter((message) => message.ruleId?.startsWith('sessions/'))
+    .map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)
+    .sort();
+  const oxlintSet = new Set(oxlintFound);
+  const eslintSet = new Set(eslintFound);
+
+  const arms = [
+    { name: 'oxlint (default rules)', configFile: defaultConfig },
+    { name: 'oxlint (default rules) + sessions as jsPlugins', configFile: withSessions },
+  ];
+  const runs = Object.fromEntries(arms.map((arm) => [arm.name, []]));
+  for (let round = 0; round < reps; round++) {
+    for (const arm of round % 2 === 0 ? arms : [...arms].reverse()) {
+      const result = await runOxlint({ root, targets, configFile: arm.configFile });
+      runs[arm.name].push({ wallMs: result.wallMs, maxRssKb: result.maxRssKb });
+      process.stdout.write(`  oxlint round ${round + 1}/${reps} ${arm.name}: ${(result.wallMs / 1000).toFixed(2)} s\n`);
+    }
+  }
+  // The smoke run passes reps = 0: it checks that oxlint runs our rules and does not time it.
+  const rows = reps === 0 ? [] : arms.map((arm) => ({
+    name: arm.name,
+    medianWallMs: median(runs[arm.name].map((run) => run.wallMs)),
+    medianRssKb: median(runs[arm.name].map((run) => run.maxRssKb)),
+    wallMs: runs[arm.name].map((run) => run.wallMs),
+  }));
+  return {
+    works: true,
+    rows,
+    stderr: first.stderr.trim().slice(0, 2000),
+    eslintReports: eslintFound.length,
+    oxlintReports: oxlintFound.length,
+    onlyEslint: eslintFound.filter((entry) => !oxlintSet.has(entry)),
+    onlyOxlint: oxlintFound.filter((entry) => !eslintSet.has(entry)),
+  };
+}

@@ -1,0 +1,232 @@
+// Renders the results of run-bench.mjs as the generated part of docs/benchmarks.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+import { ARM_RULE_PREFIXES } from './eslint-runs.mjs';
+
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+const percent = (fraction) => `${(fraction * 100).toFixed(2)} %`;
+const signedPercent = (fraction) => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(2)} %`;
+const megabytes = (kilobytes) => (kilobytes / 1024).toFixed(0);
+
+function table(header, rows) {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const ARM_LABELS = {
+  baseline: 'baseline: `@eslint/js` recommended',
+  strict: 'baseline + eslint-plugin-sessions `strict`',
+  'browser-jwt-security': 'baseline + browser-security storage/cookie rules + jwt-security (all rules)',
+  sonarjs: 'baseline + sonarjs JWT/cookie/session/credential rules',
+  security: 'baseline + security `detect-possible-timing-attacks`',
+};
+
+function renderRunFacts(results) {
+  const { machine, corpus } = results;
+  return [
+    `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${(results.durationMs / 60000).toFixed(1)} minutes in all.`,
+    '',
+    `- Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, ${machine.platform}, Node.js ${machine.node}.`,
+    `- Load average (1, 5, 15 min): ${machine.loadAtStart.join(', ')} at the start, ${machine.loadAtEnd.join(', ')} at the end.`,
+    `- Corpus slice \`${results.slice}\`: ${corpus.files} files (${(corpus.bytes / 1e6).toFixed(1)} MB) from ${corpus.slicePackages} packages, ` +
+      `out of ${corpus.allFiles} files (${(corpus.allBytes / 1e6).toFixed(1)} MB) in ${corpus.packages} packages. ` +
+      `${corpus.commonjs} of the slice's files are linted as CommonJS; ${corpus.bySyntax} of them got their source type from which mode parses.`,
+    `- Repetitions: ${results.reps} rounds for lint cost, codemods and oxlint; ${results.growthReps} rounds for each larger size in the growth table (its 1× row is the lint-cost rounds). Every figure below is a median.`,
+    `- Rules of eslint-plugin-sessions measured: ${results.ruleNames.map((name) => `\`${name}\``).join(', ') || 'none'}.`,
+    '',
+    table(
+      ['package', 'version'],
+      Object.entries(results.versions).map(([name, version]) => [name, version]),
+    ),
+  ].join('\n');
+}
+
+function renderTargets(results) {
+  return table(
+    ['target', 'measured', 'result'],
+    results.targets.map((target) => [target.name, target.measured, target.pass ? 'PASS' : '**FAIL**']),
+  );
+}
+
+function renderLintCost(results) {
+  const { lint } = results;
+  const baseline = lint.baseline;
+  const rows = Object.entries(lint).map(([arm, summary]) => [
+    ARM_LABELS[arm] ?? arm,
+    seconds(summary.medianWallMs),
+    arm === 'baseline' ? '—' : signedPercent(summary.medianWallMs / baseline.medianWallMs - 1),
+    megabytes(summary.medianRssKb),
+    arm === 'baseline' ? '—' : signedPercent(summary.medianRssKb / baseline.medianRssKb - 1),
+    arm === 'baseline' ? String(summary.allReports) : String(summary.armReports),
+    summary.wallMs.map(seconds).join(', '),
+  ]);
+  if (results.oxlint.works) {
+    for (const row of results.oxlint.rows) {
+      rows.push([row.name, seconds(row.medianWallMs), '—', megabytes(row.medianRssKb), '—', '—', row.wallMs.map(seconds).join(', ')]);
+    }
+  }
+  return table(
+    ['rules', 'median wall (s)', 'wall vs baseline', 'median peak RSS (MiB)', 'RSS vs baseline', 'reports¹', 'runs (s)'],
+    rows,
+  ) +
+    '\n\n¹ For the baseline: every report of `@eslint/js`; for the other rows: the reports of the added rules only.' +
+    ` ${baseline.fatalFiles} files of the slice do not parse in ESLint (see docs/scan.md) and count in every row.`;
+}
+
+function renderRuleShares(results) {
+  const sections = [];
+  const strict = results.timings.strict;
+  const ours = strict.rows.filter((row) => row.rule.startsWith('sessions/'));
+  sections.push(
+    `Total rule time in the \`strict\` run with \`TIMING=all\`: ${strict.totalMs.toFixed(1)} ms over ${strict.rows.length} rules.`,
+    '',
+    table(
+      ['rule of eslint-plugin-sessions', 'time (ms)', 'share of total rule time'],
+      ours.map((row) => [`\`${row.rule}\``, row.ms.toFixed(1), percent(row.share)]),
+    ),
+    '',
+    'The same share for the added rules of each peer row (their own `TIMING=all` run):',
+    '',
+  );
+  const peerRows = [];
+  for (const [arm, timing] of Object.entries(results.timings)) {
+    const prefixes = ARM_RULE_PREFIXES[arm];
+    const added = timing.rows.filter((row) => prefixes.some((prefix) => row.rule.startsWith(prefix)));
+    const sum = added.reduce((total, row) => total + row.share, 0);
+    const worst = added.reduce((max, row) => (row.share > (max?.share ?? -1) ? row : max), undefined);
+    peerRows.push([
+      ARM_LABELS[arm] ?? arm,
+      String(added.length),
+      percent(sum),
+      worst ? `${percent(worst.share)} (\`${worst.rule}\`)` : '—',
+      timing.totalMs.toFixed(1),
+    ]);
+  }
+  sections.push(
+    table(['rules', 'added rules timed', 'their share together', 'largest single share', 'total rule time (ms)'], peerRows),
+  );
+  return sections.join('\n');
+}
+
+function renderGrowth(results) {
+  return table(
+    ['corpus size', 'files', 'rounds', 'baseline (s)', 'strict (s)', 'strict / baseline', 'baseline ms per file', 'strict ms per file'],
+    results.growth.map((size) => [
+      `${size.copies}×`,
+      String(size.rounds),
+      String(size.files),
+      seconds(size.baselineMs),
+      seconds(size.strictMs),
+      size.ratio.toFixed(3),
+      (size.baselineMs / size.files).toFixed(2),
+      (size.strictMs / size.files).toFixed(2),
+    ]),
+  );
+}
+
+function renderCodemods(results) {
+  const { codemods } = results;
+  const parseFloor = codemods.rows.find((row) => row.name === 'floor: parse only').medianWallMs;
+  const lines = [
+    `Input: the ${codemods.files} files of the slice on which \`strict\` reports nothing and that parse ` +
+      `(${codemods.excludedReported} files with a report and ${codemods.excludedUnparsable} that do not parse were left out).`,
+    '',
+    table(
+      ['command', 'median wall (s)', 'vs parse-only floor', 'summary it printed', 'runs (s)'],
+      codemods.rows.map((row) => [
+        `\`${row.name}\``,
+        seconds(row.medianWallMs),
+        `${(row.medianWallMs / parseFloor).toFixed(2)}×`,
+        row.summary,
+        row.wallMs.map(seconds).join(', '),
+      ]),
+    ),
+  ];
+  if (!codemods.migrate.available) {
+    lines.push('', `\`migrate\` was not measured: ${codemods.migrate.reason}`);
+  } else if (codemods.migrate.missing.length > 0) {
+    lines.push('', `Not measured because the built CLI does not list them: ${codemods.migrate.missing.map((name) => `\`${name}\``).join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function renderConcurrency(results) {
+  const { concurrency } = results;
+  const verdict = concurrency.equal
+    ? 'The reports are identical'
+    : `**The reports differ.** First difference: \`${JSON.stringify(concurrency.firstDifference)}\``;
+  return (
+    `\`strict\` with \`--concurrency=2\`: ${seconds(concurrency.wallMs)} s for ${concurrency.files} files and ${concurrency.messages} messages; ` +
+    `one thread: ${concurrency.singleFiles} files and ${concurrency.singleMessages} messages. ${verdict} ` +
+    '(messages compared by file, position, rule and text after sorting).'
+  );
+}
+
+function renderOxlint(results) {
+  const { oxlint } = results;
+  if (!oxlint.works) return `oxlint could not run eslint-plugin-sessions as a JS plugin:\n\n\`\`\`text\n${oxlint.error}\n\`\`\``;
+  const lines = [
+    `oxlint ran every rule of eslint-plugin-sessions from \`dist/src/index.js\` unmodified. Its timings are in the lint-cost table. ` +
+      `Reports of our rules: ESLint ${oxlint.eslintReports}, oxlint ${oxlint.oxlintReports}; ` +
+      `${oxlint.onlyEslint.length} found only by ESLint, ${oxlint.onlyOxlint.length} only by oxlint (compared by file, line, column and rule).`,
+  ];
+  const sample = [...oxlint.onlyEslint.map((entry) => `ESLint only: ${entry}`), ...oxlint.onlyOxlint.map((entry) => `oxlint only: ${entry}`)];
+  if (sample.length > 0) lines.push('', '```text', ...sample.slice(0, 20), '```');
+  if (oxlint.stderr) lines.push('', 'oxlint printed on stderr:', '', '```text', oxlint.stderr, '```');
+  return lines.join('\n');
+}
+
+/** Returns the generated Markdown for docs/benchmarks.md (without the markers). */
+export function renderBenchmarksPage(results) {
+  return [
+    '## Results',
+    '',
+    renderRunFacts(results),
+    '',
+    '### Targets',
+    '',
+    renderTargets(results),
+    '',
+    '### Lint cost',
+    '',
+    renderLintCost(results),
+    '',
+    '### Share of rule time',
+    '',
+    renderRuleShares(results),
+    '',
+    '### Growth with corpus size',
+    '',
+    renderGrowth(results),
+    '',
+    '### Codemods',
+    '',
+    renderCodemods(results),
+    '',
+    '### `--concurrency=2`',
+    '',
+    renderConcurrency(results),
+    '',
+    '### oxlint',
+    '',
+    renderOxlint(results),
+  ].join('\n');
+}
+
+/**
+ * Replaces the text between `<!-- begin generated by GENERATOR -->` and `<!-- end generated by GENERATOR -->`
+ * in `page` with `content`, leaving the hand-written text around them as it is. Throws when the markers are missing.
+ */
+export function writeGeneratedSection(page, content, generator = 'bench/run-bench.mjs') {
+  const beginMarker = `<!-- begin generated by ${generator} -->`;
+  const endMarker = `<!-- end generated by ${generator} -->`;
+  const text = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  const begin = text.indexOf(beginMarker);
+  const end = text.indexOf(endMarker);
+  if (begin === -1 || end === -1 || end < begin) {
+    throw new Error(`${page} has no '${beginMarker}' … '${endMarker}' block to fill in.`);
+  }
+  writeFileSync(page, `${text.slice(0, begin + beginMarker.length)}\n${content}\n${text.slice(end)}`);
+}

@@ -1,0 +1,415 @@
+#!/usr/bin/env node
+// `npm run bench`: what eslint-plugin-sessions costs on real code. It lints a slice of the corpus with
+// ESLint's recommended rules alone (the baseline) and with the baseline plus each rule set under comparison.
+// It times the `migrate` codemods against two jscodeshift floors, checks that `--concurrency=2` reports what
+// one thread reports, and tries our rules as oxlint JS plugins. Then it prints every target with PASS or FAIL
+// and writes docs/benchmarks.md. `--smoke` runs the steps once on a small slice and fails only on a crash or
+// on reports that differ between threads.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { checkMigrateCommand, parseJscodeshiftSummary, runFloor, runMigrate } from './lib/codemod-runs.mjs';
+import { BENCH_DIR, corpusPath, layOutCorpus, loadManifest, REPO_DIR, WORK_DIR } from './lib/corpus.mjs';
+import { readEslintReport, runEslint, summarizeReport } from './lib/eslint-runs.mjs';
+import { median, parseTimingTable } from './lib/measure.mjs';
+import { runOxlintTrial } from './lib/oxlint.mjs';
+import { renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
+import { BENCH_SAMPLE_RATE, selectFiles } from './lib/slices.mjs';
+
+const { values: flags } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    reps: { type: 'string' },
+    'growth-reps': { type: 'string' },
+    'no-docs': { type: 'boolean', default: false },
+  },
+});
+
+const SMOKE = flags.smoke;
+const SLICE = SMOKE ? 'smoke' : 'bench';
+const REPS = Number(flags.reps ?? (SMOKE ? 1 : 5));
+const GROWTH_REPS = Number(flags['growth-reps'] ?? (SMOKE ? 1 : 3));
+const WRITE_DOCS = !SMOKE && !flags['no-docs'];
+// The smoke run keeps only the steps that exercise our own code, so that it finishes in about a minute.
+const PEER_ARMS = SMOKE ? [] : ['browser-jwt-security', 'sonarjs', 'security'];
+const LINT_ARMS = ['baseline', 'strict', ...PEER_ARMS];
+const GROWTH_COPIES = SMOKE ? [1, 2] : [1, 2, 4];
+const OUT_DIR = join(WORK_DIR, `out-${SLICE}`);
+
+/** Target thresholds, checked against the medians of the runs. */
+const TARGETS = {
+  maxWallOverhead: 0.03,
+  maxRuleShare: 0.01,
+  maxMigrateToParseFloor: 0.5,
+  maxRssGrowth: 0.05,
+};
+
+function log(message) {
+  process.stdout.write(`${message}\n`);
+}
+
+function formatSeconds(ms) {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function describeMachine() {
+  return {
+    nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(),
+    memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAtStart: os.loadavg().map((value) => value.toFixed(2)),
+  };
+}
+
+function readVersion(packageDir) {
+  return JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
+}
+
+function describeVersions() {
+  const benchPackage = (name) => readVersion(join(BENCH_DIR, 'node_modules', name));
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_DIR, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout (a packed copy): the commit stays unknown.
+  }
+  return {
+    'eslint-plugin-sessions': `${readVersion(REPO_DIR)} (commit ${commit})`,
+    eslint: benchPackage('eslint'),
+    '@eslint/js': benchPackage('@eslint/js'),
+    '@typescript-eslint/parser': benchPackage('@typescript-eslint/parser'),
+    'eslint-plugin-browser-security': benchPackage('eslint-plugin-browser-security'),
+    'eslint-plugin-jwt-security': benchPackage('eslint-plugin-jwt-security'),
+    'eslint-plugin-sonarjs': benchPackage('eslint-plugin-sonarjs'),
+    'eslint-plugin-security': benchPackage('eslint-plugin-security'),
+    jscodeshift: benchPackage('jscodeshift'),
+    oxlint: benchPackage('oxlint'),
+  };
+}
+
+async function loadSessionsPlugin() {
+  const entry = join(REPO_DIR, 'dist', 'src', 'index.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing. Build the plugin first: npm run build`);
+  return (await import(entry)).default;
+}
+
+/** Runs every arm `reps` times, rotating the order each round so that drift spreads over all arms. */
+async function measureLintArms({ root, targets, arms, reps, label }) {
+  const runs = Object.fromEntries(arms.map((arm) => [arm, []]));
+  let lastReports = {};
+  for (let round = 0; round < reps; round++) {
+    const order = arms.map((_, index) => arms[(index + round) % arms.length]);
+    for (const arm of order) {
+      const outputFile = join(OUT_DIR, `${label}-${arm}.json`);
+      const result = await runEslint({ cwd: root, arm, targets, outputFile });
+      runs[arm].push({ wallMs: result.wallMs, maxRssKb: result.maxRssKb });
+      lastReports[arm] = outputFile;
+      log(`  ${label} round ${round + 1}/${reps} ${arm}: ${formatSeconds(result.wallMs)}, ${result.maxRssKb} KB`);
+    }
+  }
+  const summary = {};
+  for (const arm of arms) {
+    const report = readEslintReport(lastReports[arm], root);
+    summary[arm] = {
+      wallMs: runs[arm].map((run) => run.wallMs),
+      maxRssKb: runs[arm].map((run) => run.maxRssKb),
+      medianWallMs: median(runs[arm].map((run) => run.wallMs)),
+      medianRssKb: median(runs[arm].map((run) => run.maxRssKb)),
+      reportFile: lastReports[arm],
+      ...summarizeReport(report, arm),
+    };
+  }
+  return summary;
+}
+
+/** Runs each non-baseline arm once with TIMING=all and returns the per-rule times. */
+async function measureRuleTimes({ root, targets, arms }) {
+  const timings = {};
+  for (const arm of arms) {
+    const result = await runEslint({
+      cwd: root,
+      arm,
+      targets,
+      outputFile: join(OUT_DIR, `timing-${arm}.json`),
+      timing: true,
+    });
+    const rows = parseTimingTable(result.stdout);
+    const totalMs = rows.reduce((sum, row) => sum + row.ms, 0);
+    timings[arm] = { totalMs, rows: rows.map((row) => ({ ...row, share: totalMs > 0 ? row.ms / totalMs : 0 })) };
+    log(`  TIMING ${arm}: total rule time ${totalMs.toFixed(1)} ms over ${rows.length} rules`);
+  }
+  return timings;
+}
+
+async function checkConcurrency({ root, targets, singleThreadReport }) {
+  const outputFile = join(OUT_DIR, 'concurrency-2-strict.json');
+  const result = await runEslint({ cwd: root, arm: 'strict', targets, outputFile, concurrency: 2 });
+  const parallel = readEslintReport(outputFile, root);
+  const single = readEslintReport(singleThreadReport, root);
+  const equal = JSON.stringify(parallel) === JSON.stringify(single);
+  let firstDifference;
+  if (!equal) {
+    const length = Math.max(parallel.messages.length, single.messages.length);
+    for (let index = 0; index < length; index++) {
+      if (JSON.stringify(parallel.messages[index]) !== JSON.stringify(single.messages[index])) {
+        firstDifference = { single: single.messages[index], concurrent: parallel.messages[index] };
+        break;
+      }
+    }
+  }
+  log(`  --concurrency=2: ${formatSeconds(result.wallMs)}, reports ${equal ? 'equal to' : 'DIFFERENT from'} one thread`);
+  return {
+    equal,
+    wallMs: result.wallMs,
+    files: parallel.files,
+    messages: parallel.messages.length,
+    singleFiles: single.files,
+    singleMessages: single.messages.length,
+    firstDifference,
+  };
+}
+
+/** Measures `baseline` and `strict` over 2 and 4 copies of the slice; the 1× row reuses the lint-cost rounds. */
+async function measureGrowth({ root, reps, lint }) {
+  const sizes = [];
+  for (const copies of GROWTH_COPIES) {
+    let summary = lint;
+    if (copies > 1) {
+      const targets = Array.from({ length: copies }, (_, index) => `copy-${index + 1}`);
+      summary = await measureLintArms({ root, targets, arms: ['baseline', 'strict'], reps, label: `growth-${copies}x` });
+    }
+    sizes.push({
+      copies,
+      rounds: summary.baseline.wallMs.length,
+      files: summary.baseline.files,
+      baselineMs: summary.baseline.medianWallMs,
+      strictMs: summary.strict.medianWallMs,
+      ratio: summary.strict.medianWallMs / summary.baseline.medianWallMs,
+    });
+  }
+  return sizes;
+}
+
+/** Lists the corpus files (paths relative to the corpus root) on which the strict arm reported a sessions rule. */
+function listReportedFiles(reportFile, root) {
+  const report = readEslintReport(reportFile, root);
+  const reported = new Set();
+  const unparsable = new Set();
+  for (const message of report.messages) {
+    if (message.fatal) unparsable.add(message.file);
+    else if (message.ruleId?.startsWith('sessions/')) reported.add(message.file);
+  }
+  return { reported, unparsable };
+}
+
+/** Returns the closing line of `migrate` ("Dry run: N migrated, N unchanged, …"), without its prefix. */
+function parseMigrateSummary(output) {
+  const line = output.split('\n').find((candidate) => /^Dry run: \d+ migrated/.test(candidate));
+  return line ? line.replace(/^Dry run: /, '').replace(/\.$/, '') : 'no summary printed';
+}
+
+function formatJscodeshiftSummary(output) {
+  const counts = parseJscodeshiftSummary(output);
+  if (!counts) return 'no summary printed';
+  return `${counts.ok} ok, ${counts.unmodified} unmodified, ${counts.skipped} skipped, ${counts.errors} errors`;
+}
+
+async function measureCodemods({ files, reportFile, root, reps }) {
+  const migrate = await checkMigrateCommand();
+  // Files with nothing to migrate: no sessions report and a clean parse, copied into their own folder.
+  const { reported, unparsable } = listReportedFiles(reportFile, root);
+  const cleanFiles = files.filter((file) => {
+    const path = corpusPath(file, 1);
+    return !reported.has(path) && !unparsable.has(path);
+  });
+  const cleanRoot = layOutCorpus(cleanFiles, `${SLICE}-nothing-to-migrate`, 1);
+  const cleanPaths = cleanFiles.map((file) => corpusPath(file, 1));
+
+  const jobs = [
+    { name: 'floor: return at once', run: () => runFloor({ cwd: cleanRoot, floor: 'return-at-once', files: cleanPaths }) },
+    { name: 'floor: parse only', run: () => runFloor({ cwd: cleanRoot, floor: 'parse-only', files: cleanPaths }) },
+  ];
+  if (migrate.available) {
+    for (const codemod of migrate.codemods) {
+      jobs.push({
+        name: `migrate ${codemod} --dry`,
+        codemod,
+        run: () => runMigrate({ cwd: cleanRoot, codemod, files: cleanPaths }),
+      });
+    }
+  }
+
+  const runs = Object.fromEntries(jobs.map((job) => [job.name, []]));
+  const outputs = {};
+  for (let round = 0; round < reps; round++) {
+    const order = jobs.map((_, index) => jobs[(index + round) % jobs.length]);
+    for (const job of order) {
+      const result = await job.run();
+      runs[job.name].push(result.wallMs);
+      outputs[job.name] = `${result.stdout}${result.stderr}`;
+      log(`  codemods round ${round + 1}/${reps} ${job.name}: ${formatSeconds(result.wallMs)}`);
+    }
+  }
+  const rows = jobs.map((job) => ({
+    name: job.name,
+    codemod: job.codemod,
+    wallMs: runs[job.name],
+    medianWallMs: median(runs[job.name]),
+    summary: job.codemod ? parseMigrateSummary(outputs[job.name]) : formatJscodeshiftSummary(outputs[job.name]),
+  }));
+  return { migrate, files: cleanFiles.length, excludedReported: reported.size, excludedUnparsable: unparsable.size, rows };
+}
+
+function evaluateTargets(results) {
+  const targets = [];
+  const { lint, timings, codemods } = results;
+  const baseline = lint.baseline.medianWallMs;
+  const overhead = (arm) => lint[arm].medianWallMs / baseline - 1;
+  const strictOverhead = overhead('strict');
+
+  targets.push({
+    name: `\`strict\` adds at most ${TARGETS.maxWallOverhead * 100} % wall time to the baseline`,
+    measured: `${(strictOverhead * 100).toFixed(2)} %`,
+    pass: strictOverhead <= TARGETS.maxWallOverhead,
+  });
+  for (const arm of PEER_ARMS) {
+    targets.push({
+      name: `\`strict\` adds less wall time than the ${arm} row`,
+      measured: `${(strictOverhead * 100).toFixed(2)} % against ${(overhead(arm) * 100).toFixed(2)} %`,
+      pass: strictOverhead < overhead(arm),
+    });
+  }
+
+  const ours = timings.strict.rows.filter((row) => row.rule.startsWith('sessions/'));
+  const worst = ours.reduce((max, row) => (row.share > (max?.share ?? -1) ? row : max), undefined);
+  targets.push({
+    name: `no rule of ours takes more than ${TARGETS.maxRuleShare * 100} % of total rule time`,
+    measured: worst ? `max ${(worst.share * 100).toFixed(2)} % (${worst.rule})` : 'no sessions rule in the TIMING table',
+    pass: worst !== undefined && worst.share <= TARGETS.maxRuleShare,
+  });
+
+  const parseFloor = codemods.rows.find((row) => row.name === 'floor: parse only').medianWallMs;
+  for (const codemod of codemods.migrate.missing) {
+    targets.push({
+      name: `\`migrate ${codemod} --dry\` over files with nothing to migrate costs at most ${TARGETS.maxMigrateToParseFloor}× the parse-only floor`,
+      measured: `not measured: ${codemods.migrate.reason ?? `the built CLI does not list the codemod '${codemod}'`}`,
+      pass: false,
+    });
+  }
+  if (codemods.migrate.available) {
+    for (const row of codemods.rows.filter((candidate) => candidate.codemod)) {
+      const ratio = row.medianWallMs / parseFloor;
+      targets.push({
+        name: `\`${row.name}\` over files with nothing to migrate costs at most ${TARGETS.maxMigrateToParseFloor}× the parse-only floor`,
+        measured: `${ratio.toFixed(2)}×`,
+        pass: ratio <= TARGETS.maxMigrateToParseFloor,
+      });
+    }
+  }
+
+  const rssGrowth = lint.strict.medianRssKb / lint.baseline.medianRssKb - 1;
+  targets.push({
+    name: `peak RSS grows by at most ${TARGETS.maxRssGrowth * 100} %`,
+    measured: `${(rssGrowth * 100).toFixed(2)} %`,
+    pass: rssGrowth <= TARGETS.maxRssGrowth,
+  });
+  return targets;
+}
+
+async function main() {
+  const startedAt = Date.now();
+  const machine = describeMachine();
+  const versions = describeVersions();
+  const plugin = await loadSessionsPlugin();
+  const ruleNames = Object.keys(plugin.rules);
+  log(`eslint-plugin-sessions bench (${SMOKE ? 'smoke' : 'full'}): ${ruleNames.length} rules, ${REPS} rounds`);
+  log(`machine: ${machine.nproc} CPUs, ${machine.memoryGiB} GiB, Node.js ${machine.node}, load ${machine.loadAtStart.join(' ')}`);
+
+  const manifest = loadManifest();
+  const files = selectFiles(manifest, SLICE);
+  const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
+  log(`corpus slice '${SLICE}': ${files.length} of ${manifest.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const root = layOutCorpus(files, SLICE, Math.max(...GROWTH_COPIES));
+
+  log('warm-up run (not measured)');
+  await runEslint({ cwd: root, arm: 'strict', targets: ['copy-1'], outputFile: join(OUT_DIR, 'warm-up.json') });
+
+  log('lint cost');
+  const lint = await measureLintArms({ root, targets: ['copy-1'], arms: LINT_ARMS, reps: REPS, label: 'lint' });
+  log('per-rule times');
+  const timings = await measureRuleTimes({ root, targets: ['copy-1'], arms: LINT_ARMS.filter((arm) => arm !== 'baseline') });
+  log('concurrency');
+  const concurrency = await checkConcurrency({ root, targets: ['copy-1'], singleThreadReport: lint.strict.reportFile });
+  log('growth');
+  const growth = await measureGrowth({ root, reps: GROWTH_REPS, lint });
+  log('codemods');
+  const codemods = await measureCodemods({ files, reportFile: lint.strict.reportFile, root, reps: REPS });
+  log('oxlint');
+  const oxlint = await runOxlintTrial({
+    root,
+    targets: ['copy-1'],
+    plugin,
+    reps: SMOKE ? 0 : REPS,
+    outDir: OUT_DIR,
+    eslintReportFile: lint.strict.reportFile,
+  });
+
+  const results = {
+    smoke: SMOKE,
+    slice: SLICE,
+    sampleRate: BENCH_SAMPLE_RATE,
+    reps: REPS,
+    growthReps: GROWTH_REPS,
+    machine: { ...machine, loadAtEnd: os.loadavg().map((value) => value.toFixed(2)) },
+    versions,
+    corpus: {
+      allFiles: manifest.length,
+      allBytes: manifest.reduce((sum, file) => sum + file.bytes, 0),
+      packages: new Set(manifest.map((file) => file.pkg)).size,
+      files: files.length,
+      bytes,
+      slicePackages: new Set(files.map((file) => file.pkg)).size,
+      bySyntax: files.filter((file) => file.bySyntax).length,
+      commonjs: files.filter((file) => file.sourceType === 'commonjs').length,
+    },
+    ruleNames,
+    lint,
+    timings,
+    concurrency,
+    growth,
+    codemods,
+    oxlint,
+    durationMs: 0,
+  };
+  results.targets = evaluateTargets(results);
+  results.durationMs = Date.now() - startedAt;
+
+  log('');
+  for (const target of results.targets) log(`${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.measured}`);
+  log(`--concurrency=2 reports ${concurrency.equal ? 'equal' : 'DIFFER'} (${concurrency.messages} messages)`);
+  log(`total time ${formatSeconds(results.durationMs)}`);
+
+  if (WRITE_DOCS) {
+    const page = join(REPO_DIR, 'docs', 'benchmarks.md');
+    writeGeneratedSection(page, renderBenchmarksPage(results));
+    log(`wrote ${page}`);
+  }
+
+  if (!concurrency.equal) {
+    throw new Error(`ESLint with --concurrency=2 reported differently from one thread: ${JSON.stringify(concurrency.firstDifference)}`);
+  }
+  // The smoke run is too small for timing targets; it fails only on crashes and wrong reports.
+  if (!SMOKE && results.targets.some((target) => !target.pass)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});
