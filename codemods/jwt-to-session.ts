@@ -1,9 +1,10 @@
 /**
  * Moves Express servers from JWT login sessions to express-session with a real store (connect-session-knex
- * by default): session setup where `express()` creates the app, `req.session.regenerate` at login, a
- * session check where a token from the request was verified, a session guard in place of express-jwt, and
- * `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code, passport-jwt, jose,
- * Koa, Fastify and Nest stay unchanged under `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
+ * by default). It adds the session setup where `express()` creates the app, `req.session.regenerate` at
+ * login, a session check where a token from the request was verified, a session guard in place of
+ * express-jwt, and `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code,
+ * passport-jwt, jose, Koa, Fastify and Nest stay unchanged under
+ * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -234,7 +235,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   return undefined;
 }
 
-/** Where a signed token may go for the login to be migrated: the response body, a response header or a cookie. */
+/** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
 const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
 
 const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
@@ -264,7 +265,9 @@ function getTypeAnnotationName(parameter: TSESTree.Identifier): string | undefin
   const annotation = parameter.typeAnnotation?.typeAnnotation;
   if (annotation?.type !== 'TSTypeReference') return undefined;
   const name = annotation.typeName;
-  return name.type === 'Identifier' ? name.name : name.type === 'TSQualifiedName' ? name.right.name : undefined;
+  if (name.type === 'Identifier') return name.name;
+  if (name.type === 'TSQualifiedName') return name.right.name;
+  return undefined;
 }
 
 /** True when the handler of a sign or verify call serves a refresh-token route or handles a refresh token. */
@@ -339,6 +342,9 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   }
   const anchor = getStatementOf(site.path);
   if (!anchor) return undefined;
+  if (!hasUsableNext(handler.node as AnyNode)) {
+    return 'the handler takes more than (req, res) without a plain next parameter, so session errors cannot be passed on';
+  }
 
   const anchorNode = anchor.node as AnyNode;
   let tokenName: string | undefined;
@@ -484,7 +490,7 @@ function getResponseMethod(call: AnyNode, response: string): string | undefined 
 
 /**
  * Removes a property or statement that carries the token. A statement carrier was found from a detached
- * root path, so it is removed from the statement list that holds it.
+ * root path, so it is removed from the statement list that contains it.
  */
 function removeCarrier(carrier: ASTPath, statements: Statement[]): void {
   if (carrier.parentPath) {
@@ -560,7 +566,7 @@ function rewriteVerifications(migration: Migration, sites: Site[]): boolean {
   return changed;
 }
 
-/** A branch that answers a request without a valid token: the missing-token guard or the failed verification. */
+/** The statements that respond to a request without a valid token: the missing-token guard or the failed verification. */
 interface RejectionBranch {
   readonly statements: Statement[];
 }
@@ -783,7 +789,7 @@ function buildGuard(migration: Migration, site: Site): { target: ASTPath; guard:
   const lines: string[] = ['(req, res, next) => {'];
   if (exemption) lines.push(`  if (${exemption}) {`, '    return next();', '  }');
   if (credentialsRequired) {
-    // The error looks like express-jwt's, so an error handler written for express-jwt still answers 401.
+    // The error looks like express-jwt's, so an error handler written for express-jwt still responds with 401.
     lines.push(
       `  if (!req.session.${key}) {`,
       '    return next(Object.assign(new Error("Login required: the request has no session."), { name: "UnauthorizedError", status: 401 }));',
@@ -911,6 +917,10 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
     if (endsSessionAlready(j, node, request)) continue;
     if (containsJwtCall(migration, node)) {
       changed = markForManualMigration(migration.file, handler, 'the logout handler works with the JWT itself (a deny list, for example); end the session there by hand') || changed;
+      continue;
+    }
+    if (!hasUsableNext(node)) {
+      changed = markForManualMigration(migration.file, handler, 'the logout handler has no plain next parameter, so session errors cannot be passed on') || changed;
       continue;
     }
     if ((node.body as AnyNode).type !== 'BlockStatement') {
@@ -1285,11 +1295,11 @@ function adaptSnippet(migration: Migration, lines: readonly string[]): string {
       return unit.repeat(Math.floor(indent / 2)) + line.slice(indent);
     })
     .join('\n');
-  // Generated strings never contain a quote character, so swapping the delimiters is safe.
+  // The generated strings and comments contain no apostrophe, so swapping the delimiters is safe.
   return quote === 'single' ? text.replace(/"/g, "'") : text;
 }
 
-/** Replaces the statements of a statement list; a block is replaced by a new one, so recast lays its statements out afresh. */
+/** Replaces the statements of a statement list. A block is replaced by a new one, so recast lays out its statements afresh. */
 function replaceStatementList(migration: Migration, list: ASTPath & { value: Statement[] }, statements: Statement[]): void {
   const owner = list.parentPath as ASTPath;
   const ownerNode = owner.node as AnyNode;
@@ -1321,6 +1331,12 @@ function getCallbackBody(statement: Statement): Statement[] {
   const call = statement.expression as AnyNode;
   const callback = (call.arguments as AnyNode[])[0] as AnyNode;
   return (callback.body as AnyNode).body as Statement[];
+}
+
+/** True when the handler takes `(req, res)`, to which `next` can be added, or has a plain third parameter. */
+function hasUsableNext(handler: AnyNode): boolean {
+  const params = handler.params as AnyNode[];
+  return params.length === 2 || getIdentifierName(params[2]) !== undefined;
 }
 
 /** Returns the name of the handler's `next` parameter, adding `next` when the handler takes exactly `(req, res)`. */

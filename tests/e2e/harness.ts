@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-import jscodeshift from 'jscodeshift';
+import { promisify } from 'node:util';
 
 import type { Express } from 'express';
 import request from 'supertest';
@@ -15,6 +15,7 @@ export const LEGACY_APP_DIR = fileURLToPath(new URL('../../examples/legacy-app/'
 const REPOSITORY_NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 
 const requireFromHere = createRequire(import.meta.url);
+const execFileAsync = promisify(execFile);
 
 /**
  * Loads a CommonJS module with Node's own `require`, after dropping every cached module under `dir`, so
@@ -88,21 +89,18 @@ export function linkNodeModules(directory: string): void {
   symlinkSync(REPOSITORY_NODE_MODULES, join(directory, 'node_modules'), 'dir');
 }
 
-type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string | undefined;
+const CLI = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url));
 
 /**
- * Runs the jwt-to-session transform on every `.js` file under `directory` through jscodeshift's API and
- * writes the changed files back. Returns the manual-migration reports.
+ * Runs `eslint-plugin-sessions migrate jwt-to-session <directory> --force` with the built CLI and returns
+ * what it printed. The CLI comes from `npm run build`, which `npm test` runs first.
  */
-export async function migrateWithTransform(directory: string): Promise<string[]> {
-  const { default: transform } = (await import('../../codemods/jwt-to-session.js')) as { default: Transform };
-  const reports: string[] = [];
-  const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => reports.push(message) };
-  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
-    const path = join(entry.parentPath, entry.name);
-    const output = transform({ path, source: readFileSync(path, 'utf8') }, api, {});
-    if (output !== undefined) writeFileSync(path, output);
+export async function migrateWithCli(directory: string): Promise<string> {
+  if (!existsSync(CLI)) {
+    throw new Error(`The built CLI ${CLI} is missing: run 'npm run build' before the end-to-end tests.`);
   }
-  return reports;
+  const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, 'migrate', 'jwt-to-session', directory, '--force'], {
+    cwd: directory,
+  });
+  return stdout + stderr;
 }
