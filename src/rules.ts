@@ -6,6 +6,7 @@ import noTokenInStorage from '../rules/no-token-in-storage.js';
 import noUnverifiedJwt from '../rules/no-unverified-jwt.js';
 import preferPaseto from '../rules/prefer-paseto.js';
 import requireJwtExpiry from '../rules/require-jwt-expiry.js';
+import secureSessionCookie from '../rules/secure-session-cookie.js';
 import type { SessionsRuleDocs } from './util/create-rule.js';
 
 /** Every rule of the plugin by its public ID, kept in alphabetical order. */
@@ -16,6 +17,7 @@ export const rules = {
   'no-unverified-jwt': noUnverifiedJwt,
   'prefer-paseto': preferPaseto,
   'require-jwt-expiry': requireJwtExpiry,
+  'secure-session-cookie': secureSessionCookie,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], SessionsRuleDocs>>;
 
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,104 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { findInsecureCookies, type CookieFlagProblem, type InsecureCookieFinding } from '../src/detectors/session-cookie-flags.js';
+import { mayCallResCookie, mayUseSessionLibrary } from '../src/detectors/session-library.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [
+  {
+    allowSameSiteNone?: boolean;
+    extraCredentialPatterns?: string[];
+    allowedCookieNames?: string[];
+  },
+];
+export type MessageIds = 'insecureCookie' | 'setSafeFlags';
+
+const COOKIE_LABELS: Record<InsecureCookieFinding['source'], string> = {
+  'express-session': 'the express-session cookie',
+  'cookie-session': 'the cookie-session cookie',
+  'res.cookie': 'this credential cookie',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'secure-session-cookie',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the `secure`, `httpOnly` and `sameSite` flags on session and credential cookies',
+      recommended: true,
+      family: 'node',
+    },
+    hasSuggestions: true,
+    messages: {
+      insecureCookie:
+        'Set safe flags on {{cookie}}: {{problems}}. Without them the cookie can travel over plain HTTP, be read by scripts or be sent with cross-site requests.',
+      setSafeFlags: 'Set {{flags}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowSameSiteNone: {
+            type: 'boolean',
+            description: 'Accept `sameSite: "none"`, for cookies that must be sent with cross-site requests.',
+          },
+          extraCredentialPatterns: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra regular expressions (case-insensitive) for `res.cookie` names and values that hold credentials.',
+          },
+          allowedCookieNames: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Cookie and variable names that never count as credentials in `res.cookie` calls.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowSameSiteNone: false, extraCredentialPatterns: [], allowedCookieNames: [] }],
+  },
+  defaultOptions: [{ allowSameSiteNone: false, extraCredentialPatterns: [], allowedCookieNames: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (!mayUseSessionLibrary(sourceCode.text) && !mayCallResCookie(sourceCode.text)) return {};
+
+    return {
+      'Program:exit'() {
+        const findings = findInsecureCookies(sourceCode, {
+          allowSameSiteNone: options.allowSameSiteNone ?? false,
+          credentialNames: {
+            extraPatterns: options.extraCredentialPatterns ?? [],
+            allowedNames: options.allowedCookieNames ?? [],
+          },
+        });
+        for (const finding of findings) {
+          const edits = finding.edits;
+          context.report({
+            node: finding.node,
+            messageId: 'insecureCookie',
+            data: {
+              cookie: finding.cookieName === undefined ? COOKIE_LABELS[finding.source] : `the \`${finding.cookieName}\` cookie`,
+              problems: finding.problems.map(describeProblem).join(', '),
+            },
+            suggest: edits
+              ? [
+                  {
+                    messageId: 'setSafeFlags',
+                    data: { flags: finding.problems.map((problem) => `\`${problem.flag}\``).join(', ') },
+                    fix: (fixer): TSESLint.RuleFix[] =>
+                      edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+                  },
+                ]
+              : [],
+          });
+        }
+      },
+    };
+  },
+});
+
+function describeProblem(problem: CookieFlagProblem): string {
+  if (problem.kind === 'missing') return `\`${problem.flag}\` is not set`;
+  return problem.flag === 'sameSite' ? '`sameSite` allows cross-site requests' : `\`${problem.flag}\` is false`;
+}
