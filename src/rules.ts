@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import noJwtSession from '../rules/no-jwt-session.js';
+import noMemoryStore from '../rules/no-memory-store.js';
 import noTokenInJsCookie from '../rules/no-token-in-js-cookie.js';
 import noTokenInStorage from '../rules/no-token-in-storage.js';
 import noUnverifiedJwt from '../rules/no-unverified-jwt.js';
@@ -12,6 +13,7 @@ import type { SessionsRuleDocs } from './util/create-rule.js';
 /** Every rule of the plugin by its public ID, kept in alphabetical order. */
 export const rules = {
   'no-jwt-session': noJwtSession,
+  'no-memory-store': noMemoryStore,
   'no-token-in-js-cookie': noTokenInJsCookie,
   'no-token-in-storage': noTokenInStorage,
   'no-unverified-jwt': noUnverifiedJwt,
