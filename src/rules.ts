@@ -6,6 +6,7 @@ import noTokenInJsCookie from '../rules/no-token-in-js-cookie.js';
 import noTokenInStorage from '../rules/no-token-in-storage.js';
 import noUnverifiedJwt from '../rules/no-unverified-jwt.js';
 import preferPaseto from '../rules/prefer-paseto.js';
+import regenerateSessionOnLogin from '../rules/regenerate-session-on-login.js';
 import requireJwtExpiry from '../rules/require-jwt-expiry.js';
 import secureSessionCookie from '../rules/secure-session-cookie.js';
 import type { SessionsRuleDocs } from './util/create-rule.js';
@@ -18,6 +19,7 @@ export const rules = {
   'no-token-in-storage': noTokenInStorage,
   'no-unverified-jwt': noUnverifiedJwt,
   'prefer-paseto': preferPaseto,
+  'regenerate-session-on-login': regenerateSessionOnLogin,
   'require-jwt-expiry': requireJwtExpiry,
   'secure-session-cookie': secureSessionCookie,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[], SessionsRuleDocs>>;

@@ -1,0 +1,241 @@
+/**
+ * Finds request handlers that write a user's identity into the session (`req.session.userId = …`,
+ * `Object.assign(req.session, { user })`) without regenerating the session first. Keeping the session id
+ * that existed before login lets an attacker who planted that id ride the logged-in session (session
+ * fixation). A write is fine when `req.session.regenerate` (or a helper named like it) runs earlier in the
+ * handler, or when the write sits inside the regenerate callback. Handlers that log in through passport's
+ * `req.login`/`req.logIn` are fine too, because passport 0.6 and later regenerate the session there.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { findVariable, forEachNode, getCalleeName, getKeyName, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
+import { splitWords } from './credential-name.js';
+import {
+  getEnclosingFunction,
+  getEnclosingRequestHandler,
+  getRequestObjectKind,
+  type FunctionNode,
+} from './request-handler.js';
+import { isGlobalIdentifier, isObjectAssignCall } from './same-file-value.js';
+import { findSessionLibraryUsage } from './session-library.js';
+
+type SourceCode = TSESLint.SourceCode;
+
+export interface SessionFixationOptions {
+  /** Extra session keys that hold a user's identity, compared case-insensitively. */
+  readonly extraIdentityKeys?: readonly string[];
+}
+
+/** A write of an identity key into the session of a handler that never regenerates it first. */
+export interface IdentityWriteFinding {
+  /** The key written (`userId`). */
+  readonly key: string;
+  /** The assignment target (`req.session.userId`) or the property of the object given to `Object.assign`. */
+  readonly node: TSESTree.Node;
+  /** The request handler that contains the write. */
+  readonly handler: FunctionNode;
+  /** The request parameter's name (`req`). */
+  readonly requestName: string;
+}
+
+/** Words that name who is logged in. */
+const IDENTITY_WORDS = new Set([
+  'user',
+  'uid',
+  'account',
+  'username',
+  'email',
+  'role',
+  'roles',
+  'admin',
+  'authenticated',
+  'loggedin',
+  'logged',
+  'passport',
+]);
+
+/** Words that may join identity words in a key without changing what it names (`userId`, `isAdmin`, `loggedIn`). */
+const IDENTITY_JOINING_WORDS = new Set(['id', 'ids', 'name', 'is', 'in', 'current']);
+
+/**
+ * Returns true when a session key names the logged-in identity: one of the identity words, or a name made
+ * only of those words and joining words (`userId`, `current_user`, `isAdmin`, `loggedIn`).
+ */
+export function isIdentityKey(key: string, extraIdentityKeys: readonly string[] = []): boolean {
+  const lower = key.toLowerCase();
+  if (extraIdentityKeys.some((extra) => extra.toLowerCase() === lower)) return true;
+  const words = splitWords(key);
+  return (
+    words.length > 0 &&
+    words.some((word) => IDENTITY_WORDS.has(word)) &&
+    words.every((word) => IDENTITY_WORDS.has(word) || IDENTITY_JOINING_WORDS.has(word))
+  );
+}
+
+/** Returns true when the text could contain a session write. */
+export function mayWriteSession(text: string): boolean {
+  return text.includes('session');
+}
+
+/** Finds identity writes into the session that no earlier regeneration protects. */
+export function findSessionFixation(sourceCode: SourceCode, options: SessionFixationOptions = {}): IdentityWriteFinding[] {
+  // cookie-session stores the data in the signed cookie itself, so there is no server-side id to fix and no
+  // `regenerate` to call.
+  const { loadedLibraries } = findSessionLibraryUsage(sourceCode);
+  if (loadedLibraries.has('cookie-session') && !loadedLibraries.has('express-session')) return [];
+
+  const extraKeys = options.extraIdentityKeys ?? [];
+  const findings: IdentityWriteFinding[] = [];
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || getKeyName(node) !== 'session') return;
+    const request = skipTypeWrappers(node.object);
+    if (request.type !== AST_NODE_TYPES.Identifier) return;
+    if (getRequestObjectKind(sourceCode.scopeManager, request) !== 'request') return;
+
+    for (const write of getIdentityWrites(sourceCode, node, extraKeys)) {
+      const handler = getEnclosingRequestHandler(write.node);
+      if (!handler || isProtected(sourceCode, write.node, handler)) continue;
+      if (isHelperCalledOnlyWhenProtected(sourceCode, handler)) continue;
+      findings.push({ key: write.key, node: write.node, handler, requestName: request.name });
+    }
+  });
+  return findings;
+}
+
+/** Returns the identity keys written through `req.session` at this member expression. */
+function getIdentityWrites(
+  sourceCode: SourceCode,
+  session: TSESTree.MemberExpression,
+  extraKeys: readonly string[],
+): { key: string; node: TSESTree.Node }[] {
+  const parent = session.parent;
+
+  // req.session.userId = …
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === session) {
+    const key = getKeyName(parent);
+    const assignment = parent.parent;
+    if (
+      key !== undefined &&
+      assignment.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.left === parent &&
+      !isClearingValue(sourceCode, assignment.right) &&
+      isIdentityKey(key, extraKeys)
+    ) {
+      return [{ key, node: parent }];
+    }
+    return [];
+  }
+
+  // Object.assign(req.session, { userId, role })
+  if (
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[0] === session &&
+    isObjectAssignCall(sourceCode, parent)
+  ) {
+    const writes: { key: string; node: TSESTree.Node }[] = [];
+    for (const argument of parent.arguments.slice(1)) {
+      const source = skipTypeWrappers(argument);
+      if (source.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of source.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = getKeyName(property);
+        if (key !== undefined && isIdentityKey(key, extraKeys)) writes.push({ key, node: property });
+      }
+    }
+    return writes;
+  }
+  return [];
+}
+
+/**
+ * Returns true when the handler regenerates the session before the write, writes inside the regenerate
+ * callback, or logs in through passport.
+ */
+function isProtected(sourceCode: SourceCode, write: TSESTree.Node, handler: FunctionNode): boolean {
+  const isRequest = (node: TSESTree.Node): boolean => getRequestObjectKind(sourceCode.scopeManager, node) === 'request';
+
+  let isProtectedWrite = false;
+  forEachNode(handler.body, sourceCode.visitorKeys, (node) => {
+    if (isProtectedWrite || node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const name = getKeyName(node);
+    if (name === undefined) return;
+
+    // req.login(user, callback) / req.logIn(...) from passport.
+    if ((name === 'login' || name === 'logIn') && isRequest(node.object) && isCalled(node)) {
+      isProtectedWrite = true;
+      return;
+    }
+    if (!splitWords(name).includes('regenerate')) return;
+
+    const isSessionRegenerate =
+      node.object.type === AST_NODE_TYPES.MemberExpression &&
+      getKeyName(node.object) === 'session' &&
+      isRequest(node.object.object);
+    if (isSessionRegenerate && node.range[1] <= write.range[0]) {
+      isProtectedWrite = true;
+      return;
+    }
+    if (isSessionRegenerate && isInsideCallbackOf(node, write)) {
+      isProtectedWrite = true;
+    }
+  });
+  if (isProtectedWrite) return true;
+
+  // A helper such as `await regenerateSession(req)` or `await sessions.regenerate(req)` called before the write.
+  let helperCalledBefore = false;
+  forEachNode(handler.body, sourceCode.visitorKeys, (node) => {
+    if (helperCalledBefore || node.type !== AST_NODE_TYPES.CallExpression || node.range[1] > write.range[0]) return;
+    const name = getCalleeName(node);
+    if (name !== undefined && splitWords(name).includes('regenerate')) helperCalledBefore = true;
+  });
+  return helperCalledBefore;
+}
+
+/**
+ * Returns true when `fn` is a helper (`function establishSession(req, user)`) that the file calls, and
+ * every call runs after a regeneration or inside its callback. A function the file never calls is taken
+ * to be registered as a route elsewhere.
+ */
+function isHelperCalledOnlyWhenProtected(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  const name = getFunctionName(fn);
+  if (!name) return false;
+  const variable = findVariable(sourceCode.scopeManager, name);
+  const calls = (variable?.references ?? []).flatMap((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+  });
+  if (calls.length === 0) return false;
+  return calls.every((call) => {
+    const caller = getEnclosingRequestHandler(call) ?? getEnclosingFunction(call);
+    return caller !== undefined && caller !== fn && isProtected(sourceCode, call, caller);
+  });
+}
+
+/** Returns the identifier that names a function declaration or the constant a function is assigned to. */
+function getFunctionName(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const declarator = fn.parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
+    ? declarator.id
+    : undefined;
+}
+
+/** Returns true for `null`, `undefined` and `false`, which a logout writes to clear the identity. */
+function isClearingValue(sourceCode: SourceCode, value: TSESTree.Expression): boolean {
+  const node = skipTypeWrappers(value);
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === null || node.value === false;
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined' && isGlobalIdentifier(sourceCode, node);
+}
+
+function isCalled(member: TSESTree.MemberExpression): boolean {
+  return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+}
+
+/** Returns true when `write` is inside a function passed to the call of `regenerate`. */
+function isInsideCallbackOf(regenerate: TSESTree.MemberExpression, write: TSESTree.Node): boolean {
+  const call = regenerate.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== regenerate) return false;
+  return call.arguments.some(
+    (argument) => isFunctionNode(argument) && argument.range[0] <= write.range[0] && write.range[1] <= argument.range[1],
+  );
+}

@@ -1,0 +1,191 @@
+import rule from '../../rules/regenerate-session-on-login.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+// CommonJS, set through the parser options that the typed test cases accept.
+const cjs = { parserOptions: { sourceType: 'commonjs' } } as const;
+
+ruleTester.run('regenerate-session-on-login', rule, {
+  valid: [
+    // ---- regenerated first ----
+    {
+      code: [
+        `app.post('/login', (req, res, next) => {`,
+        `  req.session.regenerate((err) => {`,
+        `    if (err) return next(err);`,
+        `    req.session.userId = user.id;`,
+        `    req.session.save(() => res.redirect('/'));`,
+        `  });`,
+        `});`,
+      ].join('\n'),
+    },
+    {
+      code: [
+        `router.post('/login', async (req, res) => {`,
+        `  const user = await authenticate(req.body);`,
+        `  await new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));`,
+        `  req.session.user = { id: user.id, role: user.role };`,
+        `  res.sendStatus(204);`,
+        `});`,
+      ].join('\n'),
+      filename: FILENAMES.ts,
+    },
+    {
+      code: [
+        `const { promisify } = require('node:util');`,
+        `exports.login = async (req, res) => {`,
+        `  await promisify(req.session.regenerate.bind(req.session))();`,
+        `  req.session.userId = res.locals.user.id;`,
+        `  res.end();`,
+        `};`,
+      ].join('\n'),
+      languageOptions: cjs,
+    },
+    // A helper named after regeneration runs first.
+    {
+      code: `app.post('/login', async (req, res) => {\n  await regenerateSession(req);\n  req.session.userId = user.id;\n  res.end();\n});`,
+    },
+    // ---- passport's login regenerates the session ----
+    {
+      code: `app.post('/login', (req, res, next) => {\n  req.login(user, (err) => {\n    if (err) return next(err);\n    req.session.role = user.role;\n    res.redirect('/');\n  });\n});`,
+    },
+    {
+      code: `export async function login(req: Request, res: Response) {\n  req.logIn(user, () => res.end());\n  req.session.email = user.email;\n}`,
+      filename: FILENAMES.ts,
+    },
+    // ---- writes that are not an identity ----
+    {
+      code: `app.get('/', (req, res) => {\n  req.session.views = (req.session.views ?? 0) + 1;\n  req.session.cart = [];\n  req.session.returnTo = req.originalUrl;\n  res.end();\n});`,
+    },
+    // Logging out clears the identity.
+    {
+      code: `app.post('/logout', (req, res) => {\n  req.session.user = null;\n  req.session.loggedIn = false;\n  req.session.userId = undefined;\n  res.end();\n});`,
+    },
+    // ---- not a request ----
+    {
+      code: `function remember(store, user) {\n  store.session.userId = user.id;\n}`,
+    },
+    // Koa's context is not an Express request.
+    {
+      code: `router.post('/login', async (ctx, next) => {\n  ctx.session.userId = ctx.state.user.id;\n  await next();\n});`,
+    },
+    // cookie-session keeps the data in the signed cookie, with no server-side id to fix.
+    {
+      code: `const cookieSession = require('cookie-session');\napp.use(cookieSession({ keys }));\napp.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});`,
+      languageOptions: cjs,
+    },
+    // A helper that the file only calls inside the regenerate callback.
+    {
+      code: [
+        `function establishSession(req, user) {`,
+        `  req.session.userId = user.id;`,
+        `}`,
+        `app.post('/login', (req, res) => {`,
+        `  req.session.regenerate(() => {`,
+        `    establishSession(req, user);`,
+        `    res.end();`,
+        `  });`,
+        `});`,
+      ].join('\n'),
+    },
+    // Known limitation: a write through an alias of the session object is not followed.
+    {
+      code: `app.post('/login', (req, res) => {\n  const session = req.session;\n  session.userId = user.id;\n  res.end();\n});`,
+    },
+    // Known limitation: a destructured request is not followed.
+    {
+      code: `app.post('/login', ({ session, body }, res) => {\n  session.userId = body.id;\n  res.end();\n});`,
+    },
+  ],
+  invalid: [
+    {
+      code: [
+        `exports.signin = (req, res) => {`,
+        `  User.findOne({ username: req.body.username }).then((user) => {`,
+        `    req.session.userId = user.id;`,
+        `    res.send({ id: user.id });`,
+        `  });`,
+        `};`,
+      ].join('\n'),
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'regenerateBeforeLogin',
+          data: { request: 'req', key: 'userId' },
+          line: 3,
+          column: 5,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
+      code: `const express = require('express');\nconst router = express.Router();\nrouter.post('/login', function (req, res) {\n  req.session.user = authenticate(req.body);\n  res.redirect('/');\n});`,
+      filename: FILENAMES.cjs,
+      languageOptions: cjs,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 4, column: 3, endColumn: 19 }],
+    },
+    {
+      code: `import type { Request, Response } from 'express';\nexport async function login(req: Request, res: Response) {\n  const account = await findAccount(req.body);\n  req.session.accountId = account.id;\n  res.sendStatus(204);\n}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'accountId' }, line: 4, column: 3 }],
+    },
+    {
+      code: `app.post('/login', (request, reply) => {\n  request.session['isAdmin'] = true;\n  reply.send();\n});`,
+      filename: FILENAMES.tsx,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'request', key: 'isAdmin' }, line: 2, column: 3 }],
+    },
+    // Object.assign: the report lands on the identity property.
+    {
+      code: `app.post('/login', (req, res) => {\n  Object.assign(req.session, { theme: 'dark', userId: user.id });\n  res.end();\n});`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 2, column: 47, endColumn: 62 }],
+    },
+    {
+      code: `app.post('/login', (req, res) => {\n  req.session.passport = { user: user.id };\n  res.end();\n});`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'passport' }, line: 2, column: 3 }],
+    },
+    // Regenerating after the write does not help: the write is lost or the old id stays.
+    {
+      code: `app.post('/login', (req, res) => {\n  req.session.loggedIn = true;\n  req.session.regenerate(() => res.end());\n});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'loggedIn' }, line: 2, column: 3 }],
+    },
+    // A regenerate in another handler does not protect this one.
+    {
+      code: [
+        `app.post('/refresh', (req, res) => {`,
+        `  req.session.regenerate(() => res.end());`,
+        `});`,
+        `app.post('/login', (req, res) => {`,
+        `  req.session.current_user = user;`,
+        `  res.end();`,
+        `});`,
+      ].join('\n'),
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'current_user' }, line: 5, column: 3 }],
+    },
+    // A helper called outside any regeneration.
+    {
+      code: [
+        `function establishSession(req, user) {`,
+        `  req.session.username = user.name;`,
+        `}`,
+        `app.post('/login', (req, res) => {`,
+        `  establishSession(req, user);`,
+        `  res.end();`,
+        `});`,
+      ].join('\n'),
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'username' }, line: 2, column: 3 }],
+    },
+    // A key the project names itself.
+    {
+      code: `app.post('/login', (req, res) => {\n  req.session.tenant = tenant.id;\n  res.end();\n});`,
+      options: [{ extraIdentityKeys: ['tenant'] }],
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'tenant' }, line: 2, column: 3 }],
+    },
+    // express-session next to cookie-session still has ids to fix.
+    {
+      code: `import session from 'express-session';\nimport cookieSession from 'cookie-session';\napp.post('/login', (req, res) => {\n  req.session.roles = user.roles;\n  res.end();\n});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'roles' }, line: 4, column: 3 }],
+    },
+  ],
+});
