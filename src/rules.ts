@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import noHardcodedSecret from '../rules/no-hardcoded-secret.js';
 import noJwtSession from '../rules/no-jwt-session.js';
 import noMemoryStore from '../rules/no-memory-store.js';
 import noTokenInJsCookie from '../rules/no-token-in-js-cookie.js';
@@ -13,6 +14,7 @@ import type { SessionsRuleDocs } from './util/create-rule.js';
 
 /** Every rule of the plugin by its public ID, kept in alphabetical order. */
 export const rules = {
+  'no-hardcoded-secret': noHardcodedSecret,
   'no-jwt-session': noJwtSession,
   'no-memory-store': noMemoryStore,
   'no-token-in-js-cookie': noTokenInJsCookie,

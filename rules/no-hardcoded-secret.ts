@@ -1,0 +1,89 @@
+import { findHardcodedSecrets, mayContainHardcodedSecret, type SecretUsage } from '../src/detectors/hardcoded-secret.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [{ checkConfigExports?: boolean }];
+export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback';
+
+const JWT_OPERATION_LABELS: Record<string, string> = {
+  sign: 'signing key',
+  verify: 'verification key',
+  decode: 'key',
+  middleware: 'middleware secret',
+  strategy: 'strategy `secretOrKey`',
+  'module-config': 'module secret',
+  'plugin-register': 'plugin secret',
+};
+
+/** Maximum length of the quoted expression whose missing value a fallback replaces. */
+const MAX_QUOTED_LENGTH = 40;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-secret',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow session, cookie and JWT secrets written into the source',
+      recommended: true,
+      family: 'node',
+    },
+    messages: {
+      hardcodedSecret:
+        'Hard-coded secret used as {{usage}}. Anyone who can read the source can forge sessions or tokens with it, so load it from the environment or a secret manager.',
+      hardcodedFallback:
+        'Hard-coded fallback secret used as {{usage}} when `{{source}}` is empty. Fail at startup when the secret is missing instead of running with one anyone can read.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkConfigExports: {
+            type: 'boolean',
+            description:
+              'Report properties named like a secret (`secret`, `jwtSecret`, `password`) that hold a literal in an exported configuration object.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkConfigExports: true }],
+  },
+  defaultOptions: [{ checkConfigExports: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (!mayContainHardcodedSecret(sourceCode.text)) return {};
+
+    return {
+      'Program:exit'() {
+        const findings = findHardcodedSecrets(sourceCode, { checkConfigExports: options.checkConfigExports ?? true });
+        for (const finding of findings) {
+          const usage = describeUsage(finding.usage);
+          if (finding.role === 'fallback' && finding.fallbackFor) {
+            context.report({
+              node: finding.node,
+              messageId: 'hardcodedFallback',
+              data: { usage, source: quote(sourceCode.getText(finding.fallbackFor)) },
+            });
+          } else {
+            context.report({ node: finding.node, messageId: 'hardcodedSecret', data: { usage } });
+          }
+        }
+      },
+    };
+  },
+});
+
+function describeUsage(usage: SecretUsage): string {
+  switch (usage.kind) {
+    case 'jwt':
+      return `the ${usage.library} ${JWT_OPERATION_LABELS[usage.operation] ?? 'key'}`;
+    case 'session':
+      return `the ${usage.library} \`${usage.option}\``;
+    case 'config':
+      return `\`${usage.property}\` in an exported configuration`;
+  }
+}
+
+function quote(text: string): string {
+  const singleLine = text.replace(/\s+/g, ' ');
+  return singleLine.length > MAX_QUOTED_LENGTH ? `${singleLine.slice(0, MAX_QUOTED_LENGTH - 1)}…` : singleLine;
+}

@@ -1,0 +1,283 @@
+/**
+ * Finds signing and encryption secrets written into the source. A secret is a string literal (directly,
+ * through a same-file constant, or as the fallback of `process.env.X || "…"`) used as a JWT key or as the
+ * secret of express-session, cookie-session or cookie-parser. A literal exported as a configuration
+ * property named like a secret (`module.exports = { secret: "…" }`) counts too. Each finding points at the
+ * literal, because that text is what has to leave the source.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getConstantInit, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
+import { splitWords } from './credential-name.js';
+import { findJwtCalls, type JwtCall, type JwtLibrary } from './jwt-library.js';
+import { followObject, isGlobalIdentifier } from './same-file-value.js';
+import { findSessionLibraryUsage, type SessionLibrary } from './session-library.js';
+import { findHardcodedStrings, type HardcodedString } from './static-string.js';
+
+type SourceCode = TSESLint.SourceCode;
+
+/** The library option or exported property that receives a hard-coded secret. */
+export type SecretUsage =
+  | { readonly kind: 'jwt'; readonly library: JwtLibrary; readonly operation: JwtCall['operation'] }
+  | { readonly kind: 'session'; readonly library: SessionLibrary; readonly option: string }
+  | { readonly kind: 'config'; readonly property: string };
+
+export interface HardcodedSecretFinding {
+  /** The literal (or expression-free template, or concatenation of literals) holding the secret. */
+  readonly node: TSESTree.Expression;
+  readonly value: string;
+  readonly usage: SecretUsage;
+  /** `fallback` when the text is used only if another value (`process.env.SECRET`) is missing. */
+  readonly role: HardcodedString['role'];
+  /** For a fallback, the expression whose missing value it replaces. */
+  readonly fallbackFor?: TSESTree.Expression;
+}
+
+export interface HardcodedSecretOptions {
+  /** Also check exported configuration objects for properties named like a secret. Default true. */
+  readonly checkConfigExports?: boolean;
+}
+
+/** Option keys that hold the key of a JWT middleware, strategy or module, and the argument the options are in. */
+const JWT_OPTION_KEYS: Partial<Record<JwtLibrary, { readonly argument: number; readonly keys: readonly string[] }>> = {
+  'express-jwt': { argument: 0, keys: ['secret'] },
+  'koa-jwt': { argument: 0, keys: ['secret'] },
+  'passport-jwt': { argument: 0, keys: ['secretOrKey'] },
+  '@nestjs/jwt': { argument: 0, keys: ['secret', 'privateKey', 'secretOrPrivateKey'] },
+  '@fastify/jwt': { argument: 1, keys: ['secret'] },
+};
+
+/** PEM blocks that are public by design: a hard-coded verification key or certificate is not a secret. */
+const PUBLIC_PEM = /-----BEGIN (?:RSA )?(?:PUBLIC KEY|CERTIFICATE)-----/;
+
+/** Returns true when the text could contain anything this detector looks for. */
+export function mayContainHardcodedSecret(text: string): boolean {
+  return /secret|passw|passphrase|key|jsonwebtoken|jose|jwt|session|cookie-parser/i.test(text);
+}
+
+/** Finds the hard-coded secrets in the file, reporting each literal once however many uses reach it. */
+export function findHardcodedSecrets(sourceCode: SourceCode, options: HardcodedSecretOptions = {}): HardcodedSecretFinding[] {
+  const findings = new Map<TSESTree.Node, HardcodedSecretFinding>();
+  const add = (expression: TSESTree.Node | undefined, usage: SecretUsage): void => {
+    if (!expression) return;
+    for (const found of findHardcodedStrings(sourceCode, expression)) {
+      if (!isSecretText(found.value) || findings.has(found.node)) continue;
+      findings.set(found.node, {
+        node: found.node,
+        value: found.value,
+        usage,
+        role: found.role,
+        ...(found.fallbackFor ? { fallbackFor: found.fallbackFor } : {}),
+      });
+    }
+  };
+
+  for (const call of findJwtCalls(sourceCode)) {
+    const usage: SecretUsage = { kind: 'jwt', library: call.library, operation: call.operation };
+    for (const expression of getJwtKeyExpressions(sourceCode, call)) add(expression, usage);
+  }
+
+  for (const setup of findSessionLibraryUsage(sourceCode).setupCalls) {
+    if (setup.library === 'cookie-parser') {
+      add(setup.secretArgument, { kind: 'session', library: setup.library, option: 'secret' });
+      continue;
+    }
+    const keys = setup.library === 'express-session' ? ['secret'] : ['keys', 'secret'];
+    for (const key of keys) {
+      for (const value of setup.options?.lookup([key]).values ?? []) {
+        add(value.node, { kind: 'session', library: setup.library, option: key });
+      }
+    }
+  }
+
+  if (options.checkConfigExports !== false) {
+    for (const entry of findExportedSecretEntries(sourceCode)) {
+      add(entry.value, { kind: 'config', property: entry.name });
+    }
+  }
+
+  return [...findings.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** Returns false for text that is not a secret even when it sits where one belongs. */
+function isSecretText(value: string): boolean {
+  return value.length > 0 && !PUBLIC_PEM.test(value);
+}
+
+/**
+ * Returns the key expressions of a JWT call: the detector's own `secretNode`, plus the option keys of a
+ * middleware, strategy or module followed through a same-file options object and its later writes
+ * (`opts.secretOrKey = "…"`).
+ */
+function getJwtKeyExpressions(sourceCode: SourceCode, call: JwtCall): TSESTree.Node[] {
+  const expressions: TSESTree.Node[] = [];
+  if (call.secretNode) expressions.push(call.secretNode);
+
+  const optionKeys = JWT_OPTION_KEYS[call.library];
+  const isConfiguration = call.operation === 'middleware' || call.operation === 'strategy' ||
+    call.operation === 'module-config' || call.operation === 'plugin-register';
+  if (!optionKeys || !isConfiguration) return expressions;
+  const argument = call.node.arguments[optionKeys.argument];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return expressions;
+  const options = followObject(sourceCode, argument, { isConsumer: (consumer) => consumer === call.node });
+  for (const key of optionKeys.keys) {
+    for (const value of options?.lookup([key]).values ?? []) expressions.push(value.node);
+  }
+  return expressions;
+}
+
+/** Words that name a secret on their own. */
+const SECRET_WORDS = new Set(['secret', 'secrets', 'passphrase', 'password', 'passwd', 'apikey', 'privatekey']);
+
+/** Word pairs that name a secret together (`privateKey`, `signing_key`, `cookieKey`). */
+const SECRET_PAIRS: readonly (readonly [string, string])[] = [
+  ['private', 'key'],
+  ['signing', 'key'],
+  ['api', 'key'],
+  ['encryption', 'key'],
+  ['hmac', 'key'],
+  ['jwt', 'key'],
+  ['cookie', 'key'],
+  ['cookie', 'keys'],
+];
+
+/**
+ * Words that may follow the secret word without changing what the name refers to (`secretKey`,
+ * `secretOrPrivateKey`, `secretAccessKey`).
+ */
+const SECRET_TRAILING_WORDS = new Set(['key', 'keys', 'value', 'string', 'str', 'base64', 'hex', 'or', 'private', 'public', 'access']);
+
+/** Words before the secret word that make the name about something else (`resetPassword`, `hasSecret`). */
+const SECRET_DISQUALIFYING_WORDS = new Set(['is', 'has', 'use', 'show', 'hide', 'forgot', 'reset', 'confirm', 'new', 'old', 'min', 'max']);
+
+/**
+ * Returns true when a property or constant name says it contains a secret: `secret`, `jwtSecret`,
+ * `SESSION_SECRET`, `secretKey`, `privateKey`, `cookieKey`, `password`, `DB_PASSWORD`. Names about a
+ * secret rather than of one (`secretName`, `passwordField`, `resetPassword`) do not count.
+ */
+export function isSecretName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.some((word) => SECRET_DISQUALIFYING_WORDS.has(word))) return false;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? '';
+    const next = words[index + 1];
+    const isPair = next !== undefined && SECRET_PAIRS.some(([first, second]) => first === word && second === next);
+    const end = isPair ? index + 2 : SECRET_WORDS.has(word) ? index + 1 : -1;
+    if (end !== -1 && words.slice(end).every((after) => SECRET_TRAILING_WORDS.has(after))) return true;
+  }
+  return false;
+}
+
+/** True for the password family of names, whose values may also be form labels in exported UI text. */
+function isPasswordName(name: string): boolean {
+  return splitWords(name).some((word) => word === 'password' || word === 'passwd');
+}
+
+interface ExportedSecretEntry {
+  readonly name: string;
+  readonly value: TSESTree.Node;
+}
+
+/**
+ * Finds the values of secret-named properties in what a module exports as configuration:
+ * `module.exports = {...}`, `module.exports.secret = …`, `exports.secret = …`, `export default {...}`,
+ * `export const config = {...}`, `export const JWT_SECRET = …` and `export { config }`, following
+ * same-file constants and nested object literals.
+ */
+function findExportedSecretEntries(sourceCode: SourceCode): ExportedSecretEntry[] {
+  const entries: ExportedSecretEntry[] = [];
+  const visited = new Set<TSESTree.Node>();
+
+  const visitValue = (name: string | undefined, value: TSESTree.Node): void => {
+    const node = skipTypeWrappers(value);
+    if (name !== undefined && isSecretName(name)) {
+      if (!(isPasswordName(name) && isLabelLike(sourceCode, name, node))) entries.push({ name, value: node });
+      return;
+    }
+    const object = followObject(sourceCode, node);
+    if (!object || visited.has(object.literal)) return;
+    visited.add(object.literal);
+    for (const property of object.literal.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') continue;
+      const key = getKeyName(property);
+      if (key !== undefined) visitValue(key, property.value);
+    }
+  };
+
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration && declaration.type !== AST_NODE_TYPES.ClassDeclaration) {
+        visitValue(undefined, declaration);
+      }
+      continue;
+    }
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
+            visitValue(declarator.id.name, declarator.init);
+          }
+        }
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+          const init = getConstantInit(sourceCode.scopeManager, specifier.local);
+          const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+          if (init) visitValue(exported, init);
+        }
+      }
+      continue;
+    }
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      const target = getCommonJsExportTarget(sourceCode, statement.expression);
+      if (target) visitValue(target.name, target.value);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Returns the export of `module.exports = value` (no name), `module.exports.name = value` or
+ * `exports.name = value`, where `module` and `exports` are CommonJS's own bindings.
+ */
+function getCommonJsExportTarget(
+  sourceCode: SourceCode,
+  expression: TSESTree.Expression,
+): { name: string | undefined; value: TSESTree.Expression } | undefined {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return undefined;
+  const left = expression.left;
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (isModuleExports(sourceCode, left)) return { name: undefined, value: expression.right };
+  const object = skipTypeWrappers(left.object);
+  const name = getKeyName(left);
+  if (name === undefined) return undefined;
+  const isExportsObject =
+    (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports' && isGlobalIdentifier(sourceCode, object)) ||
+    (object.type === AST_NODE_TYPES.MemberExpression && isModuleExports(sourceCode, object));
+  return isExportsObject ? { name, value: expression.right } : undefined;
+}
+
+function isModuleExports(sourceCode: SourceCode, node: TSESTree.MemberExpression): boolean {
+  const object = skipTypeWrappers(node.object);
+  return (
+    getKeyName(node) === 'exports' &&
+    object.type === AST_NODE_TYPES.Identifier &&
+    object.name === 'module' &&
+    isGlobalIdentifier(sourceCode, object)
+  );
+}
+
+/**
+ * Returns true when a password-named value reads like UI text rather than a password: a capitalised
+ * label that repeats the key (`password: "Password"`) or a sentence (`password: "Enter your password"`).
+ */
+function isLabelLike(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
+  const strings = findHardcodedStrings(sourceCode, value);
+  const only = strings.length === 1 ? strings[0] : undefined;
+  if (!only) return false;
+  const text = only.value;
+  if (!/^[A-Z]/.test(text)) return false;
+  return splitWords(text).join(' ') === splitWords(name).join(' ') || /\s/.test(text.trim());
+}

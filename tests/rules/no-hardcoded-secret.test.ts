@@ -1,0 +1,259 @@
+import rule from '../../rules/no-hardcoded-secret.js';
+import { createRuleTester, FILENAMES } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+// CommonJS, set through the parser options that the typed test cases accept.
+const cjs = { parserOptions: { sourceType: 'commonjs' } } as const;
+
+ruleTester.run('no-hardcoded-secret', rule, {
+  valid: [
+    // ---- secrets from the environment or another module ----
+    {
+      code: `const jwt = require('jsonwebtoken');\njwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });`,
+      languageOptions: cjs,
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');\nconst config = require('../config/auth.config');\njwt.verify(token, config.secret, callback);`,
+      languageOptions: cjs,
+    },
+    {
+      code: `import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, store }));`,
+    },
+    {
+      code: `import session from 'express-session';\nimport { secrets } from './secrets';\napp.use(session({ secret: [secrets.current, secrets.previous], store }));`,
+      filename: FILENAMES.ts,
+    },
+    // An empty fallback is not a secret.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET ?? '');`,
+      filename: FILENAMES.ts,
+    },
+    // A public key is public by design.
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\\n-----END PUBLIC KEY-----';\njwt.verify(token, PUBLIC_KEY, { algorithms: ['ES256'] });`,
+    },
+    // ---- look-alikes ----
+    {
+      code: `function sign(payload, key) { return payload + key; }\nsign('x', 'secret');`,
+    },
+    {
+      code: `const jwt = { sign(payload, key) { return key; } };\njwt.sign(payload, 'secret');`,
+    },
+    {
+      code: `const session = require('./session');\napp.use(session({ secret: 'keyboard cat' }));`,
+      languageOptions: cjs,
+    },
+    {
+      code: `function setup(require) {\n  const jwt = require('jsonwebtoken');\n  return jwt.sign(payload, 'secret');\n}`,
+      languageOptions: cjs,
+    },
+    // A secret-named constant that is neither exported nor used as a key.
+    {
+      code: `const secret = 'not used as a key';\nconsole.log(secret.length);`,
+    },
+    // Exported names about a secret rather than holding one.
+    {
+      code: `module.exports = {\n  secretName: 'prod/jwt-signing-key',\n  passwordField: 'password',\n  resetPasswordPath: '/reset',\n  HOST: 'localhost',\n};`,
+      languageOptions: cjs,
+    },
+    // UI text under a password name.
+    {
+      code: `export default {\n  password: 'Password',\n  passwordPrompt: 'Enter your password',\n  confirmPassword: 'Confirm password',\n};`,
+    },
+    {
+      code: `module.exports = { secret: 'bezkoder-secret-key' };`,
+      languageOptions: cjs,
+      options: [{ checkConfigExports: false }],
+    },
+    // A local `module` binding is not CommonJS's.
+    {
+      code: `const module = {};\nmodule.exports = { secret: 'abc' };`,
+    },
+    // Known limitation: a secret handed over through a parameter is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';\nfunction issue(payload, key) { return jwt.sign(payload, key); }\nissue({ id: 1 }, 'secret');`,
+    },
+    // Known limitation: names about tokens are not treated as secrets.
+    {
+      code: `module.exports = { githubToken: 'ghp_0123456789abcdef' };`,
+      languageOptions: cjs,
+    },
+  ],
+  invalid: [
+    // ---- jsonwebtoken ----
+    {
+      code: `const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ id: user.id }, 'secret', { expiresIn: 86400 });`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: { usage: 'the jsonwebtoken signing key' },
+          line: 2,
+          column: 41,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      code: `const SECRET = 'abc123';\nconst { verify } = require('jsonwebtoken');\nverify(token, SECRET, (err, decoded) => {});`,
+      filename: FILENAMES.cjs,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the jsonwebtoken verification key' }, line: 1, column: 16, endColumn: 24 }],
+    },
+    {
+      code: `import { sign as issue } from 'jsonwebtoken';\nexport const login = (user: User) => issue({ sub: user.id }, \`s3cr3t\`);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', line: 2, column: 62, endColumn: 70 }],
+    },
+    {
+      code: `import * as jwt from 'jsonwebtoken';\njwt.sign(payload, 'abc' + 'def');`,
+      filename: FILENAMES.tsx,
+      errors: [{ messageId: 'hardcodedSecret', line: 2, column: 19, endColumn: 32 }],
+    },
+    // Fallbacks.
+    {
+      code: `const jwt = require('jsonwebtoken');\njwt.sign(payload, process.env.JWT_SECRET || 'dev-secret');`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          data: { usage: 'the jsonwebtoken signing key', source: 'process.env.JWT_SECRET' },
+          line: 2,
+          column: 45,
+          endColumn: 57,
+        },
+      ],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst secret = process.env.JWT_SECRET ?? 'changeme';\nexport const verifyToken = (token: string) => jwt.verify(token, secret);`,
+      filename: FILENAMES.ts,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          data: { usage: 'the jsonwebtoken verification key', source: 'process.env.JWT_SECRET' },
+          line: 2,
+          column: 42,
+        },
+      ],
+    },
+    // ---- jose ----
+    {
+      code: [
+        `import { SignJWT } from 'jose';`,
+        `const key = new TextEncoder().encode('my-jose-secret');`,
+        `export const issue = (sub) => new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).sign(key);`,
+      ].join('\n'),
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the jose signing key' }, line: 2, column: 38 }],
+    },
+    {
+      code: [
+        `import { jwtVerify } from 'jose';`,
+        `import { createSecretKey } from 'node:crypto';`,
+        `const key = createSecretKey(Buffer.from('another-secret'));`,
+        `export const check = (token) => jwtVerify(token, key);`,
+      ].join('\n'),
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the jose verification key' }, line: 3, column: 41 }],
+    },
+    // ---- middleware, strategies and modules ----
+    {
+      code: `const { expressjwt } = require('express-jwt');\napp.use(expressjwt({ secret: 'shhhhhhared-secret', algorithms: ['HS256'] }));`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the express-jwt middleware secret' }, line: 2, column: 30 }],
+    },
+    {
+      code: [
+        `const JwtStrategy = require('passport-jwt').Strategy;`,
+        `const opts = {};`,
+        `opts.jwtFromRequest = extractor;`,
+        `opts.secretOrKey = 'secret';`,
+        `passport.use(new JwtStrategy(opts, verify));`,
+      ].join('\n'),
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the passport-jwt strategy `secretOrKey`' }, line: 4, column: 20 }],
+    },
+    {
+      code: `import { JwtModule } from '@nestjs/jwt';\n@Module({ imports: [JwtModule.register({ secret: 'nest-secret', signOptions: { expiresIn: '60s' } })] })\nexport class AuthModule {}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the @nestjs/jwt module secret' }, line: 2, column: 50 }],
+    },
+    // ---- express-session, cookie-session, cookie-parser ----
+    {
+      code: `const session = require('express-session');\napp.use(session({ secret: 'keyboard cat', resave: false, store }));`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the express-session `secret`' }, line: 2, column: 27, endColumn: 41 }],
+    },
+    {
+      code: `import session from 'express-session';\nconst sessionConfig = { secret: ['new-secret', process.env.OLD_SECRET], store };\napp.use(session(sessionConfig));`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'hardcodedSecret', line: 2, column: 34 }],
+    },
+    {
+      code: `const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 'session', keys: ['key1', 'key2'] }));`,
+      languageOptions: cjs,
+      errors: [
+        { messageId: 'hardcodedSecret', data: { usage: 'the cookie-session `keys`' }, line: 2, column: 49 },
+        { messageId: 'hardcodedSecret', data: { usage: 'the cookie-session `keys`' }, line: 2, column: 57 },
+      ],
+    },
+    {
+      code: `import cookieParser from 'cookie-parser';\napp.use(cookieParser('cookie-signing-secret'));`,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the cookie-parser `secret`' }, line: 2, column: 22 }],
+    },
+    // A test placeholder is still a secret in the source.
+    {
+      code: `import session from 'express-session';\napp.use(session({ secret: 'test', store }));`,
+      errors: [{ messageId: 'hardcodedSecret', line: 2, column: 27 }],
+    },
+    // ---- exported configuration ----
+    {
+      code: `module.exports = {\n  secret: "bezkoder-secret-key"\n};`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`secret` in an exported configuration' }, line: 2, column: 11, endColumn: 32 }],
+    },
+    {
+      code: `module.exports = {\n  HOST: 'localhost',\n  USER: 'root',\n  PASSWORD: '123456',\n  DB: 'testdb',\n};`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`PASSWORD` in an exported configuration' }, line: 4, column: 13 }],
+    },
+    {
+      code: `exports.secretKey = 'abc';\nmodule.exports.cookieKey = 'def';`,
+      languageOptions: cjs,
+      errors: [
+        { messageId: 'hardcodedSecret', data: { usage: '`secretKey` in an exported configuration' }, line: 1, column: 21 },
+        { messageId: 'hardcodedSecret', data: { usage: '`cookieKey` in an exported configuration' }, line: 2, column: 28 },
+      ],
+    },
+    {
+      code: `export default {\n  port: 3000,\n  jwt: { secret: 'nested-secret', expiresIn: '1h' },\n};`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`secret` in an exported configuration' }, line: 3, column: 18 }],
+    },
+    {
+      code: `export const config = { sessionSecret: process.env.SESSION_SECRET || 'fallback-secret' };`,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          data: { usage: '`sessionSecret` in an exported configuration', source: 'process.env.SESSION_SECRET' },
+          line: 1,
+          column: 70,
+        },
+      ],
+    },
+    {
+      code: `export const JWT_SECRET = 'abc';`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`JWT_SECRET` in an exported configuration' }, line: 1, column: 27 }],
+    },
+    {
+      code: `const settings = { apiKey: 'k-123' };\nexport { settings };`,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`apiKey` in an exported configuration' }, line: 1, column: 28 }],
+    },
+    // One report per literal, even when the exported secret is also used as a key.
+    {
+      code: `const jwt = require('jsonwebtoken');\nconst config = { secret: 'shared' };\nmodule.exports = config;\njwt.sign(payload, config.secret);`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the jsonwebtoken signing key' }, line: 2, column: 26 }],
+    },
+  ],
+});
