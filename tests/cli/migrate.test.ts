@@ -1,0 +1,255 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url));
+const JSCODESHIFT = fileURLToPath(new URL('../../node_modules/jscodeshift/bin/jscodeshift.js', import.meta.url));
+const BUILT_TRANSFORM = fileURLToPath(new URL('../../dist/codemods/storage-token-to-cookie.js', import.meta.url));
+const MARKER = 'eslint-plugin-sessions: manual migration needed:';
+
+/** Stores the token at login and sends it from storage: both are migrated. */
+const API_CLIENT = `const API_URL = 'https://api.example.com';
+
+export async function login(body) {
+  const response = await fetch(API_URL + '/login', { method: 'POST', body });
+  const data = await response.json();
+  localStorage.setItem('token', data.token);
+  return data.user;
+}
+
+export function loadOrders() {
+  const token = localStorage.getItem('token');
+  return fetch(API_URL + '/orders', { headers: { Authorization: \`Bearer \${token}\` } });
+}
+`;
+const MIGRATED_LOAD_ORDERS = "return fetch(API_URL + '/orders', { credentials: 'include' });";
+
+/** Reads the token only to decide whether the user is signed in: marked on line 2. */
+const SIGN_IN_CHECK = `export function isSignedIn() {
+  return localStorage.getItem('token') !== null;
+}
+`;
+const CLEAN = `export function add(a, b) {
+  return a + b;
+}
+`;
+/** Mentions storage, so the codemod parses it, and does not parse. */
+const BROKEN = "localStorage.setItem('token', ;\n";
+
+/** An Express login that signs a JWT and returns it, which jwt-to-session migrates. */
+const JWT_SERVER = `const express = require('express');
+const jwt = require('jsonwebtoken');
+
+const app = express();
+app.use(express.json());
+
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '1h' });
+  res.json({ token });
+});
+
+module.exports = app;
+`;
+
+interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(cwd: string, args: string[]): RunResult {
+  const result = spawnSync(process.execPath, [CLI, 'migrate', ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temporaryFolders: string[] = [];
+
+function createProject(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'sessions-migrate-test-'));
+  temporaryFolders.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(root, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return root;
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' });
+}
+
+function createCommittedProject(files: Record<string, string>): string {
+  const root = createProject(files);
+  git(root, ['init', '-q']);
+  git(root, ['add', '.']);
+  git(root, ['commit', '-q', '-m', 'initial']);
+  return root;
+}
+
+afterAll(() => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('migrate command', () => {
+  it('lists the codemods in its help', () => {
+    const result = runCli(process.cwd(), ['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('storage-token-to-cookie');
+    expect(result.stdout).toContain('jwt-to-session');
+  });
+
+  it('rejects an unknown codemod with the valid names', () => {
+    const result = runCli(process.cwd(), ['tokens-to-sessions', 'src']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Unknown codemod 'tokens-to-sessions'. Valid codemods: jwt-to-session, storage-token-to-cookie.");
+  });
+
+  it('rejects a path that does not exist', () => {
+    const root = createProject({ 'src/a.js': CLEAN });
+    const result = runCli(root, ['storage-token-to-cookie', 'lib']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Path not found: lib');
+  });
+
+  it('rejects paths with no file to migrate', () => {
+    const root = createProject({ 'docs/readme.md': '# Docs\n', 'node_modules/pkg/index.js': API_CLIENT });
+    const result = runCli(root, ['storage-token-to-cookie', '.']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('No files to migrate in .');
+  });
+
+  it('migrates files and lists marked sites', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT, 'src/session.js': SIGN_IN_CHECK, 'src/math.js': CLEAN });
+    const result = runCli(root, ['storage-token-to-cookie', 'src']);
+    expect(result.stderr).toContain('Migrating 3 files with storage-token-to-cookie');
+    expect(result.status).toBe(0);
+
+    const api = readFileSync(path.join(root, 'src/api.js'), 'utf8');
+    expect(api).not.toContain('localStorage');
+    expect(api).toContain(MIGRATED_LOAD_ORDERS);
+    expect(readFileSync(path.join(root, 'src/session.js'), 'utf8')).toContain(MARKER);
+    expect(readFileSync(path.join(root, 'src/math.js'), 'utf8')).toBe(CLEAN);
+    expect(result.stdout).toContain('src/session.js:2:10');
+    expect(result.stdout).toContain('2 migrated, 1 unchanged, 0 skipped, 1 marked, 0 errors.');
+  });
+
+  it('skips node_modules and build output', () => {
+    const root = createProject({
+      'src/api.js': API_CLIENT,
+      'node_modules/pkg/index.js': API_CLIENT,
+      'dist/api.js': API_CLIENT,
+      'build/api.js': API_CLIENT,
+      'coverage/api.js': API_CLIENT,
+      '.next/api.js': API_CLIENT,
+      'out/api.js': API_CLIENT,
+    });
+    const result = runCli(root, ['storage-token-to-cookie']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 migrated, 0 unchanged');
+    for (const folder of ['node_modules/pkg/index.js', 'dist/api.js', 'build/api.js', 'coverage/api.js', '.next/api.js', 'out/api.js']) {
+      expect(readFileSync(path.join(root, folder), 'utf8')).toBe(API_CLIENT);
+    }
+  });
+
+  it('prints a unified diff in a dry run and writes nothing', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--dry', '--print']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--- a/src/api.js');
+    expect(result.stdout).toContain('+++ b/src/api.js');
+    expect(result.stdout).toContain("-  localStorage.setItem('token', data.token);");
+    expect(result.stdout).toContain(`+  ${MIGRATED_LOAD_ORDERS}`);
+    expect(result.stderr).toContain('Dry run: 1 migrated');
+    expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toBe(API_CLIENT);
+  });
+
+  it('rejects --print without --dry', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--print']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--print needs --dry');
+  });
+
+  it('writes a JSON report with changes, marks and skipped files', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT, 'src/session.js': SIGN_IN_CHECK, 'src/broken.js': BROKEN });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--report', 'migration.json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(root, 'migration.json'), 'utf8')) as {
+      summary: Record<string, number>;
+      changedFiles: string[];
+      markedSites: { file: string; line: number; column: number; reason: string }[];
+      skippedFiles: { file: string; line?: number; message: string }[];
+      errors: unknown[];
+    };
+    expect(report.summary).toEqual({ files: 3, migrated: 2, unchanged: 0, skipped: 1, marked: 1, errors: 0 });
+    expect(report.changedFiles).toEqual(['src/api.js', 'src/session.js']);
+    expect(report.markedSites).toHaveLength(1);
+    expect(report.markedSites[0]).toMatchObject({ file: 'src/session.js', line: 2, column: 10 });
+    expect(report.markedSites[0]?.reason).toContain('decides whether the user is signed in');
+    expect(report.skippedFiles).toHaveLength(1);
+    expect(report.skippedFiles[0]).toMatchObject({ file: 'src/broken.js', line: 1 });
+    expect(report.errors).toEqual([]);
+  });
+
+  it('reports a file that does not parse and goes on', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT, 'src/broken.js': BROKEN });
+    const result = runCli(root, ['storage-token-to-cookie', 'src']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Skipped because they do not parse:');
+    expect(result.stdout).toMatch(/src\/broken\.js {2}Cannot parse .*broken\.js:1:/);
+    expect(readFileSync(path.join(root, 'src/broken.js'), 'utf8')).toBe(BROKEN);
+    expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toContain(MIGRATED_LOAD_ORDERS);
+  });
+
+  it('refuses a git work tree with uncommitted changes', () => {
+    const root = createCommittedProject({ 'src/api.js': API_CLIENT });
+    writeFileSync(path.join(root, 'src/extra.js'), CLEAN);
+    const result = runCli(root, ['storage-token-to-cookie', 'src']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the git work tree has uncommitted changes');
+    expect(result.stderr).toContain('?? src/extra.js');
+    expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toBe(API_CLIENT);
+  });
+
+  it('runs on a dirty work tree with --force', () => {
+    const root = createCommittedProject({ 'src/api.js': API_CLIENT });
+    writeFileSync(path.join(root, 'src/extra.js'), CLEAN);
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--force']);
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toContain(MIGRATED_LOAD_ORDERS);
+  });
+
+  it('runs on a clean work tree', () => {
+    const root = createCommittedProject({ 'src/api.js': API_CLIENT });
+    const result = runCli(root, ['storage-token-to-cookie', 'src']);
+    expect(result.status).toBe(0);
+    expect(git(root, ['status', '--porcelain'])).toBe(' M src/api.js\n');
+  });
+
+  it('lists the packages the jwt-to-session migration needs', () => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', '.', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 migrated');
+    expect(result.stdout).toMatch(/npm install express-session connect-session-knex knex \S+/);
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as { dependencies: { name: string }[] };
+    expect(report.dependencies.map((dependency) => dependency.name)).toEqual(
+      expect.arrayContaining(['express-session', 'connect-session-knex', 'knex']),
+    );
+  });
+});
+
+describe('transform under plain jscodeshift', () => {
+  it('runs the built transform with --no-babel', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT });
+    const result = spawnSync(process.execPath, [JSCODESHIFT, '--no-babel', '-t', BUILT_TRANSFORM, 'src/api.js'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 ok');
+    expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toContain(MIGRATED_LOAD_ORDERS);
+  });
+});
