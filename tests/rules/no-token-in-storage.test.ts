@@ -1,3 +1,7 @@
+import { fileURLToPath } from 'node:url';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
 import rule from '../../rules/no-token-in-storage.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
 
@@ -469,6 +473,35 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       errors: [{ messageId: 'credentialWrite', line: 4, column: 16 }, { messageId: 'credentialRemoval', line: 6, column: 3 }],
       code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nconst rootReducer = combineReducers({ auth });\nexport default persistReducer({ key: 'root', storage }, rootReducer);\nexport function logout() {\n  localStorage.removeItem('persist:root');\n}`,
+    },
+  ],
+});
+
+// With type information, an imported key resolves through its string literal type, whatever its name.
+const typedRoot = fileURLToPath(new URL('../detectors/fixtures/typed/', import.meta.url));
+const typedRuleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: { projectService: true, tsconfigRootDir: typedRoot },
+  },
+});
+
+typedRuleTester.run('no-token-in-storage with type information', rule, {
+  valid: [
+    {
+      filename: `${typedRoot}file.ts`,
+      code: `import { PREFERENCES_KEY } from './keys.js';\nlocalStorage.setItem(PREFERENCES_KEY, JSON.stringify(preferences));`,
+    },
+  ],
+  invalid: [
+    {
+      filename: `${typedRoot}file.ts`,
+      code: `import { USER_KEY } from './keys.js';\nlocalStorage.setItem(USER_KEY, value);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1, endLine: 2, endColumn: 38 }],
+    },
+    {
+      filename: `${typedRoot}file.ts`,
+      code: `import * as keys from './keys.js';\nconst saved = sessionStorage.getItem(keys.USER_KEY);`,
+      errors: [{ messageId: 'credentialRead', line: 2, column: 15, endLine: 2, endColumn: 52 }],
     },
   ],
 });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  isAuthStateName,
+  isCredentialHeaderName,
+  isCredentialKeyConstantName,
+  isCredentialName,
+  splitWords,
+} from '../../src/detectors/credential-name.js';
+
+describe('splitWords', () => {
+  it.each([
+    ['accessToken', ['access', 'token']],
+    ['ACCESS_TOKEN', ['access', 'token']],
+    ['X-Auth-Token', ['x', 'auth', 'token']],
+    ['JWTToken', ['jwt', 'token']],
+    ['app.session id', ['app', 'session', 'id']],
+  ])('splits %s', (name, words) => {
+    expect(splitWords(name)).toEqual(words);
+  });
+});
+
+describe('isCredentialName', () => {
+  it.each([
+    'token',
+    'jwt',
+    'accessToken',
+    'refresh_token',
+    'id-token',
+    'Bearer',
+    'authToken',
+    'auth',
+    'authData',
+    'credentials',
+    'sessionId',
+    'api_key',
+    'tokenValue',
+    'password',
+  ])('accepts %s', (name) => {
+    expect(isCredentialName(name)).toBe(true);
+  });
+
+  it.each([
+    'tokenizer',
+    'authorName',
+    'tokenExpiresAt',
+    'tokenType',
+    'csrfToken',
+    'XSRF-TOKEN',
+    'hasToken',
+    'isAuthenticated',
+    'theme',
+    'user',
+    '',
+    'passwordStrength',
+  ])('rejects %s', (name) => {
+    expect(isCredentialName(name)).toBe(false);
+  });
+
+  it('adds extra patterns', () => {
+    expect(isCredentialName('myapp:sid', { extraPatterns: ['^myapp:sid$'] })).toBe(true);
+  });
+
+  it('skips allowed names', () => {
+    expect(isCredentialName(' Token ', { allowedNames: ['token'] })).toBe(false);
+  });
+});
+
+describe('isCredentialKeyConstantName', () => {
+  it.each(['TOKEN_KEY', 'AUTH_STORAGE_KEY', 'JWT_COOKIE_NAME', 'ACCESS_TOKEN'])('accepts %s', (name) => {
+    expect(isCredentialKeyConstantName(name)).toBe(true);
+  });
+
+  it.each(['USER_KEY', 'THEME_STORAGE_KEY', 'KEY'])('rejects %s', (name) => {
+    expect(isCredentialKeyConstantName(name)).toBe(false);
+  });
+});
+
+describe('isCredentialHeaderName', () => {
+  it.each(['Authorization', 'proxy-authorization', 'x-access-token', 'X-Auth-Token', 'x-api-key'])('accepts %s', (name) => {
+    expect(isCredentialHeaderName(name)).toBe(true);
+  });
+
+  it.each(['X-XSRF-TOKEN', 'x-csrf-token', 'Content-Type', 'token', 'x-request-id'])('rejects %s', (name) => {
+    expect(isCredentialHeaderName(name)).toBe(false);
+  });
+});
+
+describe('isAuthStateName', () => {
+  it.each(['auth', 'authState', 'user', 'currentUser', 'session', 'login', 'authentication', 'userSlice', 'token'])(
+    'accepts %s',
+    (name) => {
+      expect(isAuthStateName(name)).toBe(true);
+    },
+  );
+
+  it.each(['theme', 'cart', 'users', 'userSettings', 'ui'])('rejects %s', (name) => {
+    expect(isAuthStateName(name)).toBe(false);
+  });
+});

@@ -1,0 +1,130 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { classifyStoredValue, findCredentialUse } from '../../src/detectors/credential-value.js';
+import { parseSourceCode } from '../../src/source-code.js';
+
+/** Returns the first call of the function called `name` in the file. */
+function findCall(sourceCode: ReturnType<typeof parseSourceCode>, name: string): TSESTree.CallExpression {
+  let found: TSESTree.CallExpression | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const candidate = node as TSESTree.Node;
+    if (
+      candidate.type === AST_NODE_TYPES.CallExpression &&
+      candidate.callee.type === AST_NODE_TYPES.Identifier &&
+      candidate.callee.name === name
+    ) {
+      found = candidate;
+      return;
+    }
+    for (const [key, child] of Object.entries(candidate)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) child.forEach(visit);
+      else visit(child);
+    }
+  };
+  visit(sourceCode.ast);
+  expect(found, `a call of ${name}()`).toBeDefined();
+  return found as TSESTree.CallExpression;
+}
+
+/** Parses `code` and classifies the second argument of its first `save(key, <value>)` call. */
+function classifySavedValue(code: string) {
+  const sourceCode = parseSourceCode(code, 'file.ts');
+  return classifyStoredValue(findCall(sourceCode, 'save').arguments[1], sourceCode);
+}
+
+/** Parses `code` and follows the value of its first `read()` call. */
+function findUseOfRead(code: string, parsed = false) {
+  const sourceCode = parseSourceCode(code, 'file.ts');
+  return findCredentialUse(findCall(sourceCode, 'read'), sourceCode, { parsed });
+}
+
+describe('classifyStoredValue', () => {
+  it.each([
+    [`save(k, response.data.accessToken);`],
+    [`save(k, jwt);`],
+    [`save(k, JSON.stringify({ user, token }));`],
+    ['save(k, `Bearer ${value}`);'],
+    [`save(k, 'Bearer ' + value);`],
+    [`save(k, await auth.getIdToken());`],
+    [`const value = res.refresh_token;\nsave(k, value);`],
+    [`const { accessToken: value } = res;\nsave(k, value);`],
+    [`if (data.token) save(k, JSON.stringify(data));`],
+    [`const ok = 'token' in data;\nsave(k, data);`],
+    [`save(k, JSON.stringify(response.data));\nconsole.log(response.data.user.jwt);`],
+  ])('finds a credential in %s', (code) => {
+    expect(classifySavedValue(code)).toBe('credential');
+  });
+
+  it.each([[`save(k, '1');`], [`save(k, true);`], [`save(k, 42);`], [`save(k, 'done');`], [`save(k, String(false));`]])(
+    'sees a flag in %s',
+    (code) => {
+      expect(classifySavedValue(code)).toBe('flag');
+    },
+  );
+
+  it.each([[`save(k, '');`], [`save(k, null);`], [`save(k, undefined);`], [`save(k, void 0);`], [`save(k);`]])(
+    'sees an empty value in %s',
+    (code) => {
+      expect(classifySavedValue(code)).toBe('empty');
+    },
+  );
+
+  it.each([
+    [`save(k, JSON.stringify(user));`],
+    [`save(k, tokenizer);`],
+    [`save(k, settings.theme);`],
+    [`save(k, csrfToken);`],
+    [`function f(data) { if (data.token) {} }\nfunction g(data) { save(k, data); }\ng();`],
+  ])('finds nothing in %s', (code) => {
+    expect(classifySavedValue(code)).toBe('other');
+  });
+});
+
+describe('findCredentialUse', () => {
+  it('follows a value into an Authorization header', () => {
+    expect(findUseOfRead(`const t = read();\nfetch(u, { headers: { Authorization: 'Bearer ' + t } });`)).toBe('authorization-header');
+  });
+
+  it('follows a value into a dashed credential header', () => {
+    expect(findUseOfRead(`const u = JSON.parse(read());\nreturn { 'x-access-token': u.accessToken };`)).toBe('authorization-header');
+  });
+
+  it('follows a value into setRequestHeader', () => {
+    expect(findUseOfRead(`xhr.setRequestHeader('Authorization', read() ?? '');`)).toBe('authorization-header');
+  });
+
+  it('accepts a plain key inside a headers object', () => {
+    expect(findUseOfRead(`axios.get(u, { headers: { token: read() } });`)).toBe('authorization-header');
+  });
+
+  it('finds a credential property of the parsed value', () => {
+    expect(findUseOfRead(`const user = JSON.parse(read());\nif (user) decode(user.accessToken);`)).toBe('credential-property');
+  });
+
+  it('finds a destructured credential property', () => {
+    expect(findUseOfRead(`const { refreshToken } = JSON.parse(read() || '{}');`)).toBe('credential-property');
+  });
+
+  it('follows a then callback of an object read', () => {
+    expect(findUseOfRead(`read().then((session) => use(session.jwt));`, true)).toBe('credential-property');
+  });
+
+  it('follows the return value of a function', () => {
+    expect(findUseOfRead(`function load() { return JSON.parse(read()); }\nconst t = load().token;`)).toBe('credential-property');
+  });
+
+  it('ignores a property of an unparsed string', () => {
+    expect(findUseOfRead(`const n = read().token;`)).toBeUndefined();
+  });
+
+  it('ignores a CSRF header', () => {
+    expect(findUseOfRead(`fetch(u, { headers: { 'X-CSRF-Token': read() } });`)).toBeUndefined();
+  });
+
+  it('ignores a truthiness check', () => {
+    expect(findUseOfRead(`const user = JSON.parse(read());\nconst state = user ? { isLoggedIn: true, user } : {};`)).toBeUndefined();
+  });
+});

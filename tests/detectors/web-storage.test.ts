@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+
+import { findStorageCredentials, mayContainStorageAccess, type StorageFinding } from '../../src/detectors/web-storage.js';
+import { parseSourceCode } from '../../src/source-code.js';
+
+/** Runs the detector and returns each finding with its nodes as source text, for readable comparisons. */
+function detect(code: string, filename = 'file.js', options = {}) {
+  const sourceCode = parseSourceCode(code, filename);
+  const text = (node: StorageFinding['node'] | undefined) => (node ? sourceCode.getText(node) : undefined);
+  return findStorageCredentials(sourceCode, options).map((finding) => ({
+    node: text(finding.node),
+    kind: finding.kind,
+    storage: finding.storage,
+    area: finding.area,
+    method: finding.method,
+    form: finding.form,
+    keyNode: text(finding.keyNode),
+    key: finding.key,
+    valueNode: text(finding.valueNode),
+    reason: finding.reason,
+    persistedState: finding.persistedState,
+  }));
+}
+
+describe('findStorageCredentials', () => {
+  it('describes a setItem write', () => {
+    expect(detect(`window.localStorage.setItem('jwt', res.jwt);`)).toEqual([
+      {
+        node: `window.localStorage.setItem('jwt', res.jwt)`,
+        kind: 'write',
+        storage: 'localStorage',
+        area: 'localStorage',
+        method: 'setItem',
+        form: 'call',
+        keyNode: `'jwt'`,
+        key: 'jwt',
+        valueNode: 'res.jwt',
+        reason: 'key',
+        persistedState: undefined,
+      },
+    ]);
+  });
+
+  it('describes property writes, reads and deletes', () => {
+    const findings = detect(`sessionStorage.token = t;\nconst saved = sessionStorage['token'];\ndelete sessionStorage.token;`);
+    expect(findings.map(({ node, kind, form, key }) => ({ node, kind, form, key }))).toEqual([
+      { node: 'sessionStorage.token = t', kind: 'write', form: 'property', key: 'token' },
+      { node: `sessionStorage['token']`, kind: 'read', form: 'property', key: 'token' },
+      { node: 'delete sessionStorage.token', kind: 'remove', form: 'delete', key: 'token' },
+    ]);
+  });
+
+  it('turns an empty write into a removal', () => {
+    expect(detect(`localStorage.setItem('token', null);`)[0]).toMatchObject({ kind: 'remove', valueNode: 'null', reason: 'key' });
+  });
+
+  it('links reads and removals to a credential write', () => {
+    const findings = detect(
+      `if (data.accessToken) localStorage.setItem('user', JSON.stringify(data));\nconst user = localStorage.getItem('user');\nlocalStorage.removeItem('user');\nlocalStorage.getItem('other');`,
+    );
+    expect(findings.map(({ kind, key, reason }) => ({ kind, key, reason }))).toEqual([
+      { kind: 'write', key: 'user', reason: 'value' },
+      { kind: 'read', key: 'user', reason: 'same-key-as-credential-write' },
+      { kind: 'remove', key: 'user', reason: 'same-key-as-credential-write' },
+    ]);
+  });
+
+  it('links a removal to a credential read', () => {
+    const findings = detect(`const u = JSON.parse(localStorage.getItem('profile'));\nsend(u.idToken);\nlocalStorage.removeItem('profile');`);
+    expect(findings.map(({ kind, reason }) => ({ kind, reason }))).toEqual([
+      { kind: 'read', reason: 'credential-property' },
+      { kind: 'remove', reason: 'same-key-as-credential-read' },
+    ]);
+  });
+
+  it('keeps local and session storage apart', () => {
+    const findings = detect(`localStorage.setItem('user', JSON.stringify({ token }));\nsessionStorage.getItem('user');`);
+    expect(findings.map(({ area, kind }) => ({ area, kind }))).toEqual([{ area: 'localStorage', kind: 'write' }]);
+  });
+
+  it('describes a hook and its setter', () => {
+    const findings = detect(
+      `import { useLocalStorage } from 'usehooks-ts';\nconst [token, setToken] = useLocalStorage('token', '');\nsetToken(next);`,
+      'file.jsx',
+    );
+    expect(findings.map(({ node, kind, storage, area, method, form, keyNode, valueNode }) => ({ node, kind, storage, area, method, form, keyNode, valueNode }))).toEqual([
+      {
+        node: `useLocalStorage('token', '')`,
+        kind: 'read',
+        storage: 'usehooks-ts',
+        area: 'localStorage',
+        method: 'useLocalStorage',
+        form: 'hook',
+        keyNode: `'token'`,
+        valueNode: undefined,
+      },
+      {
+        node: 'setToken(next)',
+        kind: 'write',
+        storage: 'usehooks-ts',
+        area: 'localStorage',
+        method: 'useLocalStorage',
+        form: 'hook-setter',
+        keyNode: `'token'`,
+        valueNode: 'next',
+      },
+    ]);
+  });
+
+  it('reads the storage argument of useStorage', () => {
+    const findings = detect(`import { useStorage } from '@vueuse/core';\nconst jwt = useStorage('jwt', '', sessionStorage);`);
+    expect(findings[0]).toMatchObject({ storage: '@vueuse/core', area: 'sessionStorage', kind: 'read' });
+  });
+
+  it('describes a redux-persist config', () => {
+    const findings = detect(
+      `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage/session';\nexport default persistReducer({ key: 'root', keyPrefix: 'app:', storage, whitelist: ['auth'] }, reducer);`,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'write',
+        storage: 'redux-persist',
+        area: 'sessionStorage',
+        method: 'persistReducer',
+        form: 'persist-config',
+        keyNode: `'root'`,
+        key: 'app:root',
+        reason: 'persisted-auth-state',
+        persistedState: 'auth',
+      }),
+    ]);
+  });
+
+  it('reports each idb-keyval batch entry', () => {
+    const findings = detect(`import { getMany } from 'idb-keyval';\ngetMany(['theme', 'token', 'jwt']);`);
+    expect(findings.map(({ node, kind, key }) => ({ node, kind, key }))).toEqual([
+      { node: `'token'`, kind: 'read', key: 'token' },
+      { node: `'jwt'`, kind: 'read', key: 'jwt' },
+    ]);
+  });
+
+  it('drops allowed keys and literal flags', () => {
+    expect(detect(`localStorage.setItem('token', t);`, 'file.js', { allowedKeys: ['token'] })).toEqual([]);
+    expect(detect(`localStorage.setItem('auth', 'yes');`)).toEqual([]);
+  });
+});
+
+describe('mayContainStorageAccess', () => {
+  it('matches the APIs the detector looks for', () => {
+    expect(mayContainStorageAccess('window.localStorage')).toBe(true);
+    expect(mayContainStorageAccess(`import { set } from 'idb-keyval'`)).toBe(true);
+    expect(mayContainStorageAccess(`import store from 'store2'`)).toBe(true);
+    expect(mayContainStorageAccess('const cache = new Map();')).toBe(false);
+  });
+});
