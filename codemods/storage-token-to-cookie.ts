@@ -606,15 +606,14 @@ function getUrlUse(node: TSESTree.Node, clients: HttpClients, sourceCode: TSESLi
     if (key === 'url') return 'request';
     if (key === 'path' || key === 'to' || key === 'href' || key === 'redirect') return 'other';
   }
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+  // Any call that gets the URL, other than a navigation, is taken as a request, so that a request through
+  // the app's own wrapper (`callApi('POST', '/api/logout')`) is not sent a second time.
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
     if (isFetchCall(parent, clients)) return 'request';
     const callee = skipWrappers(parent.callee);
     const name =
       callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticKey(callee) : undefined;
-    if (name !== undefined && NAVIGATION_CALLEES.has(name)) return 'other';
-    if (name !== undefined && ['get', 'post', 'put', 'delete', 'patch', 'request'].includes(name)) return 'request';
-    if (getAxiosTarget(callee, clients)) return 'request';
-    return 'other';
+    return name !== undefined && NAVIGATION_CALLEES.has(name) ? 'other' : 'request';
   }
   if (parent.type === AST_NODE_TYPES.AssignmentExpression) return 'other';
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
