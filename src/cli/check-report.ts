@@ -15,11 +15,11 @@ export interface Finding {
   endLine?: number;
   endColumn?: number;
   message: string;
-  /** The codemod that migrates this finding, when one exists. */
-  codemod?: string;
+  /** The codemods that migrate this finding, or none when it must be fixed by hand. */
+  codemods: string[];
 }
 
-/** A file that was not linted because it does not parse (or ESLint could not process it otherwise). */
+/** A file that was not linted because it does not parse. */
 export interface ParseFailure {
   file: string;
   line: number;
@@ -31,7 +31,8 @@ export interface ParseFailure {
 export interface RuleSummary {
   ruleId: string;
   count: number;
-  codemod?: string;
+  /** The codemods that migrate the rule's findings, or none when they must be fixed by hand. */
+  codemods: string[];
   docsUrl?: string;
 }
 
@@ -58,7 +59,8 @@ export interface ReportContext {
   paths: readonly string[];
   eslintVersion: string;
   rulesMeta: Record<string, { docs?: { url?: string } } | undefined>;
-  getCodemod(ruleId: string): string | undefined;
+  /** Returns the names of the codemods that migrate a rule's findings (`sessions/<id>`). */
+  getCodemods(ruleId: string): string[];
 }
 
 const RULE_PREFIX = `${PLUGIN_NAMESPACE}/`;
@@ -102,7 +104,6 @@ export function buildCheckReport(results: readonly ESLint.LintResult[], context:
         parseFailures.push({ file, line: message.line, column: message.column, message: message.message });
         continue;
       }
-      const codemod = context.getCodemod(message.ruleId);
       findings.push({
         ruleId: message.ruleId,
         file,
@@ -111,7 +112,7 @@ export function buildCheckReport(results: readonly ESLint.LintResult[], context:
         ...(message.endLine === undefined ? {} : { endLine: message.endLine }),
         ...(message.endColumn === undefined ? {} : { endColumn: message.endColumn }),
         message: message.message,
-        ...(codemod === undefined ? {} : { codemod }),
+        codemods: context.getCodemods(message.ruleId),
       });
     }
   }
@@ -119,17 +120,16 @@ export function buildCheckReport(results: readonly ESLint.LintResult[], context:
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
   const summary = [...counts.keys()].sort().map((ruleId): RuleSummary => {
-    const codemod = context.getCodemod(ruleId);
     const docsUrl = context.rulesMeta[ruleId]?.docs?.url;
     return {
       ruleId,
       count: counts.get(ruleId) ?? 0,
-      ...(codemod === undefined ? {} : { codemod }),
+      codemods: context.getCodemods(ruleId),
       ...(docsUrl === undefined ? {} : { docsUrl }),
     };
   });
 
-  const codemods = [...new Set(summary.flatMap((entry) => (entry.codemod === undefined ? [] : [entry.codemod])))].sort();
+  const codemods = [...new Set(summary.flatMap((entry) => entry.codemods))].sort();
   const pathArguments = context.paths.map(quoteShellArgument).join(' ');
   const nextCommands = codemods.map((codemod) => `npx ${PLUGIN_NAME} migrate ${codemod} ${pathArguments}`);
 
@@ -175,13 +175,14 @@ export function formatText(report: CheckReport): string {
   }
 
   if (report.nextCommands.length > 0) {
-    lines.push('', 'Next, migrate what a codemod covers (add --dry to preview):');
+    lines.push('', 'Next, migrate what a codemod covers (add --dry --print to preview the changes):');
     for (const command of report.nextCommands) lines.push(`  ${command}`);
   }
-  const manual = report.summary.filter((entry) => entry.codemod === undefined);
+  const manual = report.summary.filter((entry) => entry.codemods.length === 0);
   if (manual.length > 0) {
     lines.push('', 'No codemod covers these rules. Each rule page says how to fix them by hand:');
-    for (const entry of manual) lines.push(`  ${entry.ruleId}  ${entry.docsUrl ?? `${REPOSITORY_URL}#rules`}`);
+    const width = Math.max(...manual.map((entry) => entry.ruleId.length));
+    for (const entry of manual) lines.push(`  ${entry.ruleId.padEnd(width)}  ${entry.docsUrl ?? `${REPOSITORY_URL}#rules`}`);
   }
 
   return `${lines.join('\n')}\n`;
@@ -206,7 +207,7 @@ function formatVerdict(report: CheckReport): string[] {
 
 function formatSummaryTable(summary: readonly RuleSummary[]): string[] {
   const header = ['Rule', 'Count', 'Codemod'] as const;
-  const rows = summary.map((entry) => [entry.ruleId, String(entry.count), entry.codemod ?? '(none, fix by hand)']);
+  const rows = summary.map((entry) => [entry.ruleId, String(entry.count), entry.codemods.join(', ') || '(none, fix by hand)']);
   const total = summary.reduce((sum, entry) => sum + entry.count, 0);
   rows.push(['Total', String(total), '']);
 
@@ -286,8 +287,8 @@ export function formatSarif(
 
 function toDisplayPath(file: string, root: string): string {
   const relative = path.relative(root, file);
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join('/');
+  const displayPath = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  return displayPath.split(path.sep).join('/');
 }
 
 /** Quotes a path for a POSIX shell when it contains anything but safe characters. */

@@ -6,8 +6,10 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import globals from 'globals';
 
+import { getCodemodsForRule } from '../codemod/registry.js';
 import { LINTED_FILES } from '../configs.js';
 import plugin from '../index.js';
+import { PLUGIN_NAMESPACE } from '../meta.js';
 import { collectFiles, findCommonDirectory, InvalidPathError, LINTED_EXTENSIONS, SKIPPED_DIRECTORIES } from './check-files.js';
 import { buildCheckReport, formatJson, formatSarif, formatText, keepPluginMessages } from './check-report.js';
 import type { Command } from './index.js';
@@ -88,7 +90,7 @@ export async function runCheck(argv: string[], cwd: string = process.cwd()): Pro
     paths: options.paths,
     eslintVersion: ESLint.version,
     rulesMeta,
-    getCodemod: getCodemodForRule,
+    getCodemods: getCodemodsForPluginRule,
   });
 
   let output: string;
@@ -185,7 +187,9 @@ function buildCheckConfig(): Linter.Config[] {
   ];
 }
 
-// TODO: read the rule-to-codemod pairs from src/codemod/registry.ts once it exists.
-function getCodemodForRule(_ruleId: string): string | undefined {
-  return undefined;
+/** Returns the names of the codemods whose paired rule IDs include `ruleId` (given as `sessions/<id>`). */
+function getCodemodsForPluginRule(ruleId: string): string[] {
+  const prefix = `${PLUGIN_NAMESPACE}/`;
+  const id = ruleId.startsWith(prefix) ? ruleId.slice(prefix.length) : ruleId;
+  return getCodemodsForRule(id).map((codemod) => codemod.name);
 }
