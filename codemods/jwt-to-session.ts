@@ -1059,9 +1059,27 @@ function addSessionSetup(migration: Migration, hadJwtCalls: boolean, loaded: Rea
     ');',
   ];
   const statements = buildStatements(migration, code, { __SESSION__: j.identifier(session) });
+  moveRequiresAbove(migration, list.value, statementPath.node as Statement);
   const index = list.value.indexOf(statementPath.node as Statement);
   list.value.splice(index + 1, 0, ...statements);
   return true;
+}
+
+const SETUP_MODULES = ['express-session', 'connect-session-knex', 'knex', 'connect-redis', 'redis'];
+
+/**
+ * Moves the `require()` declarations of the session packages that were added below the app's creation
+ * to just above it. `ensureImport` adds them after the file's last top-level `require()`, which may
+ * come after `const app = express()`, and a `const` used before its declaration throws at startup.
+ */
+function moveRequiresAbove(migration: Migration, body: Statement[], creation: Statement): void {
+  for (const binding of findModuleBindings(migration.file, SETUP_MODULES)) {
+    if (binding.kind !== 'require') continue;
+    const statement = body.find((item) => containsNode(migration.j, item, binding.path.node));
+    if (!statement || body.indexOf(statement) < body.indexOf(creation)) continue;
+    body.splice(body.indexOf(statement), 1);
+    body.splice(body.indexOf(creation), 0, statement);
+  }
 }
 
 /** Returns the lines that create the session store and expose it as `app.locals.sessionStore`, so tests and shutdown code can close it. */
