@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Shows the whole chain on examples/legacy-app: `check` finds the JWT session and the token in
-// localStorage, `migrate` runs both codemods on a copy in a temporary folder, the diff and the summaries are
-// printed, and `check` runs again on the copy. Exits 1 when a step fails or when the migrated copy still has
-// findings outside the sites the codemods marked for manual migration.
+// Shows the whole chain on examples/legacy-app. `check` finds the JWT session and the token in
+// localStorage, and `migrate` runs both codemods on a copy in a temporary folder. The script prints the diff
+// and the summaries, then runs `check` again on the copy. It exits 1 when a step fails, or when the migrated
+// copy still has findings outside the sites the codemods marked for manual migration.
 //
 // Run it with `npm run demo`, which builds the package first (the script uses dist/).
 import { spawnSync } from 'node:child_process';
