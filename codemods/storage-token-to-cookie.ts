@@ -1,9 +1,9 @@
 /**
  * Moves browser code from a login credential kept in localStorage, sessionStorage or a storage library to
- * the server's session cookie, for every site the rule `no-token-in-storage` reports: it removes credential
- * writes, removes `Authorization` (and other credential) headers built from the stored value and makes those
- * requests send cookies (fetch `credentials: 'include'` when the URL may leave the page's origin, axios
- * `withCredentials: true`), and turns a removal into a request to the file's logout route. Sign-in checks and
+ * the server's session cookie, at every site the rule `no-token-in-storage` reports. It removes credential
+ * writes and the `Authorization` (or other credential) headers built from the stored value, and makes those
+ * requests send cookies: fetch gets `credentials: 'include'` when the URL may leave the page's origin, axios
+ * gets `withCredentials: true`. A removal becomes a request to the file's logout route. Sign-in checks and
  * every other site it cannot rewrite safely get `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -95,7 +95,7 @@ interface Plan {
   readonly marks: { node: TSESTree.Node; reason: string }[];
 }
 
-/** How a request that loses a credential header gets the session cookie instead. */
+/** The edit that makes a request send the session cookie once its credential header is gone. */
 type CookieEdit =
   | { readonly kind: 'config'; readonly config: TSESTree.ObjectExpression; readonly client: 'fetch' | 'axios' }
   | { readonly kind: 'none' }
@@ -322,7 +322,7 @@ function classifyUse(use: TSESTree.Node, clients: HttpClients, sourceCode: TSESL
 /** A statement that sets a credential header: `x.headers.Authorization = v` or `headers.set('Authorization', v)`. */
 interface HeaderStatement {
   readonly statement: TSESTree.ExpressionStatement;
-  /** The object that holds the headers (`x.headers`, `headers`). */
+  /** The object that contains the headers (`x.headers`, `headers`). */
   readonly headers: TSESTree.Node;
 }
 
@@ -433,7 +433,7 @@ function resolveHeadersValue(value: TSESTree.Node, clients: HttpClients, sourceC
   return undefined;
 }
 
-/** Resolves a variable that holds headers: every read must be the `headers` of a request or a header edit. */
+/** Resolves a variable that contains headers: every read must be the `headers` of a request or a header edit. */
 function resolveHeadersVariable(id: TSESTree.Identifier, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): CookieEdit[] | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
   if (!variable) return undefined;
@@ -453,7 +453,7 @@ function resolveHeadersVariable(id: TSESTree.Identifier, clients: HttpClients, s
   return usedByRequest ? edits : undefined;
 }
 
-/** Resolves the request options object that holds the headers: a request's argument, or a variable passed to requests. */
+/** Resolves the request options object that contains the headers: a request's argument, or a variable passed to requests. */
 function resolveConfigObject(config: TSESTree.ObjectExpression, clients: HttpClients, sourceCode: TSESLint.SourceCode): CookieEdit[] | undefined {
   const request = findRequestForConfig(config, clients);
   if (request) return [getCookieEdit(request, sourceCode)];
@@ -561,8 +561,8 @@ function resolveInterceptorHeaders(member: TSESTree.MemberExpression, clients: H
 
 /**
  * Finds the server's logout route in the file: a request already sent to a URL with `logout`, `signout`,
- * `sign-out` or `log-out` in it, or else a string with such a URL path that is not a page the browser
- * navigates to.
+ * `sign-out` or `log-out` in it. Without one, it takes a string with such a URL path that is not a page the
+ * browser navigates to.
  */
 function findLogoutRoute(sourceCode: TSESLint.SourceCode, clients: HttpClients): LogoutRoute | undefined {
   const found: { named?: TSESTree.Node; requested: boolean } = { requested: false };
@@ -610,9 +610,7 @@ function getUrlUse(node: TSESTree.Node, clients: HttpClients, sourceCode: TSESLi
   // the app's own wrapper (`callApi('POST', '/api/logout')`) is not sent a second time.
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
     if (isFetchCall(parent, clients)) return 'request';
-    const callee = skipWrappers(parent.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticKey(callee) : undefined;
+    const name = getCalleeName(parent);
     return name !== undefined && NAVIGATION_CALLEES.has(name) ? 'other' : 'request';
   }
   if (parent.type === AST_NODE_TYPES.AssignmentExpression) return 'other';
@@ -628,6 +626,14 @@ function getUrlUse(node: TSESTree.Node, clients: HttpClients, sourceCode: TSESLi
 
 // ---------------------------------------------------------------------------------------------------------
 // Small AST helpers.
+
+/** Returns the called function's name or method name (`navigate`, `push` for `router.push`). */
+function getCalleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticKey(callee);
+  return undefined;
+}
 
 /** Climbs from a storage call to the expression a statement or an arrow body holds: `await x`, `void x`, `x!`. */
 function climbStatementWrappers(node: TSESTree.Node): TSESTree.Node {

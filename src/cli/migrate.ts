@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,8 +139,8 @@ export async function runMigrate(argv: string[], cwd: string = process.cwd()): P
     }
   }
 
-  const results = await runCodemod(options, files, cwd);
-  const report = buildReport(options, results, cwd);
+  const { results, ioErrors } = await runCodemod(options, files, cwd);
+  const report = buildReport(options, results, ioErrors, cwd);
   const out = options.print ? process.stderr : process.stdout;
 
   if (options.print) {
@@ -227,7 +227,7 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
  * Runs the codemod through jscodeshift's runner and returns one result per file, read from the results
  * files that run-transform.cts writes.
  */
-async function runCodemod(options: MigrateOptions, files: string[], cwd: string): Promise<FileResult[]> {
+async function runCodemod(options: MigrateOptions, files: string[], cwd: string): Promise<{ results: FileResult[]; ioErrors: number }> {
   const resultsDir = mkdtempSync(path.join(tmpdir(), 'eslint-plugin-sessions-migrate-'));
   const workers = options.runInBand ? 0 : Math.min(files.length, Math.max(cpus().length - 1, 1), options.cpus ?? Infinity);
   const progress = process.stderr.isTTY ? startProgress(resultsDir, files.length) : undefined;
@@ -250,19 +250,10 @@ async function runCodemod(options: MigrateOptions, files: string[], cwd: string)
       sessionsResultsDir: resultsDir,
       sessionsKeepText: options.print,
     });
-    progress?.stop();
-    const results = readResults(resultsDir);
-    // jscodeshift counts a failed read or write as an error; run-transform.cts never reports one itself.
-    if (counts.error > 0) {
-      results.push({
-        file: cwd,
-        status: 'error',
-        marked: [],
-        messages: [],
-        error: `jscodeshift could not read or write ${counts.error} ${counts.error === 1 ? 'file' : 'files'} (see the ERR lines above).`,
-      });
-    }
-    return results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const results = readResults(resultsDir).sort((a, b) => a.file.localeCompare(b.file));
+    // jscodeshift's error count covers only failed reads and writes, because run-transform.cts catches the
+    // codemod's own errors and records them.
+    return { results, ioErrors: counts.error };
   } finally {
     progress?.stop();
     rmSync(resultsDir, { recursive: true, force: true });
@@ -299,7 +290,7 @@ function startProgress(resultsDir: string, total: number): { stop(): void } {
   };
 }
 
-function buildReport(options: MigrateOptions, results: readonly FileResult[], cwd: string): MigrateReport {
+function buildReport(options: MigrateOptions, results: readonly FileResult[], ioErrors: number, cwd: string): MigrateReport {
   const markedSites: MarkedSite[] = [];
   for (const result of results) {
     for (const message of result.marked) {
@@ -311,12 +302,18 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], cw
   const errors = results
     .filter((result) => result.status === 'error')
     .map((result) => ({ file: toDisplayPath(result.file, cwd), message: result.error ?? 'unknown error' }));
+  if (ioErrors > 0) {
+    errors.push({
+      file: '',
+      message: `jscodeshift could not read or write ${ioErrors} ${ioErrors === 1 ? 'file' : 'files'} (see its ERR lines above).`,
+    });
+  }
 
   return {
     codemod: options.codemod.name,
     dry: options.dry,
     summary: {
-      files: results.filter((result) => result.status !== 'error' || result.file !== cwd).length,
+      files: results.length,
       migrated: count('migrated'),
       unchanged: count('unchanged'),
       skipped: count('skipped'),
@@ -387,7 +384,7 @@ function findDirtyWorkTrees(paths: readonly string[], cwd: string): { root: stri
   const roots = new Set<string>();
   for (const input of paths) {
     const absolute = path.resolve(cwd, input);
-    const directory = existsSync(absolute) && !path.extname(absolute) ? absolute : path.dirname(absolute);
+    const directory = statSync(absolute, { throwIfNoEntry: false })?.isDirectory() ? absolute : path.dirname(absolute);
     const root = runGit(['rev-parse', '--show-toplevel'], directory);
     if (root !== undefined) roots.add(root.trim());
   }

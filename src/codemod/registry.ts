@@ -13,7 +13,7 @@ import { meta as jwtToSession } from '../../codemods/jwt-to-session.js';
 import { meta as storageTokenToCookie } from '../../codemods/storage-token-to-cookie.js';
 import type { CodemodMeta } from './types.js';
 
-/** A codemod as the CLI knows it. */
+/** A codemod with the path of its transform, as the CLI runs it. */
 export interface CodemodEntry extends CodemodMeta {
   /** Absolute path of the transform module, for `jscodeshift -t`. */
   readonly transformPath: string;
