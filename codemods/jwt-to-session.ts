@@ -33,7 +33,7 @@ import {
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
-import type { FunctionNode } from '../src/detectors/request-handler.js';
+import { isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import { findSessionLibraryUsage } from '../src/detectors/session-library.js';
 
 export type SessionStoreKind = 'knex' | 'redis' | 'memory';
@@ -219,6 +219,11 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   }
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
   if (!site.handler || !site.handlerNode) return undefined;
+  if (!isRequestHandler(site.handlerNode)) {
+    return operation === 'sign'
+      ? 'the token is signed in a helper outside the request handler; store its payload in req.session in the handler by hand'
+      : 'the token is verified in a helper outside the request handler; check req.session in the handler by hand';
+  }
   if (!isExpressHandler(site.handlerNode)) {
     return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
   }
