@@ -249,11 +249,13 @@ interface SarifLocated {
 }
 
 const SOURCE_ROOT_ID = '%SRCROOT%';
+const SARIF_SCHEMA_URL = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /**
  * Writes SARIF 2.1.0 with `@microsoft/eslint-formatter-sarif`, then makes the artifact URIs relative to
  * `sourceRoot` (with the `%SRCROOT%` base id, as code-scanning uploads expect) and names ESLint's version and
- * this plugin as the tool. A path outside `sourceRoot` keeps its absolute `file:` URI.
+ * this plugin as the tool. A path outside `sourceRoot` keeps its absolute `file:` URI. It also names the final
+ * SARIF 2.1.0 schema in `$schema`.
  */
 export function formatSarif(
   results: readonly ESLint.LintResult[],
@@ -264,6 +266,10 @@ export function formatSarif(
   const require = createRequire(import.meta.url);
   const formatSarifLog = require('@microsoft/eslint-formatter-sarif') as SarifFormatter;
   const log = JSON.parse(formatSarifLog(results, { cwd: sourceRoot, rulesMeta })) as SarifLog;
+
+  // The formatter names the schema of a release candidate (rtm.5); the SARIF multitool's validator
+  // reports that as error SARIF1011 and asks for the final 2.1.0 schema.
+  log.$schema = SARIF_SCHEMA_URL;
 
   const rootUri = pathToFileURL(sourceRoot.endsWith(path.sep) ? sourceRoot : `${sourceRoot}${path.sep}`).href;
   for (const run of log.runs) {

@@ -345,6 +345,7 @@ describe('check output formats', () => {
 
     const log = JSON.parse(result.stdout);
     expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     const [run] = log.runs;
     expect(run.tool.driver.name).toBe('ESLint');
     expect(run.tool.driver.rules).toEqual([
