@@ -2,7 +2,7 @@ import { findHardcodedSecrets, mayContainHardcodedSecret, type SecretUsage } fro
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ checkConfigExports?: boolean }];
-export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback';
+export type MessageIds = 'hardcodedSecret' | 'hardcodedConfigSecret' | 'hardcodedFallback';
 
 const JWT_OPERATION_LABELS: Record<string, string> = {
   sign: 'signing key',
@@ -29,6 +29,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       hardcodedSecret:
         'Hard-coded secret used as {{usage}}. Anyone who can read the source can forge sessions or tokens with it, so load it from the environment or a secret manager.',
+      hardcodedConfigSecret:
+        'Hard-coded secret in `{{property}}` of an exported configuration. Anyone who can read the source can use it, so load it from the environment or a secret manager.',
       hardcodedFallback:
         'Hard-coded fallback secret used as {{usage}} when `{{source}}` is empty. Fail at startup when the secret is missing instead of running with one anyone can read.',
     },
@@ -63,6 +65,8 @@ export default createRule<Options, MessageIds>({
               messageId: 'hardcodedFallback',
               data: { usage, source: quote(sourceCode.getText(finding.fallbackFor)) },
             });
+          } else if (finding.usage.kind === 'config') {
+            context.report({ node: finding.node, messageId: 'hardcodedConfigSecret', data: { property: finding.usage.property } });
           } else {
             context.report({ node: finding.node, messageId: 'hardcodedSecret', data: { usage } });
           }

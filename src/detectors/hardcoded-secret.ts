@@ -191,7 +191,7 @@ function findExportedSecretEntries(sourceCode: SourceCode): ExportedSecretEntry[
   const visitValue = (name: string | undefined, value: TSESTree.Node): void => {
     const node = skipTypeWrappers(value);
     if (name !== undefined && isSecretName(name)) {
-      if (!(isPasswordName(name) && isLabelLike(sourceCode, name, node))) entries.push({ name, value: node });
+      if (!(isPasswordName(name) && isLabelLike(sourceCode, node))) entries.push({ name, value: node });
       return;
     }
     const object = followObject(sourceCode, node);
@@ -271,13 +271,15 @@ function isModuleExports(sourceCode: SourceCode, node: TSESTree.MemberExpression
 
 /**
  * Returns true when a password-named value reads like UI text rather than a password: a capitalised
- * label that repeats the key (`password: "Password"`) or a sentence (`password: "Enter your password"`).
+ * sentence (`"Enter your password"`) or a single word in letters only that is not plain lower-case ASCII
+ * (`"Password"`, `"Passwort"`, `"Пароль"`, `"密码"`), as locale files have. Lower-case words and values with
+ * digits or symbols count as passwords.
  */
-function isLabelLike(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
+function isLabelLike(sourceCode: SourceCode, value: TSESTree.Node): boolean {
   const strings = findHardcodedStrings(sourceCode, value);
   const only = strings.length === 1 ? strings[0] : undefined;
   if (!only) return false;
-  const text = only.value;
-  if (!/^[A-Z]/.test(text)) return false;
-  return splitWords(text).join(' ') === splitWords(name).join(' ') || /\s/.test(text.trim());
+  const text = only.value.trim();
+  if (/\s/.test(text)) return /^\p{Lu}/u.test(text);
+  return /^[\p{L}\p{M}]+$/u.test(text) && !/^[a-z]+$/.test(text);
 }

@@ -80,7 +80,7 @@ export function findSessionLibraryUsage(sourceCode: SourceCode): SessionLibraryU
   const setupCalls = [...setupNodes].map(([node, library]) => describeSetupCall(sourceCode, node, library, isConsumer));
   setupCalls.sort((a, b) => a.node.range[0] - b.node.range[0]);
 
-  const loadedLibraries = new Set<SessionLibrary>(LIBRARIES.filter((library) => isModuleLoaded(sourceCode, library)));
+  const loadedLibraries = findLoadedModules(sourceCode, LIBRARIES);
   const usage = { setupCalls, memoryStoreConstructions, loadedLibraries };
   usageByProgram.set(sourceCode.ast, usage);
   return usage;
@@ -139,22 +139,19 @@ function* findTrackedReferences<T>(
   }
 }
 
-/** Returns true when the file imports or requires a module, whether or not the binding is used. */
-function isModuleLoaded(sourceCode: SourceCode, moduleId: string): boolean {
-  let loaded = false;
+/** Returns the modules among `moduleIds` that the file imports or requires, whether or not it uses them. */
+function findLoadedModules<T extends string>(sourceCode: SourceCode, moduleIds: readonly T[]): Set<T> {
+  const loaded = new Set<T>();
+  const note = (source: TSESTree.Node | undefined): void => {
+    const match = moduleIds.find((moduleId) => source !== undefined && isStringLiteral(source, moduleId));
+    if (match !== undefined) loaded.add(match);
+  };
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (loaded) return;
-    if (
-      (node.type === AST_NODE_TYPES.ImportDeclaration && node.source.value === moduleId) ||
-      (node.type === AST_NODE_TYPES.TSExternalModuleReference && node.expression.value === moduleId) ||
-      (node.type === AST_NODE_TYPES.ImportExpression && isStringLiteral(node.source, moduleId)) ||
-      (node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.Identifier &&
-        node.callee.name === 'require' &&
-        node.arguments[0] !== undefined &&
-        isStringLiteral(node.arguments[0], moduleId))
-    ) {
-      loaded = true;
+    if (node.type === AST_NODE_TYPES.ImportDeclaration) note(node.source);
+    else if (node.type === AST_NODE_TYPES.TSExternalModuleReference) note(node.expression);
+    else if (node.type === AST_NODE_TYPES.ImportExpression) note(node.source);
+    else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+      note(node.arguments[0]);
     }
   });
   return loaded;

@@ -61,6 +61,9 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: `export default {\n  password: 'Password',\n  passwordPrompt: 'Enter your password',\n  confirmPassword: 'Confirm password',\n};`,
     },
     {
+      code: `export const de = { password: 'Passwort', passwordHelp: 'Mindestens acht Zeichen' };\nexport const zh = { password: '密码' };`,
+    },
+    {
       code: `module.exports = { secret: 'bezkoder-secret-key' };`,
       languageOptions: cjs,
       options: [{ checkConfigExports: false }],
@@ -177,6 +180,15 @@ ruleTester.run('no-hardcoded-secret', rule, {
       filename: FILENAMES.ts,
       errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the @nestjs/jwt module secret' }, line: 2, column: 50 }],
     },
+    {
+      code: `import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: 'koa-shared-secret' }).unless({ path: [/^\\/public/] }));`,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the koa-jwt middleware secret' }, line: 2, column: 26 }],
+    },
+    {
+      code: `const fastify = require('fastify')();\nfastify.register(require('@fastify/jwt'), { secret: 'supersecret' });`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the @fastify/jwt plugin secret' }, line: 2, column: 53 }],
+    },
     // ---- express-session, cookie-session, cookie-parser ----
     {
       code: `const session = require('express-session');\napp.use(session({ secret: 'keyboard cat', resave: false, store }));`,
@@ -200,6 +212,16 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: `import cookieParser from 'cookie-parser';\napp.use(cookieParser('cookie-signing-secret'));`,
       errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the cookie-parser `secret`' }, line: 2, column: 22 }],
     },
+    {
+      code: `const cookieParser = require('cookie-parser');\nconst COOKIE_SECRETS = ['current', process.env.PREVIOUS_COOKIE_SECRET];\napp.use(cookieParser(COOKIE_SECRETS));`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the cookie-parser `secret`' }, line: 2, column: 25 }],
+    },
+    {
+      code: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ secret: 'single-key', secure: true }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the cookie-session `secret`' }, line: 2, column: 33 }],
+    },
     // A test placeholder is still a secret in the source.
     {
       code: `import session from 'express-session';\napp.use(session({ secret: 'test', store }));`,
@@ -209,25 +231,33 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `module.exports = {\n  secret: "bezkoder-secret-key"\n};`,
       languageOptions: cjs,
-      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`secret` in an exported configuration' }, line: 2, column: 11, endColumn: 32 }],
+      errors: [{ messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 2, column: 11, endColumn: 32 }],
     },
     {
       code: `module.exports = {\n  HOST: 'localhost',\n  USER: 'root',\n  PASSWORD: '123456',\n  DB: 'testdb',\n};`,
       languageOptions: cjs,
-      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`PASSWORD` in an exported configuration' }, line: 4, column: 13 }],
+      errors: [{ messageId: 'hardcodedConfigSecret', data: { property: 'PASSWORD' }, line: 4, column: 13 }],
+    },
+    // Lower-case words and values with digits count as passwords.
+    {
+      code: `export const database = { user: 'app', password: 'password' };\nexport const mail = { password: 'Hunter2' };`,
+      errors: [
+        { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 1, column: 50 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 2, column: 33 },
+      ],
     },
     {
       code: `exports.secretKey = 'abc';\nmodule.exports.cookieKey = 'def';`,
       languageOptions: cjs,
       errors: [
-        { messageId: 'hardcodedSecret', data: { usage: '`secretKey` in an exported configuration' }, line: 1, column: 21 },
-        { messageId: 'hardcodedSecret', data: { usage: '`cookieKey` in an exported configuration' }, line: 2, column: 28 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secretKey' }, line: 1, column: 21 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'cookieKey' }, line: 2, column: 28 },
       ],
     },
     {
       code: `export default {\n  port: 3000,\n  jwt: { secret: 'nested-secret', expiresIn: '1h' },\n};`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`secret` in an exported configuration' }, line: 3, column: 18 }],
+      errors: [{ messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 3, column: 18 }],
     },
     {
       code: `export const config = { sessionSecret: process.env.SESSION_SECRET || 'fallback-secret' };`,
@@ -243,11 +273,11 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `export const JWT_SECRET = 'abc';`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`JWT_SECRET` in an exported configuration' }, line: 1, column: 27 }],
+      errors: [{ messageId: 'hardcodedConfigSecret', data: { property: 'JWT_SECRET' }, line: 1, column: 27 }],
     },
     {
       code: `const settings = { apiKey: 'k-123' };\nexport { settings };`,
-      errors: [{ messageId: 'hardcodedSecret', data: { usage: '`apiKey` in an exported configuration' }, line: 1, column: 28 }],
+      errors: [{ messageId: 'hardcodedConfigSecret', data: { property: 'apiKey' }, line: 1, column: 28 }],
     },
     // One report per literal, even when the exported secret is also used as a key.
     {
