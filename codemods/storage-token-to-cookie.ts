@@ -54,7 +54,9 @@ export const REASONS = {
   returnedValue:
     'the stored credential is returned to other code, so remove its uses there and send those requests with the session cookie',
   writeInExpression:
-    'the credential is written to storage inside an expression, so remove the write because the server now sets the session cookie',
+    'the credential is written to storage inside an expression or a branch without braces, so remove the write because the server now sets the session cookie',
+  exportedValue:
+    'the stored credential is exported to other modules, so remove its uses there and send those requests with the session cookie',
   removeWithoutRoute:
     "the credential is removed here, but this file names no logout route, so call the server's logout route to destroy the session",
   removeInExpression:
@@ -67,7 +69,13 @@ export const REASONS = {
  * The reason a marked read gets when its uses have several: an untraced header says best what to change,
  * then a sign-in check.
  */
-const MARK_PRIORITY: readonly string[] = [REASONS.untracedHeader, REASONS.signInCheck, REASONS.returnedValue, REASONS.otherRead];
+const MARK_PRIORITY: readonly string[] = [
+  REASONS.untracedHeader,
+  REASONS.signInCheck,
+  REASONS.exportedValue,
+  REASONS.returnedValue,
+  REASONS.otherRead,
+];
 
 /** Words that name a logout route in a URL (`/api/logout`, `/auth/sign-out`). */
 const LOGOUT_URL = /log-?out|sign-?out/i;
@@ -226,6 +234,10 @@ function planRead(finding: StorageFinding, plan: Plan, clients: HttpClients, sou
       plan.marks.push({ node: finding.node, reason: REASONS.otherRead });
       return;
     }
+    if (declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      plan.marks.push({ node: finding.node, reason: REASONS.exportedValue });
+      return;
+    }
     uses = references.map((reference) => reference.identifier);
     declaration = getDeclarationToRemove(declarator);
   } else {
@@ -313,6 +325,7 @@ function classifyUse(use: TSESTree.Node, clients: HttpClients, sourceCode: TSESL
     return edits ? { kind: 'header', site: { node: statementSite.statement, cookieEdits: edits } } : { kind: 'mark', reason: REASONS.untracedHeader };
   }
   if (isBooleanUse(use)) return { kind: 'mark', reason: REASONS.signInCheck };
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier) return { kind: 'mark', reason: REASONS.exportedValue };
   if (parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === derived)) {
     return { kind: 'mark', reason: REASONS.returnedValue };
   }

@@ -157,6 +157,25 @@ describe('storage-token-to-cookie transform', () => {
     expect(output).toContain("Authorization: 'Bearer ' + token");
   });
 
+  it('marks a stored credential that other modules import', () => {
+    const direct = "export const token = localStorage.getItem('token');\n";
+    expect(run('direct.js', direct).reports).toEqual([`direct.js:1:22: manual migration needed: ${REASONS.exportedValue}`]);
+    const listed = "const token = localStorage.getItem('token');\nexport { token };\n";
+    expect(run('listed.js', listed).reports).toEqual([`listed.js:1:15: manual migration needed: ${REASONS.exportedValue}`]);
+  });
+
+  it('removes a stored credential that nothing reads', () => {
+    const source = "export function warm() {\n  const token = localStorage.getItem('token');\n  return 1;\n}\n";
+    expect(run('warm.js', source).output).toBe('export function warm() {\n  return 1;\n}\n');
+  });
+
+  it('marks a write in a branch without braces', () => {
+    const source = "export function save(data, remember) {\n  if (remember) localStorage.setItem('token', data.token);\n}\n";
+    const { output, reports } = run('save.js', source);
+    expect(reports).toEqual([`save.js:2:17: manual migration needed: ${REASONS.writeInExpression}`]);
+    expect(output).toContain("localStorage.setItem('token', data.token);");
+  });
+
   it('does not touch a shadowed localStorage', () => {
     const source = [
       'export function save(localStorage, data) {',
