@@ -272,11 +272,14 @@ function readResults(resultsDir: string): FileResult[] {
 
 /** Rewrites one progress line on a terminal while the workers run. */
 function startProgress(resultsDir: string, total: number): { stop(): void } {
+  let shown = -1;
   const timer = setInterval(() => {
     let done = 0;
     for (const name of readdirSync(resultsDir)) {
       done += readFileSync(path.join(resultsDir, name), 'utf8').split('\n').length - 1;
     }
+    if (done === shown) return;
+    shown = done;
     process.stderr.write(`\r${done}/${total} files`);
   }, 250);
   let stopped = false;
