@@ -143,7 +143,8 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   // Every detector node is matched to a jscodeshift path before the first edit.
   const sites = collectSites(migration);
   const logoutHandlers = findLogoutHandlers(migration);
-  const hadJwtCalls = sites.length > 0;
+  // Setup and logout changes apply only to code with JWT sessions, here or elsewhere in its package.
+  const usesJwt = sites.length > 0 || dependsOnJwt(file.path);
 
   for (const site of sites) {
     if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
@@ -151,12 +152,12 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
 
   let changed = false;
   // The setup goes first, so that the name `session` is still free for its import.
-  changed = addSessionSetup(migration, hadJwtCalls, usage.loadedLibraries) || changed;
+  if (usesJwt) changed = addSessionSetup(migration, usage.loadedLibraries) || changed;
   changed = markUnsupportedSites(migration, sites) || changed;
   changed = rewriteLogins(migration, sites.filter((site) => isSiteOf(site, 'sign'))) || changed;
   changed = rewriteVerifications(migration, sites.filter((site) => isSiteOf(site, 'verify'))) || changed;
   changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
-  changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
+  if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
   if (changed) {
     changed = removeUnusedBindings(file, JWT_MODULES) || changed;
     changed = removeUnusedSecrets(migration) || changed;
@@ -1008,11 +1009,8 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Session setup where the app is created
 
-/**
- * Adds the session middleware after `const app = express()`, when the file has no session middleware yet
- * and either migrated JWT code or belongs to a package that depends on jsonwebtoken or express-jwt.
- */
-function addSessionSetup(migration: Migration, hadJwtCalls: boolean, loaded: ReadonlySet<string>): boolean {
+/** Adds the session middleware after `const app = express()` when the file has no session middleware yet. */
+function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): boolean {
   const { j, file } = migration;
   if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return false;
   const expressNames = findModuleBindings(file, ['express'])
@@ -1027,7 +1025,6 @@ function addSessionSetup(migration: Migration, hadJwtCalls: boolean, loaded: Rea
     })
     .paths()[0] as ASTPath | undefined;
   if (!creation) return false;
-  if (!hadJwtCalls && !dependsOnJwt(file.path)) return false;
   const appName = getIdentifierName((creation.node as AnyNode).id as AnyNode);
   let statementPath = creation.parentPath?.parentPath as ASTPath | undefined;
   if (statementPath && (statementPath.parentPath?.node as AnyNode | undefined)?.type === 'ExportNamedDeclaration') {
