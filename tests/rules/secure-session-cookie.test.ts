@@ -105,7 +105,7 @@ ruleTester.run('secure-session-cookie', rule, {
     {
       code: `import session from 'express-session';\napp.use(session(buildSessionOptions()));`,
     },
-    // Known limitation: a response cookie whose name and value say nothing about a credential.
+    // Known limitation: a response cookie whose name and value are not named like a credential.
     {
       code: `app.post('/login', (req, res) => { res.cookie('sid', createToken(user)); });`,
     },
