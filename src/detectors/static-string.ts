@@ -226,15 +226,34 @@ function collectFromConstantObject(
   }
 }
 
-/** Returns the text of `"a" + "b"` when every operand is a hard-coded string in full. */
+/**
+ * Returns the text of `"a" + "b"` when every operand is a hard-coded string in full. The operands of nested
+ * `+` are gathered with a loop rather than by recursion, because generated and minified files chain
+ * thousands of them and one stack frame per operand would overflow the stack.
+ */
 function getConcatenatedString(sourceCode: SourceCode, node: TSESTree.BinaryExpression): string | undefined {
   if (node.operator !== '+') return undefined;
   const parts: string[] = [];
-  for (const operand of [node.left, node.right]) {
+  for (const operand of getConcatenationOperands(node)) {
     const strings = findHardcodedStrings(sourceCode, operand);
     const single = strings.length === 1 ? strings[0] : undefined;
     if (!single || single.role !== 'value') return undefined;
     parts.push(single.value);
   }
   return parts.join('');
+}
+
+/** Returns the operands of a chain of `+` in source order, looking through TypeScript wrappers. */
+function getConcatenationOperands(node: TSESTree.BinaryExpression): TSESTree.Node[] {
+  const operands: TSESTree.Node[] = [];
+  const pending: TSESTree.Node[] = [node];
+  while (pending.length > 0) {
+    const current = skipTypeWrappers(pending.pop() as TSESTree.Node);
+    if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
+      pending.push(current.right, current.left);
+    } else {
+      operands.push(current);
+    }
+  }
+  return operands;
 }

@@ -1,4 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { findHardcodedStrings, isHardcodedString } from '../../src/detectors/static-string.js';
@@ -15,6 +16,32 @@ function probe(text: string, path = 'file.ts'): { value: string; role: string; t
     role: found.role,
     text: sourceCode.getText(found.node),
   }));
+}
+
+/**
+ * Runs the detector on the first argument of the last `probe(...)` call of a file parsed by ESLint's default
+ * parser, espree, which accepts much deeper expressions than typescript-estree.
+ */
+function probeWithEspree(text: string): string[] {
+  let values: string[] = [];
+  const rule = {
+    create(context: { sourceCode: unknown }) {
+      return {
+        'Program:exit'() {
+          const sourceCode = context.sourceCode as TSESLint.SourceCode;
+          const statement = sourceCode.ast.body.at(-1) as TSESTree.ExpressionStatement;
+          const call = statement.expression as TSESTree.CallExpression;
+          values = findHardcodedStrings(sourceCode, call.arguments[0] as TSESTree.Node).map((found) => found.value);
+        },
+      };
+    },
+  };
+  const messages = new Linter().verify(text, {
+    plugins: { test: { rules: { probe: rule } } } as never,
+    rules: { 'test/probe': 'error' },
+  });
+  expect(messages).toEqual([]);
+  return values;
 }
 
 describe('findHardcodedStrings', () => {
@@ -77,6 +104,13 @@ describe('findHardcodedStrings', () => {
   it('joins a concatenation of literals', () => {
     expect(probe(`probe('ab' + 'cd');`)).toEqual([{ value: 'abcd', role: 'value', text: `'ab' + 'cd'` }]);
     expect(probe(`probe('ab' + suffix);`)).toEqual([]);
+  });
+
+  it('joins a concatenation of thousands of operands', () => {
+    const operands = Array.from({ length: 3000 }, (_, index) => `'p${index}'`);
+    const joined = operands.map((operand) => operand.slice(1, -1)).join('');
+    expect(probeWithEspree(`probe(${operands.join(' + ')});`)).toEqual([joined]);
+    expect(probeWithEspree(`probe(${operands.join(' + ')} + suffix);`)).toEqual([]);
   });
 
   it('follows a property of a same-file constant object and its later writes', () => {
