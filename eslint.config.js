@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'bench/', 'examples/', 'tests/fixtures/', 'docs/'] },
+  { ignores: ['dist/', 'coverage/', 'bench/', 'examples/', 'tests/fixtures/', 'tests/smoke/', 'docs/'] },
   js.configs.recommended,
   tseslint.configs.strict,
   {
