@@ -101,6 +101,8 @@ function hasMarkerBefore(file: CodemodFile, statement: ASTPath, reason: string):
   const list = statement.parentPath as ASTPath & { value: { end?: number }[] };
   const previous = list.value[Number(statement.name) - 1];
   const owner = (list.parentPath as ASTPath | null)?.node as { start?: number } | undefined;
+  // A statement inserted by this run has no position, and the text before it is not the gap to search.
+  if (previous && typeof previous.end !== 'number') return false;
   const gapStart = previous?.end ?? owner?.start ?? 0;
   const gap = file.source.slice(toOriginalOffset(file, gapStart), toOriginalOffset(file, node.start));
   return findMarkers(gap).some((marker) => marker.reason === reason);
