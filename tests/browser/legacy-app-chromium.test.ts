@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const SESSION_COOKIE = 'connect.sid';
+/** Each test launches Chromium, which takes several seconds on a busy 2-core machine. */
+const BROWSER_TEST_TIMEOUT_MS = 60_000;
 const JWT_PATTERN = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 const hasChromium = existsSync(CHROMIUM_PATH);
@@ -124,7 +126,7 @@ if (!hasChromium && isCi) {
 const describeWithChromium = describe.skipIf(!hasChromium);
 const skipNote = hasChromium ? '' : ` (skipped: ${CHROMIUM_PATH} not found; install it with 'apt-get install chromium')`;
 
-describeWithChromium(`migrated legacy app in Chromium${skipNote}`, () => {
+describeWithChromium(`migrated legacy app in Chromium${skipNote}`, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   let appDir: string;
   let server: ExampleServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -202,7 +204,7 @@ describeWithChromium(`migrated legacy app in Chromium${skipNote}`, () => {
   });
 });
 
-describeWithChromium(`unmigrated legacy app in Chromium${skipNote}`, () => {
+describeWithChromium(`unmigrated legacy app in Chromium${skipNote}`, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   let server: ExampleServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
