@@ -8,8 +8,11 @@
  * - marker.ts: the manual-migration marker.
  * - imports.ts: module bindings.
  * - types.ts: a codemod's metadata.
+ * - http-clients.ts: fetch and axios requests in ESLint's AST.
+ * registry.ts is not re-exported, because it imports the codemods, which import this module.
  */
 export * from './findings.js';
+export * from './http-clients.js';
 export * from './imports.js';
 export * from './literals.js';
 export * from './marker.js';
