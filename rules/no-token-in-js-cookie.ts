@@ -41,7 +41,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           extraNamePatterns: {
             type: 'array',
-            items: { type: 'string' },
+            items: { type: 'string', format: 'regex' },
             description: 'Regular expressions (case-insensitive) for further cookie names that hold credentials.',
           },
           allowedNames: {

@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           extraKeyPatterns: {
             type: 'array',
-            items: { type: 'string' },
+            items: { type: 'string', format: 'regex' },
             description: 'Regular expressions (case-insensitive) for further keys that hold credentials.',
           },
           allowedKeys: {

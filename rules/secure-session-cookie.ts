@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
           },
           extraCredentialPatterns: {
             type: 'array',
-            items: { type: 'string' },
+            items: { type: 'string', format: 'regex' },
             description: 'Extra regular expressions (case-insensitive) for `res.cookie` names and values that hold credentials.',
           },
           allowedCookieNames: {

@@ -101,10 +101,33 @@ export function isCredentialName(name: string, options: CredentialNameOptions = 
   if (options.allowedNames?.some((allowed) => allowed.trim().toLowerCase() === trimmed.toLowerCase())) {
     return false;
   }
-  if (options.extraPatterns?.some((pattern) => new RegExp(pattern, 'iu').test(trimmed))) {
+  if (options.extraPatterns?.some((pattern) => compilePattern(pattern).test(trimmed))) {
     return true;
   }
   return isCredentialWordList(splitWords(trimmed));
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/**
+ * Compiles an extra pattern from the rule options once. The schema's `regex` format accepts some sources
+ * that only fail with the `u` flag (`a\_b`), so a pattern that does not compile gets an error naming it.
+ */
+function compilePattern(pattern: string): RegExp {
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled) return compiled;
+  try {
+    compiled = new RegExp(pattern, 'iu');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Invalid pattern ${JSON.stringify(pattern)} in the rule options (${reason}). ` +
+        'Patterns are compiled with the flags "iu", so escape only characters that have a meaning in a regular expression.',
+      { cause: error },
+    );
+  }
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
 }
 
 /**

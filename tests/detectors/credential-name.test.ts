@@ -61,6 +61,12 @@ describe('isCredentialName', () => {
     expect(isCredentialName('myapp:sid', { extraPatterns: ['^myapp:sid$'] })).toBe(true);
   });
 
+  it('names an extra pattern that does not compile', () => {
+    expect(() => isCredentialName('token', { extraPatterns: ['a\\_b'] })).toThrow(
+      /^Invalid pattern "a\\\\_b" in the rule options \(Invalid regular expression/,
+    );
+  });
+
   it('skips allowed names', () => {
     expect(isCredentialName(' Token ', { allowedNames: ['token'] })).toBe(false);
   });

@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../rules/no-token-in-js-cookie.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
 
@@ -245,4 +248,25 @@ ruleTester.run('no-token-in-js-cookie', rule, {
       errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
     },
   ],
+});
+
+describe('no-token-in-js-cookie options', () => {
+  const lint = (patterns: string[]): Linter.LintMessage[] =>
+    new Linter().verify("document.cookie = 'app-sid=' + value;", {
+      plugins: { sessions: { rules: { 'no-token-in-js-cookie': rule } } } as never,
+      rules: { 'sessions/no-token-in-js-cookie': ['error', { extraNamePatterns: patterns }] },
+    });
+
+  it('rejects a pattern that does not compile', () => {
+    expect(() => lint(['('])).toThrow(/should match format "regex"/);
+  });
+
+  it('names a pattern invalid with the u flag', () => {
+    expect(() => lint(['a\\_b'])).toThrow(/Invalid pattern "a\\\\_b" in the rule options/);
+  });
+
+  it('matches with a Unicode property escape', () => {
+    expect(lint([]).map((message) => message.ruleId)).toEqual([]);
+    expect(lint(['^\\p{L}+-sid$']).map((message) => message.ruleId)).toEqual(['sessions/no-token-in-js-cookie']);
+  });
 });

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 
 import rule from '../../rules/no-token-in-storage.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
@@ -504,4 +506,25 @@ typedRuleTester.run('no-token-in-storage with type information', rule, {
       errors: [{ messageId: 'credentialRead', line: 2, column: 15, endLine: 2, endColumn: 52 }],
     },
   ],
+});
+
+describe('no-token-in-storage options', () => {
+  const lint = (patterns: string[]): Linter.LintMessage[] =>
+    new Linter().verify("localStorage.setItem('app-sid', value);", {
+      plugins: { sessions: { rules: { 'no-token-in-storage': rule } } } as never,
+      rules: { 'sessions/no-token-in-storage': ['error', { extraKeyPatterns: patterns }] },
+    });
+
+  it('rejects a pattern that does not compile', () => {
+    expect(() => lint(['('])).toThrow(/should match format "regex"/);
+  });
+
+  it('names a pattern invalid with the u flag', () => {
+    expect(() => lint(['a\\_b'])).toThrow(/Invalid pattern "a\\\\_b" in the rule options/);
+  });
+
+  it('matches with a Unicode property escape', () => {
+    expect(lint([]).map((message) => message.ruleId)).toEqual([]);
+    expect(lint(['^\\p{L}+-sid$']).map((message) => message.ruleId)).toEqual(['sessions/no-token-in-storage']);
+  });
 });

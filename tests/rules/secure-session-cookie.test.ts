@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../rules/secure-session-cookie.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
 
@@ -585,4 +588,25 @@ app.post('/login', (req, res) => {
       ],
     },
   ],
+});
+
+describe('secure-session-cookie options', () => {
+  const lint = (patterns: string[]): Linter.LintMessage[] =>
+    new Linter().verify("res.cookie('app-sid', value);", {
+      plugins: { sessions: { rules: { 'secure-session-cookie': rule } } } as never,
+      rules: { 'sessions/secure-session-cookie': ['error', { extraCredentialPatterns: patterns }] },
+    });
+
+  it('rejects a pattern that does not compile', () => {
+    expect(() => lint(['('])).toThrow(/should match format "regex"/);
+  });
+
+  it('names a pattern invalid with the u flag', () => {
+    expect(() => lint(['a\\_b'])).toThrow(/Invalid pattern "a\\\\_b" in the rule options/);
+  });
+
+  it('matches with a Unicode property escape', () => {
+    expect(lint([]).map((message) => message.ruleId)).toEqual([]);
+    expect(lint(['^\\p{L}+-sid$']).map((message) => message.ruleId)).toEqual(['sessions/secure-session-cookie']);
+  });
 });
