@@ -107,7 +107,9 @@ describe('migrated legacy app', () => {
   });
 
   it('migrates only the server file', () => {
-    expect(migrateOutput).toContain('1 migrated, 3 unchanged, 0 skipped, 0 marked, 0 errors.');
+    expect(migrateOutput).toMatch(/\b1 migrated\b/);
+    expect(migrateOutput).toMatch(/\b0 marked\b/);
+    expect(migrateOutput).toMatch(/\b0 errors\b/);
     const source = readFileSync(join(directory, 'server/app.js'), 'utf8');
     expect(source).not.toContain('jsonwebtoken');
     expect(source).not.toContain('manual migration needed');
