@@ -27,6 +27,8 @@ Options:
   --print            With --dry, print each change as a unified diff on standard output.
   --report <file>    Write a JSON report: changed files, marked sites, skipped files and errors.
   --force            Run even when the git work tree has uncommitted changes.
+  --option <k=v>     Pass an option to the codemod's transform (repeatable), for example
+                     --option store=redis for jwt-to-session.
   --cpus <n>         Maximum number of worker processes (jscodeshift starts at most one per CPU,
                      minus one, and at least one).
   --run-in-band      Process every file in this process, without workers.
@@ -57,6 +59,8 @@ interface MigrateOptions {
   cpus?: number;
   runInBand: boolean;
   verbose: boolean;
+  /** Options for the transform, as `jscodeshift --key=value` would pass them. */
+  transformOptions: Record<string, string>;
 }
 
 /** One line of a results file written by run-transform.cts. */
@@ -95,6 +99,9 @@ export const migrateCommand: Command = {
   summary: 'Run a codemod that migrates what the rules report',
   run: runMigrate,
 };
+
+/** Runner options that migrate sets itself, which `--option` cannot override. */
+const RESERVED_OPTIONS = new Set(['dry', 'print', 'babel', 'silent', 'verbose', 'runInBand', 'cpus', 'extensions', 'parser']);
 
 /** The transform jscodeshift's workers load: run-transform.cts, built to run-transform.cjs. */
 const RUN_TRANSFORM_PATH = fileURLToPath(new URL('../codemod/run-transform.cjs', import.meta.url));
@@ -181,6 +188,7 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
         force: { type: 'boolean' },
         cpus: { type: 'string' },
         'run-in-band': { type: 'boolean' },
+        option: { type: 'string', multiple: true },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -210,9 +218,22 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
     }
   }
 
+  const transformOptions: Record<string, string> = {};
+  for (const option of values.option ?? []) {
+    const match = /^(?<key>[A-Za-z][\w-]*)=(?<value>.*)$/s.exec(option);
+    if (!match?.groups?.key || match.groups.value === undefined) {
+      throw new UsageError(`Invalid --option '${option}': expected name=value, for example --option store=redis.`);
+    }
+    if (RESERVED_OPTIONS.has(match.groups.key)) {
+      throw new UsageError(`Invalid --option '${option}': '${match.groups.key}' is set by migrate itself.`);
+    }
+    transformOptions[match.groups.key] = match.groups.value;
+  }
+
   return {
     codemod,
     paths: paths.length > 0 ? paths : ['.'],
+    transformOptions,
     dry,
     print,
     force: values.force === true,
@@ -239,6 +260,7 @@ async function runCodemod(options: MigrateOptions, files: string[], cwd: string)
 
   try {
     const counts = await runJscodeshift(RUN_TRANSFORM_PATH, files, {
+      ...options.transformOptions,
       dry: options.dry,
       babel: false,
       silent: true,
@@ -334,7 +356,7 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], io
         message: result.error ?? 'the file does not parse',
       })),
     errors,
-    dependencies: options.codemod.dependencies.map((dependency) => ({
+    dependencies: (options.codemod.dependenciesFor?.(options.transformOptions) ?? options.codemod.dependencies).map((dependency) => ({
       name: dependency.name,
       purpose: dependency.purpose,
       dev: dependency.dev === true,

@@ -32,4 +32,9 @@ export interface CodemodMeta {
   /** IDs (without the plugin prefix) of the rules whose reports this codemod migrates or marks. */
   readonly pairedRules: readonly string[];
   readonly dependencies: readonly CodemodDependency[];
+  /**
+   * The packages for the transform options of a run (`migrate --option store=redis`), when they depend on
+   * them. Without it, `dependencies` applies to every run.
+   */
+  readonly dependenciesFor?: (options: Readonly<Record<string, string>>) => readonly CodemodDependency[];
 }

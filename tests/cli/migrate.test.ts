@@ -244,6 +244,29 @@ describe('migrate command', () => {
   });
 });
 
+describe('migrate --option', () => {
+  it('forwards an option to the transform', () => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', '.', '--option', 'store=nosuch']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('Errors:');
+    expect(result.stdout).toContain("Invalid --store 'nosuch'");
+    expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
+  });
+
+  it('rejects an option without a value', () => {
+    const result = runCli(process.cwd(), ['jwt-to-session', '.', '--option', 'store']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Invalid --option 'store': expected name=value");
+  });
+
+  it('rejects an option that migrate sets itself', () => {
+    const result = runCli(process.cwd(), ['jwt-to-session', '.', '--option', 'dry=false']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("'dry' is set by migrate itself");
+  });
+});
+
 describe('transform under plain jscodeshift', () => {
   it('runs the built transform with --no-babel', () => {
     const root = createProject({ 'src/api.js': API_CLIENT });
