@@ -70,6 +70,38 @@ const DISQUALIFYING_WORDS = new Set([
   'visibility',
 ]);
 
+/**
+ * Words that, right before `token` or `tokens`, name a token that logs no one in: pagination cursors
+ * (`nextPageToken`, `continuationToken`), cancellation (`cancelToken`), CAPTCHA answers (`recaptchaToken`),
+ * push notification addresses (`fcmToken`) and design tokens (`designTokens`).
+ */
+const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
+  'page',
+  'next',
+  'prev',
+  'previous',
+  'continuation',
+  'pagination',
+  'cursor',
+  'sync',
+  'delta',
+  'skip',
+  'cancel',
+  'cancellation',
+  'captcha',
+  'recaptcha',
+  'hcaptcha',
+  'turnstile',
+  'push',
+  'fcm',
+  'apns',
+  'notification',
+  'messaging',
+  'design',
+  'theme',
+  'style',
+]);
+
 /** Suffixes that a constant holding a storage key or cookie name carries (`TOKEN_KEY`, `AUTH_STORAGE_KEY`). */
 const KEY_NAME_SUFFIXES = new Set(['key', 'name', 'storage', 'cookie', 'item', 'id']);
 
@@ -131,6 +163,19 @@ function compilePattern(pattern: string): RegExp {
 }
 
 /**
+ * Returns true when a property read (`response.token`) names a login credential. A bare `token` or `tokens`
+ * property does not count when the name of the object it is read from ends in a word that marks a token
+ * which logs no one in (`theme.tokens`, `captcha.token`).
+ */
+export function isCredentialPropertyName(property: string, objectName: string | undefined, options: CredentialNameOptions = {}): boolean {
+  if (!isCredentialName(property, options)) return false;
+  const propertyWords = splitWords(property);
+  const isBareToken = propertyWords.length === 1 && (propertyWords[0] === 'token' || propertyWords[0] === 'tokens');
+  const objectWord = objectName === undefined ? undefined : splitWords(objectName).at(-1);
+  return !(isBareToken && objectWord !== undefined && NON_LOGIN_TOKEN_QUALIFIERS.has(objectWord));
+}
+
+/**
  * Returns true when a constant's own name says it holds the key or cookie name of a credential
  * (`TOKEN_KEY`, `AUTH_STORAGE_KEY`, `JWT_COOKIE_NAME`). Used for keys imported from another module when
  * no type information tells their value.
@@ -151,7 +196,8 @@ function isCredentialWordList(words: readonly string[]): boolean {
   for (let index = 0; index < words.length; index++) {
     const word = words[index] ?? '';
     const rest = words.slice(index + 1);
-    if (CREDENTIAL_WORDS.has(word) && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
+    const isQualifiedToken = (word === 'token' || word === 'tokens') && NON_LOGIN_TOKEN_QUALIFIERS.has(words[index - 1] ?? '');
+    if (CREDENTIAL_WORDS.has(word) && !isQualifiedToken && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
       return true;
     }
     const next = words[index + 1];

@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
-import { isCredentialHeaderName, isCredentialName } from './credential-name.js';
+import { isCredentialHeaderName, isCredentialName, isCredentialPropertyName } from './credential-name.js';
 import {
   getCalleeName,
   getCallsOfEnclosingFunction,
@@ -118,7 +118,10 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
       );
     case AST_NODE_TYPES.MemberExpression: {
       const name = getMemberName(expression);
-      return (name !== undefined && isCredentialName(name)) || hasCredentialEvidence(expression, sourceCode);
+      return (
+        (name !== undefined && isCredentialPropertyName(name, getObjectName(expression.object))) ||
+        hasCredentialEvidence(expression, sourceCode)
+      );
     }
     case AST_NODE_TYPES.CallExpression: {
       if (isCallTo(expression, PASS_THROUGH_CALLS)) {
@@ -161,6 +164,14 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
     default:
       return false;
   }
+}
+
+/** Returns the name an object is read through: `theme` in `theme.tokens`, `data` in `response.data.token`. */
+function getObjectName(object: TSESTree.Node): string | undefined {
+  const node = skipValueWrappers(object);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return getMemberName(node);
+  return undefined;
 }
 
 /** Follows a `const` (or never reassigned `let`) to its initializer, and a destructured credential property. */
@@ -252,7 +263,7 @@ function getEvidenceIndex(sourceCode: TSESLint.SourceCode): Map<ReferenceRoot, s
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = getMemberName(node);
-      if (name !== undefined && isCredentialName(name) && !isCallee(node)) add(node.object);
+      if (name !== undefined && isCredentialPropertyName(name, getObjectName(node.object)) && !isCallee(node)) add(node.object);
     } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && hasCredentialPatternKey(node.id)) {
       add(node.init);
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression && hasCredentialPatternKey(node.left)) {

@@ -5,6 +5,7 @@ import {
   isCredentialHeaderName,
   isCredentialKeyConstantName,
   isCredentialName,
+  isCredentialPropertyName,
   splitWords,
 } from '../../src/detectors/credential-name.js';
 
@@ -36,6 +37,7 @@ describe('isCredentialName', () => {
     'api_key',
     'tokenValue',
     'password',
+    'next-auth.session-token',
   ])('accepts %s', (name) => {
     expect(isCredentialName(name)).toBe(true);
   });
@@ -53,6 +55,13 @@ describe('isCredentialName', () => {
     'user',
     '',
     'passwordStrength',
+    'nextPageToken',
+    'pageToken',
+    'continuation_token',
+    'cancelToken',
+    'recaptchaToken',
+    'fcmToken',
+    'designTokens',
   ])('rejects %s', (name) => {
     expect(isCredentialName(name)).toBe(false);
   });
@@ -69,6 +78,26 @@ describe('isCredentialName', () => {
 
   it('skips allowed names', () => {
     expect(isCredentialName(' Token ', { allowedNames: ['token'] })).toBe(false);
+  });
+});
+
+describe('isCredentialPropertyName', () => {
+  it.each([
+    ['token', 'response'],
+    ['tokens', 'data'],
+    ['accessToken', 'theme'],
+    ['token', undefined],
+  ])('accepts %s read from %s', (property, objectName) => {
+    expect(isCredentialPropertyName(property, objectName)).toBe(true);
+  });
+
+  it.each([
+    ['tokens', 'theme'],
+    ['token', 'captcha'],
+    ['token', 'nextPage'],
+    ['theme', 'user'],
+  ])('rejects %s read from %s', (property, objectName) => {
+    expect(isCredentialPropertyName(property, objectName)).toBe(false);
   });
 });
 

@@ -20,6 +20,9 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `document.cookie = "tokenizer=" + name;\ndocument.cookie = "authorName=" + author;`,
     },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('pageToken', nextPageToken);\ndocument.cookie = \`fcm_token=\${pushToken}\`;`,
+    },
     // A flag under an auth-sounding name.
     {
       code: `document.cookie = "auth=1; path=/";\nimport Cookies from 'js-cookie';\nCookies.set('auth', true);`,

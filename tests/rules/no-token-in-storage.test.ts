@@ -45,6 +45,9 @@ ruleTester.run('no-token-in-storage', rule, {
     },
     // ---- keys that do not name a credential ----
     {
+      code: `localStorage.setItem('nextPageToken', response.nextPageToken);\nlocalStorage.setItem('designTokens', JSON.stringify(theme.tokens));\nsessionStorage.setItem('recaptchaToken', captchaToken);\nlocalStorage.setItem('fcmToken', messagingToken);`,
+    },
+    {
       code: `localStorage.setItem('theme', 'dark');\nlocalStorage.setItem('locale', navigator.language);\nsessionStorage.setItem('sidebarOpen', JSON.stringify(open));`,
     },
     {
