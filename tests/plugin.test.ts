@@ -27,7 +27,7 @@ describe('plugin', () => {
   });
 
   it.each(Object.entries(plugin.rules))('%s links its docs page', (name, rule) => {
-    expect(rule.meta.docs.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+    expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
   });
 
   it('strict enables every rule', () => {
