@@ -1,12 +1,13 @@
 /**
  * Decides whether the key of a storage entry or the name of a cookie names a login credential. A key may be
- * written as a literal, a template literal, a concatenation, a `const` (or a TypeScript enum member or a
- * property of a `const` object) in the same file, or a binding imported from another module. An imported key
- * resolves through its string literal type when the file was parsed with type information, and otherwise by
- * the constant's own name (`TOKEN_KEY`, `StorageKeys.ACCESS_TOKEN`).
+ * written as a literal, a template literal, a concatenation or a binding imported from another module. It
+ * may also be a same-file `const`, TypeScript enum member, property of a `const` object, class field or
+ * namespace constant. An imported key resolves through its string literal type when the file was parsed
+ * with type information, and otherwise by the constant's own name (`TOKEN_KEY`, `StorageKeys.ACCESS_TOKEN`).
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { forEachNode } from '../util/ast-values.js';
 import { isCredentialKeyConstantName, isCredentialName } from './credential-name.js';
 
 /** Rule options that widen or narrow which keys count as credentials. */
@@ -18,8 +19,8 @@ export interface CredentialKeyOptions {
 }
 
 /**
- * The way a key was resolved. `literal`: written in place. `constant`: a `const`, enum member or `const`
- * object property in the file. `type`: the string literal type from the type checker. `constant-name`: an
+ * The way a key was resolved. `literal`: written in place. `constant`: a `const`, enum member, `const`
+ * object property, class field or namespace constant in the file. `type`: the string literal type from the type checker. `constant-name`: an
  * imported constant judged by its name, its value unknown. `partial`: a template or concatenation whose
  * static parts name a credential. `unknown`: none of these.
  */
@@ -102,6 +103,9 @@ function getKnownString(
   const enumValue = getEnumMemberString(expression, sourceCode);
   if (enumValue !== undefined) return { value: enumValue, source: 'constant' };
 
+  const memberValue = getClassFieldString(expression, sourceCode) ?? getNamespaceConstantString(expression, sourceCode);
+  if (memberValue !== undefined) return { value: memberValue, source: 'constant' };
+
   const typed = getStringLiteralType(expression, sourceCode);
   if (typed !== undefined) return { value: typed, source: 'type' };
   return undefined;
@@ -130,6 +134,131 @@ function getEnumMemberString(expression: TSESTree.Node, sourceCode: TSESLint.Sou
       return undefined;
     }
   }
+  return undefined;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * Reads a class field that a string literal initializes: `this.tokenKey` in a method or field of the class,
+ * `this.#key`, and `AuthService.TOKEN_KEY` (or `this.TOKEN_KEY` in a static method) for a static field. A
+ * field that is not `readonly` counts only while the file never assigns a property of that name.
+ */
+function getClassFieldString(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name =
+    expression.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${expression.property.name}` : getMemberName(expression);
+  if (name === undefined) return undefined;
+
+  const object = skipTypeWrappers(expression.object);
+  let owner: { classNode: ClassNode; isStatic: boolean } | undefined;
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    owner = getThisClass(object);
+  } else if (object.type === AST_NODE_TYPES.Identifier) {
+    const classNode = getClassOfBinding(object, sourceCode);
+    owner = classNode ? { classNode, isStatic: true } : undefined;
+  }
+  if (!owner) return undefined;
+
+  const field = owner.classNode.body.body.find(
+    (member): member is TSESTree.PropertyDefinition =>
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.computed &&
+      member.static === owner.isStatic &&
+      getFieldName(member) === name,
+  );
+  const value = field?.value ? getLiteralText(skipTypeWrappers(field.value)) : undefined;
+  if (value === undefined || !field) return undefined;
+  if (!field.readonly && getAssignedPropertyNames(sourceCode).has(name)) return undefined;
+  return value;
+}
+
+/** Returns the class whose instance (or, in static code, whose constructor) `this` refers to. */
+function getThisClass(thisNode: TSESTree.ThisExpression): { classNode: ClassNode; isStatic: boolean } | undefined {
+  let child: TSESTree.Node = thisNode;
+  let node: TSESTree.Node | undefined = thisNode.parent;
+  while (node) {
+    if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const method = node.parent;
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node) return undefined;
+      return { classNode: method.parent.parent, isStatic: method.static };
+    }
+    if (node.type === AST_NODE_TYPES.PropertyDefinition && node.value === child) {
+      return { classNode: node.parent.parent, isStatic: node.static };
+    }
+    if (node.type === AST_NODE_TYPES.StaticBlock) return { classNode: node.parent.parent, isStatic: true };
+    child = node;
+    node = node.parent;
+  }
+  return undefined;
+}
+
+/** Returns the class an identifier names: a class declaration, or a `const` bound to a class expression. */
+function getClassOfBinding(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): ClassNode | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.node.type === AST_NODE_TYPES.ClassDeclaration) return definition.node;
+  if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.parent?.type === AST_NODE_TYPES.VariableDeclaration) {
+    const init = definition.node.init ? skipTypeWrappers(definition.node.init) : undefined;
+    if (definition.parent.kind === 'const' && init?.type === AST_NODE_TYPES.ClassExpression) return init;
+  }
+  return undefined;
+}
+
+function getFieldName(field: TSESTree.PropertyDefinition): string | undefined {
+  if (field.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${field.key.name}`;
+  if (field.key.type === AST_NODE_TYPES.Identifier) return field.key.name;
+  return field.key.type === AST_NODE_TYPES.Literal && typeof field.key.value === 'string' ? field.key.value : undefined;
+}
+
+const assignedPropertyNamesByProgram = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** Returns the names of the properties the file assigns or updates anywhere (`x.key = …`, `this.#key++`). */
+function getAssignedPropertyNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  const cached = assignedPropertyNamesByProgram.get(sourceCode.ast);
+  if (cached) return cached;
+  const names = new Set<string>();
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    let target: TSESTree.Node | undefined;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) target = node.left;
+    else if (node.type === AST_NODE_TYPES.UpdateExpression) target = node.argument;
+    const member = target ? skipTypeWrappers(target) : undefined;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression) return;
+    const name = member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : getMemberName(member);
+    if (name !== undefined) names.add(name);
+  });
+  assignedPropertyNamesByProgram.set(sourceCode.ast, names);
+  return names;
+}
+
+/** Reads `Keys.TOKEN` where `namespace Keys { export const TOKEN = 'token'; }` is declared in the file. */
+function getNamespaceConstantString(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  if (expression.type !== AST_NODE_TYPES.MemberExpression || expression.object.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const memberName = getMemberName(expression);
+  if (memberName === undefined) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.object);
+  for (const definition of variable?.defs ?? []) {
+    if (definition.node.type !== AST_NODE_TYPES.TSModuleDeclaration) continue;
+    const body = definition.node.body;
+    if (body?.type !== AST_NODE_TYPES.TSModuleBlock) continue;
+    for (const statement of body.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : undefined;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== memberName || !declarator.init) continue;
+        return getLiteralText(skipTypeWrappers(declarator.init));
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Returns the text of a string literal or an expression-free template literal. */
+function getLiteralText(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 

@@ -72,6 +72,12 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     },
   ],
   invalid: [
+    // ---- a cookie name in a static class field ----
+    {
+      code: `import Cookies from 'js-cookie';\nclass Auth {\n  static readonly COOKIE = 'jwt';\n  save(value: string) { Cookies.set(Auth.COOKIE, value); }\n}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialCookieWrite', line: 4, column: 25 }],
+    },
     // ---- document.cookie in each language ----
     {
       code: `document.cookie = "token=" + token + "; path=/";`,

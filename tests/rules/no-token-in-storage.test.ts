@@ -94,6 +94,17 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `import { persistReducer } from 'redux-persist';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\nexport default persistReducer({ key: 'auth', storage: AsyncStorage }, authReducer);`,
     },
+    // ---- class fields that do not hold a fixed key ----
+    {
+      code: `class Prefs {\n  key = 'token';\n  use(name) { this.key = name; }\n  save(value) { localStorage.setItem(this.key, value); }\n}`,
+    },
+    {
+      code: `class Prefs {\n  key = 'token';\n  saveAll(values) {\n    values.forEach(function (value) { localStorage.setItem(this.key, value); });\n  }\n}`,
+    },
+    {
+      code: `class Prefs {\n  static readonly KEY = 'theme';\n  key = 'token';\n}\nlocalStorage.setItem(Prefs.KEY, value);\nlocalStorage.setItem(Prefs.key, value);`,
+      filename: FILENAMES.ts,
+    },
     // ---- known limitations ----
     // Known limitation: a read in another file than the credential write is not connected to it.
     {
@@ -270,6 +281,28 @@ ruleTester.run('no-token-in-storage', rule, {
       code: `localStorage.setItem('my_app_session', value);`,
       options: [{ extraKeyPatterns: ['_session$'] }],
       errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `export class TokenStorage {\n  private readonly tokenKey = 'auth-token';\n  getToken(): string | null {\n    return window.sessionStorage.getItem(this.tokenKey);\n  }\n}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialRead', line: 4, column: 12 }],
+    },
+    {
+      code: `class Session {\n  #key = 'jwt';\n  clear = () => localStorage.removeItem(this.#key);\n}`,
+      errors: [{ messageId: 'credentialRemoval', line: 3, column: 17 }],
+    },
+    {
+      code: `class AuthService {\n  static readonly REFRESH_KEY = 'refresh';\n  static save(value: string) {\n    localStorage.setItem(this.REFRESH_KEY, value);\n  }\n}\nconst saved = localStorage.getItem(AuthService.REFRESH_KEY);\nfetch('/api', { headers: { Authorization: saved } });`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'credentialWrite', line: 4, column: 5 },
+        { messageId: 'credentialRead', line: 7, column: 15 },
+      ],
+    },
+    {
+      code: `namespace Keys {\n  export const TOKEN = 'access_token';\n}\nsessionStorage.setItem(Keys.TOKEN, value);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 1 }],
     },
     // ---- credential values under innocent keys ----
     {
