@@ -1,7 +1,7 @@
 // ESLint config of the benchmark and the scan. `SESSIONS_BENCH_ARM` picks the rules on top of a common
 // base (parsers, source types and globals for the corpus laid out by lib/corpus.mjs):
 //   baseline             @eslint/js recommended
-//   strict               baseline + every rule of eslint-plugin-sessions
+//   strict               baseline + every rule of eslint-plugin-sessions (the copy lib/stage-plugin.mjs installs)
 //   browser-jwt-security baseline + the storage and cookie rules of eslint-plugin-browser-security
 //                        + every rule of eslint-plugin-jwt-security
 //   sonarjs              baseline + the JWT, cookie, session and hard-coded credential rules of eslint-plugin-sonarjs
@@ -90,7 +90,7 @@ async function peerConfig(arm) {
 }
 
 async function sessionsStrict() {
-  return (await importDefault('../dist/src/index.js')).configs.strict;
+  return (await importDefault('eslint-plugin-sessions')).configs.strict;
 }
 
 const ARMS = {

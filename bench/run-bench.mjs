@@ -6,7 +6,7 @@
 // and writes docs/benchmarks.md. `--smoke` runs the steps once on a small slice and fails only on a crash or
 // on reports that differ between threads.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { median, parseTimingTable } from './lib/measure.mjs';
 import { runOxlintTrial } from './lib/oxlint.mjs';
 import { renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
 import { BENCH_SAMPLE_RATE, selectFiles } from './lib/slices.mjs';
+import { stagePlugin } from './lib/stage-plugin.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -75,6 +76,8 @@ function describeVersions() {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_DIR, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'src', 'rules', 'codemods'], { cwd: REPO_DIR, encoding: 'utf8' });
+    if (changed.trim() !== '') commit += ' with uncommitted changes in src/, rules/ or codemods/';
   } catch {
     // Not a git checkout (a packed copy): the commit stays unknown.
   }
@@ -93,9 +96,8 @@ function describeVersions() {
 }
 
 async function loadSessionsPlugin() {
-  const entry = join(REPO_DIR, 'dist', 'src', 'index.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing. Build the plugin first: npm run build`);
-  return (await import(entry)).default;
+  const staged = stagePlugin();
+  return (await import(staged.entry)).default;
 }
 
 /** Runs every arm `reps` times, rotating the order each round so that drift spreads over all arms. */
@@ -138,6 +140,7 @@ async function measureRuleTimes({ root, targets, arms }) {
       outputFile: join(OUT_DIR, `timing-${arm}.json`),
       timing: true,
     });
+    writeFileSync(join(OUT_DIR, `timing-${arm}.txt`), result.stdout);
     const rows = parseTimingTable(result.stdout);
     const totalMs = rows.reduce((sum, row) => sum + row.ms, 0);
     timings[arm] = { totalMs, rows: rows.map((row) => ({ ...row, share: totalMs > 0 ? row.ms / totalMs : 0 })) };
@@ -394,8 +397,16 @@ async function main() {
   log('');
   for (const target of results.targets) log(`${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.measured}`);
   log(`--concurrency=2 reports ${concurrency.equal ? 'equal' : 'DIFFER'} (${concurrency.messages} messages)`);
+  if (oxlint.works) {
+    const { examples } = oxlint;
+    log(`oxlint ran our rules: on the rule examples ESLint ${examples.eslintReports} reports, oxlint ${examples.oxlintReports}, ` +
+      `${examples.onlyEslint.length + examples.onlyOxlint.length} differences`);
+  } else {
+    log(`oxlint could not run our rules: ${oxlint.error.split('\n')[0]}`);
+  }
   log(`total time ${formatSeconds(results.durationMs)}`);
 
+  writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (WRITE_DOCS) {
     const page = join(REPO_DIR, 'docs', 'benchmarks.md');
     writeGeneratedSection(page, renderBenchmarksPage(results));

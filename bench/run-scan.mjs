@@ -15,6 +15,7 @@ import { ESLINT_CONFIG } from './lib/eslint-runs.mjs';
 import { renderScanPage } from './lib/scan-report.mjs';
 import { writeGeneratedSection } from './lib/report.mjs';
 import { selectFiles } from './lib/slices.mjs';
+import { stagePlugin } from './lib/stage-plugin.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -205,7 +206,7 @@ async function main() {
   const root = layOutCorpus(files, `scan-${SLICE}`, 1);
   const paths = files.map((file) => corpusPath(file, 1));
 
-  const plugin = (await import(join(REPO_DIR, 'dist', 'src', 'index.js'))).default;
+  const plugin = (await import(stagePlugin().entry)).default;
   log('lint with every rule of eslint-plugin-sessions');
   const { results, secondPass, crashes } = await lintCorpus(root, paths);
   const { reports, parseFailures } = collectFindings(root, results, secondPass);

@@ -2,10 +2,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { BENCH_DIR, REPO_DIR } from './corpus.mjs';
+import { BENCH_DIR } from './corpus.mjs';
 import { runNode } from './measure.mjs';
+import { STAGED_PLUGIN_DIR } from './stage-plugin.mjs';
 
-export const CLI_ENTRY = join(REPO_DIR, 'dist', 'src', 'cli', 'index.js');
+/** The CLI of the plugin copy that lib/stage-plugin.mjs installs into bench/node_modules. */
+export const CLI_ENTRY = join(STAGED_PLUGIN_DIR, 'dist', 'src', 'cli', 'index.js');
 export const JSCODESHIFT_BIN = join(BENCH_DIR, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
 export const CODEMODS = ['jwt-to-session', 'storage-token-to-cookie'];
 
@@ -23,7 +25,7 @@ export const FLOORS = {
  */
 export async function checkMigrateCommand() {
   if (!existsSync(CLI_ENTRY)) {
-    return { available: false, reason: `${CLI_ENTRY} does not exist (run npm run build).`, codemods: [], missing: CODEMODS };
+    return { available: false, reason: `${CLI_ENTRY} does not exist (the build has no CLI).`, codemods: [], missing: CODEMODS };
   }
   const result = await runNode([CLI_ENTRY, 'migrate', '--help'], { okCodes: [0, 1, 2] });
   if (result.code !== 0) {

@@ -1,14 +1,17 @@
-// Tries eslint-plugin-sessions, unmodified, as an oxlint JS plugin (`jsPlugins` in .oxlintrc.json): times
-// oxlint with and without it and compares oxlint's reports of our rules with ESLint's.
+// Tries eslint-plugin-sessions, unmodified, as an oxlint JS plugin (`jsPlugins` in .oxlintrc.json). It times
+// oxlint with and without it and compares oxlint's reports of our rules with ESLint's, on the corpus and on
+// the examples of the rule pages.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { BENCH_DIR, REPO_DIR } from './corpus.mjs';
-import { readEslintReport } from './eslint-runs.mjs';
+import { BENCH_DIR, WORK_DIR } from './corpus.mjs';
+import { writeDocExamples } from './doc-examples.mjs';
+import { readEslintReport, runEslint } from './eslint-runs.mjs';
 import { median, runNode } from './measure.mjs';
+import { STAGED_PLUGIN_DIR } from './stage-plugin.mjs';
 
 export const OXLINT_BIN = join(BENCH_DIR, 'node_modules', 'oxlint', 'bin', 'oxlint');
-const PLUGIN_ENTRY = join(REPO_DIR, 'dist', 'src', 'index.js');
+const PLUGIN_ENTRY = join(STAGED_PLUGIN_DIR, 'dist', 'src', 'index.js');
 
 function writeConfig(outDir, name, config) {
   const path = join(outDir, `${name}.oxlintrc.json`);
@@ -39,6 +42,37 @@ function readSessionsDiagnostics(stdout, root) {
   return found.map((entry) => `${entry.file}:${entry.line}:${entry.column} ${entry.ruleId}`).sort();
 }
 
+function listEslintSessionsReports(reportFile, root) {
+  return readEslintReport(reportFile, root)
+    .messages.filter((message) => message.ruleId?.startsWith('sessions/'))
+    .map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)
+    .sort();
+}
+
+function compareReports(eslintFound, oxlintFound) {
+  const oxlintSet = new Set(oxlintFound);
+  const eslintSet = new Set(eslintFound);
+  return {
+    eslintReports: eslintFound.length,
+    oxlintReports: oxlintFound.length,
+    onlyEslint: eslintFound.filter((entry) => !oxlintSet.has(entry)),
+    onlyOxlint: oxlintFound.filter((entry) => !eslintSet.has(entry)),
+  };
+}
+
+/**
+ * Lints the examples of docs/rules/*.md with ESLint (`sessions-only` arm) and with oxlint, and compares
+ * the reports of our rules.
+ */
+async function compareOnDocExamples({ configFile, outDir }) {
+  const root = join(WORK_DIR, 'doc-examples');
+  const files = writeDocExamples(join(root, 'examples'));
+  const eslintReportFile = join(outDir, 'doc-examples-eslint.json');
+  await runEslint({ cwd: root, arm: 'sessions-only', targets: ['examples'], outputFile: eslintReportFile });
+  const oxlint = await runOxlint({ root, targets: ['examples'], configFile });
+  return { files, ...compareReports(listEslintSessionsReports(eslintReportFile, root), readSessionsDiagnostics(oxlint.stdout, root)) };
+}
+
 /**
  * @returns {Promise<{ works: boolean, error?: string, rows?: object[], eslintReports?: number,
  *   oxlintReports?: number, onlyEslint?: string[], onlyOxlint?: string[] }>}
@@ -64,12 +98,13 @@ export async function runOxlintTrial({ root, targets, plugin, reps, outDir, esli
     return { works: false, error: `oxlint's JSON output could not be read: ${String(error)}\n${first.stderr.slice(0, 2000)}` };
   }
 
-  const eslintFound = readEslintReport(eslintReportFile, root)
-    .messages.filter((message) => message.ruleId?.startsWith('sessions/'))
-    .map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)
-    .sort();
-  const oxlintSet = new Set(oxlintFound);
-  const eslintSet = new Set(eslintFound);
+  const corpus = compareReports(listEslintSessionsReports(eslintReportFile, root), oxlintFound);
+  let examples;
+  try {
+    examples = await compareOnDocExamples({ configFile: withSessions, outDir });
+  } catch (error) {
+    return { works: false, error: `oxlint ran on the corpus but failed on the rule examples: ${error instanceof Error ? error.message : String(error)}` };
+  }
 
   const arms = [
     { name: 'oxlint (default rules)', configFile: defaultConfig },
@@ -94,9 +129,7 @@ export async function runOxlintTrial({ root, targets, plugin, reps, outDir, esli
     works: true,
     rows,
     stderr: first.stderr.trim().slice(0, 2000),
-    eslintReports: eslintFound.length,
-    oxlintReports: oxlintFound.length,
-    onlyEslint: eslintFound.filter((entry) => !oxlintSet.has(entry)),
-    onlyOxlint: oxlintFound.filter((entry) => !eslintSet.has(entry)),
+    corpus,
+    examples,
   };
 }

@@ -164,16 +164,28 @@ function renderConcurrency(results) {
   );
 }
 
+function renderOxlintComparison(label, comparison) {
+  const lines = [
+    `- ${label}: ESLint ${comparison.eslintReports} reports of our rules, oxlint ${comparison.oxlintReports}; ` +
+      `${comparison.onlyEslint.length} found only by ESLint, ${comparison.onlyOxlint.length} only by oxlint (compared by file, line, column and rule).`,
+  ];
+  const differences = [
+    ...comparison.onlyEslint.map((entry) => `ESLint only: ${entry}`),
+    ...comparison.onlyOxlint.map((entry) => `oxlint only: ${entry}`),
+  ];
+  if (differences.length > 0) lines.push('', '  ```text', ...differences.slice(0, 30).map((line) => `  ${line}`), '  ```');
+  return lines.join('\n');
+}
+
 function renderOxlint(results) {
   const { oxlint } = results;
   if (!oxlint.works) return `oxlint could not run eslint-plugin-sessions as a JS plugin:\n\n\`\`\`text\n${oxlint.error}\n\`\`\``;
   const lines = [
-    `oxlint ran every rule of eslint-plugin-sessions from \`dist/src/index.js\` unmodified. Its timings are in the lint-cost table. ` +
-      `Reports of our rules: ESLint ${oxlint.eslintReports}, oxlint ${oxlint.oxlintReports}; ` +
-      `${oxlint.onlyEslint.length} found only by ESLint, ${oxlint.onlyOxlint.length} only by oxlint (compared by file, line, column and rule).`,
+    'oxlint loaded `dist/src/index.js` unmodified through `jsPlugins` and ran every rule of ours. Its timings are the last rows of the lint-cost table.',
+    '',
+    renderOxlintComparison('Bench slice', oxlint.corpus),
+    renderOxlintComparison(`The ${oxlint.examples.files} code examples of docs/rules/*.md (blocks without \`options\`)`, oxlint.examples),
   ];
-  const sample = [...oxlint.onlyEslint.map((entry) => `ESLint only: ${entry}`), ...oxlint.onlyOxlint.map((entry) => `oxlint only: ${entry}`)];
-  if (sample.length > 0) lines.push('', '```text', ...sample.slice(0, 20), '```');
   if (oxlint.stderr) lines.push('', 'oxlint printed on stderr:', '', '```text', oxlint.stderr, '```');
   return lines.join('\n');
 }
