@@ -72,6 +72,16 @@ export function isIdentityKey(key: string, extraIdentityKeys: readonly string[] 
   );
 }
 
+/**
+ * Words of identity keys that switch who is logged in or what they may do (`userId`, `role`, `isAdmin`).
+ * Writing one needs a new session id even when the session already holds a user.
+ */
+const PRIVILEGE_WORDS = new Set(['id', 'ids', 'uid', 'role', 'roles', 'admin', 'authenticated', 'loggedin', 'logged', 'passport']);
+
+function isPrivilegeKey(key: string): boolean {
+  return splitWords(key).some((word) => PRIVILEGE_WORDS.has(word));
+}
+
 /** Returns true when the text could contain a session write. */
 export function mayWriteSession(text: string): boolean {
   return text.includes('session');
@@ -95,6 +105,9 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
     for (const write of getIdentityWrites(sourceCode, node, extraKeys)) {
       const handler = getEnclosingRequestHandler(write.node);
       if (!handler || isProtected(sourceCode, write.node, handler)) continue;
+      if (!isPrivilegeKey(write.key) && isUpdateOfLoggedInSession(sourceCode, write.node, handler, request.name, extraKeys)) {
+        continue;
+      }
       if (isHelperCalledOnlyWhenProtected(sourceCode, handler)) continue;
       findings.push({ key: write.key, node: write.node, handler, requestName: request.name });
     }
@@ -189,6 +202,80 @@ function isProtected(sourceCode: SourceCode, write: TSESTree.Node, handler: Func
     if (name !== undefined && splitWords(name).includes('regenerate')) helperCalledBefore = true;
   });
   return helperCalledBefore;
+}
+
+/**
+ * Returns true when the handler acts for a user the session already holds, so the write updates that user's
+ * data rather than logging someone in (`req.session.user = { ...req.session.user, name }` in a profile route).
+ * That is the case when, before or within the write, the handler uses an identity key of the same session
+ * as a value, or returns early when it is missing (`if (!req.session.userId) return res.sendStatus(401)`).
+ * A check that returns early when the key is set (`if (req.session.userId) return res.redirect('/')`) is
+ * the opposite, a login route for anonymous sessions, and other tests tell nothing either way.
+ */
+function isUpdateOfLoggedInSession(
+  sourceCode: SourceCode,
+  write: TSESTree.Node,
+  handler: FunctionNode,
+  requestName: string,
+  extraKeys: readonly string[],
+): boolean {
+  const writeEnd = write.parent?.type === AST_NODE_TYPES.AssignmentExpression ? write.parent.range[1] : write.range[1];
+  let isUpdate = false;
+  forEachNode(handler.body, sourceCode.visitorKeys, (node) => {
+    if (isUpdate || node === write || node.range[0] >= writeEnd) return;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || !isSessionIdentityRead(sourceCode, node, requestName, extraKeys)) return;
+    isUpdate = isValueUseOrMissingGuard(node);
+  });
+  return isUpdate;
+}
+
+/** Returns true for a read of `<request>.session.<identity key>` that is not the target of an assignment. */
+function isSessionIdentityRead(
+  sourceCode: SourceCode,
+  member: TSESTree.MemberExpression,
+  requestName: string,
+  extraKeys: readonly string[],
+): boolean {
+  const key = getKeyName(member);
+  const session = skipTypeWrappers(member.object);
+  if (key === undefined || !isIdentityKey(key, extraKeys)) return false;
+  if (session.type !== AST_NODE_TYPES.MemberExpression || getKeyName(session) !== 'session') return false;
+  const request = skipTypeWrappers(session.object);
+  if (request.type !== AST_NODE_TYPES.Identifier || request.name !== requestName) return false;
+  if (getRequestObjectKind(sourceCode.scopeManager, request) !== 'request') return false;
+  const parent = member.parent;
+  return !(parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member);
+}
+
+/**
+ * Returns true when an identity read is used as a value, or is the negated test of an `if` whose branch
+ * leaves the handler. Returns false for any other test, comparison or logical operand.
+ */
+function isValueUseOrMissingGuard(read: TSESTree.MemberExpression): boolean {
+  let node: TSESTree.Node = read;
+  while (node.parent?.type === AST_NODE_TYPES.ChainExpression || (node.parent && skipTypeWrappers(node.parent) !== node.parent)) {
+    node = node.parent;
+  }
+  let isNegated = false;
+  while (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === '!') {
+    isNegated = !isNegated;
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === node) return isNegated && leavesFunction(parent.consequent);
+  if (isNegated) return false;
+  return !(
+    parent?.type === AST_NODE_TYPES.LogicalExpression ||
+    parent?.type === AST_NODE_TYPES.BinaryExpression ||
+    (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) ||
+    ((parent?.type === AST_NODE_TYPES.WhileStatement || parent?.type === AST_NODE_TYPES.DoWhileStatement) && parent.test === node)
+  );
+}
+
+/** Returns true for a `return` or `throw`, or a block that ends with one. */
+function leavesFunction(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /**

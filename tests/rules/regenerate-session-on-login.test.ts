@@ -61,6 +61,30 @@ ruleTester.run('regenerate-session-on-login', rule, {
     {
       code: `app.post('/logout', (req, res) => {\n  req.session.user = null;\n  req.session.loggedIn = false;\n  req.session.userId = undefined;\n  res.end();\n});`,
     },
+    // ---- updates of the user a session already holds ----
+    {
+      code: [
+        `app.put('/profile', async (req, res) => {`,
+        `  const user = await users.update(req.session.userId, req.body);`,
+        `  req.session.user = { ...req.session.user, name: user.name };`,
+        `  req.session.username = user.username;`,
+        `  res.json(user);`,
+        `});`,
+      ].join('\n'),
+    },
+    {
+      code: [
+        `import type { Request, Response } from 'express';`,
+        `export function changeEmail(req: Request, res: Response) {`,
+        `  if (!req.session.user) {`,
+        `    return res.sendStatus(401);`,
+        `  }`,
+        `  req.session.email = req.body.email;`,
+        `  res.end();`,
+        `}`,
+      ].join('\n'),
+      filename: FILENAMES.ts,
+    },
     // ---- not a request ----
     {
       code: `function remember(store, user) {\n  store.session.userId = user.id;\n}`,
@@ -87,6 +111,10 @@ ruleTester.run('regenerate-session-on-login', rule, {
         `  });`,
         `});`,
       ].join('\n'),
+    },
+    // Known limitation: switching a session that holds a user to another user under a data key looks like an update.
+    {
+      code: `app.post('/impersonate/:id', async (req, res) => {\n  if (!req.session.user?.isAdmin) return res.sendStatus(403);\n  req.session.user = await users.find(req.params.id);\n  res.end();\n});`,
     },
     // Known limitation: a write through an alias of the session object is not followed.
     {
@@ -181,6 +209,32 @@ ruleTester.run('regenerate-session-on-login', rule, {
       code: `app.post('/login', (req, res) => {\n  req.session.tenant = tenant.id;\n  res.end();\n});`,
       options: [{ extraIdentityKeys: ['tenant'] }],
       errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'tenant' }, line: 2, column: 3 }],
+    },
+    // A route that returns early for a logged-in session logs in anonymous ones.
+    {
+      code: `app.post('/login', async (req, res) => {\n  if (req.session.user) return res.redirect('/');\n  req.session.user = await authenticate(req.body);\n  res.redirect('/');\n});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 3 }],
+    },
+    // Changing the id or the role of a logged-in session is a privilege change that needs a new id.
+    {
+      code: [
+        `app.post('/impersonate/:id', (req, res) => {`,
+        `  if (!req.session.isAdmin) return res.sendStatus(403);`,
+        `  req.session.originalUser = req.session.user;`,
+        `  req.session.userId = req.params.id;`,
+        `  req.session.role = 'support';`,
+        `  res.end();`,
+        `});`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 4, column: 3 },
+        { messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'role' }, line: 5, column: 3 },
+      ],
+    },
+    // A guard in a condition with other operands tells nothing about the session.
+    {
+      code: `app.post('/login', (req, res) => {\n  if (!req.session.user && req.body.name) {\n    req.session.user = { name: req.body.name };\n  }\n  res.end();\n});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 5 }],
     },
     // express-session next to cookie-session still has ids to fix.
     {
