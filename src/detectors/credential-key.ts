@@ -176,8 +176,7 @@ function getClassFieldString(expression: TSESTree.Node, sourceCode: TSESLint.Sou
 /** Returns the class whose instance (or, in static code, whose constructor) `this` refers to. */
 function getThisClass(thisNode: TSESTree.ThisExpression): { classNode: ClassNode; isStatic: boolean } | undefined {
   let child: TSESTree.Node = thisNode;
-  let node: TSESTree.Node | undefined = thisNode.parent;
-  while (node) {
+  for (let node: TSESTree.Node | undefined = thisNode.parent; node !== undefined; node = node.parent) {
     if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
       const method = node.parent;
       if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node) return undefined;
@@ -188,7 +187,6 @@ function getThisClass(thisNode: TSESTree.ThisExpression): { classNode: ClassNode
     }
     if (node.type === AST_NODE_TYPES.StaticBlock) return { classNode: node.parent.parent, isStatic: true };
     child = node;
-    node = node.parent;
   }
   return undefined;
 }
