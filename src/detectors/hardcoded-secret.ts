@@ -191,7 +191,8 @@ function findExportedSecretEntries(sourceCode: SourceCode): ExportedSecretEntry[
   const visitValue = (name: string | undefined, value: TSESTree.Node): void => {
     const node = skipTypeWrappers(value);
     if (name !== undefined && isSecretName(name)) {
-      if (!(isPasswordName(name) && isLabelLike(sourceCode, node))) entries.push({ name, value: node });
+      const isLabel = isPasswordName(name) ? isLabelLike(sourceCode, node) : isNameLabel(sourceCode, name, node);
+      if (!isLabel) entries.push({ name, value: node });
       return;
     }
     const object = followObject(sourceCode, node);
@@ -267,6 +268,19 @@ function isModuleExports(sourceCode: SourceCode, node: TSESTree.MemberExpression
     object.name === 'module' &&
     isGlobalIdentifier(sourceCode, object)
   );
+}
+
+/**
+ * Returns true when the value of another secret name reads like UI text: a capitalised text that is a
+ * sentence (`"Enter your API key"`) or the name itself in words (`secret: "Secret"`, `apiKey: "API key"`).
+ * A capitalised single word such as `"SuperSecret"` and any lower-case text (`secret: "secret"`) count as
+ * secrets.
+ */
+function isNameLabel(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
+  const strings = findHardcodedStrings(sourceCode, value);
+  const text = strings.length === 1 ? strings[0]?.value.trim() : undefined;
+  if (text === undefined || !/^\p{Lu}/u.test(text)) return false;
+  return /\s/.test(text) || splitWords(text).join(' ') === splitWords(name).join(' ');
 }
 
 /**

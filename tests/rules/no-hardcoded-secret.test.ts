@@ -63,6 +63,16 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `export const de = { password: 'Passwort', passwordHelp: 'Mindestens acht Zeichen' };\nexport const zh = { password: '密码' };`,
     },
+    // UI text under other secret names: a sentence, or the name itself in words.
+    {
+      code: `export const labels = {\n  secret: 'Secret',\n  apiKey: 'API key',\n  privateKey: 'Private Key',\n  clientSecret: 'Paste the client secret here',\n};`,
+      filename: FILENAMES.ts,
+    },
+    // Known limitation: a capitalised passphrase under a secret name reads like UI text.
+    {
+      code: `module.exports = { secret: 'Open sesame' };`,
+      languageOptions: cjs,
+    },
     {
       code: `module.exports = { secret: 'bezkoder-secret-key' };`,
       languageOptions: cjs,
@@ -237,6 +247,14 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: `module.exports = {\n  HOST: 'localhost',\n  USER: 'root',\n  PASSWORD: '123456',\n  DB: 'testdb',\n};`,
       languageOptions: cjs,
       errors: [{ messageId: 'hardcodedConfigSecret', data: { property: 'PASSWORD' }, line: 4, column: 13 }],
+    },
+    // A capitalised single word that is not the name, and a lower-case name, count as secrets.
+    {
+      code: `export const settings = { secret: 'SuperSecret', apiKey: 'apikey' };`,
+      errors: [
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 1, column: 35 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'apiKey' }, line: 1, column: 58 },
+      ],
     },
     // Lower-case words and values with digits count as passwords.
     {
