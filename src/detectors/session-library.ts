@@ -215,6 +215,7 @@ export function findCredentialCookieCalls(
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTypeWrappers(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || getKeyName(callee) !== 'cookie') return;
+    if (isJqueryObject(sourceCode, callee.object)) return;
     if (node.arguments.length < 2 || node.arguments.length > 3) return;
     if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
     const [nameArgument, valueArgument, optionsArgument] = node.arguments as TSESTree.Expression[];
@@ -238,6 +239,15 @@ export function findCredentialCookieCalls(
     });
   });
   return calls;
+}
+
+/**
+ * Returns true for the global `$` or `jQuery`. Their `.cookie(name, value)` is the jquery-cookie plugin,
+ * which writes the cookie in the browser, where `httpOnly` cannot be set.
+ */
+function isJqueryObject(sourceCode: SourceCode, object: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(object);
+  return node.type === AST_NODE_TYPES.Identifier && (node.name === '$' || node.name === 'jQuery') && isGlobalIdentifier(sourceCode, node);
 }
 
 /** Returns true when a value is the result of a JWT sign call, directly, awaited or through a constant. */

@@ -66,6 +66,10 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `document.cookie = buildCookie('token', token);`,
     },
+    // Known limitation: cookie libraries other than js-cookie, universal-cookie, react-cookie and nookies are not examined.
+    {
+      code: `import { setCookie } from 'cookies-next';\nsetCookie('token', token);\n$.cookie('jwt', response.jwt);`,
+    },
     // Known limitation: a cookie helper called from another module is not followed.
     {
       code: `export function setCookie(name, value) {\n  document.cookie = name + '=' + value + '; path=/';\n}`,

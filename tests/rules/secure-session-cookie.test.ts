@@ -99,6 +99,10 @@ ruleTester.run('secure-session-cookie', rule, {
       code: `function load(require) {\n  const session = require('express-session');\n  return session({ secret: key });\n}`,
       languageOptions: cjs,
     },
+    // jquery-cookie writes in the browser, where no script can set `httpOnly`.
+    {
+      code: `$.cookie('token', token);\njQuery.cookie('jwt', response.jwt, { path: '/' });`,
+    },
     // cookie-parser has no cookie of its own.
     {
       code: `const cookieParser = require('cookie-parser');\napp.use(cookieParser(process.env.COOKIE_SECRET));`,
@@ -449,6 +453,23 @@ ruleTester.run('secure-session-cookie', rule, {
       ],
     },
     // ---- res.cookie ----
+    // A local `$` is not jQuery.
+    {
+      code: `function login(req, $) {\n  $.cookie('token', token);\n}`,
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'setSafeFlags',
+              output: `function login(req, $) {\n  $.cookie('token', token, { secure: process.env.NODE_ENV === "production", httpOnly: true, sameSite: "lax" });\n}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `app.post('/login', (req, res) => {\n  res.cookie('token', token);\n});`,
       errors: [
