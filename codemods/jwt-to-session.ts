@@ -365,6 +365,9 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
     const following = block.value.slice(block.value.indexOf(anchorNode) + 1);
     const uses = following.flatMap((statement) => findIdentifierPaths(j, statement, tokenName as string));
     for (const use of uses) {
+      if (isWholeResponseBody(use, response)) {
+        return 'the response body is the token itself; decide what the client receives instead, then store the payload in req.session';
+      }
       const carrier = getTokenCarrier(j, use, response);
       if (!carrier) return `the token is also used by \`${describeUse(migration, use)}\`, so it may be sent to other code than the client`;
       // A shorthand property (`{ token }`) is visited as its key and as its value.
@@ -507,8 +510,19 @@ function removeCarrier(carrier: ASTPath, statements: Statement[]): void {
   if (index >= 0) statements.splice(index, 1);
 }
 
+/** True when `use` is the whole argument of a response call, as in `res.json(token)`. */
+function isWholeResponseBody(use: ASTPath, response: string): boolean {
+  let current = use.parentPath as ASTPath | null;
+  if (current && Array.isArray(current.value)) current = current.parentPath as ASTPath | null;
+  const node = current?.node as AnyNode | undefined;
+  return node?.type === 'CallExpression' && getResponseMethod(node, response) !== undefined && (node.arguments as AnyNode[]).includes(use.node as AnyNode);
+}
+
+/** Returns the text of the statement around `use`, shortened, for a marker reason. */
 function describeUse(migration: Migration, use: ASTPath): string {
-  const statement = getStatementOf(use) ?? use;
+  // The uses were found from detached statement roots, so the statement is the topmost path.
+  let statement = use;
+  while (statement.parentPath) statement = statement.parentPath as ASTPath;
   const node = statement.node as { start?: number; end?: number };
   const text = migration.file.parsedText.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ').trim();
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
