@@ -515,7 +515,8 @@ function isWholeResponseBody(use: ASTPath, response: string): boolean {
   let current = use.parentPath as ASTPath | null;
   if (current && Array.isArray(current.value)) current = current.parentPath as ASTPath | null;
   const node = current?.node as AnyNode | undefined;
-  return node?.type === 'CallExpression' && getResponseMethod(node, response) !== undefined && (node.arguments as AnyNode[]).includes(use.node as AnyNode);
+  if (node?.type !== 'CallExpression' || !(node.arguments as AnyNode[]).includes(use.node as AnyNode)) return false;
+  return ['json', 'send', 'jsonp', 'end', 'write'].includes(getResponseMethod(node, response) ?? '');
 }
 
 /** Returns the text of the statement around `use`, shortened, for a marker reason. */
