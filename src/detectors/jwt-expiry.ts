@@ -122,11 +122,16 @@ function getBuilderMethod(call: TSESTree.CallExpression): string | undefined {
   return call.callee.type === AST_NODE_TYPES.MemberExpression ? getKeyName(call.callee) : undefined;
 }
 
-/** Returns true when the call passes options that are not an object literal in this file. */
+/**
+ * Returns true when the call passes options that are not an object literal in this file, including
+ * arguments spread from an array (`jwt.sign(...args)`), which may hold the options.
+ */
 function hasUnknownOptions(call: JwtCall): boolean {
   if (call.optionsNode || call.node.type !== AST_NODE_TYPES.CallExpression) return false;
   const optionsIndex = getOptionsIndex(call);
   if (optionsIndex === undefined) return false;
+  const leading = call.node.arguments.slice(0, optionsIndex + 1);
+  if (leading.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return true;
   const argument = call.node.arguments[optionsIndex];
   return argument !== undefined && !isFunctionNode(argument);
 }

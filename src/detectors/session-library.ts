@@ -95,7 +95,11 @@ function describeSetupCall(
   const [first, second] = node.arguments.map((argument) =>
     argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument,
   );
-  const optionsArgument = library === 'cookie-parser' ? second : first;
+  const optionsIndex = library === 'cookie-parser' ? 1 : 0;
+  // `session(...args)`: the spread array is kept as the options argument, so callers see options that
+  // cannot be followed rather than a call without options.
+  const spread = node.arguments.slice(0, optionsIndex + 1).find((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  const optionsArgument = spread ? spread.argument : library === 'cookie-parser' ? second : first;
   const options = optionsArgument ? followObject(sourceCode, optionsArgument, { isConsumer }) : undefined;
   return {
     library,

@@ -36,6 +36,9 @@ ruleTester.run('no-memory-store', rule, {
     },
     // ---- options that cannot be followed ----
     {
+      code: `import session from 'express-session';\nconst args = [{ store, secret }];\napp.use(session(...args));`,
+    },
+    {
       code: `const session = require('express-session');\nmodule.exports = (options) => session(options);`,
       languageOptions: cjs,
     },

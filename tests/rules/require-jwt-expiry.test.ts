@@ -20,6 +20,9 @@ ruleTester.run('require-jwt-expiry', rule, {
     { code: `import jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: process.env.JWT_TTL });`, filename: FILENAMES.js },
     { code: `import jwt from 'jsonwebtoken';\nimport { signOptions } from './config';\njwt.sign(p, key, signOptions);`, filename: FILENAMES.js },
     { code: `import jwt from 'jsonwebtoken';\njwt.sign({ ...claims }, key);`, filename: FILENAMES.js },
+    // Arguments spread from an array may hold the options.
+    { code: `import jwt from 'jsonwebtoken';\nconst args = [payload, key, { expiresIn: '5m' }];\njwt.sign(...args);`, filename: FILENAMES.js },
+    { code: `import { sign } from 'jsonwebtoken';\nexport const issue = (payload: object, ...rest: [string, object]) => sign(payload, ...rest);`, filename: FILENAMES.ts },
     // A module default in the same file.
     {
       code: `import { JwtModule, JwtService } from '@nestjs/jwt';
