@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import { defineConfig } from 'eslint/config';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -24,6 +25,10 @@ export default defineConfig(
   {
     files: ['tests/rules/**/*.ts'],
     extends: [eslintPlugin.configs.tests],
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['**/*.cjs'],
