@@ -36,7 +36,7 @@ function renderReports(scan) {
 }
 
 function renderParseFailures(scan) {
-  if (scan.parseFailures.length === 0) return 'Every file parses.';
+  if (scan.parseFailures.length === 0) return 'ESLint 10 lints every file.';
   return table(
     ['file:line', 'ESLint message', 'linted by our rules with inline config off'],
     scan.parseFailures.map((failure) => [
@@ -94,8 +94,8 @@ export function renderScanPage(scan) {
     `- ${scan.reports.length} reports: ${truePositives} true positives, ${falsePositives} false positives, ` +
       `${scan.reports.length - truePositives - falsePositives} not reviewed.`,
     `- ${scan.crashes.length} rule crashes.`,
-    `- ${scan.parseFailures.length} files fail in ESLint 10 before any rule runs (listed below; not errors of the rules); ` +
-      `${scan.parseFailures.filter((failure) => failure.lintedWithoutInlineConfig).length} of them fail only because of a comment and were linted again with inline config off.`,
+    `- ${scan.parseFailures.length} files are rejected by ESLint 10 before any rule runs (listed below; not errors of the rules). ` +
+      `${scan.parseFailures.filter((failure) => failure.lintedWithoutInlineConfig).length} of them are rejected only because of a comment, and our rules linted them again with inline config off.`,
     `- ${scan.missing.length} reviewed reports no longer reported.`,
     '',
     ...checks,
@@ -108,7 +108,7 @@ export function renderScanPage(scan) {
     '',
     renderCodemods(scan),
     '',
-    '### Files that do not parse',
+    '### Files that ESLint 10 rejects',
     '',
     renderParseFailures(scan),
     ...(scan.crashes.length > 0
