@@ -200,14 +200,16 @@ export function detectLineTerminator(source: string): '\n' | '\r\n' {
 }
 
 /**
- * Returns how the file indents: tabs when more indented lines start with a tab than with a space,
- * otherwise the smallest space indentation of 2, 4 or 8 (4 when none is found).
+ * Returns how the file indents, ignoring whitespace-only lines: tabs when more indented lines start with
+ * a tab than with a space, otherwise the smallest space indentation of 2, 4 or 8 (4 when none is found).
  */
 export function detectIndentation(source: string): { useTabs: boolean; tabWidth: number } {
   let tabs = 0;
   let spaces = 0;
   let smallest = Number.POSITIVE_INFINITY;
   for (const line of source.split(/\r\n|[\r\n\u2028\u2029]/)) {
+    // A blank line's trailing whitespace (an editor's leftover, a single space) says nothing about the indent unit.
+    if (line.trim() === '') continue;
     if (line.startsWith('\t')) {
       tabs += 1;
       continue;

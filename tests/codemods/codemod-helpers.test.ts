@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CodemodOutputError,
   CodemodParseError,
+  detectIndentation,
   detectQuote,
   ensureImport,
   findInnermostPathContaining,
@@ -116,6 +117,17 @@ describe('openSourceFile and printSourceFile', () => {
   it('detects the dominant quote', () => {
     expect(detectQuote(open('a.js', "import a from 'a';\nconst b = 'b' + \"c\";\n").file.root, jscodeshift)).toBe('single');
     expect(detectQuote(open('a.js', 'const b = "b";\n').file.root, jscodeshift)).toBe('double');
+  });
+
+  it('ignores whitespace-only lines when it detects the indentation', () => {
+    const source = 'function a() {\n  if (b) {\n    c();\n \n  }\n    \n}\n';
+    expect(detectIndentation(source)).toEqual({ useTabs: false, tabWidth: 2 });
+    expect(detectIndentation('function a() {\n\t\n\t\n  b();\n}\n')).toEqual({ useTabs: false, tabWidth: 2 });
+  });
+
+  it('keeps a 2-space indent when a blank line holds a single space', () => {
+    const { file } = open('a.js', "const express = require('express');\nfunction a() {\n  if (b) {\n    c();\n  }\n}\n \nexpress();\n");
+    expect(file.printOptions.tabWidth).toBe(2);
   });
 
   it('prints new strings in the file quote style', () => {
