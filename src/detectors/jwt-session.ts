@@ -98,8 +98,16 @@ const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'superag
 const HTTP_CLIENT_MODULES = new Set(['http', 'https', 'axios', 'got', 'undici', 'needle', 'superagent']);
 /** Keys under which a token returned from a function is an OAuth-style session token. */
 const ACCESS_TOKEN_KEYS = new Set(['access_token', 'accesstoken', 'refresh_token', 'refreshtoken', 'id_token', 'idtoken']);
-/** Words that mark a one-shot token: a link sent by email that never authenticates later requests. */
+/**
+ * Words that mark a one-shot token: a link sent by email, or a link that grants access to one file, that
+ * never authenticates later requests.
+ */
 const ONE_SHOT_WORDS = new Set([
+  'download',
+  'upload',
+  'share',
+  'preview',
+  'attachment',
   'reset',
   'forgot',
   'verification',

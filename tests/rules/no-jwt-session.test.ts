@@ -48,6 +48,15 @@ router.get('/verify-email', async (req, res) => {
 });`,
       filename: FILENAMES.js,
     },
+    // A link that grants access to one file.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/files/:id/link', (req, res) => {
+  const downloadToken = jwt.sign({ file: req.params.id }, key, { expiresIn: '2m' });
+  res.json({ url: \`/files/\${req.params.id}?t=\${downloadToken}\` });
+});`,
+      filename: FILENAMES.js,
+    },
     // Verifying a token that does not come from the request.
     {
       code: `import { jwtVerify } from 'jose';\nexport async function check(token: string) { return jwtVerify(token, key, { algorithms: ['EdDSA'] }); }`,
