@@ -118,6 +118,15 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `localStorage.clear();`,
     },
+    // Known limitation: a storage method called indirectly is not followed.
+    {
+      code: `localStorage.setItem.call(localStorage, 'token', token);\nconst save = localStorage.setItem.bind(localStorage);\nsave('jwt', jwt);\nObject.assign(localStorage, { token });`,
+    },
+    // Known limitation: state libraries that persist a whole store to web storage are not examined.
+    {
+      code: `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(persist((set) => ({ token: null, setToken: (token) => set({ token }) }), { name: 'auth' }));`,
+      filename: FILENAMES.ts,
+    },
     // Known limitation: a storage object reached through a dynamic property name is not followed.
     {
       code: `window[area + 'Storage'].setItem('token', token);`,
