@@ -182,7 +182,13 @@ function collect(
       return;
     case AST_NODE_TYPES.Identifier: {
       const init = getConstantInit(sourceCode.scopeManager, node);
-      if (init) collect(sourceCode, init, role, fallbackFor, seen, found);
+      if (init) {
+        collect(sourceCode, init, role, fallbackFor, seen, found);
+        return;
+      }
+      // `const { SECRET = "dev" } = process.env`: the default is used whenever the property is missing.
+      const destructured = getDestructuredDefault(sourceCode, node);
+      if (destructured) collect(sourceCode, destructured.value, 'fallback', destructured.property, seen, found);
       return;
     }
     case AST_NODE_TYPES.MemberExpression: {
@@ -199,6 +205,32 @@ function collect(
     default:
       return;
   }
+}
+
+/**
+ * Returns the default of a binding declared by object destructuring (`const { KEY = "dev" } = source`) and
+ * the property it replaces, when the binding is never reassigned.
+ */
+function getDestructuredDefault(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+): { value: TSESTree.Expression; property: TSESTree.Expression } | undefined {
+  const variable = findVariable(sourceCode.scopeManager, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const pattern = definition.name.parent;
+  const property = pattern?.parent;
+  if (
+    pattern?.type !== AST_NODE_TYPES.AssignmentPattern ||
+    pattern.left !== definition.name ||
+    property?.type !== AST_NODE_TYPES.Property ||
+    property.parent !== definition.node.id ||
+    property.computed
+  ) {
+    return undefined;
+  }
+  const isWritten = variable.references.some((reference) => reference.isWrite() && !reference.init);
+  return isWritten ? undefined : { value: pattern.right, property: property.key as TSESTree.Expression };
 }
 
 /** Follows `config.jwt.secret` when `config` is an object literal bound to a constant in this file. */

@@ -68,6 +68,17 @@ describe('findHardcodedStrings', () => {
     expect(probe(`probe(process.env.SECRET ?? 'dev');`)).toEqual([{ value: 'dev', role: 'fallback', text: `'dev'` }]);
   });
 
+  it('finds the default of a destructured binding', () => {
+    expect(probe(`const { SECRET = 'dev' } = process.env;\nprobe(SECRET);`)).toEqual([
+      { value: 'dev', role: 'fallback', text: `'dev'` },
+    ]);
+    expect(probe(`const { secret: key = 'k' } = options;\nprobe(key);`)).toEqual([{ value: 'k', role: 'fallback', text: `'k'` }]);
+  });
+
+  it('ignores a reassigned destructured binding', () => {
+    expect(probe(`let { SECRET = 'dev' } = process.env;\nSECRET = load();\nprobe(SECRET);`)).toEqual([]);
+  });
+
   it('finds both branches of a conditional', () => {
     expect(probe(`probe(isProduction ? process.env.SECRET : 'dev');`)).toEqual([{ value: 'dev', role: 'value', text: `'dev'` }]);
   });

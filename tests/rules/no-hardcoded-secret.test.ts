@@ -149,6 +149,19 @@ ruleTester.run('no-hardcoded-secret', rule, {
         },
       ],
     },
+    {
+      code: `const jwt = require('jsonwebtoken');\nconst { PORT = 3000, JWT_SECRET = 'changeme' } = process.env;\njwt.sign(payload, JWT_SECRET, { expiresIn: 60 });`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          data: { usage: 'the jsonwebtoken signing key', source: 'JWT_SECRET' },
+          line: 2,
+          column: 35,
+          endColumn: 45,
+        },
+      ],
+    },
     // ---- jose ----
     {
       code: [
