@@ -13,7 +13,7 @@ export type MessageIds = 'credentialCookieWrite' | 'credentialCookieRemoval';
 
 /** Explains, per reason, why the cookie counts as a credential. */
 const EVIDENCE: Record<CookieFindingReason, string> = {
-  name: 'its name names a credential',
+  name: 'its name is a credential name',
   value: 'its value is a credential',
   'same-name-as-credential-write': 'this file writes a credential to a cookie of the same name',
 };
