@@ -151,13 +151,12 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   }
 
   let changed = false;
-  // The setup goes first, so that the name `session` is still free for its import.
-  if (usesJwt) changed = addSessionSetup(migration, usage.loadedLibraries) || changed;
   changed = markUnsupportedSites(migration, sites) || changed;
   changed = rewriteLogins(migration, sites.filter((site) => isSiteOf(site, 'sign'))) || changed;
   changed = rewriteVerifications(migration, sites.filter((site) => isSiteOf(site, 'verify'))) || changed;
   changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
   if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
+  if (usesJwt) changed = addSessionSetup(migration, usage.loadedLibraries) || changed;
   if (changed) {
     changed = removeUnusedBindings(file, JWT_MODULES) || changed;
     changed = removeUnusedSecrets(migration) || changed;

@@ -181,22 +181,63 @@ export function removeUnusedBindings(file: CodemodFile, moduleNames: readonly st
 /** Returns true when an identifier named `name` is used anywhere in the file other than in `binding`. */
 export function isNameReferenced(file: CodemodFile, name: string, binding?: ASTNode): boolean {
   const { j, root } = file;
-  const identifiers = root.find(j.Identifier, { name }).filter((path) => {
-    if (binding && isInside(path, binding)) return false;
-    const parent = path.parent?.node as AnyNode | undefined;
-    if (!parent) return true;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node) {
-      return Boolean(parent.computed);
-    }
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node) {
-      return Boolean(parent.computed) || Boolean(parent.shorthand);
-    }
-    if ((parent.type === 'ClassProperty' || parent.type === 'ClassMethod' || parent.type === 'ObjectMethod') && parent.key === path.node) {
-      return Boolean(parent.computed);
-    }
-    return true;
-  });
-  return identifiers.size() > 0 || root.find(j.JSXIdentifier, { name }).size() > 0;
+  const identifiers = root
+    .find(j.Identifier, { name })
+    .filter((path) => !(binding && isInside(path, binding)) && isBindingOrReference(path));
+  return identifiers.size() > 0;
+}
+
+/**
+ * Returns true when the identifier at `path` declares or reads a variable, and false when it only names
+ * something: a member in `a.name`, a key in `{ name: 1 }`, a class or type member, a label, `meta` in
+ * `import.meta`, the imported or exported name of a specifier.
+ */
+function isBindingOrReference(path: ASTPath): boolean {
+  const parent = path.parent?.node as AnyNode | undefined;
+  if (!parent) return true;
+  const node = path.node;
+  // ast-types counts JSXIdentifier as an Identifier, so JSX names arrive here too.
+  if (node.type === 'JSXIdentifier') return isJsxReference(path);
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.property !== node || Boolean(parent.computed);
+    case 'ObjectProperty':
+    case 'Property':
+      return parent.key !== node || Boolean(parent.computed) || Boolean(parent.shorthand);
+    case 'ClassProperty':
+    case 'ClassAccessorProperty':
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'MethodDefinition':
+    case 'ObjectMethod':
+    case 'TSPropertySignature':
+    case 'TSMethodSignature':
+    case 'TSEnumMember':
+      return parent.key !== node && parent.id !== node ? true : Boolean(parent.computed);
+    case 'TSQualifiedName':
+      return parent.right !== node;
+    case 'ImportSpecifier':
+      return parent.imported !== node || parent.local === node;
+    case 'ExportSpecifier':
+      return parent.exported !== node || parent.local === node;
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+    case 'MetaProperty':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Returns true when a JSX name refers to a variable: `<Name>`, `<ns.Name>`'s `ns`, not an attribute name. */
+function isJsxReference(path: ASTPath): boolean {
+  const parent = path.parent?.node as AnyNode | undefined;
+  if (!parent) return true;
+  if (parent.type === 'JSXAttribute' || parent.type === 'JSXNamespacedName') return false;
+  if (parent.type === 'JSXMemberExpression') return parent.object === path.node;
+  return true;
 }
 
 /** Returns the paths of the items of an array field (`specifiers`, `properties`) of the node at `path`. */
@@ -282,14 +323,16 @@ function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem
   body.unshift(statement);
 }
 
+/**
+ * Returns `preferred`, or it with the smallest numeric suffix from 2 on, so that the name is neither
+ * declared nor read anywhere in the file. Member names, object keys and other names that are not
+ * variables (`session` in `req.session`) leave the name free.
+ */
 function getFreeName(file: CodemodFile, preferred: string): string {
-  const { j, root } = file;
-  const isUsed = (name: string): boolean =>
-    root.find(j.Identifier, { name }).size() > 0 || root.find(j.JSXIdentifier, { name }).size() > 0;
-  if (!isUsed(preferred)) return preferred;
+  if (!isNameReferenced(file, preferred)) return preferred;
   for (let suffix = 2; ; suffix += 1) {
     const candidate = `${preferred}${suffix}`;
-    if (!isUsed(candidate)) return candidate;
+    if (!isNameReferenced(file, candidate)) return candidate;
   }
 }
 

@@ -256,6 +256,29 @@ describe('imports', () => {
     expect(ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local).toBe('session2');
   });
 
+  it('keeps a name that appears only as a member, key, label or imported name free', () => {
+    const { file } = open(
+      'a.tsx',
+      [
+        "import { session as s } from 'other';",
+        'interface Req { session: unknown }',
+        'const o = { session: 1 };',
+        'class A { session = 1; }',
+        'session: for (;;) break session;',
+        'export function f(req: Req) { return [req.session, <div session={s} />, o, A]; }',
+        '',
+      ].join('\n'),
+    );
+    expect(ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local).toBe('session');
+  });
+
+  it('counts bindings and references in any scope as used names', () => {
+    expect(ensureImport(open('a.mjs', 'function f() { const session = 1; return session; }\n').file, { module: 'm', imported: 'default', local: 'session' }).local).toBe('session2');
+    expect(ensureImport(open('a.mjs', 'f({ session });\n').file, { module: 'm', imported: 'default', local: 'session' }).local).toBe('session2');
+    expect(ensureImport(open('a.jsx', 'f(<session.A />);\n').file, { module: 'm', imported: 'default', local: 'session' }).local).toBe('session2');
+    expect(ensureImport(open('a.mjs', 'const session = 1, session2 = 2;\n').file, { module: 'm', imported: 'default', local: 'session' }).local).toBe('session3');
+  });
+
   it('removes bindings nothing uses', () => {
     const { file } = open('a.js', "import jwt, { sign } from 'jsonwebtoken';\nimport a from 'a';\nsign();\na();\n");
     expect(removeUnusedBindings(file, ['jsonwebtoken'])).toBe(true);
