@@ -210,7 +210,8 @@ function* findTrackedReferences(sourceCode: TSESLint.SourceCode): Generator<Trac
     const moduleId = getRequiredModule(scopeManager, expression);
     const map = moduleId === undefined ? undefined : TRACE_MAP[moduleId];
     if (!map || expression.parent.type !== AST_NODE_TYPES.AwaitExpression) continue;
-    yield* tracker.iteratePropertyReferences(expression.parent, map);
+    // Node gives a CommonJS module's `module.exports` to `import()` as `default` (`(await import('jsonwebtoken')).default`).
+    yield* tracker.iteratePropertyReferences(expression.parent, { default: map, ...map });
   }
 }
 

@@ -54,6 +54,21 @@ describe('findJwtCalls: jsonwebtoken', () => {
     ]);
   });
 
+  it('finds calls through the default of await import()', () => {
+    expect(summarize(`const jwt = (await import('jsonwebtoken')).default;\njwt.sign(p, k);`, 'file.mjs')).toEqual([
+      'jsonwebtoken sign sign @2',
+    ]);
+    expect(summarize(`const { default: jwt } = await import('jsonwebtoken');\njwt.verify(t, k);`, 'file.mjs')).toEqual([
+      'jsonwebtoken verify verify @2',
+    ]);
+  });
+
+  it('keeps the default export of jwt-decode through await import()', () => {
+    expect(summarize(`const { default: jwtDecode } = await import('jwt-decode');\njwtDecode(t);`, 'file.mjs')).toEqual([
+      'jwt-decode decode jwtDecode @2',
+    ]);
+  });
+
   it('returns the payload, secret, options and callback of sign', () => {
     const text = `const jwt = require('jsonwebtoken');\nconst opts = { expiresIn: 60 };\njwt.sign({ sub: id }, process.env.KEY, opts, (err, token) => res.json({ token }));`;
     const call = findOne(text, 'file.js');

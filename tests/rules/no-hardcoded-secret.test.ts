@@ -123,6 +123,11 @@ ruleTester.run('no-hardcoded-secret', rule, {
       filename: FILENAMES.tsx,
       errors: [{ messageId: 'hardcodedSecret', line: 2, column: 19, endColumn: 32 }],
     },
+    {
+      code: `const { default: jwt } = await import('jsonwebtoken');\nexport const token = jwt.sign(payload, 'dynamic-key');`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'hardcodedSecret', line: 2, column: 40, endColumn: 53 }],
+    },
     // Fallbacks.
     {
       code: `const jwt = require('jsonwebtoken');\njwt.sign(payload, process.env.JWT_SECRET || 'dev-secret');`,
