@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findVariable, forEachNode, getConstantInit, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
+import { findVariable, forEachNode, getConstantInit, getKeyName, getRequiredModule, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { isCredentialKeyConstantName, isCredentialName, type CredentialNameOptions } from './credential-name.js';
 import { findJwtCalls } from './jwt-library.js';
@@ -111,8 +111,9 @@ function describeSetupCall(
 }
 
 /**
- * Iterates the references a trace map describes through `require`, ESM imports and TypeScript's
- * `import x = require()`, which the reference tracker does not follow on its own.
+ * Iterates the references a trace map describes through `require`, ESM imports, TypeScript's
+ * `import x = require()` and `await import()`, the last two of which the reference tracker does not
+ * follow on its own.
  */
 function* findTrackedReferences<T>(
   sourceCode: SourceCode,
@@ -140,6 +141,21 @@ function* findTrackedReferences<T>(
       if (!variableReference.isRead()) continue;
       yield* tracker.iteratePropertyReferences(variableReference.identifier, moduleMap);
     }
+  }
+
+  // `const { default: session } = await import('express-session')`.
+  const awaitedImports: TSESTree.AwaitExpression[] = [];
+  if (sourceCode.text.includes('import(')) {
+    forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ImportExpression && node.parent.type === AST_NODE_TYPES.AwaitExpression) {
+        awaitedImports.push(node.parent);
+      }
+    });
+  }
+  for (const awaited of awaitedImports) {
+    const moduleId = getRequiredModule(sourceCode.scopeManager, awaited.argument);
+    const moduleMap = moduleId !== undefined && Object.hasOwn(traceMap, moduleId) ? traceMap[moduleId] : undefined;
+    if (moduleMap) yield* tracker.iteratePropertyReferences(awaited, moduleMap);
   }
 }
 

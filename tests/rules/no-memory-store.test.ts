@@ -49,6 +49,11 @@ ruleTester.run('no-memory-store', rule, {
       code: `import session from 'express-session';\napp.use(session({ ...sharedOptions, secret }));`,
     },
     // ---- look-alikes ----
+    // A dynamic import of another module.
+    {
+      code: `const { default: session } = await import('./session.js');\napp.use(session({ secret }));`,
+      filename: FILENAMES.mjs,
+    },
     {
       code: `function session(options) { return options; }\napp.use(session({ secret }));`,
     },
@@ -107,6 +112,11 @@ ruleTester.run('no-memory-store', rule, {
       filename: FILENAMES.jsx,
       languageOptions: cjs,
       errors: [{ messageId: 'missingStore', line: 1, column: 36 }],
+    },
+    {
+      code: `const { default: session } = await import('express-session');\napp.use(session({ secret }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'missingStore', line: 2, column: 17 }],
     },
     {
       code: `import session from 'express-session';\napp.use(session());`,
