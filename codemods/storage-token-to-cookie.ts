@@ -28,7 +28,7 @@ import {
   markForManualMigration,
   openSourceFile,
   printSourceFile,
-  removeStatement,
+  removeStatementAndEmptyGuard,
   replaceKeepingComments,
   type CodemodFile,
   type CodemodMeta,
@@ -917,7 +917,7 @@ function hasRemovedAncestor(node: TSESTree.Node, removals: ReadonlySet<TSESTree.
 
 function removeNodes(paths: readonly ASTPath[]): boolean {
   for (const path of paths) {
-    if (isInStatementList(path)) removeStatement(path);
+    if (isInStatementList(path)) removeStatementAndEmptyGuard(path);
     else path.replace();
   }
   return paths.length > 0;

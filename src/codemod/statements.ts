@@ -98,3 +98,48 @@ export function replaceKeepingComments(path: ASTPath, replacement: ASTNode): voi
   }
   path.replace(replacement);
 }
+
+/**
+ * Removes a statement, then the `if` that guarded it when the guard is left with an empty block, no
+ * `else`, and a test that only reads values (`if (response.data.accessToken) {}` would otherwise stay).
+ */
+export function removeStatementAndEmptyGuard(statement: ASTPath): void {
+  const list = statement.parentPath as ASTPath & { value: ASTNode[] };
+  const block = list.parentPath as ASTPath | null;
+  removeStatement(statement);
+
+  const guard = block?.parentPath as ASTPath | null | undefined;
+  if (!block || !guard || block.node.type !== 'BlockStatement' || block.name !== 'consequent') return;
+  const ifNode = guard.node as ASTNode & { type: string; test: ASTNode; alternate: ASTNode | null };
+  if (ifNode.type !== 'IfStatement' || ifNode.alternate || list.value.length > 0) return;
+  if ((block.node as CommentedNode).comments?.length || !isReadOnlyExpression(ifNode.test)) return;
+  if (isInStatementList(guard)) removeStatement(guard);
+}
+
+/** Returns true for expressions that only read values: names, member reads, literals and operators on them. */
+function isReadOnlyExpression(node: ASTNode): boolean {
+  const expression = node as ASTNode & Record<string, unknown>;
+  switch (expression.type) {
+    case 'Identifier':
+    case 'ThisExpression':
+    case 'Literal':
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return true;
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return (
+        isReadOnlyExpression(expression.object as ASTNode) &&
+        (!expression.computed || isReadOnlyExpression(expression.property as ASTNode))
+      );
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+      return isReadOnlyExpression(expression.left as ASTNode) && isReadOnlyExpression(expression.right as ASTNode);
+    case 'UnaryExpression':
+      return expression.operator !== 'delete' && isReadOnlyExpression(expression.argument as ASTNode);
+    default:
+      return false;
+  }
+}
