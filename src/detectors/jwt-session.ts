@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { splitWords } from './credential-name.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
+import { isRemoteKeySet } from './remote-key-set.js';
 import {
   type FunctionNode,
   getCalleeMethod,
@@ -479,6 +480,9 @@ function hasOneShotName(names: readonly string[]): boolean {
 
 function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAccept | undefined {
   const scopeManager = sourceCode.scopeManager;
+  // A token checked against an identity provider's key set is that provider's access token, not a session
+  // this app hands out.
+  if (call.secretNode && isRemoteKeySet(sourceCode, call.secretNode)) return undefined;
   switch (call.operation) {
     case 'middleware': {
       const property = call.optionsNode && getStaticValue(scopeManager, getOptionValue(call.optionsNode, call.library === 'koa-jwt' ? 'key' : 'requestProperty'));

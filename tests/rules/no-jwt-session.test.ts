@@ -80,6 +80,34 @@ app.get('/files/:id/link', (req, res) => {
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
     },
+    // Access tokens of an identity provider, checked against its remote key set.
+    {
+      code: `const { expressjwt } = require('express-jwt');
+const jwksRsa = require('jwks-rsa');
+app.use(expressjwt({
+  secret: jwksRsa.expressJwtSecret({ jwksUri: 'https://idp.example/.well-known/jwks.json', cache: true }),
+  audience: 'api',
+  algorithms: ['RS256'],
+}));`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    {
+      code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://idp.example/.well-known/jwks.json'));
+export async function requireUser(req: Request, res: Response, next: NextFunction) {
+  const { payload } = await jwtVerify(req.headers.authorization!.slice(7), JWKS, { issuer: 'https://idp.example/' });
+  req.user = payload;
+  next();
+}`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';
+import { passportJwtSecret } from 'jwks-rsa';
+passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider: passportJwtSecret({ jwksUri }) }, verify));`,
+      filename: FILENAMES.mjs,
+    },
     // Known limitation: a token returned from a helper in another module is not followed.
     {
       code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
@@ -245,6 +273,27 @@ passport.use(new JwtStrategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearer
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [{ messageId: 'acceptedSession', line: 3, column: 14 }],
+    },
+    // A local function that shares a name with jwks-rsa's provider is not a remote key set.
+    {
+      code: `import { expressjwt } from 'express-jwt';
+const expressJwtSecret = () => process.env.JWT_SECRET;
+app.use(expressjwt({ secret: expressJwtSecret(), algorithms: ['HS256'] }));`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 3, column: 9 }],
+    },
+    // Known limitation: a key callback that fetches from a key set is not recognised, so the provider's token counts as a session.
+    {
+      code: `const jwt = require('jsonwebtoken');
+const client = require('jwks-rsa')({ jwksUri });
+const getKey = (header, callback) => client.getSigningKey(header.kid, (err, key) => callback(err, key?.getPublicKey()));
+app.use((req, res, next) => jwt.verify(req.headers.authorization, getKey, { algorithms: ['RS256'] }, (err, claims) => {
+  req.user = claims;
+  next(err);
+}));`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 4, column: 29 }],
     },
     // Accepting in a Nest guard.
     {
