@@ -1049,8 +1049,10 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): boo
     return false;
   }
 
-  const session = ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local;
-  const storeLines = buildStoreSetup(migration, appName);
+  // In CommonJS the new require() calls go above the app's creation, since the setup follows it.
+  const appStatement = statementPath.node as Statement;
+  const session = ensureImport(file, { module: 'express-session', imported: 'default', local: 'session', before: appStatement }).local;
+  const storeLines = buildStoreSetup(migration, appName, appStatement);
   const maxAge = formatDuration(migration.tokenLifetimeMs ?? DEFAULT_MAX_AGE_MS);
   const code = [
     'const sessionSecret = process.env.SESSION_SECRET;',
@@ -1075,36 +1077,18 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): boo
     ');',
   ];
   const statements = buildStatements(migration, code, { __SESSION__: j.identifier(session) });
-  moveRequiresAbove(migration, list.value, statementPath.node as Statement);
-  const index = list.value.indexOf(statementPath.node as Statement);
+  const index = list.value.indexOf(appStatement);
   list.value.splice(index + 1, 0, ...statements);
   return true;
 }
 
-const SETUP_MODULES = ['express-session', 'connect-session-knex', 'knex', 'connect-redis', 'redis'];
-
-/**
- * Moves the `require()` declarations of the session packages that were added below the app's creation
- * to just above it. `ensureImport` adds them after the file's last top-level `require()`, which may
- * come after `const app = express()`, and a `const` used before its declaration throws at startup.
- */
-function moveRequiresAbove(migration: Migration, body: Statement[], creation: Statement): void {
-  for (const binding of findModuleBindings(migration.file, SETUP_MODULES)) {
-    if (binding.kind !== 'require') continue;
-    const statement = body.find((item) => containsNode(migration.j, item, binding.path.node));
-    if (!statement || body.indexOf(statement) < body.indexOf(creation)) continue;
-    body.splice(body.indexOf(statement), 1);
-    body.splice(body.indexOf(creation), 0, statement);
-  }
-}
-
 /** Returns the lines that create the session store and expose it as `app.locals.sessionStore`, so tests and shutdown code can close it. */
-function buildStoreSetup(migration: Migration, appName: string): string[] {
+function buildStoreSetup(migration: Migration, appName: string, before: Statement): string[] {
   const { file } = migration;
   switch (migration.options.store) {
     case 'knex': {
-      const store = ensureImport(file, { module: 'connect-session-knex', imported: 'ConnectSessionKnexStore', local: 'ConnectSessionKnexStore' }).local;
-      const knex = ensureImport(file, { module: 'knex', imported: 'default', local: 'knex' }).local;
+      const store = ensureImport(file, { module: 'connect-session-knex', imported: 'ConnectSessionKnexStore', local: 'ConnectSessionKnexStore', before }).local;
+      const knex = ensureImport(file, { module: 'knex', imported: 'default', local: 'knex', before }).local;
       return [
         '// Sessions are kept in PostgreSQL when DATABASE_URL is set, else in the SQLite file sessions.sqlite in the working directory.',
         `const sessionStore = new ${store}({`,
@@ -1118,8 +1102,8 @@ function buildStoreSetup(migration: Migration, appName: string): string[] {
       ];
     }
     case 'redis': {
-      const store = ensureImport(file, { module: 'connect-redis', imported: 'RedisStore', local: 'RedisStore' }).local;
-      const createClient = ensureImport(file, { module: 'redis', imported: 'createClient', local: 'createClient' }).local;
+      const store = ensureImport(file, { module: 'connect-redis', imported: 'RedisStore', local: 'RedisStore', before }).local;
+      const createClient = ensureImport(file, { module: 'redis', imported: 'createClient', local: 'createClient', before }).local;
       return [
         `const sessionRedisClient = ${createClient}({ url: process.env.REDIS_URL });`,
         'sessionRedisClient.connect().catch((error) => {',

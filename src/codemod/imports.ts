@@ -39,6 +39,11 @@ export interface ImportRequest {
   readonly module: string;
   readonly imported: string;
   readonly local: string;
+  /**
+   * In CommonJS, the top-level statement (or a node inside it) that will be the first to use the binding,
+   * or before which the caller will add that use. A new `require()` goes above it.
+   */
+  readonly before?: ASTNode;
 }
 
 type AnyNode = ASTNode & Record<string, unknown> & { type: string };
@@ -113,9 +118,12 @@ export function findModuleBindings(file: CodemodFile, moduleNames: readonly stri
 /**
  * Makes sure the file binds `request.imported` of `request.module` and returns the local name to use. An
  * existing binding of the same export is reused. A new binding takes `request.local`, with a numeric
- * suffix when that name is already used in the file. It goes after the last top-level import or
- * `require()` declaration. Without one it goes at the top of the file and takes over the first
- * statement's leading comments, so a file header stays at the top.
+ * suffix when that name is already used in the file. An `import` goes after the last top-level import.
+ * A `require()` must run before its first use, so it goes after the last top-level `require()`
+ * declaration above `request.before`, or, without `before`, after the last one of the file's leading
+ * run of `require()` declarations. With no such declaration the new one goes at the top of the file
+ * (below any directive prologue) and takes over the first statement's leading comments, so a file header
+ * stays at the top.
  */
 export function ensureImport(file: CodemodFile, request: ImportRequest): { local: string; changed: boolean } {
   const system = getModuleSystem(file);
@@ -147,7 +155,7 @@ export function ensureImport(file: CodemodFile, request: ImportRequest): { local
           ]);
     statement = j.variableDeclaration('const', [j.variableDeclarator(id, required)]);
   }
-  insertAtTop(file, statement, system);
+  insertAtTop(file, statement, system, request.before);
   return { local, changed: true };
 }
 
@@ -290,23 +298,23 @@ function addToExistingImport(file: CodemodFile, module: string, specifier: ASTNo
   return true;
 }
 
-function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem): void {
+function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem, before: ASTNode | undefined): void {
   const { j } = file;
   const program = file.root.find(j.Program).paths()[0];
   if (!program) throw new Error(`Cannot add an import to ${file.path}: the file has no program node.`);
   const body = program.node.body as ASTNode[];
   let lastIndex = -1;
-  body.forEach((item, index) => {
-    const node = item as AnyNode;
-    if (node.type === 'ImportDeclaration') lastIndex = index;
-    else if (
-      system === 'commonjs' &&
-      node.type === 'VariableDeclaration' &&
-      (node.declarations as AnyNode[]).every((declarator) => getRequiredModule(declarator.init as AnyNode | null))
-    ) {
-      lastIndex = index;
+  if (system === 'esm') {
+    body.forEach((item, index) => {
+      if ((item as AnyNode).type === 'ImportDeclaration') lastIndex = index;
+    });
+  } else {
+    const limit = before === undefined ? body.length : findContainingIndex(file, body, before);
+    for (let index = 0; index < limit; index += 1) {
+      if (isRequireDeclaration(body[index] as AnyNode)) lastIndex = index;
+      else if (before === undefined) break;
     }
-  });
+  }
   if (lastIndex >= 0) {
     body.splice(lastIndex + 1, 0, statement);
     return;
@@ -328,6 +336,20 @@ function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem
  * declared nor read anywhere in the file. Member names, object keys and other names that are not
  * variables (`session` in `req.session`) leave the name free.
  */
+function isRequireDeclaration(node: AnyNode): boolean {
+  return (
+    node.type === 'VariableDeclaration' &&
+    (node.declarations as AnyNode[]).every((declarator) => getRequiredModule(declarator.init as AnyNode | null))
+  );
+}
+
+/** Returns the index of the statement of `body` that is or contains `node`, else `body.length`. */
+function findContainingIndex(file: CodemodFile, body: readonly ASTNode[], node: ASTNode): number {
+  const { j } = file;
+  const index = body.findIndex((item) => item === node || j(item).find(j.Node).filter((path) => path.node === node).size() > 0);
+  return index === -1 ? body.length : index;
+}
+
 function getFreeName(file: CodemodFile, preferred: string): string {
   if (!isNameReferenced(file, preferred)) return preferred;
   for (let suffix = 2; ; suffix += 1) {

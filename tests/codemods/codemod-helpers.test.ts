@@ -251,6 +251,31 @@ describe('imports', () => {
     );
   });
 
+  it('adds a require in CommonJS after the leading requires, not after a later one', () => {
+    const { file } = open('a.js', "const express = require('express');\nconst app = express();\nconst users = require('./users');\nmodule.exports = app;\n");
+    ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' });
+    expect(printSourceFile(file, true)).toBe(
+      "const express = require('express');\nconst session = require('express-session');\nconst app = express();\nconst users = require('./users');\nmodule.exports = app;\n",
+    );
+  });
+
+  it('adds a require in CommonJS after the last require above the statement that will use it', () => {
+    const source = "const a = require('a');\na.init();\nconst b = require('b');\nconst app = b();\nconst c = require('c');\n";
+    const { file } = open('a.js', source);
+    const appStatement = defined(file.root.find(file.j.VariableDeclaration).paths()[2]).node;
+    ensureImport(file, { module: 'session', imported: 'default', local: 'session', before: appStatement });
+    expect(printSourceFile(file, true)).toBe(
+      "const a = require('a');\na.init();\nconst b = require('b');\nconst session = require('session');\nconst app = b();\nconst c = require('c');\n",
+    );
+  });
+
+  it('adds a require in CommonJS at the top, below the directives, when no require comes before its use', () => {
+    const { file } = open('a.cjs', "'use strict';\n// Server.\nconst app = makeApp();\nconst a = require('a');\n");
+    const appStatement = defined(file.root.find(file.j.VariableDeclaration).paths()[0]).node;
+    ensureImport(file, { module: 'session', imported: 'default', local: 'session', before: appStatement });
+    expect(printSourceFile(file, true)).toBe("'use strict';\n// Server.\nconst session = require('session');\n\nconst app = makeApp();\nconst a = require('a');\n");
+  });
+
   it('picks a free local name', () => {
     const { file } = open('a.mjs', 'const session = 1;\n');
     expect(ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local).toBe('session2');
