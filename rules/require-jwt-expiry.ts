@@ -4,7 +4,7 @@ import { mayContainJwtCalls } from '../src/detectors/jwt-library.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ maxSeconds?: number }];
-export type MessageIds = 'missingExpiry' | 'lifetimeTooLong' | 'ignoreExpiration' | 'maxAgeTooLong';
+export type MessageIds = 'missingExpiry' | 'expInMilliseconds' | 'lifetimeTooLong' | 'ignoreExpiration' | 'maxAgeTooLong';
 
 const DEFAULT_MAX_SECONDS = 300;
 
@@ -20,6 +20,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingExpiry:
         'This JWT never expires, so a leaked token stays valid for good. Set `expiresIn` (at most {{max}}).',
+      expInMilliseconds:
+        'This expiry is in milliseconds, but `exp` counts seconds since 1970, so the JWT stays valid for thousands of years. Divide `Date.now()` by 1000, or set `expiresIn` (at most {{max}}).',
       lifetimeTooLong:
         'This JWT stays valid for {{lifetime}}, more than the limit of {{max}}. A JWT cannot be revoked, so keep it for short hand-overs.',
       ignoreExpiration: '`ignoreExpiration: true` accepts expired tokens. Remove it.',
@@ -57,6 +59,9 @@ export default createRule<Options, MessageIds>({
             case 'lifetimeTooLong':
             case 'maxAgeTooLong':
               context.report({ node: finding.node, messageId: finding.kind, data: { lifetime: formatSeconds(finding.seconds), max } });
+              break;
+            case 'expInMilliseconds':
+              context.report({ node: finding.node, messageId: 'expInMilliseconds', data: { max } });
               break;
             case 'ignoreExpiration':
               context.report({ node: finding.node, messageId: 'ignoreExpiration' });

@@ -132,6 +132,17 @@ export function getExpClaimSeconds(scopeManager: ScopeManager, node: TSESTree.No
   return linear.constant;
 }
 
+/**
+ * Returns true for an `exp` claim written as the current time in milliseconds plus a constant
+ * (`Date.now() + 300000`). A verifier reads `exp` as seconds, so such a token expires thousands of years
+ * from now. A `Date` object (`new Date(…)`) is left out, because jose's `setExpirationTime` converts it.
+ */
+export function isMillisecondExpClaim(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  if (skipTypeWrappers(node).type === AST_NODE_TYPES.NewExpression) return false;
+  const linear = toLinearTime(scopeManager, node, 0);
+  return linear !== undefined && Math.abs(linear.nowCoefficient - 1) < 1e-12;
+}
+
 function toLinearTime(scopeManager: ScopeManager, node: TSESTree.Node, depth: number): LinearTime | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const expression = skipTypeWrappers(node);

@@ -7,7 +7,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findProperty, getKeyName, getStaticValue, hasSpread, isFunctionNode, resolveObjectExpression } from '../util/ast-values.js';
-import { getDurationSeconds, getExpClaimSeconds, getJoseExpirationSeconds, type NumberUnit, parseJoseDuration } from './duration.js';
+import {
+  getDurationSeconds,
+  getExpClaimSeconds,
+  getJoseExpirationSeconds,
+  isMillisecondExpClaim,
+  type NumberUnit,
+  parseJoseDuration,
+} from './duration.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 
 type ScopeManager = TSESLint.Scope.ScopeManager | null;
@@ -20,6 +27,8 @@ export interface JwtExpiryOptions {
 export type JwtExpiryFinding =
   /** A sign call with no expiry anywhere: `node` is the sign call. */
   | { kind: 'missingExpiry'; call: JwtCall; node: TSESTree.Node }
+  /** An `exp` claim or `setExpirationTime` number in milliseconds (`Date.now() + 300000`): `node` is the value. */
+  | { kind: 'expInMilliseconds'; call: JwtCall; node: TSESTree.Node }
   /** A lifetime above the limit: `node` is the value (`'7d'`, the `exp` expression, the `setExpirationTime` argument). */
   | { kind: 'lifetimeTooLong'; call: JwtCall; node: TSESTree.Node; seconds: number }
   /** `ignoreExpiration: true`: `node` is the property. */
@@ -48,7 +57,9 @@ export function findJwtExpiryProblems(sourceCode: TSESLint.SourceCode, options: 
       const expiry = getSignExpiry(sourceCode, call, calls);
       if (expiry === 'unknown') continue;
       if (!expiry) findings.push({ kind: 'missingExpiry', call, node: call.node });
-      else if (expiry.source !== 'module-default' && expiry.seconds !== undefined && expiry.seconds > options.maxSeconds) {
+      else if (expiry.source !== 'expiresIn' && expiry.source !== 'module-default' && isMillisecondExpClaim(scopeManager, expiry.node)) {
+        findings.push({ kind: 'expInMilliseconds', call, node: expiry.node });
+      } else if (expiry.source !== 'module-default' && expiry.seconds !== undefined && expiry.seconds > options.maxSeconds) {
         findings.push({ kind: 'lifetimeTooLong', call, node: expiry.node, seconds: expiry.seconds });
       }
       continue;

@@ -5,6 +5,7 @@ import {
   formatSeconds,
   getDurationSeconds,
   getExpClaimSeconds,
+  isMillisecondExpClaim,
   parseJoseDuration,
   parseMsDuration,
 } from '../../src/detectors/duration.js';
@@ -64,6 +65,18 @@ describe('getDurationSeconds', () => {
   it('leaves values from the environment alone', () => {
     const { scopeManager, node } = parseValue('process.env.JWT_TTL');
     expect(getDurationSeconds(scopeManager, node)).toBeUndefined();
+  });
+});
+
+describe('isMillisecondExpClaim', () => {
+  it.each(['Date.now() + 300000', 'new Date().getTime() + 60 * 1000', 'Date.now()'])('accepts %s', (expression) => {
+    const { scopeManager, node } = parseValue(expression);
+    expect(isMillisecondExpClaim(scopeManager, node)).toBe(true);
+  });
+
+  it.each(['Math.floor(Date.now() / 1000) + 300', 'new Date(Date.now() + 300000)', '1700000000', 'expiry'])('rejects %s', (expression) => {
+    const { scopeManager, node } = parseValue(expression);
+    expect(isMillisecondExpClaim(scopeManager, node)).toBe(false);
   });
 });
 

@@ -36,6 +36,11 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
     },
     // Verification within the limit.
     { code: `import jwt from 'jsonwebtoken';\njwt.verify(t, key, { algorithms: ['HS256'], maxAge: '5m', ignoreExpiration: false });`, filename: FILENAMES.js },
+    // jose converts a Date object to seconds itself.
+    {
+      code: `import { SignJWT } from 'jose';\nawait new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(new Date(Date.now() + 60_000)).sign(key);`,
+      filename: FILENAMES.mjs,
+    },
     // Look-alikes.
     { code: `function sign(p, k) {}\nsign({}, key);`, filename: FILENAMES.js },
     { code: `import jwt from './jwt';\njwt.sign({}, key);`, filename: FILENAMES.js },
@@ -76,6 +81,17 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
       code: `import { SignJWT } from 'jose';\nawait new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key);`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 83, data: { lifetime: '2 hours', max: '5 minutes' } }],
+    },
+    // `exp` in milliseconds: verifiers read seconds, so the token lives for thousands of years.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign({ id, exp: Date.now() + 5 * 60 * 1000 }, secret);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'expInMilliseconds', line: 2, column: 21, endColumn: 47, data: { max: '5 minutes' } }],
+    },
+    {
+      code: `import { SignJWT } from 'jose';\nconst expires = new Date().getTime() + 60_000;\nawait new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(expires).sign(key);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'expInMilliseconds', line: 3, column: 83 }],
     },
     // A higher limit through the option.
     {
