@@ -76,7 +76,13 @@ export const meta: CodemodMeta = {
   summary: 'Replace JWT login sessions in Express servers with express-session and a connect-session-knex store.',
   pairedRules: ['no-jwt-session'],
   dependencies: [...SESSION_DEPENDENCIES, ...STORE_DEPENDENCIES.knex],
+  // An unknown store fails every file in the transform, so the default list is as good as any there.
+  dependenciesFor: (options) => getDependencies(isStoreKind(options.store) ? options.store : 'knex'),
 };
+
+function isStoreKind(value: string | undefined): value is SessionStoreKind {
+  return (STORES as readonly (string | undefined)[]).includes(value);
+}
 
 /** Returns the packages migrated code needs with the given `--store`. */
 export function getDependencies(store: SessionStoreKind = 'knex'): CodemodDependency[] {

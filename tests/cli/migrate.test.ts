@@ -245,6 +245,25 @@ describe('migrate command', () => {
 });
 
 describe('migrate --option', () => {
+  it('lists the packages of the store chosen with --option store', () => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', '.', '--option', 'store=redis', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/npm install express-session connect-redis redis\n/);
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as { dependencies: { name: string }[] };
+    const names = report.dependencies.map((dependency) => dependency.name);
+    expect(names).toEqual(['express-session', '@types/express-session', 'connect-redis', 'redis']);
+    expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toContain('new RedisStore(');
+  });
+
+  it('lists no store package with --option store=memory', () => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', '.', '--option', 'store=memory', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as { dependencies: { name: string }[] };
+    expect(report.dependencies.map((dependency) => dependency.name)).toEqual(['express-session', '@types/express-session']);
+  });
+
   it('forwards an option to the transform', () => {
     const root = createProject({ 'server.js': JWT_SERVER });
     const result = runCli(root, ['jwt-to-session', '.', '--option', 'store=nosuch']);
