@@ -4,11 +4,22 @@
  * that existed before login lets an attacker who planted that id ride the logged-in session (session
  * fixation). A write is fine when `req.session.regenerate` (or a helper named like it) runs earlier in the
  * handler, or when the write sits inside the regenerate callback. Handlers that log in through passport's
- * `req.login`/`req.logIn` are fine too, because passport 0.6 and later regenerate the session there.
+ * `req.login`/`req.logIn`, or that a route runs after `passport.authenticate(...)`, are fine too, because
+ * passport 0.6 and later regenerate the session there.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findVariable, forEachNode, getCalleeName, getKeyName, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
+import {
+  findVariable,
+  forEachNode,
+  getCalleeName,
+  getKeyName,
+  getPropertyValue,
+  isFunctionNode,
+  resolveObjectExpression,
+  skipTypeWrappers,
+} from '../util/ast-values.js';
+import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
 import {
   getEnclosingFunction,
@@ -104,7 +115,7 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
 
     for (const write of getIdentityWrites(sourceCode, node, extraKeys)) {
       const handler = getEnclosingRequestHandler(write.node);
-      if (!handler || isProtected(sourceCode, write.node, handler)) continue;
+      if (!handler || isProtected(sourceCode, write.node, handler) || isRegisteredAfterPassportLogin(sourceCode, handler)) continue;
       if (!isPrivilegeKey(write.key) && isUpdateOfLoggedInSession(sourceCode, write.node, handler, request.name, extraKeys)) {
         continue;
       }
@@ -202,6 +213,44 @@ function isProtected(sourceCode: SourceCode, write: TSESTree.Node, handler: Func
     if (name !== undefined && splitWords(name).includes('regenerate')) helperCalledBefore = true;
   });
   return helperCalledBefore;
+}
+
+const PASSPORT_AUTHENTICATE: TraceMap<true> = { authenticate: { [CALL]: true } };
+const PASSPORT_MODULE: TraceMap<true> = { passport: { ...PASSPORT_AUTHENTICATE, default: PASSPORT_AUTHENTICATE } };
+
+const passportLoginsByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
+/**
+ * Returns the `passport.authenticate(...)` calls of the file that log the user in to the session, which
+ * passport 0.6 and later regenerate. A call with `{ session: false }` leaves the session alone.
+ */
+function findPassportLogins(sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
+  const cached = passportLoginsByProgram.get(sourceCode.ast);
+  if (cached) return cached;
+  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
+  const logins = new Set<TSESTree.Node>();
+  for (const { node } of [...tracker.iterateCjsReferences(PASSPORT_MODULE), ...tracker.iterateEsmReferences(PASSPORT_MODULE)]) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const options = resolveObjectExpression(sourceCode.scopeManager, node.arguments[1]);
+    const sessionOption = options ? getPropertyValue(options, 'session') : undefined;
+    const isSessionless = sessionOption?.type === AST_NODE_TYPES.Literal && sessionOption.value === false;
+    if (!isSessionless) logins.add(node);
+  }
+  passportLoginsByProgram.set(sourceCode.ast, logins);
+  return logins;
+}
+
+/**
+ * Returns true when the handler is registered on a route after `passport.authenticate(...)`
+ * (`app.post('/login', passport.authenticate('local'), handler)`), so it runs in the regenerated session.
+ */
+function isRegisteredAfterPassportLogin(sourceCode: SourceCode, handler: FunctionNode): boolean {
+  const registration = handler.parent;
+  if (registration?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const position = registration.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
+  if (position <= 0) return false;
+  const logins = findPassportLogins(sourceCode);
+  return registration.arguments.slice(0, position).some((argument) => logins.has(argument));
 }
 
 /**

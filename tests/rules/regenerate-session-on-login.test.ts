@@ -53,6 +53,15 @@ ruleTester.run('regenerate-session-on-login', rule, {
       code: `export async function login(req: Request, res: Response) {\n  req.logIn(user, () => res.end());\n  req.session.email = user.email;\n}`,
       filename: FILENAMES.ts,
     },
+    // A route handler that runs after passport.authenticate, which logs in through req.logIn.
+    {
+      code: `const passport = require('passport');\napp.get('/auth/google/callback', passport.authenticate('google', { failureRedirect: '/login' }), (req, res) => {\n  req.session.user = req.user;\n  res.redirect('/');\n});`,
+      languageOptions: cjs,
+    },
+    {
+      code: `import passport from 'passport';\nrouter.post('/login', passport.authenticate('local'), function (req: Request, res: Response) {\n  req.session.username = req.user!.username;\n  res.json({ ok: true });\n});`,
+      filename: FILENAMES.ts,
+    },
     // ---- writes that are not an identity ----
     {
       code: `app.get('/', (req, res) => {\n  req.session.views = (req.session.views ?? 0) + 1;\n  req.session.cart = [];\n  req.session.returnTo = req.originalUrl;\n  res.end();\n});`,
@@ -235,6 +244,16 @@ ruleTester.run('regenerate-session-on-login', rule, {
     {
       code: `app.post('/login', (req, res) => {\n  if (!req.session.user && req.body.name) {\n    req.session.user = { name: req.body.name };\n  }\n  res.end();\n});`,
       errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 5 }],
+    },
+    // passport.authenticate without sessions does not log in to the session.
+    {
+      code: `import passport from 'passport';\napp.post('/token', passport.authenticate('local', { session: false }), (req, res) => {\n  req.session.userId = req.user.id;\n  res.end();\n});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 3, column: 3 }],
+    },
+    // A local object named passport is not the library.
+    {
+      code: `const passport = { authenticate: () => (req, res, next) => next() };\napp.post('/login', passport.authenticate('local'), (req, res) => {\n  req.session.userId = req.body.id;\n  res.end();\n});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 3, column: 3 }],
     },
     // express-session next to cookie-session still has ids to fix.
     {
