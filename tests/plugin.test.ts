@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
@@ -50,5 +51,14 @@ describe('plugin', () => {
     const config = plugin.configs[name];
     expect(config.plugins?.sessions).toBe(plugin);
     expect(config.files).toBeDefined();
+  });
+
+  it.each(['file.jsx', 'file.js'])('recommended parses JSX in %s', (filename) => {
+    const messages = new Linter().verify(
+      `export const Logout = () => <button onClick={() => localStorage.removeItem('token')}>Log out</button>;`,
+      [plugin.configs.recommended as Linter.Config],
+      filename,
+    );
+    expect(messages.map((message) => message.ruleId)).toEqual(['sessions/no-token-in-storage']);
   });
 });
