@@ -1517,9 +1517,13 @@ function getPropertyName(property: AnyNode): string | undefined {
   return getIdentifierName(property.key as AnyNode) ?? getStaticString(property.key as AnyNode);
 }
 
-/** Removes and returns the comments recast would print with `node`. */
+/**
+ * Removes and returns the comments recast would print with `node`, without their source positions: recast
+ * measures the blank lines around a comment that keeps its position against the original text, and throws
+ * when the comment now sits on a new node.
+ */
 function takeComments(node: AnyNode): AttachedComment[] {
   const comments = getAttachedComments(node);
   const taken = comments.splice(0, comments.length);
-  return taken.map((comment) => ({ ...comment, leading: true, trailing: false }));
+  return taken.map((comment) => ({ type: comment.type, value: comment.value, leading: true, trailing: false }));
 }
