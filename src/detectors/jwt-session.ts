@@ -11,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
+import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { isRemoteKeySet } from './remote-key-set.js';
@@ -285,6 +286,11 @@ class TokenTracer {
       return;
     }
     if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    // `serialize('token', token)` of the cookie package builds the Set-Cookie value around the token.
+    if (findCookieSerializeCalls(this.sourceCode).has(call)) {
+      this.trace(call, keys, depth + 1);
+      return;
+    }
     // A helper in the same file: follow the token into the matching parameter.
     const helper = resolveCalledFunction(this.scopeManager, call);
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
@@ -315,6 +321,22 @@ class TokenTracer {
       this.sinks.push({ kind: 'service-return', node, keys });
     }
   }
+}
+
+const COOKIE_SERIALIZE: TraceMap<true> = { serialize: { [CALL]: true } };
+const COOKIE_MODULE: TraceMap<true> = { cookie: { ...COOKIE_SERIALIZE, default: COOKIE_SERIALIZE } };
+const serializeCallsByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
+/** Returns the `serialize(name, value, options)` calls of the cookie package in the file, found once per file. */
+function findCookieSerializeCalls(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTree.Node> {
+  const cached = serializeCallsByProgram.get(sourceCode.ast);
+  if (cached) return cached;
+  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
+  const calls = new Set<TSESTree.Node>();
+  for (const { node } of tracker.iterateCjsReferences(COOKIE_MODULE)) calls.add(node);
+  for (const { node } of tracker.iterateEsmReferences(COOKIE_MODULE)) calls.add(node);
+  serializeCallsByProgram.set(sourceCode.ast, calls);
+  return calls;
 }
 
 /** Returns true when `node` only wraps its child without changing its value (`x as T`, `x!`, `(x)`). */

@@ -108,6 +108,16 @@ import { passportJwtSecret } from 'jwks-rsa';
 passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider: passportJwtSecret({ jwksUri }) }, verify));`,
       filename: FILENAMES.mjs,
     },
+    // A cookie string built by another module's helper is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';\nimport { serialize } from './cookies';\nexport default function handler(req, res) {\n  res.setHeader('Set-Cookie', serialize('sid', jwt.sign({ id: 1 }, key)));\n  res.end();\n}`,
+      filename: FILENAMES.js,
+    },
+    // Known limitation: Next.js route handlers (`cookies().set`, `NextResponse`) are not recognised.
+    {
+      code: `import { cookies } from 'next/headers';\nimport { NextResponse } from 'next/server';\nimport { SignJWT } from 'jose';\nexport async function POST(request: Request) {\n  const token = await new SignJWT({ sub: '1' }).setProtectedHeader({ alg: 'HS256' }).sign(key);\n  (await cookies()).set('session', token, { httpOnly: true });\n  return NextResponse.json({ ok: true });\n}`,
+      filename: FILENAMES.ts,
+    },
     // Known limitation: a token returned from a helper in another module is not followed.
     {
       code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
@@ -273,6 +283,25 @@ passport.use(new JwtStrategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearer
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [{ messageId: 'acceptedSession', line: 3, column: 14 }],
+    },
+    // A Set-Cookie header built with the cookie package.
+    {
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import jwt from 'jsonwebtoken';
+import { serialize } from 'cookie';
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const token = jwt.sign({ sub: req.body.id }, key, { expiresIn: '5m' });
+  res.setHeader('Set-Cookie', serialize('token', token, { httpOnly: true, secure: true, sameSite: 'lax' }));
+  res.status(200).json({ ok: true });
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedSession', line: 5, column: 17 }],
+    },
+    {
+      code: `const cookie = require('cookie');\nconst jwt = require('jsonwebtoken');\nmodule.exports = (req, res) => {\n  res.setHeader('Set-Cookie', cookie.serialize('jwt', jwt.sign({ id: 1 }, key)));\n  res.end();\n};`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 55 }],
     },
     // A local function that shares a name with jwks-rsa's provider is not a remote key set.
     {
