@@ -73,9 +73,18 @@ const DISQUALIFYING_WORDS = new Set([
 /**
  * Words that, right before `token` or `tokens`, name a token that logs no one in: pagination cursors
  * (`nextPageToken`, `continuationToken`), cancellation (`cancelToken`), CAPTCHA answers (`recaptchaToken`),
- * push notification addresses (`fcmToken`) and design tokens (`designTokens`).
+ * push notification addresses (`fcmToken`), design tokens (`designTokens`) and counts of language model
+ * tokens (`maxTokens`, `promptTokens`).
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
+  'max',
+  'min',
+  'num',
+  'total',
+  'remaining',
+  'prompt',
+  'completion',
+  'output',
   'page',
   'next',
   'prev',

@@ -62,6 +62,10 @@ describe('isCredentialName', () => {
     'recaptchaToken',
     'fcmToken',
     'designTokens',
+    'maxTokens',
+    'max_tokens',
+    'totalTokens',
+    'completionTokens',
   ])('rejects %s', (name) => {
     expect(isCredentialName(name)).toBe(false);
   });

@@ -45,6 +45,9 @@ ruleTester.run('no-token-in-storage', rule, {
     },
     // ---- keys that do not name a credential ----
     {
+      code: `localStorage.setItem('maxTokens', String(maxTokens));\nlocalStorage.setItem('usage', JSON.stringify({ promptTokens: usage.prompt_tokens, totalTokens: usage.total_tokens }));`,
+    },
+    {
       code: `localStorage.setItem('nextPageToken', response.nextPageToken);\nlocalStorage.setItem('designTokens', JSON.stringify(theme.tokens));\nsessionStorage.setItem('recaptchaToken', captchaToken);\nlocalStorage.setItem('fcmToken', messagingToken);`,
     },
     {
