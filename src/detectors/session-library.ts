@@ -240,6 +240,8 @@ export function findCredentialCookieCalls(
     if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
     const [nameArgument, valueArgument, optionsArgument] = node.arguments as TSESTree.Expression[];
     if (!nameArgument || !valueArgument) return;
+    // `res.cookie('token', '', { maxAge: 0 })` deletes the cookie, and an empty cookie needs no flags.
+    if (isEmptyCookieValue(sourceCode, valueArgument)) return;
 
     const names = findHardcodedStrings(sourceCode, nameArgument).filter((found) => found.role === 'value');
     const cookieName = names.length === 1 ? names[0]?.value : undefined;
@@ -268,6 +270,14 @@ export function findCredentialCookieCalls(
 function isJqueryObject(sourceCode: SourceCode, object: TSESTree.Node): boolean {
   const node = skipTypeWrappers(object);
   return node.type === AST_NODE_TYPES.Identifier && (node.name === '$' || node.name === 'jQuery') && isGlobalIdentifier(sourceCode, node);
+}
+
+/** Returns true for `''`, `null` and `undefined`, the values that delete a cookie. */
+function isEmptyCookieValue(sourceCode: SourceCode, value: TSESTree.Expression): boolean {
+  const node = skipTypeWrappers(value);
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === '' || node.value === null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0 && node.quasis[0]?.value.cooked === '';
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined' && isGlobalIdentifier(sourceCode, node);
 }
 
 /** Returns true when a value is the result of a JWT sign call, directly, awaited or through a constant. */

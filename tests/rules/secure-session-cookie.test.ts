@@ -75,6 +75,10 @@ ruleTester.run('secure-session-cookie', rule, {
     {
       code: `app.post('/login', (req, res) => { res.cookie('jwt', token, cookieOptions); });`,
     },
+    // Deleting a cookie with an empty value.
+    {
+      code: `app.post('/logout', (req, res) => {\n  res.cookie('token', '', { expires: new Date(0) });\n  res.cookie('jwt', null, { maxAge: 0 });\n  res.cookie('refresh_token', undefined);\n  res.end();\n});`,
+    },
     // ---- options ----
     {
       code: `app.post('/login', (req, res) => { res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'none' }); });`,
