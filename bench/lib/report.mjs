@@ -26,7 +26,7 @@ const ARM_LABELS = {
 function renderRunFacts(results) {
   const { machine, corpus } = results;
   return [
-    `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${(results.durationMs / 60000).toFixed(1)} minutes in all.`,
+    `Run finished ${(results.finishedAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC, ${(results.durationMs / 60000).toFixed(1)} minutes in all.`,
     '',
     `- Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, ${machine.platform}, Node.js ${machine.node}.`,
     `- Load average (1, 5, 15 min): ${machine.loadAtStart.join(', ')} at the start, ${machine.loadAtEnd.join(', ')} at the end.`,
@@ -72,7 +72,8 @@ function renderLintCost(results) {
     rows,
   ) +
     '\n\n¹ For the baseline: every report of `@eslint/js`; for the other rows: the reports of the added rules only.' +
-    ` ${baseline.fatalFiles} files of the slice do not parse in ESLint (see docs/scan.md) and count in every row.`;
+    ` ESLint 10 rejects ${baseline.fatalFiles} ${baseline.fatalFiles === 1 ? 'file' : 'files'} of the slice before any rule runs ` +
+    '(see docs/scan.md), in every row alike.';
 }
 
 function renderRuleShares(results) {
@@ -112,7 +113,7 @@ function renderRuleShares(results) {
 
 function renderGrowth(results) {
   return table(
-    ['corpus size', 'files', 'rounds', 'baseline (s)', 'strict (s)', 'strict / baseline', 'baseline ms per file', 'strict ms per file'],
+    ['corpus size', 'rounds', 'files', 'baseline (s)', 'strict (s)', 'strict / baseline', 'baseline ms per file', 'strict ms per file'],
     results.growth.map((size) => [
       `${size.copies}×`,
       String(size.rounds),
