@@ -132,10 +132,14 @@ function getIdentityWrites(
   session: TSESTree.MemberExpression,
   extraKeys: readonly string[],
 ): { key: string; node: TSESTree.Node }[] {
-  const parent = session.parent;
+  // `req.session!.userId` and `(req.session as any).userId` write through a TypeScript wrapper.
+  let target: TSESTree.Node = session;
+  while (target.parent && skipTypeWrappers(target.parent) !== target.parent) target = target.parent;
+  const parent = target.parent;
+  if (!parent) return [];
 
   // req.session.userId = …
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === session) {
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === target) {
     const key = getKeyName(parent);
     const assignment = parent.parent;
     if (
@@ -153,7 +157,7 @@ function getIdentityWrites(
   // Object.assign(req.session, { userId, role })
   if (
     parent.type === AST_NODE_TYPES.CallExpression &&
-    parent.arguments[0] === session &&
+    parent.arguments[0] === target &&
     isObjectAssignCall(sourceCode, parent)
   ) {
     const writes: { key: string; node: TSESTree.Node }[] = [];

@@ -171,6 +171,16 @@ ruleTester.run('regenerate-session-on-login', rule, {
       filename: FILENAMES.tsx,
       errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'request', key: 'isAdmin' }, line: 2, column: 3 }],
     },
+    // Writes through TypeScript wrappers.
+    {
+      code: `import type { Request, Response } from 'express';\napp.post('/login', (req: Request, res: Response) => {\n  (req.session as any).user = { id: 1 };\n  req.session!.userId = 1;\n  Object.assign(req.session as Record<string, unknown>, { role: 'member' });\n  res.end();\n});`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 3 },
+        { messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 4, column: 3 },
+        { messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'role' }, line: 5, column: 59 },
+      ],
+    },
     // Object.assign: the report lands on the identity property.
     {
       code: `app.post('/login', (req, res) => {\n  Object.assign(req.session, { theme: 'dark', userId: user.id });\n  res.end();\n});`,
