@@ -21,7 +21,6 @@ import {
   getStaticString,
   isNameReferenced,
   markForManualMigration,
-  mayContainAny,
   openSourceFile,
   printSourceFile,
   removeUnusedBindings,
@@ -126,8 +125,14 @@ interface Site {
   readonly handlerNode?: FunctionNode;
 }
 
+/**
+ * Text that a file must contain before it is parsed: a JWT library, an Express app (as a whole word, so
+ * `expression` does not count) or a logout route.
+ */
+const MAY_NEED_MIGRATION = /jsonwebtoken|jwt|\bexpress\b|logout|signout|logOut|signOut/;
+
 export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtToSessionOptions = {}): string | undefined {
-  if (!mayContainAny(fileInfo.source, ['jsonwebtoken', 'express-jwt', 'jwt', 'express', 'logout', 'signout', 'logOut', 'signOut'])) {
+  if (!MAY_NEED_MIGRATION.test(fileInfo.source)) {
     return undefined;
   }
   const options = resolveOptions(rawOptions);
