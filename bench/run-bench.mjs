@@ -409,6 +409,7 @@ async function main() {
   results.finishedAt = new Date().toISOString();
 
   log('');
+  if (SMOKE) log('Targets (the smoke slice is too small to judge them; only crashes and differing reports fail it):');
   for (const target of results.targets) log(`${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.measured}`);
   log(`--concurrency=2 reports ${concurrency.equal ? 'equal' : 'DIFFER'} (${concurrency.messages} messages)`);
   if (oxlint.works) {

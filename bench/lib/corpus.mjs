@@ -12,8 +12,13 @@ import * as espree from 'espree';
 export const BENCH_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const REPO_DIR = dirname(BENCH_DIR);
 
-/** Default work folder; `SESSIONS_BENCH_DIR` moves it. Everything in it can be rebuilt from bench/package-lock.json. */
-export const WORK_DIR = process.env.SESSIONS_BENCH_DIR ?? join(tmpdir(), 'eslint-plugin-sessions-bench');
+/**
+ * Work folder: one per checkout (named after a hash of its path), so runs from two clones do not overwrite
+ * each other's files. `SESSIONS_BENCH_DIR` moves it. Everything in it can be rebuilt from bench/package-lock.json.
+ */
+export const WORK_DIR =
+  process.env.SESSIONS_BENCH_DIR ??
+  join(tmpdir(), `eslint-plugin-sessions-bench-${createHash('sha256').update(BENCH_DIR).digest('hex').slice(0, 8)}`);
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
