@@ -129,8 +129,8 @@ function parsesAs(text, sourceType) {
 }
 
 /**
- * Decides how ESLint should parse a file. `.mjs` and `.cjs` say it themselves; a `.js` file follows the
- * nearest `type` field, and without one it is CommonJS unless only module syntax parses (the syntax
+ * Decides how ESLint should parse a file. The extensions `.mjs` and `.cjs` decide it. A `.js` file follows
+ * the nearest `type` field, and without one it is CommonJS unless only module syntax parses (the syntax
  * detection Node.js applies to such files). Packages also ship ES-module builds in folders of a CommonJS
  * package for bundlers; such a file is parsed as a module when that is the only way it parses.
  * TypeScript files are modules, except `.cts`.
