@@ -46,7 +46,6 @@ interface CheckOptions {
 }
 
 export const checkCommand: Command = {
-  summary: 'Lint files with the strict config and list what to migrate',
   run: runCheck,
 };
 

@@ -1,24 +1,32 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 
-/** A subcommand of `eslint-plugin-sessions`: its one-line summary and its entry point. */
+/** A subcommand of `eslint-plugin-sessions`. */
 export interface Command {
-  summary: string;
   /** Runs the command with the arguments after its name and returns the process exit code. */
   run(argv: string[]): Promise<number>;
 }
 
-/** Subcommands by name. Each module registers itself here with one line. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  check: async () => (await import('./check.js')).checkCommand,
-  migrate: async () => (await import('./migrate.js')).migrateCommand,
+/**
+ * Subcommands by name, with the summary the help text prints. A command's module is loaded only when it
+ * runs, so `--help` does not load ESLint or jscodeshift.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  check: {
+    summary: 'Lint files with every rule, no ESLint config needed, and list what the codemods migrate',
+    load: async () => (await import('./check.js')).checkCommand,
+  },
+  migrate: {
+    summary: 'Run a codemod over files and folders, and report the sites left for manual migration',
+    load: async () => (await import('./migrate.js')).migrateCommand,
+  },
 };
 
 const USAGE = `Usage: eslint-plugin-sessions <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name]) => `  ${name}`)
+  .map(([name, { summary }]) => `  ${name.padEnd(9)}${summary}`)
   .join('\n')}
 
 Run 'eslint-plugin-sessions <command> --help' for the options of one command.`;
@@ -34,14 +42,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${PLUGIN_VERSION}\n`);
     return 0;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     process.stderr.write(
       `eslint-plugin-sessions: unknown command '${name}'. Valid commands: ${Object.keys(COMMANDS).join(', ')}.\n`,
     );
     return 2;
   }
-  const command = await load();
+  const command = await entry.load();
   return command.run(rest);
 }
 

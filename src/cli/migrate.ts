@@ -96,7 +96,6 @@ export interface MigrateReport {
 }
 
 export const migrateCommand: Command = {
-  summary: 'Run a codemod that migrates what the rules report',
   run: runMigrate,
 };
 
