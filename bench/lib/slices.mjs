@@ -6,7 +6,7 @@ import { SMOKE_PACKAGES, selectSlice } from './corpus.mjs';
 /**
  * One file in BENCH_SAMPLE_RATE of the packages outside SMOKE_PACKAGES is in the bench slice (chosen by a
  * hash of its path, so the choice is fixed for a given lock file). With the rate at 8, one baseline ESLint
- * run over the slice took 12 s to 29 s on a busy 2-core machine, and a full `npm run bench` 29 minutes.
+ * run over the slice took 9 s to 29 s on a busy 2-core machine, and a full `npm run bench` 19 to 29 minutes.
  * NOTE: the 15-minute budget on an idle machine is an estimate from those figures, not a measured run.
  */
 export const BENCH_SAMPLE_RATE = 8;
