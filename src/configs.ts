@@ -12,7 +12,7 @@ export const LINTED_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 export type ConfigName = 'recommended' | 'strict' | 'browser' | 'node';
 
 /**
- * Builds the flat configs from each rule's `meta.docs`: `recommended` holds the rules that stay silent on
+ * Builds the flat configs from each rule's `meta.docs`: `recommended` contains the rules that stay silent on
  * ordinary code, `strict` every rule, and `browser` and `node` the recommended rules of one family each.
  */
 export function buildConfigs(plugin: TSESLint.FlatConfig.Plugin, rules: RuleMap): Record<ConfigName, FlatConfig> {

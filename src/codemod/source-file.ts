@@ -208,7 +208,7 @@ export function detectIndentation(source: string): { useTabs: boolean; tabWidth:
   let spaces = 0;
   let smallest = Number.POSITIVE_INFINITY;
   for (const line of source.split(/\r\n|[\r\n\u2028\u2029]/)) {
-    // A blank line's trailing whitespace (an editor's leftover, a single space) says nothing about the indent unit.
+    // A blank line's trailing whitespace (an editor's leftover, a single space) does not show the indent unit.
     if (line.trim() === '') continue;
     if (line.startsWith('\t')) {
       tabs += 1;

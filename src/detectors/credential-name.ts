@@ -38,7 +38,7 @@ const CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [
 const AUTH_FOLLOWERS = new Set(['data', 'info', 'user', 'session', 'state', 'result', 'response', 'payload']);
 
 /**
- * Words that may follow the credential word without changing what the name holds (`tokenValue`,
+ * Words that may follow the credential word without changing what the name refers to (`tokenValue`,
  * `jwtString`). Any other following word makes the name about something else (`tokenExpiry`,
  * `tokenType`, `passwordPolicy`).
  */

@@ -53,7 +53,7 @@ const PUBLIC_PEM = /-----BEGIN (?:RSA )?(?:PUBLIC KEY|CERTIFICATE)-----/;
 /** Returns true when the text could contain anything this detector looks for. */
 export function mayContainHardcodedSecret(text: string): boolean {
   // `key` alone would match `Object.keys` and `keyof` in most files, so only the key names that
-  // isSecretName accepts are listed; cookie-session's `keys` comes with the word `session`.
+  // isSecretName accepts are listed. cookie-session's `keys` option comes with the word `session`.
   return /secret|passw|passphrase|jsonwebtoken|jose|jwt|session|cookie|(?:private|signing|api|encryption|hmac)[\s_-]?key/i.test(
     text,
   );

@@ -99,7 +99,8 @@ function describeSetupCall(
   // `session(...args)`: the spread array is kept as the options argument, so callers see options that
   // cannot be followed rather than a call without options.
   const spread = node.arguments.slice(0, optionsIndex + 1).find((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-  const optionsArgument = spread ? spread.argument : library === 'cookie-parser' ? second : first;
+  let optionsArgument = library === 'cookie-parser' ? second : first;
+  if (spread) optionsArgument = spread.argument;
   const options = optionsArgument ? followObject(sourceCode, optionsArgument, { isConsumer }) : undefined;
   return {
     library,

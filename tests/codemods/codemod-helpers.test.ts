@@ -251,7 +251,7 @@ describe('imports', () => {
     );
   });
 
-  it('adds a require in CommonJS after the leading requires, not after a later one', () => {
+  it('ensureImport: CommonJS require after leading requires', () => {
     const { file } = open('a.js', "const express = require('express');\nconst app = express();\nconst users = require('./users');\nmodule.exports = app;\n");
     ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' });
     expect(printSourceFile(file, true)).toBe(
@@ -259,7 +259,7 @@ describe('imports', () => {
     );
   });
 
-  it('adds a require in CommonJS after the last require above the statement that will use it', () => {
+  it('ensureImport: CommonJS require above its first use', () => {
     const source = "const a = require('a');\na.init();\nconst b = require('b');\nconst app = b();\nconst c = require('c');\n";
     const { file } = open('a.js', source);
     const appStatement = defined(file.root.find(file.j.VariableDeclaration).paths()[2]).node;
@@ -269,7 +269,7 @@ describe('imports', () => {
     );
   });
 
-  it('adds a require in CommonJS at the top, below the directives, when no require comes before its use', () => {
+  it('ensureImport: CommonJS require below directives', () => {
     const { file } = open('a.cjs', "'use strict';\n// Server.\nconst app = makeApp();\nconst a = require('a');\n");
     const appStatement = defined(file.root.find(file.j.VariableDeclaration).paths()[0]).node;
     ensureImport(file, { module: 'session', imported: 'default', local: 'session', before: appStatement });
@@ -281,7 +281,7 @@ describe('imports', () => {
     expect(ensureImport(file, { module: 'express-session', imported: 'default', local: 'session' }).local).toBe('session2');
   });
 
-  it('keeps a name that appears only as a member, key, label or imported name free', () => {
+  it('getFreeName ignores members, keys and labels', () => {
     const { file } = open(
       'a.tsx',
       [

@@ -32,8 +32,10 @@ describe('findSessionLibraryUsage', () => {
     const calls = findSessionLibraryUsage(sourceCode).setupCalls;
     expect(calls.map((call) => call.library)).toEqual(['cookie-session', 'cookie-parser']);
     const parser = calls[1];
-    expect(parser?.secretArgument && sourceCode.getText(parser.secretArgument)).toBe(`'s'`);
-    expect(parser?.optionsArgument && sourceCode.getText(parser.optionsArgument)).toBe('{ decode }');
+    expect(parser?.secretArgument).toBeDefined();
+    expect(parser?.optionsArgument).toBeDefined();
+    expect(sourceCode.getText(parser?.secretArgument)).toBe(`'s'`);
+    expect(sourceCode.getText(parser?.optionsArgument)).toBe('{ decode }');
   });
 
   it('ignores local functions and other packages with similar names', () => {
