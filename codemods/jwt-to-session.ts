@@ -6,9 +6,6 @@
  * passport-jwt, jose, Koa, Fastify and Nest stay unchanged under
  * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 
@@ -25,17 +22,16 @@ import {
   printSourceFile,
   removeUnusedBindings,
   type AttachedComment,
-  type CodemodDependency,
   type CodemodFile,
   type CodemodMeta,
 } from '../src/codemod/index.js';
+import { dependsOnAny, readNearestManifest } from '../src/codemod/manifest.js';
+import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
 import { isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import { findSessionLibraryUsage } from '../src/detectors/session-library.js';
-
-export type SessionStoreKind = 'knex' | 'redis' | 'memory';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -45,48 +41,11 @@ export interface JwtToSessionOptions extends Options {
   sessionKey?: string;
 }
 
-const STORES: readonly SessionStoreKind[] = ['knex', 'redis', 'memory'];
 const DEFAULT_SESSION_KEY = 'user';
 const DEFAULT_COOKIE_NAME = 'connect.sid';
 const DEFAULT_MAX_AGE_MS = 8 * 60 * 60 * 1000;
-const JWT_MODULES = ['jsonwebtoken', 'express-jwt'];
 
-const STORE_DEPENDENCIES: Readonly<Record<SessionStoreKind, readonly CodemodDependency[]>> = {
-  knex: [
-    { name: 'connect-session-knex', purpose: 'session store in an SQL database' },
-    { name: 'knex', purpose: 'database connection of the session store' },
-    { name: 'better-sqlite3', purpose: 'SQLite file for sessions in development', alternatives: ['pg'] },
-    { name: 'pg', purpose: 'PostgreSQL driver when DATABASE_URL is set', alternatives: ['better-sqlite3'] },
-  ],
-  redis: [
-    { name: 'connect-redis', purpose: 'session store in Redis' },
-    { name: 'redis', purpose: 'Redis client of the session store' },
-  ],
-  memory: [],
-};
-
-const SESSION_DEPENDENCIES: readonly CodemodDependency[] = [
-  { name: 'express-session', purpose: 'session middleware' },
-  { name: '@types/express-session', purpose: 'types of req.session in TypeScript', dev: true },
-];
-
-export const meta: CodemodMeta = {
-  name: 'jwt-to-session',
-  summary: 'Replace JWT login sessions in Express servers with express-session and a connect-session-knex store.',
-  pairedRules: ['no-jwt-session'],
-  dependencies: [...SESSION_DEPENDENCIES, ...STORE_DEPENDENCIES.knex],
-  // An unknown store fails every file in the transform, so the default list is as good as any there.
-  dependenciesFor: (options) => getDependencies(isStoreKind(options.store) ? options.store : 'knex'),
-};
-
-function isStoreKind(value: string | undefined): value is SessionStoreKind {
-  return (STORES as readonly (string | undefined)[]).includes(value);
-}
-
-/** Returns the packages migrated code needs with the given `--store`. */
-export function getDependencies(store: SessionStoreKind = 'knex'): CodemodDependency[] {
-  return [...SESSION_DEPENDENCIES, ...STORE_DEPENDENCIES[store]];
-}
+export const meta: CodemodMeta = JWT_TO_SESSION;
 
 type AnyNode = ASTNode & { type: string; [key: string]: unknown };
 type Statement = AnyNode;
@@ -125,16 +84,8 @@ interface Site {
   readonly handlerNode?: FunctionNode;
 }
 
-/**
- * Text that a file must contain before it is parsed: a JWT library, an Express app (as a whole word, so
- * `expression` does not count) or a logout route.
- */
-const MAY_NEED_MIGRATION = /jsonwebtoken|jwt|\bexpress\b|logout|signout|logOut|signOut/;
-
 export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtToSessionOptions = {}): string | undefined {
-  if (!MAY_NEED_MIGRATION.test(fileInfo.source)) {
-    return undefined;
-  }
+  if (!meta.mayChange(fileInfo.source, fileInfo.path)) return undefined;
   const options = resolveOptions(rawOptions);
   const file = openSourceFile(fileInfo, api);
   const sourceCode = getDetectorSourceCode(file);
@@ -155,7 +106,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   const sites = collectSites(migration);
   const logoutHandlers = findLogoutHandlers(migration);
   // Setup and logout changes apply only to code with JWT sessions, here or elsewhere in its package.
-  const usesJwt = sites.length > 0 || dependsOnJwt(file.path);
+  const usesJwt = sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES);
 
   for (const site of sites) {
     if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
@@ -169,7 +120,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
   if (usesJwt) changed = addSessionSetup(migration, usage.loadedLibraries) || changed;
   if (changed) {
-    changed = removeUnusedBindings(file, JWT_MODULES) || changed;
+    changed = removeUnusedBindings(file, JWT_SESSION_MODULES) || changed;
     changed = removeUnusedSecrets(migration) || changed;
     changed = addSessionDataType(migration) || changed;
   }
@@ -177,15 +128,9 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
 }
 
 function resolveOptions(options: JwtToSessionOptions): ResolvedOptions {
-  const store = (options.store ?? 'knex') as SessionStoreKind;
-  if (!STORES.includes(store)) {
-    throw new Error(`Invalid --store '${String(options.store)}': use one of ${STORES.join(', ')}.`);
-  }
-  const sessionKey = options.sessionKey ?? DEFAULT_SESSION_KEY;
-  if (!/^[A-Za-z_$][\w$]*$/.test(sessionKey)) {
-    throw new Error(`Invalid --sessionKey '${sessionKey}': use a JavaScript identifier such as 'user'.`);
-  }
-  return { store, sessionKey };
+  const problem = meta.checkOptions?.(options);
+  if (problem !== undefined) throw new Error(problem);
+  return { store: (options.store ?? 'knex') as SessionStoreKind, sessionKey: options.sessionKey ?? DEFAULT_SESSION_KEY };
 }
 
 function isSiteOf(site: Site, operation: JwtCall['operation']): boolean {
@@ -1129,45 +1074,11 @@ function buildStoreSetup(migration: Migration, appName: string, before: Statemen
   }
 }
 
-/** Reads the nearest package.json above `filePath` and returns true when it depends on jsonwebtoken or express-jwt. */
-function dependsOnJwt(filePath: string): boolean {
-  const manifest = readNearestManifest(filePath);
-  const dependencies = manifest?.dependencies ?? {};
-  return JWT_MODULES.some((name) => name in dependencies);
-}
-
 function usesCookieSession(filePath: string, loaded: ReadonlySet<string>): boolean {
   if (loaded.has('cookie-session')) return true;
   if (loaded.has('express-session')) return false;
   const dependencies = readNearestManifest(filePath)?.dependencies ?? {};
   return 'cookie-session' in dependencies && !('express-session' in dependencies);
-}
-
-interface Manifest {
-  dependencies?: Record<string, string>;
-}
-
-const manifests = new Map<string, Manifest | undefined>();
-
-function readNearestManifest(filePath: string): Manifest | undefined {
-  let directory = dirname(resolve(filePath));
-  for (;;) {
-    if (manifests.has(directory)) return manifests.get(directory);
-    const candidate = join(directory, 'package.json');
-    if (existsSync(candidate)) {
-      let manifest: Manifest | undefined;
-      try {
-        manifest = JSON.parse(readFileSync(candidate, 'utf8')) as Manifest;
-      } catch {
-        manifest = undefined;
-      }
-      manifests.set(directory, manifest);
-      return manifest;
-    }
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
 }
 
 function getConfiguredCookieName(usage: ReturnType<typeof findSessionLibraryUsage>): string | undefined {

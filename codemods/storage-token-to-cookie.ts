@@ -33,15 +33,11 @@ import {
   type CodemodFile,
   type CodemodMeta,
 } from '../src/codemod/index.js';
+import { STORAGE_TOKEN_TO_COOKIE } from '../src/codemod/registry.js';
 import { isCredentialHeaderName, isCredentialName } from '../src/detectors/credential-name.js';
-import { findStorageCredentials, mayContainStorageAccess, type StorageFinding } from '../src/detectors/web-storage.js';
+import { findStorageCredentials, type StorageFinding } from '../src/detectors/web-storage.js';
 
-export const meta: CodemodMeta = {
-  name: 'storage-token-to-cookie',
-  summary: 'Remove login credentials from web storage and send requests with the session cookie instead.',
-  pairedRules: ['no-token-in-storage'],
-  dependencies: [],
-};
+export const meta: CodemodMeta = STORAGE_TOKEN_TO_COOKIE;
 
 /** Reasons written into markers and reports. Each completes "manual migration needed: …". */
 export const REASONS = {
@@ -122,7 +118,7 @@ type UseVerdict =
   | { readonly kind: 'mark'; readonly reason: string };
 
 export default function transform(fileInfo: FileInfo, api: API): string | undefined {
-  if (!mayContainStorageAccess(fileInfo.source)) return undefined;
+  if (!meta.mayChange(fileInfo.source, fileInfo.path)) return undefined;
   const file = openSourceFile(fileInfo, api);
   const sourceCode = getDetectorSourceCode(file);
   const findings = findStorageCredentials(sourceCode);

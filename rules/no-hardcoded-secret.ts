@@ -1,4 +1,5 @@
-import { findHardcodedSecrets, mayContainHardcodedSecret, type SecretUsage } from '../src/detectors/hardcoded-secret.js';
+import { findHardcodedSecrets, type SecretUsage } from '../src/detectors/hardcoded-secret.js';
+import { mayContainHardcodedSecret } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ checkConfigExports?: boolean }];

@@ -1,5 +1,5 @@
 import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
-import { mayContainJwtCalls } from '../src/detectors/jwt-library.js';
+import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];

@@ -1,12 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { mayContainCookieWrite } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
-import {
-  type CookieFinding,
-  type CookieFindingReason,
-  findJsCookieCredentials,
-  mayContainCookieWrite,
-} from '../src/detectors/js-cookie.js';
+import { type CookieFinding, type CookieFindingReason, findJsCookieCredentials } from '../src/detectors/js-cookie.js';
 
 export type Options = [{ extraNamePatterns?: string[]; allowedNames?: string[] }];
 export type MessageIds = 'credentialCookieWrite' | 'credentialCookieRemoval';

@@ -1,9 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { mayContainStorageAccess } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 import {
   findStorageCredentials,
-  mayContainStorageAccess,
   type StorageFinding,
   type StorageFindingReason,
 } from '../src/detectors/web-storage.js';

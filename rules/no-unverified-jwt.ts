@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 
 import { type AlgorithmsInsertion, findJwtAlgorithmProblems } from '../src/detectors/jwt-algorithms.js';
-import { mayContainJwtCalls } from '../src/detectors/jwt-library.js';
+import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];

@@ -1,5 +1,6 @@
-import { findJwtCalls, type JwtCall, mayContainJwtCalls } from '../src/detectors/jwt-library.js';
+import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions } from '../src/detectors/jwt-session.js';
+import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];

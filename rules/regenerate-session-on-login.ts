@@ -1,4 +1,5 @@
-import { findSessionFixation, mayWriteSession } from '../src/detectors/session-fixation.js';
+import { findSessionFixation } from '../src/detectors/session-fixation.js';
+import { mayWriteSession } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ extraIdentityKeys?: string[] }];

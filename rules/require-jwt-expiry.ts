@@ -1,6 +1,6 @@
 import { formatSeconds } from '../src/detectors/duration.js';
 import { findJwtExpiryProblems } from '../src/detectors/jwt-expiry.js';
-import { mayContainJwtCalls } from '../src/detectors/jwt-library.js';
+import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ maxSeconds?: number }];

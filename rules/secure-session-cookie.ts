@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { findInsecureCookies, type CookieFlagProblem, type InsecureCookieFinding } from '../src/detectors/session-cookie-flags.js';
-import { mayCallResCookie, mayUseSessionLibrary } from '../src/detectors/session-library.js';
+import { mayCallResCookie, mayUseSessionLibrary } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [

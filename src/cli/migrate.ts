@@ -5,9 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { createTwoFilesPatch } from 'diff';
-import { run as runJscodeshift } from 'jscodeshift/src/Runner.js';
-
 import { CODEMODS, getCodemod, type CodemodEntry } from '../codemod/registry.js';
 import { type MarkedSite, parseMarkerReport } from '../codemod/marker.js';
 import { collectFiles, InvalidPathError, LINTED_EXTENSIONS, SKIPPED_DIRECTORIES } from './check-files.js';
@@ -145,11 +142,24 @@ export async function runMigrate(argv: string[], cwd: string = process.cwd()): P
     }
   }
 
-  const { results, ioErrors } = await runCodemod(options, files, cwd);
+  const { candidates, results: settled } = checkTexts(options.codemod, files);
+  process.stderr.write(
+    `Migrating ${countFiles(files.length)} with ${options.codemod.name}${options.dry ? ' (dry run: no file is written)' : ''}.\n`,
+  );
+  let results = settled;
+  let ioErrors = 0;
+  if (candidates.length === 0) {
+    process.stderr.write('No file contains what the codemod migrates, so none is parsed.\n');
+  } else {
+    const run = await runCodemod(options, candidates, files.length - candidates.length, cwd);
+    results = [...settled, ...run.results].sort((a, b) => a.file.localeCompare(b.file));
+    ioErrors = run.ioErrors;
+  }
   const report = buildReport(options, results, ioErrors, cwd);
   const out = options.print ? process.stderr : process.stdout;
 
   if (options.print) {
+    const { createTwoFilesPatch } = await import('diff');
     for (const result of results) {
       if (result.before === undefined || result.after === undefined) continue;
       const name = toDisplayPath(result.file, cwd);
@@ -228,6 +238,8 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
     }
     transformOptions[match.groups.key] = match.groups.value;
   }
+  const problem = codemod.checkOptions?.(transformOptions);
+  if (problem !== undefined) throw new UsageError(problem);
 
   return {
     codemod,
@@ -244,16 +256,50 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
 }
 
 /**
- * Runs the codemod through jscodeshift's runner and returns one result per file, read from the results
- * files that run-transform.cts writes.
+ * Runs the codemod's text check on every file, as its transform would before parsing. Files the check
+ * rules out are settled here as unchanged, and files that cannot be read as errors; the rest are the
+ * candidates that jscodeshift has to parse.
  */
-async function runCodemod(options: MigrateOptions, files: string[], cwd: string): Promise<{ results: FileResult[]; ioErrors: number }> {
+function checkTexts(codemod: CodemodEntry, files: readonly string[]): { candidates: string[]; results: FileResult[] } {
+  const candidates: string[] = [];
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      results.push({ file, status: 'error', marked: [], messages: [], error: `cannot read the file: ${(error as Error).message}` });
+      continue;
+    }
+    if (codemod.mayChange(text, file)) candidates.push(file);
+    else results.push({ file, status: 'unchanged', marked: [], messages: [] });
+  }
+  return { candidates, results };
+}
+
+function countFiles(count: number): string {
+  return `${count} ${count === 1 ? 'file' : 'files'}`;
+}
+
+/**
+ * Runs the codemod through jscodeshift's runner and returns one result per file, read from the results
+ * files that run-transform.cts writes. jscodeshift is loaded here, so a run in which no file passes the
+ * text check never loads it.
+ */
+async function runCodemod(
+  options: MigrateOptions,
+  files: string[],
+  ruledOut: number,
+  cwd: string,
+): Promise<{ results: FileResult[]; ioErrors: number }> {
+  const { run: runJscodeshift } = await import('jscodeshift/src/Runner.js');
   const resultsDir = mkdtempSync(path.join(tmpdir(), 'eslint-plugin-sessions-migrate-'));
   const workers = options.runInBand ? 0 : Math.min(files.length, Math.max(cpus().length - 1, 1), options.cpus ?? Infinity);
   const progress = process.stderr.isTTY ? startProgress(resultsDir, files.length) : undefined;
   process.stderr.write(
-    `Migrating ${files.length} ${files.length === 1 ? 'file' : 'files'} with ${options.codemod.name} ` +
-      `(${workers === 0 ? 'in this process' : `${workers} ${workers === 1 ? 'worker' : 'workers'}`}${options.dry ? ', dry run: no file is written' : ''}).\n` +
+    `${countFiles(files.length)} may need changes and go to jscodeshift ` +
+      `(${workers === 0 ? 'in this process' : `${workers} ${workers === 1 ? 'worker' : 'workers'}`})` +
+      `${ruledOut > 0 ? `; the text of the other ${ruledOut} rules out any change` : ''}.\n` +
       `Transform: ${toDisplayPath(options.codemod.transformPath, cwd)} (also runs as 'npx jscodeshift -t <transform> <paths>').\n`,
   );
 
@@ -271,10 +317,9 @@ async function runCodemod(options: MigrateOptions, files: string[], cwd: string)
       sessionsResultsDir: resultsDir,
       sessionsKeepText: options.print,
     });
-    const results = readResults(resultsDir).sort((a, b) => a.file.localeCompare(b.file));
     // jscodeshift's error count covers only failed reads and writes, because run-transform.cts catches the
     // codemod's own errors and records them.
-    return { results, ioErrors: counts.error };
+    return { results: readResults(resultsDir), ioErrors: counts.error };
   } finally {
     progress?.stop();
     rmSync(resultsDir, { recursive: true, force: true });

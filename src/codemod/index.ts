@@ -3,13 +3,14 @@
  * - source-file.ts: parse and print one file.
  * - positions.ts: offsets between the text as read and as parsed.
  * - findings.ts: from a detector finding to a jscodeshift path.
- * - literals.ts: string literals of both shapes, the text pre-check.
+ * - literals.ts: string literals of both shapes.
  * - statements.ts: removing and replacing statements with their comments.
  * - marker.ts: the manual-migration marker.
  * - imports.ts: module bindings.
  * - types.ts: a codemod's metadata.
  * - http-clients.ts: fetch and axios requests in ESLint's AST.
- * registry.ts is not re-exported, because it imports the codemods, which import this module.
+ * registry.ts, the list of codemods with their metadata, is imported on its own: `migrate` loads it without
+ * loading this toolkit.
  */
 export * from './findings.js';
 export * from './http-clients.js';

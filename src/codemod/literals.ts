@@ -1,10 +1,9 @@
 /**
- * String literals and cheap text checks shared by the codemods.
+ * String literals shared by the codemods.
  *
  * Parsers disagree on string literals: babel (the `ts` and `tsx` parsers) produces `StringLiteral`,
  * ESTree parsers produce `Literal` with a string `value`. Every codemod matches both through
  * `isStringLiteral` and `getStaticString` (which also accepts a template literal without expressions).
- * `mayContainAny` is the text pre-check a transform runs before it parses anything.
  */
 import type { ASTNode } from 'jscodeshift';
 
@@ -33,16 +32,4 @@ export function getStaticString(node: ASTNode | null | undefined): string | unde
     return template.quasis[0]?.value.cooked ?? undefined;
   }
   return undefined;
-}
-
-/**
- * Returns true when `source` contains at least one of `needles` (plain substrings or regular expressions).
- * A transform returns `undefined` at once when this is false, before any parsing.
- */
-export function mayContainAny(source: string, needles: readonly (string | RegExp)[]): boolean {
-  return needles.some((needle) => {
-    if (typeof needle === 'string') return source.includes(needle);
-    needle.lastIndex = 0;
-    return needle.test(source);
-  });
 }

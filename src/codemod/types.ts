@@ -1,14 +1,15 @@
 /**
- * The metadata a codemod module exports besides its transform, for the registry and the `migrate` command.
+ * The metadata of a codemod, written in registry.ts, which each codemod module exports as `meta` besides
+ * its transform, and which the `migrate` command reads without loading the codemod.
  *
  * ```ts
- * export const meta: CodemodMeta = {
+ * export const JWT_TO_SESSION: CodemodEntry = createEntry({
  *   name: 'jwt-to-session',
  *   summary: 'Replace JWT login sessions in Express with express-session and a knex store.',
  *   pairedRules: ['no-jwt-session'],
  *   dependencies: [{ name: 'express-session', purpose: 'session middleware' }],
- * };
- * export default function transform(file: FileInfo, api: API): string | undefined { ... }
+ *   mayChange: mayNeedJwtToSession,
+ * });
  * ```
  */
 
@@ -37,4 +38,16 @@ export interface CodemodMeta {
    * them. Without it, `dependencies` applies to every run.
    */
   readonly dependenciesFor?: (options: Readonly<Record<string, string>>) => readonly CodemodDependency[];
+  /**
+   * The check the codemod runs before it parses a file, on its text (with the checks of
+   * src/detectors/text-checks.ts) and, where that matters, on its package.json: false means the codemod
+   * leaves the file as it is. `migrate` runs it first and starts jscodeshift only for the files it lets
+   * through.
+   */
+  readonly mayChange: (text: string, filePath: string) => boolean;
+  /**
+   * Returns the problem with the transform options, or undefined when they are valid. `migrate` checks
+   * them before it reads any file, and the transform throws the problem as an error.
+   */
+  readonly checkOptions?: (options: Readonly<Record<string, unknown>>) => string | undefined;
 }

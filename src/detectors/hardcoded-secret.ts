@@ -13,6 +13,7 @@ import { findJwtCalls, type JwtCall, type JwtLibrary } from './jwt-library.js';
 import { followObject, isGlobalIdentifier } from './same-file-value.js';
 import { findSessionLibraryUsage, type SessionLibrary } from './session-library.js';
 import { findHardcodedStrings, type HardcodedString } from './static-string.js';
+import { mayAssignSecretName, mayContainJwtCalls, mayUseSessionLibrary } from './text-checks.js';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -50,15 +51,6 @@ const JWT_OPTION_KEYS: Partial<Record<JwtLibrary, { readonly argument: number; r
 /** PEM blocks that are public by design: a hard-coded verification key or certificate is not a secret. */
 const PUBLIC_PEM = /-----BEGIN (?:RSA )?(?:PUBLIC KEY|CERTIFICATE)-----/;
 
-/** Returns true when the text could contain anything this detector looks for. */
-export function mayContainHardcodedSecret(text: string): boolean {
-  // `key` alone would match `Object.keys` and `keyof` in most files, so only the key names that
-  // isSecretName accepts are listed. cookie-session's `keys` option comes with the word `session`.
-  return /secret|passw|passphrase|jsonwebtoken|jose|jwt|session|cookie|(?:private|signing|api|encryption|hmac)[\s_-]?key/i.test(
-    text,
-  );
-}
-
 /** Finds the hard-coded secrets in the file, reporting each literal once however many uses reach it. */
 export function findHardcodedSecrets(sourceCode: SourceCode, options: HardcodedSecretOptions = {}): HardcodedSecretFinding[] {
   const findings = new Map<TSESTree.Node, HardcodedSecretFinding>();
@@ -76,12 +68,17 @@ export function findHardcodedSecrets(sourceCode: SourceCode, options: HardcodedS
     }
   };
 
-  for (const call of findJwtCalls(sourceCode)) {
+  // Each part runs only on text that can hold what it looks for, so a large file that merely mentions
+  // `session` or `secret` costs a few regular-expression tests.
+  const text = sourceCode.text;
+  const jwtCalls = mayContainJwtCalls(text) ? findJwtCalls(sourceCode) : [];
+  for (const call of jwtCalls) {
     const usage: SecretUsage = { kind: 'jwt', library: call.library, operation: call.operation };
     for (const expression of getJwtKeyExpressions(sourceCode, call)) add(expression, usage);
   }
 
-  for (const setup of findSessionLibraryUsage(sourceCode).setupCalls) {
+  const setupCalls = mayUseSessionLibrary(text) ? findSessionLibraryUsage(sourceCode).setupCalls : [];
+  for (const setup of setupCalls) {
     if (setup.library === 'cookie-parser') {
       add(setup.secretArgument, { kind: 'session', library: setup.library, option: 'secret' });
       continue;
@@ -94,7 +91,7 @@ export function findHardcodedSecrets(sourceCode: SourceCode, options: HardcodedS
     }
   }
 
-  if (options.checkConfigExports !== false) {
+  if (options.checkConfigExports !== false && mayAssignSecretName(text)) {
     for (const entry of findExportedSecretEntries(sourceCode)) {
       add(entry.value, { kind: 'config', property: entry.name });
     }

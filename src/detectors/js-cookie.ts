@@ -55,11 +55,6 @@ export interface JsCookieOptions {
   readonly allowedNames?: readonly string[];
 }
 
-/** Returns true when the text may write a cookie (`cookie`, `Cookies`, `nookies`), so other files are skipped. */
-export function mayContainCookieWrite(text: string): boolean {
-  return /cookie|nookies/i.test(text);
-}
-
 /** Finds every credential written to a cookie from JavaScript in a file, in source order. */
 export function findJsCookieCredentials(sourceCode: TSESLint.SourceCode, options: JsCookieOptions = {}): CookieFinding[] {
   const accesses = [...collectDocumentCookieWrites(sourceCode), ...collectLibraryWrites(sourceCode)];

@@ -157,11 +157,6 @@ export function findJwtCalls(sourceCode: TSESLint.SourceCode): JwtCall[] {
   return result;
 }
 
-/** Returns true when the text mentions a module this detector recognises, as a cheap pre-check for rules. */
-export function mayContainJwtCalls(text: string): boolean {
-  return /jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt/.test(text);
-}
-
 /** `ReferenceTracker.iteratePropertyReferences` exists at run time (eslint-utils 4) but typescript-eslint's types omit it. */
 interface PropertyTracker {
   iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMap<TraceInfo>): Iterable<TrackedReference>;

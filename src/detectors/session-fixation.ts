@@ -93,11 +93,6 @@ function isPrivilegeKey(key: string): boolean {
   return splitWords(key).some((word) => PRIVILEGE_WORDS.has(word));
 }
 
-/** Returns true when the text could contain a session write. */
-export function mayWriteSession(text: string): boolean {
-  return text.includes('session');
-}
-
 /** Finds identity writes into the session that no earlier regeneration protects. */
 export function findSessionFixation(sourceCode: SourceCode, options: SessionFixationOptions = {}): IdentityWriteFinding[] {
   // cookie-session stores the data in the signed cookie itself, so there is no server-side id to fix and no

@@ -57,11 +57,6 @@ const LIBRARIES: readonly SessionLibrary[] = ['express-session', 'cookie-session
 
 const usageByProgram = new WeakMap<TSESTree.Program, SessionLibraryUsage>();
 
-/** Returns true when the text could contain a setup call of one of the session libraries. */
-export function mayUseSessionLibrary(text: string): boolean {
-  return LIBRARIES.some((library) => text.includes(library));
-}
-
 /** Finds the session middleware setup calls in a file, with their options followed where possible. */
 export function findSessionLibraryUsage(sourceCode: SourceCode): SessionLibraryUsage {
   const cached = usageByProgram.get(sourceCode.ast);
@@ -208,11 +203,6 @@ export interface CredentialCookieCall {
   readonly optionsArgument?: TSESTree.Expression;
   /** The options followed to their object literal and later writes; undefined when absent or not followable. */
   readonly options?: FollowedObject;
-}
-
-/** Returns true when the text could contain a `.cookie(` call. */
-export function mayCallResCookie(text: string): boolean {
-  return /\.\s*cookie\s*\(/.test(text);
 }
 
 /**

@@ -109,11 +109,6 @@ export interface StorageAccess {
   persistedState?: string;
 }
 
-/** Returns true when the text may use a storage API this module looks for, so a file without one is skipped. */
-export function mayContainStorageAccess(text: string): boolean {
-  return /Storage|localforage|idb-keyval|idbKeyval|store2|redux-persist/.test(text);
-}
-
 /** Finds every credential write, read and removal in browser storage in a file, in source order. */
 export function findStorageCredentials(sourceCode: TSESLint.SourceCode, options: WebStorageOptions = {}): StorageFinding[] {
   const accesses = [...collectWebStorageAccesses(sourceCode), ...collectLibraryAccesses(sourceCode)];

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import type { MigrateReport } from '../../src/cli/migrate.js';
+
 const CLI = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url));
 const JSCODESHIFT = fileURLToPath(new URL('../../node_modules/jscodeshift/bin/jscodeshift.js', import.meta.url));
 const BUILT_TRANSFORM = fileURLToPath(new URL('../../dist/codemods/storage-token-to-cookie.js', import.meta.url));
@@ -138,6 +140,27 @@ describe('migrate command', () => {
     expect(result.stdout).toContain('2 migrated, 1 unchanged, 0 skipped, 1 marked, 0 errors.');
   });
 
+  it('hands jscodeshift only the files whose text may need changes', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT, 'src/math.js': CLEAN, 'src/more.js': CLEAN });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--dry', '--verbose']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('1 file may need changes and go to jscodeshift (1 worker); the text of the other 2 rules out any change.');
+    expect(result.stdout).toContain('migrated  src/api.js');
+    expect(result.stdout).toContain('unchanged src/math.js');
+    expect(result.stdout).toContain('Dry run: 1 migrated, 2 unchanged, 0 skipped, 0 marked, 0 errors.');
+  });
+
+  it('starts no jscodeshift when no file may need changes', () => {
+    const root = createProject({ 'src/math.js': CLEAN, 'src/more.ts': 'export const two: number = 2;\n' });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('No file contains what the codemod migrates, so none is parsed.');
+    expect(result.stderr).not.toContain('jscodeshift');
+    expect(result.stdout).toContain('0 migrated, 2 unchanged, 0 skipped, 0 marked, 0 errors.');
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as MigrateReport;
+    expect(report.summary).toEqual({ files: 2, migrated: 0, unchanged: 2, skipped: 0, marked: 0, errors: 0 });
+  });
+
   it('skips node_modules and build output', () => {
     const root = createProject({
       'src/api.js': API_CLIENT,
@@ -264,12 +287,12 @@ describe('migrate --option', () => {
     expect(report.dependencies.map((dependency) => dependency.name)).toEqual(['express-session', '@types/express-session']);
   });
 
-  it('forwards an option to the transform', () => {
+  it('rejects an option value the codemod does not accept before it reads any file', () => {
     const root = createProject({ 'server.js': JWT_SERVER });
     const result = runCli(root, ['jwt-to-session', '.', '--option', 'store=nosuch']);
-    expect(result.status).toBe(1);
-    expect(result.stdout).toContain('Errors:');
-    expect(result.stdout).toContain("Invalid --store 'nosuch'");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Invalid --store 'nosuch': use one of knex, redis, memory.");
+    expect(result.stderr).not.toContain('Migrating');
     expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
   });
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
 
-import transform, { formatDuration, getDependencies, meta } from '../../codemods/jwt-to-session.js';
+import transform, { formatDuration, meta } from '../../codemods/jwt-to-session.js';
+import { getJwtToSessionDependencies } from '../../src/codemod/registry.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/jwt-to-session/', import.meta.url));
 
@@ -121,8 +122,37 @@ describe('jwt-to-session metadata', () => {
     expect(meta.pairedRules).toEqual(['no-jwt-session']);
   });
 
+  it('may change files that call a JWT library, whatever their package depends on', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jwt-to-session-check-'));
+    try {
+      writeFileSync(join(folder, 'package.json'), '{"dependencies":{}}');
+      expect(meta.mayChange(`import { SignJWT } from 'jose';`, join(folder, 'login.js'))).toBe(true);
+      expect(meta.mayChange(`const jwt = require('jsonwebtoken');`, join(folder, 'login.js'))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('may change an Express app or a logout route only in a package that depends on a JWT library', () => {
+    const withJwt = mkdtempSync(join(tmpdir(), 'jwt-to-session-check-'));
+    const withoutJwt = mkdtempSync(join(tmpdir(), 'jwt-to-session-check-'));
+    try {
+      writeFileSync(join(withJwt, 'package.json'), '{"dependencies":{"jsonwebtoken":"9"}}');
+      writeFileSync(join(withoutJwt, 'package.json'), '{"dependencies":{"express":"5"}}');
+      for (const text of [`const app = require('express')();`, `router.post('/log-out', handler);`]) {
+        expect(meta.mayChange(text, join(withJwt, 'server.js'))).toBe(true);
+        expect(meta.mayChange(text, join(withoutJwt, 'server.js'))).toBe(false);
+      }
+      expect(meta.mayChange('const expression = parse(source);', join(withJwt, 'parse.js'))).toBe(false);
+    } finally {
+      rmSync(withJwt, { recursive: true, force: true });
+      rmSync(withoutJwt, { recursive: true, force: true });
+    }
+  });
+
   it('lists dependencies per store', () => {
-    const names = (store: Parameters<typeof getDependencies>[0]): string[] => getDependencies(store).map((dependency) => dependency.name);
+    const names = (store: Parameters<typeof getJwtToSessionDependencies>[0]): string[] =>
+      getJwtToSessionDependencies(store).map((dependency) => dependency.name);
     expect(names('knex')).toEqual(expect.arrayContaining(['express-session', 'connect-session-knex', 'knex', 'better-sqlite3']));
     expect(names('redis')).toEqual(expect.arrayContaining(['express-session', 'connect-redis', 'redis']));
     expect(names('memory')).not.toContain('knex');

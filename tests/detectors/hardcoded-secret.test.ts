@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { findHardcodedSecrets, isSecretName } from '../../src/detectors/hardcoded-secret.js';
 import { parseSourceCode } from '../../src/source-code.js';
+import { mayAssignSecretName, mayContainHardcodedSecret } from '../../src/detectors/text-checks.js';
 
 describe('isSecretName', () => {
   it.each(['secret', 'jwtSecret', 'SESSION_SECRET', 'secretKey', 'secretOrPrivateKey', 'secretAccessKey', 'privateKey', 'apiKey', 'API_KEY', 'cookieKey', 'password', 'DB_PASSWORD', 'passphrase', 'clientSecret'])(
@@ -50,5 +51,66 @@ describe('findHardcodedSecrets', () => {
   it('leaves exported configuration alone when asked', () => {
     const sourceCode = parseSourceCode(`module.exports = { secret: 'x' };`, 'file.js');
     expect(findHardcodedSecrets(sourceCode, { checkConfigExports: false })).toEqual([]);
+  });
+});
+
+describe('mayContainHardcodedSecret', () => {
+  it.each([
+    `const jwt = require('jsonwebtoken');`,
+    `import session from 'express-session';`,
+    `module.exports = { secret: x };`,
+    `export const JWT_SECRET = x;`,
+    `exports['api-key'] = x;`,
+    `export { value as privateKey };`,
+  ])('lets %s through', (text) => {
+    expect(mayContainHardcodedSecret(text)).toBe(true);
+  });
+
+  it.each([
+    '// Redact the parts of a URL that can carry secrets.',
+    `const label = 'Forgot password?';`,
+    'const session = getSession(); cookie.parse(header);',
+    'Object.keys(object).forEach((key) => key);',
+  ])('skips %s', (text) => {
+    expect(mayContainHardcodedSecret(text)).toBe(false);
+  });
+});
+
+describe('mayAssignSecretName', () => {
+  // The same test written as one regular expression, slower but easier to read.
+  const name = String.raw`(?:secret|passphrase|passw(?:or)?d|(?:private|signing|api|encryption|hmac|jwt|cookie)[\s_-]?keys?)`;
+  const reference = new RegExp(String.raw`${name}[\w$]*['"\]]*\s*[:=]|\bas\s+[\w$]*${name}`, 'i');
+
+  it.each([
+    'secret: x',
+    'const JWT_SECRET = x',
+    'password=x',
+    `exports['password'] = x`,
+    `{ 'api-key': x }`,
+    'privateKey: x',
+    'cookieKeys = [x]',
+    'secretOrPrivateKey: x',
+    'export { value as secret }',
+    'export { value as sessionPassword, other }',
+    'passphrase : x',
+    'SIGNING_KEY=x',
+    '// carry secrets',
+    `const label = 'Forgot password?';`,
+    'Object.keys(value)',
+    'for (const key in object) key = 1;',
+    'keyof T',
+    'monkey: 1',
+    'const publicKey = x',
+    'apikeys',
+    'isSecret(value)',
+    'function secret() {}',
+  ])('answers %s as the reference expression does', (text) => {
+    expect(mayAssignSecretName(text)).toBe(reference.test(text));
+  });
+
+  it('finds a name after many other occurrences of key', () => {
+    const text = `${'Object.keys(a); '.repeat(500)}module.exports = { jwtSecret: x };`;
+    expect(mayAssignSecretName(text)).toBe(true);
+    expect(mayAssignSecretName(text.replace('jwtSecret', 'jwtIssuer'))).toBe(false);
   });
 });

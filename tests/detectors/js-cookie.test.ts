@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { type CookieFinding, findJsCookieCredentials, mayContainCookieWrite } from '../../src/detectors/js-cookie.js';
+import { type CookieFinding, findJsCookieCredentials } from '../../src/detectors/js-cookie.js';
 import { parseSourceCode } from '../../src/source-code.js';
+import { mayContainCookieWrite } from '../../src/detectors/text-checks.js';
 
 /** Runs the detector and returns each finding with its nodes as source text. */
 function detect(code: string, options = {}) {

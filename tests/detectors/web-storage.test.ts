@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { findStorageCredentials, mayContainStorageAccess, type StorageFinding } from '../../src/detectors/web-storage.js';
+import { findStorageCredentials, type StorageFinding } from '../../src/detectors/web-storage.js';
 import { parseSourceCode } from '../../src/source-code.js';
+import { mayContainStorageAccess } from '../../src/detectors/text-checks.js';
 
 /** Runs the detector and returns each finding with its nodes as source text, for readable comparisons. */
 function detect(code: string, filename = 'file.js', options = {}) {
@@ -150,6 +151,13 @@ describe('mayContainStorageAccess', () => {
     expect(mayContainStorageAccess('window.localStorage')).toBe(true);
     expect(mayContainStorageAccess(`import { set } from 'idb-keyval'`)).toBe(true);
     expect(mayContainStorageAccess(`import store from 'store2'`)).toBe(true);
+    expect(mayContainStorageAccess(`import { useLocalStorage } from 'usehooks-ts'`)).toBe(true);
+    expect(mayContainStorageAccess(`import { useStorage } from '@vueuse/core'`)).toBe(true);
     expect(mayContainStorageAccess('const cache = new Map();')).toBe(false);
+  });
+
+  it('skips other names that end in Storage', () => {
+    expect(mayContainStorageAccess('const status = { InsufficientStorage: 507 };')).toBe(false);
+    expect(mayContainStorageAccess(`import { AsyncLocalStorage } from 'node:async_hooks'`)).toBe(false);
   });
 });

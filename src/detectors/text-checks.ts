@@ -1,0 +1,106 @@
+/**
+ * The text checks of the detectors: cheap tests on a file's source text that say whether a detector can
+ * find anything in it. A rule runs its check when it is created and returns no listeners when the check
+ * fails; a codemod runs the same check before it parses a file, and `migrate` runs it before it starts
+ * jscodeshift at all. A check may let through a file in which the detector then finds nothing, but it
+ * never rejects one in which the detector finds something.
+ *
+ * This module imports no parser and no AST helpers, so the CLI can load it in a fraction of the time the
+ * detectors take.
+ */
+import { quickThenPrecise, rememberLastText } from '../util/text-check.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Browser storage and cookies written from JavaScript.
+
+/**
+ * Returns true when the text may use a storage API that web-storage.ts looks for. Every form it finds
+ * names `localStorage` or `sessionStorage`, or imports a storage package by name. The quick test looks
+ * for `Storage` (also in `useLocalStorage`), which V8 scans for faster than the full list, and which also
+ * matches names such as `InsufficientStorage` and Node.js's `AsyncLocalStorage`.
+ */
+export const mayContainStorageAccess: (text: string) => boolean = quickThenPrecise(
+  /Storage|localforage|idb-keyval|idbKeyval|store2|redux-persist/,
+  /localStorage|sessionStorage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist/,
+);
+
+/** Returns true when the text may write a cookie (`cookie`, `Cookies`, `nookies`), as js-cookie.ts finds it. */
+export function mayContainCookieWrite(text: string): boolean {
+  return /cookie|nookies/i.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JWT libraries and server sessions.
+
+/**
+ * Returns true when the text mentions a module that jwt-library.ts recognises. Every module name
+ * contains `jwt`, `jose` or `jsonwebtoken`, which V8 finds faster than the full list.
+ */
+export const mayContainJwtCalls: (text: string) => boolean = rememberLastText(
+  quickThenPrecise(
+    /jwt|jose|jsonwebtoken/,
+    /jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt/,
+  ),
+);
+
+/** Returns true when the text could contain a setup call of express-session, cookie-session or cookie-parser. */
+export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText((text) =>
+  /express-session|cookie-(?:session|parser)/.test(text),
+);
+
+/** Returns true when the text could contain a `.cookie(` call. */
+export const mayCallResCookie: (text: string) => boolean = quickThenPrecise(/cookie/, /\.\s*cookie\s*\(/);
+
+/** Returns true when the text could contain a session write. */
+export function mayWriteSession(text: string): boolean {
+  return text.includes('session');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hard-coded secrets.
+
+/** The parts of a secret name that text search finds first: every name `isSecretName` accepts has one. */
+const SECRET_WORD = /secret|passw|passphrase|key/gi;
+/** The words that make `key` a secret (`privateKey`, `API_KEY`, `cookie-keys`), just before it. */
+const SECRET_KEY_PREFIX = /(?:private|signing|api|encryption|hmac|jwt|cookie)[\s_-]?$/i;
+/** The rest of a name that receives a value: `Key:`, `_SECRET =`, `word']=`. */
+const NAME_RECEIVES_VALUE = /[\w$]*['"\]]*\s*[:=]/y;
+/** `as` before a name in an export list: `export { value as secret }`. */
+const EXPORTED_AS = /\bas\s+[\w$]*$/;
+
+/**
+ * Returns true when the text may give a value to a secret-named property or binding, as every
+ * configuration export with a secret to report does. The name is then followed by `:` or `=` (`secret:`,
+ * `JWT_SECRET =`, `'api-key':`, `exports['password'] =`) or comes after `as` (`export { key as secret }`).
+ * A secret mentioned in a comment or a message (`carry secrets`, `Forgot password?`) does not count.
+ * It visits each occurrence of `secret`, `passw`, `passphrase` and `key` and looks at the text around it,
+ * which is faster than one regular expression with every name in it.
+ */
+export const mayAssignSecretName: (text: string) => boolean = rememberLastText((text) => {
+  SECRET_WORD.lastIndex = 0;
+  for (let match = SECRET_WORD.exec(text); match; match = SECRET_WORD.exec(text)) {
+    const start = match.index;
+    const isKey = match[0].length === 3;
+    if (isKey && !SECRET_KEY_PREFIX.test(text.slice(Math.max(0, start - 11), start))) continue;
+    NAME_RECEIVES_VALUE.lastIndex = start + match[0].length;
+    if (NAME_RECEIVES_VALUE.test(text) || EXPORTED_AS.test(text.slice(Math.max(0, start - 64), start))) return true;
+  }
+  return false;
+});
+
+/** Returns true when the text could contain anything hardcoded-secret.ts looks for. */
+export function mayContainHardcodedSecret(text: string): boolean {
+  return mayContainJwtCalls(text) || mayUseSessionLibrary(text) || mayAssignSecretName(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Codemods.
+
+/**
+ * Returns true when the text may set up an Express app or handle a logout: there the jwt-to-session
+ * codemod changes files without a JWT call. It looks for `express` as a whole word (so `expression` does
+ * not count), and for `logout`, `log-out` or `signOut` in any letter case.
+ */
+export function mayContainExpressAppOrLogout(text: string): boolean {
+  return /\bexpress\b|(?:log|sign)[-_]?out/i.test(text);
+}

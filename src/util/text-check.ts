@@ -1,0 +1,32 @@
+/**
+ * Text checks: the cheap tests on a file's source text that let a rule or a codemod skip a file before it
+ * looks at the AST. Several rules run the same check on the same file, so each check keeps its last
+ * result.
+ */
+
+/**
+ * Returns a check that returns the same results as `check` and runs it once for consecutive calls with the
+ * same text. ESLint creates every rule for one file before it moves to the next, so the rules that share
+ * a check run it once per file.
+ */
+export function rememberLastText(check: (text: string) => boolean): (text: string) => boolean {
+  let lastText: string | undefined;
+  let lastResult = false;
+  return (text) => {
+    if (text !== lastText) {
+      lastResult = check(text);
+      lastText = text;
+    }
+    return lastResult;
+  };
+}
+
+/**
+ * Returns a check that passes text matching `precise`, testing `quick` first. `quick` must match
+ * everything `precise` matches. It pays off when `quick` has fewer alternatives, or rarer first
+ * characters, than `precise`: V8 then scans the text faster, and the slower `precise` runs only on the
+ * few files `quick` lets through.
+ */
+export function quickThenPrecise(quick: RegExp, precise: RegExp): (text: string) => boolean {
+  return (text) => quick.test(text) && precise.test(text);
+}
