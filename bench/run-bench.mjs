@@ -25,6 +25,7 @@ const { values: flags } = parseArgs({
     smoke: { type: 'boolean', default: false },
     reps: { type: 'string' },
     'growth-reps': { type: 'string' },
+    'timing-reps': { type: 'string' },
     'no-docs': { type: 'boolean', default: false },
     'from-results': { type: 'string' },
   },
@@ -34,6 +35,7 @@ const SMOKE = flags.smoke;
 const SLICE = SMOKE ? 'smoke' : 'bench';
 const REPS = Number(flags.reps ?? (SMOKE ? 1 : 5));
 const GROWTH_REPS = Number(flags['growth-reps'] ?? (SMOKE ? 1 : 3));
+const TIMING_REPS = Number(flags['timing-reps'] ?? (SMOKE ? 1 : 3));
 const WRITE_DOCS = !SMOKE && !flags['no-docs'];
 // The smoke run keeps only the steps that exercise our own code, so that it finishes in about a minute.
 const PEER_ARMS = SMOKE ? [] : ['browser-jwt-security', 'sonarjs', 'security'];
@@ -101,12 +103,17 @@ async function loadSessionsPlugin() {
   return (await import(staged.entry)).default;
 }
 
+/** Returns the items starting at position `round` (modulo their number), so each round starts elsewhere. */
+function rotate(items, round) {
+  return items.map((_, index) => items[(index + round) % items.length]);
+}
+
 /** Runs every arm `reps` times, rotating the order each round so that drift spreads over all arms. */
 async function measureLintArms({ root, targets, arms, reps, label }) {
   const runs = Object.fromEntries(arms.map((arm) => [arm, []]));
   let lastReports = {};
   for (let round = 0; round < reps; round++) {
-    const order = arms.map((_, index) => arms[(index + round) % arms.length]);
+    const order = rotate(arms, round);
     for (const arm of order) {
       const outputFile = join(OUT_DIR, `${label}-${arm}.json`);
       const result = await runEslint({ cwd: root, arm, targets, outputFile });
@@ -130,22 +137,40 @@ async function measureLintArms({ root, targets, arms, reps, label }) {
   return summary;
 }
 
-/** Runs each non-baseline arm once with TIMING=all and returns the per-rule times. */
-async function measureRuleTimes({ root, targets, arms }) {
+/**
+ * Runs each non-baseline arm `reps` times with TIMING=all, in rotated order like the lint-cost rounds, and
+ * returns per rule the median time and the median share of total rule time. ESLint's timer covers a
+ * rule's `create()` and its listeners, and one run moves with the load of the machine, hence the median.
+ */
+async function measureRuleTimes({ root, targets, arms, reps }) {
+  const runs = Object.fromEntries(arms.map((arm) => [arm, []]));
+  for (let round = 0; round < reps; round++) {
+    for (const arm of rotate(arms, round)) {
+      const result = await runEslint({
+        cwd: root,
+        arm,
+        targets,
+        outputFile: join(OUT_DIR, `timing-${arm}.json`),
+        timing: true,
+      });
+      writeFileSync(join(OUT_DIR, `timing-${arm}-${round + 1}.txt`), result.stdout);
+      const rows = parseTimingTable(result.stdout);
+      const totalMs = rows.reduce((sum, row) => sum + row.ms, 0);
+      runs[arm].push({ totalMs, rows });
+      log(`  TIMING ${arm} round ${round + 1}: total rule time ${totalMs.toFixed(1)} ms over ${rows.length} rules`);
+    }
+  }
+
   const timings = {};
   for (const arm of arms) {
-    const result = await runEslint({
-      cwd: root,
-      arm,
-      targets,
-      outputFile: join(OUT_DIR, `timing-${arm}.json`),
-      timing: true,
+    const rules = [...new Set(runs[arm].flatMap((run) => run.rows.map((row) => row.rule)))];
+    const rows = rules.map((rule) => {
+      const times = runs[arm].map((run) => run.rows.find((row) => row.rule === rule)?.ms ?? 0);
+      const shares = runs[arm].map((run, index) => (run.totalMs > 0 ? times[index] / run.totalMs : 0));
+      return { rule, ms: median(times), share: median(shares), shares };
     });
-    writeFileSync(join(OUT_DIR, `timing-${arm}.txt`), result.stdout);
-    const rows = parseTimingTable(result.stdout);
-    const totalMs = rows.reduce((sum, row) => sum + row.ms, 0);
-    timings[arm] = { totalMs, rows: rows.map((row) => ({ ...row, share: totalMs > 0 ? row.ms / totalMs : 0 })) };
-    log(`  TIMING ${arm}: total rule time ${totalMs.toFixed(1)} ms over ${rows.length} rules`);
+    rows.sort((a, b) => b.ms - a.ms);
+    timings[arm] = { runs: runs[arm].length, totalMs: median(runs[arm].map((run) => run.totalMs)), rows };
   }
   return timings;
 }
@@ -251,7 +276,7 @@ async function measureCodemods({ files, reportFile, root, reps }) {
   const runs = Object.fromEntries(jobs.map((job) => [job.name, []]));
   const outputs = {};
   for (let round = 0; round < reps; round++) {
-    const order = jobs.map((_, index) => jobs[(index + round) % jobs.length]);
+    const order = rotate(jobs, round);
     for (const job of order) {
       const result = await job.run();
       runs[job.name].push(result.wallMs);
@@ -360,7 +385,7 @@ async function main() {
   log('lint cost');
   const lint = await measureLintArms({ root, targets: ['copy-1'], arms: LINT_ARMS, reps: REPS, label: 'lint' });
   log('per-rule times');
-  const timings = await measureRuleTimes({ root, targets: ['copy-1'], arms: LINT_ARMS.filter((arm) => arm !== 'baseline') });
+  const timings = await measureRuleTimes({ root, targets: ['copy-1'], arms: LINT_ARMS.filter((arm) => arm !== 'baseline'), reps: TIMING_REPS });
   log('concurrency');
   const concurrency = await checkConcurrency({ root, targets: ['copy-1'], singleThreadReport: lint.strict.reportFile });
   log('growth');
@@ -383,6 +408,7 @@ async function main() {
     sampleRate: BENCH_SAMPLE_RATE,
     reps: REPS,
     growthReps: GROWTH_REPS,
+    timingReps: TIMING_REPS,
     machine: { ...machine, loadAtEnd: os.loadavg().map((value) => value.toFixed(2)) },
     versions,
     corpus: {

@@ -80,15 +80,23 @@ function renderRuleShares(results) {
   const sections = [];
   const strict = results.timings.strict;
   const ours = strict.rows.filter((row) => row.rule.startsWith('sessions/'));
+  const runs = strict.runs ?? 1;
   sections.push(
-    `Total rule time in the \`strict\` run with \`TIMING=all\`: ${strict.totalMs.toFixed(1)} ms over ${strict.rows.length} rules.`,
+    `\`strict\` ran ${runs} ${runs === 1 ? 'time' : 'times'} with \`TIMING=all\`; total rule time (median): ` +
+      `${strict.totalMs.toFixed(1)} ms over ${strict.rows.length} rules. A rule's time and share are the medians over ` +
+      'the runs; the last column lists the share in each run.',
     '',
     table(
-      ['rule of eslint-plugin-sessions', 'time (ms)', 'share of total rule time'],
-      ours.map((row) => [`\`${row.rule}\``, row.ms.toFixed(1), percent(row.share)]),
+      ['rule of eslint-plugin-sessions', 'time (ms)', 'share of total rule time', 'share in each run'],
+      ours.map((row) => [
+        `\`${row.rule}\``,
+        row.ms.toFixed(1),
+        percent(row.share),
+        (row.shares ?? [row.share]).map((share) => percent(share)).join(', '),
+      ]),
     ),
     '',
-    'The same share for the added rules of each peer row (their own `TIMING=all` run):',
+    'The same shares for the added rules of each peer row (their own `TIMING=all` runs, as many as for `strict`):',
     '',
   );
   const peerRows = [];
@@ -106,7 +114,7 @@ function renderRuleShares(results) {
     ]);
   }
   sections.push(
-    table(['rules', 'added rules timed', 'their share together', 'largest single share', 'total rule time (ms)'], peerRows),
+    table(['rules', 'added rules timed', 'their shares together', 'largest single share', 'total rule time (ms)'], peerRows),
   );
   return sections.join('\n');
 }
