@@ -33,7 +33,7 @@ function renderRunFacts(results) {
     `- Corpus slice \`${results.slice}\`: ${corpus.files} files (${(corpus.bytes / 1e6).toFixed(1)} MB) from ${corpus.slicePackages} packages, ` +
       `out of ${corpus.allFiles} files (${(corpus.allBytes / 1e6).toFixed(1)} MB) in ${corpus.packages} packages. ` +
       `${corpus.commonjs} of the slice's files are linted as CommonJS; ${corpus.bySyntax} of them got their source type from which mode parses.`,
-    `- Repetitions: ${results.reps} rounds for lint cost, codemods and oxlint; ${results.growthReps} rounds for each larger size in the growth table (its 1× row is the lint-cost rounds). Every figure below is a median.`,
+    `- Repetitions: ${results.reps} rounds for lint cost, codemods and oxlint; ${results.timingReps ?? 1} ${(results.timingReps ?? 1) === 1 ? 'run' : 'runs'} with \`TIMING=all\` of each arm but the baseline; ${results.growthReps} rounds for each larger size in the growth table (its 1× row is the lint-cost rounds). Every figure below is a median.`,
     `- Rules of eslint-plugin-sessions measured: ${results.ruleNames.map((name) => `\`${name}\``).join(', ') || 'none'}.`,
     '',
     table(
