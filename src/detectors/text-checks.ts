@@ -1,5 +1,5 @@
 /**
- * The text checks of the detectors: cheap tests on a file's source text that say whether a detector can
+ * The text checks of the detectors: cheap tests on a file's source text that tell whether a detector can
  * find anything in it. A rule runs its check when it is created and returns no listeners when the check
  * fails; a codemod runs the same check before it parses a file, and `migrate` runs it before it starts
  * jscodeshift at all. A check may let through a file in which the detector then finds nothing, but it
@@ -15,13 +15,15 @@ import { quickThenPrecise, rememberLastText } from '../util/text-check.js';
 
 /**
  * Returns true when the text may use a storage API that web-storage.ts looks for. Every form it finds
- * names `localStorage` or `sessionStorage`, or imports a storage package by name. The quick test looks
- * for `Storage` (also in `useLocalStorage`), which V8 scans for faster than the full list, and which also
- * matches names such as `InsufficientStorage` and Node.js's `AsyncLocalStorage`.
+ * names `localStorage` or `sessionStorage`, builds that name from strings (`window['local' + 'Storage']`),
+ * or imports a storage package by name. The quick test looks for `Storage` (also in `useLocalStorage`)
+ * and the package names, which V8 scans for faster than the full list, and which also matches names such
+ * as `InsufficientStorage` and Node.js's `AsyncLocalStorage`.
+ * NOTE: a name written with Unicode escapes (`local\u0053torage`) is not recognised.
  */
 export const mayContainStorageAccess: (text: string) => boolean = quickThenPrecise(
   /Storage|localforage|idb-keyval|idbKeyval|store2|redux-persist/,
-  /localStorage|sessionStorage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist/,
+  /localStorage|sessionStorage|['"`]Storage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist/,
 );
 
 /** Returns true when the text may write a cookie (`cookie`, `Cookies`, `nookies`), as js-cookie.ts finds it. */
@@ -48,8 +50,13 @@ export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText(
   /express-session|cookie-(?:session|parser)/.test(text),
 );
 
-/** Returns true when the text could contain a `.cookie(` call. */
-export const mayCallResCookie: (text: string) => boolean = quickThenPrecise(/cookie/, /\.\s*cookie\s*\(/);
+/**
+ * Returns true when the text could contain a `res.cookie(…)` call, in any form the detector reads:
+ * `res.cookie(`, `res['cookie'](`, `res.cookie?.(`, or with a type assertion or a comment before `(`.
+ */
+export function mayCallResCookie(text: string): boolean {
+  return /\bcookie\b/.test(text);
+}
 
 /** Returns true when the text could contain a session write. */
 export function mayWriteSession(text: string): boolean {
@@ -61,12 +68,20 @@ export function mayWriteSession(text: string): boolean {
 
 /** The parts of a secret name that text search finds first: every name `isSecretName` accepts has one. */
 const SECRET_WORD = /secret|passw|passphrase|key/gi;
-/** The words that make `key` a secret (`privateKey`, `API_KEY`, `cookie-keys`), just before it. */
-const SECRET_KEY_PREFIX = /(?:private|signing|api|encryption|hmac|jwt|cookie)[\s_-]?$/i;
-/** The rest of a name that receives a value: `Key:`, `_SECRET =`, `word']=`. */
-const NAME_RECEIVES_VALUE = /[\w$]*['"\]]*\s*[:=]/y;
-/** `as` before a name in an export list: `export { value as secret }`. */
-const EXPORTED_AS = /\bas\s+[\w$]*$/;
+/**
+ * The words that make `key` a secret (`privateKey`, `API_KEY`, `jwt.key`, `secret-key`), just before it.
+ * `isSecretName` splits names at every character that is not a letter or a digit, so any run of
+ * separators may stand between the words.
+ */
+const SECRET_KEY_PREFIX = /(?:private|signing|api|encryption|hmac|jwt|cookie|secret)[^a-z\d\n]{0,4}$/i;
+/**
+ * The rest of a name that receives a value: more words of the name, which a quoted key may join with `-`
+ * or `.` (`Key:`, `_SECRET =`, `-access-key':`, `word']=`), then `:` or `=`, with an optional comment
+ * before it (`jwtSecret /* dev *\/ =`). A name with spaces (`'secret key':`) is found from its last word.
+ */
+const NAME_RECEIVES_VALUE = /[\w$.-]*['"`\]]*\s*(?:\/\*.*?\*\/\s*)?[:=]/y;
+/** `as` before a name in an export list, quoted or not: `export { value as secret }`, `as "jwtSecret"`. */
+const EXPORTED_AS = /\bas\s+['"]?[\w$. -]*$/;
 
 /**
  * Returns true when the text may give a value to a secret-named property or binding, as every
@@ -75,13 +90,14 @@ const EXPORTED_AS = /\bas\s+[\w$]*$/;
  * A secret mentioned in a comment or a message (`carry secrets`, `Forgot password?`) does not count.
  * It visits each occurrence of `secret`, `passw`, `passphrase` and `key` and looks at the text around it,
  * which is faster than one regular expression with every name in it.
+ * NOTE: a name written with Unicode escapes (`'s\u0065cret'`) is not recognised.
  */
 export const mayAssignSecretName: (text: string) => boolean = rememberLastText((text) => {
   SECRET_WORD.lastIndex = 0;
   for (let match = SECRET_WORD.exec(text); match; match = SECRET_WORD.exec(text)) {
     const start = match.index;
     const isKey = match[0].length === 3;
-    if (isKey && !SECRET_KEY_PREFIX.test(text.slice(Math.max(0, start - 11), start))) continue;
+    if (isKey && !SECRET_KEY_PREFIX.test(text.slice(Math.max(0, start - 14), start))) continue;
     NAME_RECEIVES_VALUE.lastIndex = start + match[0].length;
     if (NAME_RECEIVES_VALUE.test(text) || EXPORTED_AS.test(text.slice(Math.max(0, start - 64), start))) return true;
   }

@@ -22,10 +22,10 @@ export function rememberLastText(check: (text: string) => boolean): (text: strin
 }
 
 /**
- * Returns a check that passes text matching `precise`, testing `quick` first. `quick` must match
- * everything `precise` matches. It pays off when `quick` has fewer alternatives, or rarer first
- * characters, than `precise`: V8 then scans the text faster, and the slower `precise` runs only on the
- * few files `quick` lets through.
+ * Returns a check that passes text matching both `quick` and `precise`, testing `quick` first. `quick`
+ * must match every text in which the detector can find something. It pays off when `quick` has fewer
+ * alternatives, or rarer first characters, than `precise`: V8 then scans the text faster, and the slower
+ * `precise` runs only on the few files `quick` lets through.
  */
 export function quickThenPrecise(quick: RegExp, precise: RegExp): (text: string) => boolean {
   return (text) => quick.test(text) && precise.test(text);

