@@ -25,7 +25,7 @@ import {
   type CodemodFile,
   type CodemodMeta,
 } from '../src/codemod/index.js';
-import { dependsOnAny, readNearestManifest } from '../src/codemod/manifest.js';
+import { dependsOnAny } from '../src/codemod/manifest.js';
 import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
@@ -1077,8 +1077,7 @@ function buildStoreSetup(migration: Migration, appName: string, before: Statemen
 function usesCookieSession(filePath: string, loaded: ReadonlySet<string>): boolean {
   if (loaded.has('cookie-session')) return true;
   if (loaded.has('express-session')) return false;
-  const dependencies = readNearestManifest(filePath)?.dependencies ?? {};
-  return 'cookie-session' in dependencies && !('express-session' in dependencies);
+  return dependsOnAny(filePath, ['cookie-session']) && !dependsOnAny(filePath, ['express-session']);
 }
 
 function getConfiguredCookieName(usage: ReturnType<typeof findSessionLibraryUsage>): string | undefined {

@@ -1,40 +1,66 @@
 /**
- * The nearest package.json above a file, read once per folder: which packages the file's project depends
- * on. This module imports nothing but Node.js, so `migrate` can use it before it loads any codemod.
+ * The package.json that describes a file's project, read once per folder: which packages the project
+ * depends on. This module imports nothing but Node.js, so `migrate` can use it before it loads any codemod.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export interface Manifest {
-  dependencies?: Record<string, string>;
+  /** The `dependencies` field when it is an object, else empty. */
+  dependencies: Record<string, unknown>;
 }
 
 const manifests = new Map<string, Manifest | undefined>();
 
-/** Returns the nearest package.json above `filePath`, or undefined when there is none or it is not JSON. */
+/**
+ * Returns the nearest package.json above `filePath` that declares a `name` or `dependencies`, or
+ * undefined when there is none. A package.json with neither, such as `{"type": "module"}` in a `src`
+ * folder, only sets the module format of its folder, so the search goes on above it. A file that is not
+ * JSON, or not an object, counts as a package without dependencies.
+ */
 export function readNearestManifest(filePath: string): Manifest | undefined {
   let directory = dirname(resolve(filePath));
+  const visited: string[] = [];
+  let found: Manifest | undefined;
   for (;;) {
-    if (manifests.has(directory)) return manifests.get(directory);
-    const candidate = join(directory, 'package.json');
-    if (existsSync(candidate)) {
-      let manifest: Manifest | undefined;
-      try {
-        manifest = JSON.parse(readFileSync(candidate, 'utf8')) as Manifest;
-      } catch {
-        manifest = undefined;
-      }
-      manifests.set(directory, manifest);
-      return manifest;
+    if (manifests.has(directory)) {
+      found = manifests.get(directory);
+      break;
+    }
+    visited.push(directory);
+    const manifest = readManifest(join(directory, 'package.json'));
+    if (manifest !== 'none') {
+      found = manifest;
+      break;
     }
     const parent = dirname(directory);
-    if (parent === directory) return undefined;
+    if (parent === directory) break;
     directory = parent;
   }
+  for (const folder of visited) manifests.set(folder, found);
+  return found;
 }
 
-/** Returns true when the nearest package.json above `filePath` lists one of `names` in `dependencies`. */
+/** Reads one package.json: 'none' when it is missing or declares neither a name nor dependencies. */
+function readManifest(path: string): Manifest | 'none' {
+  if (!existsSync(path)) return 'none';
+  let content: unknown;
+  try {
+    content = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return { dependencies: {} };
+  }
+  if (!isObject(content)) return { dependencies: {} };
+  if (!('name' in content) && !('dependencies' in content)) return 'none';
+  return { dependencies: isObject(content.dependencies) ? content.dependencies : {} };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns true when the package.json of `filePath`'s project lists one of `names` in `dependencies`. */
 export function dependsOnAny(filePath: string, names: readonly string[]): boolean {
   const dependencies = readNearestManifest(filePath)?.dependencies ?? {};
-  return names.some((name) => name in dependencies);
+  return names.some((name) => Object.hasOwn(dependencies, name));
 }

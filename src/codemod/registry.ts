@@ -57,10 +57,10 @@ export function getJwtToSessionDependencies(store: SessionStoreKind = 'knex'): C
 function checkJwtToSessionOptions(options: Readonly<Record<string, unknown>>): string | undefined {
   const { store, sessionKey } = options;
   if (store !== undefined && !isSessionStoreKind(String(store))) {
-    return `Invalid --store '${String(store)}': use one of ${SESSION_STORES.join(', ')}.`;
+    return `Invalid store option '${String(store)}': use one of ${SESSION_STORES.join(', ')}.`;
   }
   if (sessionKey !== undefined && !/^[A-Za-z_$][\w$]*$/.test(String(sessionKey))) {
-    return `Invalid --sessionKey '${String(sessionKey)}': use a JavaScript identifier such as 'user'.`;
+    return `Invalid sessionKey option '${String(sessionKey)}': use a JavaScript identifier such as 'user'.`;
   }
   return undefined;
 }
@@ -96,6 +96,7 @@ export const JWT_TO_SESSION: CodemodEntry = createEntry({
   // An unknown store fails every file in the transform, so the default list is as good as any there.
   dependenciesFor: (options) => getJwtToSessionDependencies(isSessionStoreKind(options.store) ? options.store : 'knex'),
   mayChange: mayNeedJwtToSession,
+  options: ['store', 'sessionKey'],
   checkOptions: checkJwtToSessionOptions,
 });
 
@@ -105,6 +106,7 @@ export const STORAGE_TOKEN_TO_COOKIE: CodemodEntry = createEntry({
   pairedRules: ['no-token-in-storage'],
   dependencies: [],
   mayChange: mayContainStorageAccess,
+  options: [],
 });
 
 /** Every codemod, in alphabetical order. */

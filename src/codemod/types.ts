@@ -45,6 +45,8 @@ export interface CodemodMeta {
    * through.
    */
   readonly mayChange: (text: string, filePath: string) => boolean;
+  /** The names of the transform's options (`store` for `--option store=redis`); migrate rejects others. */
+  readonly options: readonly string[];
   /**
    * Returns the problem with the transform options, or undefined when they are valid. `migrate` checks
    * them before it reads any file, and the transform throws the problem as an error.

@@ -112,7 +112,7 @@ describe('jwt-to-session session setup', () => {
   });
 
   it('rejects an unknown store', () => {
-    expect(() => run('app.js', 'const jwt = require("jsonwebtoken");\n', { store: 'mongo' })).toThrow(/Invalid --store 'mongo'/);
+    expect(() => run('app.js', 'const jwt = require("jsonwebtoken");\n', { store: 'mongo' })).toThrow(/Invalid store option 'mongo'/);
   });
 });
 
