@@ -58,8 +58,8 @@ interface IgnoreMatcher {
  * folders up to the root of the git work tree together with `.git/info/exclude`. Paths named here are checked
  * even when an ignore file lists them. Symbolic links met during the walk are not followed.
  *
- * Throws `InvalidPathError` when a path does not exist, or names a file without a JavaScript or TypeScript
- * extension.
+ * Throws `InvalidPathError` when a path does not exist, names a file without a JavaScript or TypeScript
+ * extension, or names something that is neither a file nor a folder (a FIFO, a socket, a device).
  */
 export function collectFiles(paths: readonly string[], cwd: string): string[] {
   const files = new Set<string>();
@@ -77,6 +77,7 @@ export function collectFiles(paths: readonly string[], cwd: string): string[] {
       files.add(root);
       continue;
     }
+    if (!stats.isDirectory()) throw new InvalidPathError(`Not a file or folder: ${input}`);
 
     let matchers = loadAncestorMatchers(root);
     // A folder named on the command line is checked even when a parent's ignore file excludes it.

@@ -56,6 +56,12 @@ export async function main(argv: string[]): Promise<number> {
 export { parseArgs };
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/eslint-plugin-sessions')) {
+  // A reader that stops early (`migrate --dry --print | head`) closes the pipe; the rest of the output is
+  // not wanted then, so the process ends quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

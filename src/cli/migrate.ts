@@ -148,10 +148,12 @@ export async function runMigrate(argv: string[], cwd: string = process.cwd()): P
   );
   let results = settled;
   let ioErrors = 0;
+  const ruledOut = settled.filter((result) => result.status === 'unchanged').length;
   if (candidates.length === 0) {
-    process.stderr.write('No file contains what the codemod migrates, so none is parsed.\n');
+    const readable = ruledOut < settled.length ? ' that could be read' : '';
+    if (ruledOut > 0) process.stderr.write(`No file${readable} contains what the codemod migrates, so none is parsed.\n`);
   } else {
-    const run = await runCodemod(options, candidates, files.length - candidates.length, cwd);
+    const run = await runCodemod(options, candidates, ruledOut, cwd);
     results = [...settled, ...run.results].sort((a, b) => a.file.localeCompare(b.file));
     ioErrors = run.ioErrors;
   }
@@ -235,6 +237,10 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
     }
     if (RESERVED_OPTIONS.has(match.groups.key)) {
       throw new UsageError(`Invalid --option '${option}': '${match.groups.key}' is set by migrate itself.`);
+    }
+    if (!codemod.options.includes(match.groups.key)) {
+      const valid = codemod.options.length > 0 ? `valid options are ${codemod.options.join(', ')}` : 'it takes no options';
+      throw new UsageError(`Unknown --option '${match.groups.key}' for ${codemod.name}: ${valid}.`);
     }
     transformOptions[match.groups.key] = match.groups.value;
   }

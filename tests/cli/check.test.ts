@@ -111,6 +111,14 @@ describe('check usage', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Not a JavaScript or TypeScript file: notes.md');
   });
+
+  it('rejects a path that is neither a file nor a folder', () => {
+    const root = makeProject({ 'src/a.js': 'export const a = 1;\n' });
+    expect(spawnSync('mkfifo', [path.join(root, 'pipe.js')]).status).toBe(0);
+    const result = runCheck(root, ['pipe.js']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Not a file or folder: pipe.js');
+  });
 });
 
 describe('check findings', () => {

@@ -150,6 +150,18 @@ describe('migrate command', () => {
     expect(result.stdout).toContain('Dry run: 1 migrated, 2 unchanged, 0 skipped, 0 marked, 0 errors.');
   });
 
+  it('ends quietly when the reader of --print closes the pipe early', () => {
+    const files = Object.fromEntries(Array.from({ length: 120 }, (_, index) => [`src/api${index}.js`, API_CLIENT]));
+    const root = createProject(files);
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" migrate storage-token-to-cookie src --dry --print | head -c 200`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toHaveLength(200);
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.stderr).not.toContain('Error');
+  });
+
   it('starts no jscodeshift when no file may need changes', () => {
     const root = createProject({ 'src/math.js': CLEAN, 'src/more.ts': 'export const two: number = 2;\n' });
     const result = runCli(root, ['storage-token-to-cookie', 'src', '--report', 'report.json']);
@@ -291,9 +303,18 @@ describe('migrate --option', () => {
     const root = createProject({ 'server.js': JWT_SERVER });
     const result = runCli(root, ['jwt-to-session', '.', '--option', 'store=nosuch']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("Invalid --store 'nosuch': use one of knex, redis, memory.");
+    expect(result.stderr).toContain("Invalid store option 'nosuch': use one of knex, redis, memory.");
     expect(result.stderr).not.toContain('Migrating');
     expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
+  });
+
+  it('rejects an option the codemod does not have', () => {
+    const misspelt = runCli(process.cwd(), ['jwt-to-session', '.', '--option', 'stroe=redis']);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain("Unknown --option 'stroe' for jwt-to-session: valid options are store, sessionKey.");
+    const none = runCli(process.cwd(), ['storage-token-to-cookie', '.', '--option', 'store=redis']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("Unknown --option 'store' for storage-token-to-cookie: it takes no options.");
   });
 
   it('rejects an option without a value', () => {
