@@ -52,11 +52,13 @@ export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText(
 
 /**
  * Returns true when the text could contain a `res.cookie(…)` call, in any form the detector reads:
- * `res.cookie(`, `res['cookie'](`, `res.cookie?.(`, or with a type assertion or a comment before `(`.
+ * `res.cookie(`, `res['cookie'](`, `res.cookie?.(`, `res.cookie!(`, a comment before `(`, or a type
+ * assertion (`(res.cookie as Setter)(`). The word `cookie` alone is in too many files that set no cookie.
  */
-export function mayCallResCookie(text: string): boolean {
-  return /\bcookie\b/.test(text);
-}
+export const mayCallResCookie: (text: string) => boolean = quickThenPrecise(
+  /cookie/,
+  /\bcookie['"`\]!)\s]*(?:\?\.)?\s*(?:\/\*.*?\*\/\s*)?\(|\bcookie\s+as\b/,
+);
 
 /** Returns true when the text could contain a session write. */
 export function mayWriteSession(text: string): boolean {

@@ -44,6 +44,7 @@ describe('text checks let through every spelling the detectors read', () => {
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie?.('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { res.cookie!('token', accessToken); });`],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie /* credentials */ ('token', accessToken); });`],
+    ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { (res.cookie as Response['cookie'])('token', accessToken); });`],
     ['no-token-in-storage', 'auth.js', `window['local' + 'Storage'].setItem('token', token);`],
     ['no-token-in-storage', 'auth.js', 'globalThis[`session${\'Storage\'}`].setItem(\'authToken\', token);'],
   ])('%s reports %s: %s', (ruleId, fileName, code) => {
@@ -60,5 +61,6 @@ describe('text checks let through every spelling the detectors read', () => {
   it('skips names that merely end in Storage or contain cookie', () => {
     expect(mayContainStorageAccess('const status = { InsufficientStorage: 507 };')).toBe(false);
     expect(mayCallResCookie('const cookies = parse(header); setCookieHeader(cookies);')).toBe(false);
+    expect(mayCallResCookie('// Reads the cookie header of the request.')).toBe(false);
   });
 });
