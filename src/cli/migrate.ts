@@ -263,7 +263,7 @@ function parseMigrateArguments(argv: string[]): MigrateOptions | 'help' {
 
 /**
  * Runs the codemod's text check on every file, as its transform would before parsing. Files the check
- * rules out are settled here as unchanged, and files that cannot be read as errors; the rest are the
+ * rules out are settled here as unchanged, and files that cannot be read as errors. The rest are the
  * candidates that jscodeshift has to parse.
  */
 function checkTexts(codemod: CodemodEntry, files: readonly string[]): { candidates: string[]; results: FileResult[] } {
@@ -274,7 +274,7 @@ function checkTexts(codemod: CodemodEntry, files: readonly string[]): { candidat
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      results.push({ file, status: 'error', marked: [], messages: [], error: `cannot read the file: ${(error as Error).message}` });
+      results.push({ file, status: 'error', marked: [], messages: [], error: `Cannot read the file: ${(error as Error).message}` });
       continue;
     }
     if (codemod.mayChange(text, file)) candidates.push(file);

@@ -1,7 +1,7 @@
 /**
  * The text checks of the detectors: cheap tests on a file's source text that tell whether a detector can
  * find anything in it. A rule runs its check when it is created and returns no listeners when the check
- * fails; a codemod runs the same check before it parses a file, and `migrate` runs it before it starts
+ * fails. A codemod runs the same check before it parses a file, and `migrate` runs it before it starts
  * jscodeshift at all. A check may let through a file in which the detector then finds nothing, but it
  * never rejects one in which the detector finds something.
  *

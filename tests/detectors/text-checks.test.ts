@@ -1,6 +1,6 @@
 /**
- * Each rule returns no listeners when its text check rejects a file, so a check that rejects text its
- * detector would report hides the report. These sources spell an API or a name in ways other than the
+ * Each rule returns no listeners when its text check rejects a file. A check that rejects text its
+ * detector would report therefore hides the report. These sources spell an API or a name in ways other than the
  * plain spelling the checks look for first. Each must still be reported.
  */
 import tsParser from '@typescript-eslint/parser';
@@ -31,7 +31,7 @@ function lint(ruleId: string, code: string, fileName: string): Linter.LintMessag
   );
 }
 
-describe('text checks let through every spelling the detectors read', () => {
+describe('text checks and unusual spellings', () => {
   it.each([
     ['no-hardcoded-secret', 'config.cjs', `module.exports = { 'secret-key': 'k8s9d7f6g5h4j3' };`],
     ['no-hardcoded-secret', 'config.cjs', `module.exports = { aws: { 'secret-access-key': 'k8s9d7f6g5h4j3' } };`],

@@ -6,23 +6,23 @@ import { createRule, mergeOptions } from '../../src/util/create-rule.js';
 describe('mergeOptions', () => {
   const defaults = [{ checkConfigExports: true, nested: { a: 1, b: 2 }, list: ['x'] }] as const;
 
-  it('returns the defaults themselves when nothing is configured', () => {
+  it('returns the defaults when nothing is configured', () => {
     expect(mergeOptions(defaults, [])).toBe(defaults);
   });
 
-  it('merges objects key by key and replaces arrays and plain values', () => {
+  it('merges objects and replaces arrays', () => {
     const merged = mergeOptions(defaults, [{ nested: { b: 3 }, list: ['y', 'z'] }]);
     expect(merged).toEqual([{ checkConfigExports: true, nested: { a: 1, b: 3 }, list: ['y', 'z'] }]);
   });
 
-  it('leaves the defaults and the configured options unchanged', () => {
+  it('leaves both inputs unchanged', () => {
     const configured = [{ nested: { b: 3 } }];
     mergeOptions(defaults, configured);
     expect(defaults).toEqual([{ checkConfigExports: true, nested: { a: 1, b: 2 }, list: ['x'] }]);
     expect(configured).toEqual([{ nested: { b: 3 } }]);
   });
 
-  it('keeps a configured value that is not an object in place of a default object', () => {
+  it('replaces a default object with a plain value', () => {
     expect(mergeOptions([{ a: 1 }], ['strict'])).toEqual(['strict']);
   });
 });
@@ -65,7 +65,7 @@ describe('createRule', () => {
     expect(lint(['error', { names: ['b'] }])).toEqual([{ limit: 3, names: ['b'] }]);
   });
 
-  it('applies options that change from one file to the next', () => {
+  it('applies options that change between files', () => {
     expect(lint(['error', { limit: 5 }])).toEqual([{ limit: 5, names: ['a'] }]);
     expect(lint(['error', { limit: 6 }])).toEqual([{ limit: 6, names: ['a'] }]);
     expect(lint('error')).toEqual([{ limit: 3, names: ['a'] }]);
