@@ -5,10 +5,10 @@
 // are listed apart. The full run writes docs/scan.md; `--smoke` scans a small slice and writes nothing.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 
 import { ESLint } from 'eslint';
 
+import { parseBenchArgs } from './lib/cli-args.mjs';
 import { checkMigrateCommand, runMigrate } from './lib/codemod-runs.mjs';
 import { BENCH_DIR, corpusPath, layOutCorpus, loadManifest, REPO_DIR, WORK_DIR } from './lib/corpus.mjs';
 import { ESLINT_CONFIG } from './lib/eslint-runs.mjs';
@@ -17,12 +17,17 @@ import { writeGeneratedSection } from './lib/report.mjs';
 import { selectFiles } from './lib/slices.mjs';
 import { stagePlugin } from './lib/stage-plugin.mjs';
 
-const { values: flags } = parseArgs({
-  options: {
+const flags = parseBenchArgs(
+  'bench/run-scan.mjs',
+  {
     smoke: { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
   },
-});
+  [
+    '  --smoke    scan the smoke slice and write nothing',
+    '  --no-docs  leave docs/scan.md as it is',
+  ].join('\n'),
+);
 const SMOKE = flags.smoke;
 const SLICE = SMOKE ? 'smoke' : 'full';
 const WRITE_DOCS = !SMOKE && !flags['no-docs'];

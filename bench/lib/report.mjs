@@ -20,7 +20,7 @@ const ARM_LABELS = {
   strict: 'baseline + eslint-plugin-sessions `strict`',
   'browser-jwt-security': 'baseline + browser-security storage/cookie rules + jwt-security (all rules)',
   sonarjs: 'baseline + sonarjs JWT/cookie/session/credential rules',
-  security: 'baseline + security `detect-possible-timing-attacks`',
+  security: 'reference: baseline + security `detect-possible-timing-attacks`',
 };
 
 function renderRunFacts(results) {
@@ -96,7 +96,7 @@ function renderRuleShares(results) {
       ]),
     ),
     '',
-    'The same shares for the added rules of each peer row (their own `TIMING=all` runs, as many as for `strict`):',
+    'The same shares for the added rules of the other rows (their own `TIMING=all` runs, as many as for `strict`):',
     '',
   );
   const peerRows = [];
