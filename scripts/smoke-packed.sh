@@ -16,13 +16,19 @@ esac
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
+# Name the command that failed, because the build, pack and install steps run quietly.
+trap 'echo "smoke-packed: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 npm run --silent build --prefix "$repo" >/dev/null
 tarball="$(cd "$repo" && npm pack --silent --pack-destination "$scratch" | tail -n 1)"
 
 cd "$scratch"
 printf '{ "name": "smoke", "private": true, "type": "module" }\n' > package.json
-npm install --silent --no-audit --no-fund "eslint@$eslint_version" "./$tarball" >/dev/null
+if ! npm install --no-audit --no-fund "eslint@$eslint_version" "./$tarball" > install.log 2>&1; then
+  echo "smoke-packed: npm install of eslint@$eslint_version and $tarball failed:" >&2
+  cat install.log >&2
+  exit 1
+fi
 
 cat > eslint.config.js <<'CONFIG'
 import sessions from 'eslint-plugin-sessions';
@@ -31,10 +37,8 @@ export default [sessions.configs.recommended];
 CONFIG
 cp -r "$repo/tests/smoke/." .
 
-set +e
-npx eslint --format json . > report.json
-status=$?
-set -e
+status=0
+npx eslint --format json . > report.json || status=$?
 if [ "$status" -ne 1 ]; then
   echo "smoke-packed: ESLint $eslint_version exited with $status, expected 1 (problems found)" >&2
   cat report.json >&2
