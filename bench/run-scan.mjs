@@ -26,6 +26,7 @@ const flags = parseBenchArgs(
   [
     '  --smoke    scan the smoke slice and write nothing',
     '  --no-docs  leave docs/scan.md as it is',
+    '  --help     print these options',
   ].join('\n'),
 );
 const SMOKE = flags.smoke;

@@ -23,14 +23,15 @@ export function parseBenchArgs(script, options, usage) {
 /** Returns `value` as a whole number of at least 1, or `fallback` when the option was not given. */
 export function positiveCount(script, name, value, fallback, usage) {
   if (value === undefined) return fallback;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) {
+  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count >= 1)) {
     failUsage(script, `Invalid --${name} '${value}': expected a whole number of at least 1.`, usage);
   }
   return count;
 }
 
-function failUsage(script, reason, usage) {
+/** Prints `reason` and the usage to stderr and exits with 2. */
+export function failUsage(script, reason, usage) {
   process.stderr.write(`${script}: ${reason}\nUsage: node ${script} [options]\n${usage}\n`);
   process.exit(2);
 }

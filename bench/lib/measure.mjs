@@ -1,10 +1,20 @@
 // Runs a child process and measures its wall time and peak resident set size.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
+
+let gnuTimeFound;
+/** Returns true when /usr/bin/time is GNU time, which takes `-f %M` (BSD time on macOS does not). */
+function hasGnuTime() {
+  if (gnuTimeFound === undefined) {
+    const probe = existsSync(GNU_TIME) ? spawnSync(GNU_TIME, ['--version'], { encoding: 'utf8' }) : undefined;
+    gnuTimeFound = probe !== undefined && /GNU/.test(`${probe.stdout ?? ''}${probe.stderr ?? ''}`);
+  }
+  return gnuTimeFound;
+}
 
 /**
  * When GNU time is missing, a preloaded module writes the child's own `process.resourceUsage().maxRSS`
@@ -45,7 +55,7 @@ export async function runNode(args, { cwd, env = {}, okCodes = [0] } = {}) {
   let command;
   let commandArgs;
   const childEnv = { ...process.env, ...env };
-  if (existsSync(GNU_TIME)) {
+  if (hasGnuTime()) {
     command = GNU_TIME;
     commandArgs = ['-f', '%M', '-o', rssFile, process.execPath, ...args];
   } else {

@@ -32,7 +32,7 @@ function renderRunFacts(results) {
     `- Load average (1, 5, 15 min): ${machine.loadAtStart.join(', ')} at the start, ${machine.loadAtEnd.join(', ')} at the end.`,
     `- Corpus slice \`${results.slice}\`: ${corpus.files} files (${(corpus.bytes / 1e6).toFixed(1)} MB) from ${corpus.slicePackages} packages, ` +
       `out of ${corpus.allFiles} files (${(corpus.allBytes / 1e6).toFixed(1)} MB) in ${corpus.packages} packages. ` +
-      `${corpus.commonjs} of the slice's files are linted as CommonJS; ${corpus.bySyntax} of them got their source type from which mode parses.`,
+      `${corpus.commonjs} of the slice's files are linted as CommonJS. ${corpus.bySyntax} files of the slice got their source type from the mode in which they parse.`,
     `- Repetitions: ${results.reps} rounds for lint cost, codemods and oxlint; ${results.timingReps ?? 1} ${(results.timingReps ?? 1) === 1 ? 'run' : 'runs'} with \`TIMING=all\` of each arm but the baseline; ${results.growthReps} rounds for each larger size in the growth table (its 1× row is the lint-cost rounds). Every figure below is a median.`,
     `- Rules of eslint-plugin-sessions measured: ${results.ruleNames.map((name) => `\`${name}\``).join(', ') || 'none'}.`,
     '',
@@ -139,7 +139,7 @@ function renderCodemods(results) {
   const { codemods } = results;
   const parseFloor = codemods.rows.find((row) => row.name === 'floor: parse only').medianWallMs;
   const lines = [
-    `Input: the ${codemods.files} files of the slice on which \`strict\` reports nothing and that parse ` +
+    `Input: the ${codemods.files} files of the slice on which no rule of eslint-plugin-sessions reports and that parse ` +
       `(${codemods.excludedReported} files with a report and ${codemods.excludedUnparsable} that do not parse were left out).`,
     '',
     table(

@@ -1,13 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs a bench script with `args`; every case here stops while parsing, before any work starts. */
+/**
+ * Runs a bench script with `args`. Every case here stops while parsing, before any work starts, so the
+ * timeout ends a run that would start measuring instead.
+ */
 function runScript(script: string, args: string[]) {
-  return spawnSync(process.execPath, [script, ...args], { cwd: repository, encoding: 'utf8' });
+  return spawnSync(process.execPath, [script, ...args], { cwd: repository, encoding: 'utf8', timeout: 20_000 });
 }
 
 describe('bench script options', () => {
@@ -19,7 +25,7 @@ describe('bench script options', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
-  it.each([['0'], ['2.5'], ['many']])('rejects --reps %s', (value) => {
+  it.each([['0'], ['2.5'], ['many'], ['1e1'], ['0x5']])('rejects --reps %s', (value) => {
     const result = runScript('bench/run-bench.mjs', ['--reps', value]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`Invalid --reps '${value}': expected a whole number of at least 1.`);
@@ -43,5 +49,36 @@ describe('bench script options', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("bench/run-scan.mjs: Unknown option '--x'");
     expect(result.stderr).toContain('--no-docs');
+  });
+
+  it('rejects an empty --from-results', () => {
+    const result = runScript('bench/run-bench.mjs', ['--from-results=']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Missing file name after --from-results.');
+  });
+
+  it('rejects results files it cannot use', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sessions-bench-args-'));
+    try {
+      const notJson = join(folder, 'not-json.json');
+      writeFileSync(notJson, 'not json');
+      const otherShape = join(folder, 'other.json');
+      writeFileSync(otherShape, '{"slice":"smoke"}');
+
+      const missing = runScript('bench/run-bench.mjs', ['--from-results', join(folder, 'missing.json')]);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toContain('cannot read results file');
+      expect(missing.stderr).not.toContain('    at ');
+
+      const unparsable = runScript('bench/run-bench.mjs', ['--from-results', notJson]);
+      expect(unparsable.status).toBe(2);
+      expect(unparsable.stderr).toContain(`cannot read results file ${notJson}`);
+
+      const wrongShape = runScript('bench/run-bench.mjs', ['--from-results', otherShape]);
+      expect(wrongShape.status).toBe(2);
+      expect(wrongShape.stderr).toContain('is not the results.json of a full bench run');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
