@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
-import { failUsage, parseBenchArgs, positiveCount } from './lib/cli-args.mjs';
+import { fail, failUsage, parseBenchArgs, positiveCount } from './lib/cli-args.mjs';
 import { checkMigrateCommand, parseJscodeshiftSummary, runFloor, runMigrate } from './lib/codemod-runs.mjs';
 import { BENCH_DIR, corpusPath, layOutCorpus, loadManifest, REPO_DIR, WORK_DIR } from './lib/corpus.mjs';
 import { readEslintReport, runEslint, summarizeReport } from './lib/eslint-runs.mjs';
@@ -20,8 +20,9 @@ import { renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
 import { BENCH_SAMPLE_RATE, selectFiles } from './lib/slices.mjs';
 import { stagePlugin } from './lib/stage-plugin.mjs';
 
+const SCRIPT = 'bench/run-bench.mjs';
 const USAGE = [
-  '  --smoke              the steps once on the smoke slice; fails only on a crash or wrong reports',
+  '  --smoke              a short run on the smoke slice; fails only on a crash or wrong reports',
   '  --reps N             rounds for lint cost, codemods and oxlint (default 5)',
   '  --growth-reps N      rounds for each larger size of the growth table (default 3)',
   '  --timing-reps N      TIMING=all runs of each arm but the baseline (default 5)',
@@ -30,7 +31,7 @@ const USAGE = [
   '  --help               print these options',
 ].join('\n');
 const flags = parseBenchArgs(
-  'bench/run-bench.mjs',
+  SCRIPT,
   {
     smoke: { type: 'boolean', default: false },
     reps: { type: 'string' },
@@ -44,7 +45,7 @@ const flags = parseBenchArgs(
 
 const SMOKE = flags.smoke;
 const SLICE = SMOKE ? 'smoke' : 'bench';
-const count = (name, fallback) => positiveCount('bench/run-bench.mjs', name, flags[name], fallback, USAGE);
+const count = (name, fallback) => positiveCount(SCRIPT, name, flags[name], fallback, USAGE);
 const REPS = count('reps', SMOKE ? 1 : 5);
 const GROWTH_REPS = count('growth-reps', SMOKE ? 1 : 3);
 const TIMING_REPS = count('timing-reps', SMOKE ? 1 : 5);
@@ -94,9 +95,9 @@ function describeVersions() {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_DIR, encoding: 'utf8' }).trim();
-    const watched = ['src', 'rules', 'codemods', 'bench', 'package.json'];
+    const watched = ['src/', 'rules/', 'codemods/', 'bench/', 'package.json'];
     const changed = execFileSync('git', ['status', '--porcelain', '--', ...watched], { cwd: REPO_DIR, encoding: 'utf8' });
-    if (changed.trim() !== '') commit += ' with uncommitted changes in src/, rules/, codemods/, bench/ or package.json';
+    if (changed.trim() !== '') commit += ` with uncommitted changes in ${watched.join(', ')}`;
   } catch {
     // Not a git checkout (a packed copy): the commit stays unknown.
   }
@@ -372,12 +373,10 @@ function renderSavedResults(file) {
   try {
     results = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    process.stderr.write(`bench/run-bench.mjs: cannot read results file ${file}: ${error.message}\n`);
-    process.exit(2);
+    fail(SCRIPT, `Failed to read results file ${file}: ${error.message}`);
   }
   if (results?.slice !== 'bench' || typeof results.machine !== 'object' || typeof results.lint !== 'object') {
-    process.stderr.write(`bench/run-bench.mjs: ${file} is not the results.json of a full bench run (slice 'bench').\n`);
-    process.exit(2);
+    fail(SCRIPT, `Invalid results file ${file}: expected the results.json of a full run (out-bench/ in the work folder).`);
   }
   const page = join(REPO_DIR, 'docs', 'benchmarks.md');
   writeGeneratedSection(page, renderBenchmarksPage(results));
@@ -387,7 +386,7 @@ function renderSavedResults(file) {
 async function main() {
   if (flags['from-results'] !== undefined) {
     if (flags['from-results'] === '') {
-      failUsage('bench/run-bench.mjs', 'Missing file name after --from-results.', USAGE);
+      failUsage(SCRIPT, 'Missing file name after --from-results.', USAGE);
     }
     renderSavedResults(flags['from-results']);
     return;
@@ -466,7 +465,6 @@ async function main() {
 
   log('');
   if (SMOKE) log('Targets (the smoke slice is too small to judge them; only crashes and differing reports fail it):');
-  // The smoke slice is too small for the timing targets, so the smoke run prints them without enforcing them.
   for (const target of results.targets) {
     let verdict = target.pass ? 'PASS' : 'FAIL';
     if (SMOKE) verdict = `${verdict.toLowerCase()} (not enforced in the smoke run)`;

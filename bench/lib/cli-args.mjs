@@ -23,15 +23,19 @@ export function parseBenchArgs(script, options, usage) {
 /** Returns `value` as a whole number of at least 1, or `fallback` when the option was not given. */
 export function positiveCount(script, name, value, fallback, usage) {
   if (value === undefined) return fallback;
-  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(count >= 1)) {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
     failUsage(script, `Invalid --${name} '${value}': expected a whole number of at least 1.`, usage);
   }
-  return count;
+  return Number(value);
 }
 
 /** Prints `reason` and the usage to stderr and exits with 2. */
 export function failUsage(script, reason, usage) {
-  process.stderr.write(`${script}: ${reason}\nUsage: node ${script} [options]\n${usage}\n`);
+  fail(script, `${reason}\nUsage: node ${script} [options]\n${usage}`);
+}
+
+/** Prints `reason` to stderr and exits with 2. */
+export function fail(script, reason) {
+  process.stderr.write(`${script}: ${reason}\n`);
   process.exit(2);
 }

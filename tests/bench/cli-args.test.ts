@@ -8,10 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Runs a bench script with `args`. Every case here stops while parsing, before any work starts, so the
- * timeout ends a run that would start measuring instead.
- */
+/** Runs a bench script with `args`. The timeout stops a run that starts measuring instead of failing. */
 function runScript(script: string, args: string[]) {
   return spawnSync(process.execPath, [script, ...args], { cwd: repository, encoding: 'utf8', timeout: 20_000 });
 }
@@ -57,7 +54,7 @@ describe('bench script options', () => {
     expect(result.stderr).toContain('Missing file name after --from-results.');
   });
 
-  it('rejects results files it cannot use', () => {
+  it('rejects unusable results files', () => {
     const folder = mkdtempSync(join(tmpdir(), 'sessions-bench-args-'));
     try {
       const notJson = join(folder, 'not-json.json');
@@ -67,16 +64,16 @@ describe('bench script options', () => {
 
       const missing = runScript('bench/run-bench.mjs', ['--from-results', join(folder, 'missing.json')]);
       expect(missing.status).toBe(2);
-      expect(missing.stderr).toContain('cannot read results file');
+      expect(missing.stderr).toContain('Failed to read results file');
       expect(missing.stderr).not.toContain('    at ');
 
       const unparsable = runScript('bench/run-bench.mjs', ['--from-results', notJson]);
       expect(unparsable.status).toBe(2);
-      expect(unparsable.stderr).toContain(`cannot read results file ${notJson}`);
+      expect(unparsable.stderr).toContain(`Failed to read results file ${notJson}`);
 
       const wrongShape = runScript('bench/run-bench.mjs', ['--from-results', otherShape]);
       expect(wrongShape.status).toBe(2);
-      expect(wrongShape.stderr).toContain('is not the results.json of a full bench run');
+      expect(wrongShape.stderr).toContain(`Invalid results file ${otherShape}: expected the results.json of a full run`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
