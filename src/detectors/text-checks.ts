@@ -35,19 +35,33 @@ export function mayContainCookieWrite(text: string): boolean {
 // JWT libraries and server sessions.
 
 /**
- * Returns true when the text mentions a module that jwt-library.ts recognises. Every module name
- * contains `jwt`, `jose` or `jsonwebtoken`, which V8 finds faster than the full list.
+ * Pattern source for the text before a loaded module's quoted name: `require(`, `require?.(`, `import(`,
+ * `import … from ` or `export … from `, then any spaces, parentheses and comments. The detectors find a
+ * library only where a module is loaded, so a name in a comment or a log message does not count.
+ * NOTE: a name built from parts (`require('json' + 'webtoken')`) is not recognised.
+ */
+const BEFORE_LOADED_MODULE_NAME = String.raw`\b(?:require|import|from)(?:\s|\(|\?\.|\/\*[^]*?\*\/|\/\/[^\n]*\n)*['"\x60]`;
+
+/** Returns a pattern that matches a load of any module in `names`, an alternation source. */
+function loadsModule(names: string): RegExp {
+  return new RegExp(`${BEFORE_LOADED_MODULE_NAME}(?:${names})['"\x60]`);
+}
+
+/**
+ * Returns true when the text loads a module that jwt-library.ts recognises, including jose's older
+ * subpaths (`jose/jwt/sign`). Every module name contains `jwt`, `jose` or `jsonwebtoken`, which V8
+ * finds faster than the full pattern.
  */
 export const mayContainJwtCalls: (text: string) => boolean = rememberLastText(
   quickThenPrecise(
     /jwt|jose|jsonwebtoken/,
-    /jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt/,
+    loadsModule(String.raw`jsonwebtoken|jose(?:\/[\w/]+)?|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt`),
   ),
 );
 
-/** Returns true when the text could contain a setup call of express-session, cookie-session or cookie-parser. */
-export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText((text) =>
-  /express-session|cookie-(?:session|parser)/.test(text),
+/** Returns true when the text loads express-session, cookie-session or cookie-parser. */
+export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText(
+  quickThenPrecise(/express-session|cookie-(?:session|parser)/, loadsModule('express-session|cookie-session|cookie-parser')),
 );
 
 /**

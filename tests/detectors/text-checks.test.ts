@@ -8,7 +8,12 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { STORAGE_TOKEN_TO_COOKIE } from '../../src/codemod/registry.js';
-import { mayCallResCookie, mayContainStorageAccess } from '../../src/detectors/text-checks.js';
+import {
+  mayCallResCookie,
+  mayContainJwtCalls,
+  mayContainStorageAccess,
+  mayUseSessionLibrary,
+} from '../../src/detectors/text-checks.js';
 import plugin from '../../src/index.js';
 
 function lint(ruleId: string, code: string, fileName: string): Linter.LintMessage[] {
@@ -40,6 +45,13 @@ describe('text checks and unusual spellings', () => {
     ['no-hardcoded-secret', 'config.cjs', `module.exports = { 'private   key': 'k8s9d7f6g5h4j3' };`],
     ['no-hardcoded-secret', 'config.mjs', `const value = 'k8s9d7f6g5h4j3';\nexport { value as "jwtSecret" };`],
     ['no-hardcoded-secret', 'config.mjs', `export const jwtSecret /* development only */ = 'k8s9d7f6g5h4j3';`],
+    ['no-hardcoded-secret', 'auth.js', "const jwt = require(`jsonwebtoken`);\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
+    ['no-hardcoded-secret', 'auth.js', "const jwt = require( /* signing */ 'jsonwebtoken');\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
+    ['no-hardcoded-secret', 'auth.js', "const jwt = require(\n  // signing\n  'jsonwebtoken'\n);\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
+    ['no-hardcoded-secret', 'auth.ts', "import jwt = require('jsonwebtoken');\nexport const issue = (id: string) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
+    ['no-hardcoded-secret', 'auth.mjs', "import { SignJWT } from 'jose/jwt/sign';\nexport const issue = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('k8s9d7f6g5h4j3'));"],
+    ['no-hardcoded-secret', 'server.js', "const cookieParser = require?.('cookie-parser');\napp.use(cookieParser('k8s9d7f6g5h4j3'));"],
+    ['no-hardcoded-secret', 'server.mjs', "const { default: cookieParser } = await import('cookie-parser');\napp.use(cookieParser('k8s9d7f6g5h4j3'));"],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res['cookie']('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie?.('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { res.cookie!('token', accessToken); });`],
@@ -56,6 +68,13 @@ describe('text checks and unusual spellings', () => {
     const code = `window['local' + 'Storage'].setItem('token', token);`;
     expect(mayContainStorageAccess(code)).toBe(true);
     expect(STORAGE_TOKEN_TO_COOKIE.mayChange(code, 'auth.js')).toBe(true);
+  });
+
+  it('skips library names that no code loads', () => {
+    expect(mayContainJwtCalls('// Tokens follow the format jsonwebtoken produces.')).toBe(false);
+    expect(mayContainJwtCalls(`const header = { typ: 'JWT', cty: 'jose' };`)).toBe(false);
+    expect(mayUseSessionLibrary(`const debug = require('debug')('express-session');`)).toBe(false);
+    expect(mayUseSessionLibrary('/*! cookie-parser | MIT Licensed */')).toBe(false);
   });
 
   it('skips names that merely end in Storage or contain cookie', () => {
