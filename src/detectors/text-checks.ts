@@ -35,33 +35,32 @@ export function mayContainCookieWrite(text: string): boolean {
 // JWT libraries and server sessions.
 
 /**
- * Pattern source for the text before a loaded module's quoted name: `require(`, `require?.(`, `import(`,
- * `import … from ` or `export … from `, then any spaces, parentheses and comments. The detectors find a
- * library only where a module is loaded, so a name in a comment or a log message does not count.
- * NOTE: a name built from parts (`require('json' + 'webtoken')`) is not recognised.
+ * Returns a pattern for a module name in `names` (an alternation source) that starts a string: the quote,
+ * the name, then no further letter, digit, `_` or `-`. The detectors find a library only where its name is a
+ * string or a template, so a name in a comment or an identifier (`joseHeader`) does not count. The loading
+ * call is not part of the pattern, because the detectors also follow wrapped calls such as
+ * `(0, require)('jsonwebtoken')` and `require!('jsonwebtoken')`.
+ * NOTE: a name written with escapes or built from parts (`'json' + 'webtoken'`) is not recognised.
  */
-const BEFORE_LOADED_MODULE_NAME = String.raw`\b(?:require|import|from)(?:\s|\(|\?\.|\/\*[^]*?\*\/|\/\/[^\n]*\n)*['"\x60]`;
-
-/** Returns a pattern that matches a load of any module in `names`, an alternation source. */
-function loadsModule(names: string): RegExp {
-  return new RegExp(`${BEFORE_LOADED_MODULE_NAME}(?:${names})['"\x60]`);
+function quotedModuleName(names: string): RegExp {
+  return new RegExp(`['"\x60](?:${names})(?![\\w-])`);
 }
 
 /**
- * Returns true when the text loads a module that jwt-library.ts recognises, including jose's older
- * subpaths (`jose/jwt/sign`). Every module name contains `jwt`, `jose` or `jsonwebtoken`, which V8
- * finds faster than the full pattern.
+ * Returns true when the text names, as a string, a module that jwt-library.ts recognises (jose's older
+ * subpaths such as `jose/jwt/sign` included). Every module name contains `jwt`, `jose` or `jsonwebtoken`,
+ * which V8 finds faster than the full pattern.
  */
 export const mayContainJwtCalls: (text: string) => boolean = rememberLastText(
   quickThenPrecise(
     /jwt|jose|jsonwebtoken/,
-    loadsModule(String.raw`jsonwebtoken|jose(?:\/[\w/]+)?|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt`),
+    quotedModuleName(String.raw`jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt`),
   ),
 );
 
-/** Returns true when the text loads express-session, cookie-session or cookie-parser. */
+/** Returns true when the text names express-session, cookie-session or cookie-parser as a string. */
 export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText(
-  quickThenPrecise(/express-session|cookie-(?:session|parser)/, loadsModule('express-session|cookie-session|cookie-parser')),
+  quickThenPrecise(/express-session|cookie-(?:session|parser)/, quotedModuleName('express-session|cookie-session|cookie-parser')),
 );
 
 /**
