@@ -35,11 +35,10 @@ export function mayContainCookieWrite(text: string): boolean {
 // JWT libraries and server sessions.
 
 /**
- * Returns a pattern for a module name in `names` (an alternation source) that starts a string: the quote,
- * the name, then no further letter, digit, `_` or `-`. The detectors find a library only where its name is a
- * string or a template, so a name in a comment or an identifier (`joseHeader`) does not count. The loading
- * call is not part of the pattern, because the detectors also follow wrapped calls such as
- * `(0, require)('jsonwebtoken')` and `require!('jsonwebtoken')`.
+ * Returns a pattern for a name in `names` (an alternation source) right after a quote or backtick, with no
+ * letter, digit, `_` or `-` after it. The detectors find a library only by its name in a string, so a
+ * comment or an identifier (`joseHeader`) does not pass. The loading call is left out because the
+ * detectors also follow wrapped calls such as `(0, require)('jsonwebtoken')` and `require!('jsonwebtoken')`.
  * NOTE: a name written with escapes or built from parts (`'json' + 'webtoken'`) is not recognised.
  */
 function quotedModuleName(names: string): RegExp {
