@@ -8,7 +8,7 @@
  * This module imports no parser and no AST helpers, so the CLI can load it in a fraction of the time the
  * detectors take.
  */
-import { quickThenPrecise, rememberLastText } from '../util/text-check.js';
+import { matchNear, quickThenPrecise, rememberLastText } from '../util/text-check.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Browser storage and cookies written from JavaScript.
@@ -47,19 +47,25 @@ function quotedModuleName(names: string): RegExp {
 
 /**
  * Returns true when the text names, as a string, a module that jwt-library.ts recognises (jose's older
- * subpaths such as `jose/jwt/sign` included). Every module name contains `jwt`, `jose` or `jsonwebtoken`,
- * which V8 finds faster than the full pattern.
+ * subpaths such as `jose/jwt/sign` included). Every name contains `jwt`, `jose` or `jsonw`. At most 10
+ * characters come before that part (a quote and `@fastify/`), and at most 13 run from its start to the
+ * end of the character after the name (`jsonwebtoken` and one more).
  */
 export const mayContainJwtCalls: (text: string) => boolean = rememberLastText(
-  quickThenPrecise(
-    /jwt|jose|jsonwebtoken/,
+  matchNear(
+    ['jwt', 'jose', 'jsonw'],
     quotedModuleName(String.raw`jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt`),
+    { before: 10, after: 13 },
   ),
 );
 
-/** Returns true when the text names express-session, cookie-session or cookie-parser as a string. */
+/**
+ * Returns true when the text names express-session, cookie-session or cookie-parser as a string. Each
+ * name contains `-sess` or `kie-`. At most 8 characters come before that part (`'express`), and at most
+ * 11 run from its start to the end of the character after the name (`kie-parser` and one more).
+ */
 export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText(
-  quickThenPrecise(/express-session|cookie-(?:session|parser)/, quotedModuleName('express-session|cookie-session|cookie-parser')),
+  matchNear(['-sess', 'kie-'], quotedModuleName('express-session|cookie-session|cookie-parser'), { before: 8, after: 11 }),
 );
 
 /**

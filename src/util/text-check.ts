@@ -30,3 +30,28 @@ export function rememberLastText(check: (text: string) => boolean): (text: strin
 export function quickThenPrecise(quick: RegExp, precise: RegExp): (text: string) => boolean {
   return (text) => quick.test(text) && precise.test(text);
 }
+
+/**
+ * Returns a check that passes text in which `pattern` matches near an occurrence of one of `anchors`: in
+ * the slice from `before` characters before the occurrence to `after` characters after its start. Every
+ * match the detector needs must contain an anchor and fit in that slice, together with any character
+ * its lookahead reads. `pattern` must have neither the `g` nor the `y` flag.
+ *
+ * Short anchors that start with a character rare in code (`jwt`, `kie-`) make this fast. `indexOf` jumps
+ * from one occurrence of that first character to the next, which took a third to a half of the time of
+ * one regular-expression scan on the bench corpus. `pattern` then runs only on a few short slices.
+ */
+export function matchNear(
+  anchors: readonly string[],
+  pattern: RegExp,
+  window: { readonly before: number; readonly after: number },
+): (text: string) => boolean {
+  return (text) => {
+    for (const anchor of anchors) {
+      for (let index = text.indexOf(anchor); index !== -1; index = text.indexOf(anchor, index + 1)) {
+        if (pattern.test(text.slice(Math.max(0, index - window.before), index + window.after))) return true;
+      }
+    }
+    return false;
+  };
+}

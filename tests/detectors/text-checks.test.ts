@@ -74,6 +74,21 @@ describe('text checks and unusual spellings', () => {
     expect(STORAGE_TOKEN_TO_COOKIE.mayChange(code, 'auth.js')).toBe(true);
   });
 
+  it.each([
+    ...['jsonwebtoken', 'jose', 'jose/jwt/sign', 'express-jwt', 'koa-jwt', 'passport-jwt', 'jwt-decode', '@nestjs/jwt', 'fastify-jwt', '@fastify/jwt'].map(
+      (name) => ['mayContainJwtCalls', name] as const,
+    ),
+    ...['express-session', 'cookie-session', 'cookie-parser'].map((name) => ['mayUseSessionLibrary', name] as const),
+  ])('%s passes %s in each kind of quote', (check, name) => {
+    const checks = { mayContainJwtCalls, mayUseSessionLibrary };
+    for (const quote of [`'`, '"', '`']) {
+      // Long text on both sides keeps the name away from the ends of the text.
+      const text = `${'x'.repeat(40)} require(${quote}${name}${quote}); ${'x'.repeat(40)}`;
+      expect(checks[check](text)).toBe(true);
+    }
+    expect(checks[check](`const value = ${name.replace(/[-/@]/g, '_')};`)).toBe(false);
+  });
+
   it('skips library names outside strings', () => {
     expect(mayContainJwtCalls('// Tokens follow the format jsonwebtoken produces.')).toBe(false);
     expect(mayContainJwtCalls('function validateZip(joseHeader) { return joseHeader.zip; }')).toBe(false);

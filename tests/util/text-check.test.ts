@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { quickThenPrecise, rememberLastText } from '../../src/util/text-check.js';
+import { matchNear, quickThenPrecise, rememberLastText } from '../../src/util/text-check.js';
 
 describe('rememberLastText', () => {
   it('runs the check once for the same text in a row', () => {
@@ -32,3 +32,32 @@ describe('quickThenPrecise', () => {
     expect(check('const cache = new Map();')).toBe(false);
   });
 });
+
+describe('matchNear', () => {
+  // `'jwt'` and `'jose'` are found from `jwt` and `jos`: the quote is one character before them, and the
+  // character after the name is at most four characters after their start.
+  const check = matchNear(['jwt', 'jos'], /['"](?:jwt|jose)(?!\w)/, { before: 1, after: 5 });
+
+  it('passes a match around an anchor', () => {
+    expect(check(`require('jose');`)).toBe(true);
+    expect(check(`import 'jwt'`)).toBe(true);
+  });
+
+  it('checks every anchor occurrence', () => {
+    expect(check(`${'jwtHeader, '.repeat(50)}require('jwt')`)).toBe(true);
+  });
+
+  it('rejects anchors without a match', () => {
+    expect(check('const jwtHeader = joseHeader;')).toBe(false);
+  });
+
+  it('reads the lookahead character in the window', () => {
+    expect(check(`require('joseph')`)).toBe(false);
+  });
+
+  it('handles anchors at both text ends', () => {
+    expect(check(`jwt'`)).toBe(false);
+    expect(check(`'jwt`)).toBe(true);
+  });
+});
+
