@@ -127,6 +127,9 @@ function getJwtKeyExpressions(sourceCode: SourceCode, call: JwtCall): TSESTree.N
   return expressions;
 }
 
+/** A part of every name that `isSecretName` accepts, in any letter case. */
+const SECRET_NAME_PART = /secret|passw|passphrase|key/i;
+
 /** Words that name a secret on their own. */
 const SECRET_WORDS = new Set(['secret', 'secrets', 'passphrase', 'password', 'passwd', 'apikey', 'privatekey']);
 
@@ -157,6 +160,8 @@ const SECRET_DISQUALIFYING_WORDS = new Set(['is', 'has', 'use', 'show', 'hide', 
  * secret rather than of one (`secretName`, `passwordField`, `resetPassword`) do not count.
  */
 export function isSecretName(name: string): boolean {
+  // Every secret word and word pair contains one of these, and most property names contain none.
+  if (!SECRET_NAME_PART.test(name)) return false;
   const words = splitWords(name);
   if (words.some((word) => SECRET_DISQUALIFYING_WORDS.has(word))) return false;
   for (let index = 0; index < words.length; index++) {

@@ -97,6 +97,12 @@ describe('mayAssignSecretName', () => {
     `{ 'private   key': x }`,
     'export { value as "jwtSecret" };',
     'export const jwtSecret /* development only */ = x;',
+    'ClientSecret: x',
+    '{ PASSPHRASE: x }',
+    'Passphrase = x',
+    'DB_PASSWORD = x',
+    'jwt_Key: x',
+    'PrivateKey: x',
   ])('lets %s through', (text) => {
     expect(mayAssignSecretName(text)).toBe(true);
   });
