@@ -51,9 +51,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkConfigExports: true }],
   },
   defaultOptions: [{ checkConfigExports: true }],
-  create(context, [options]) {
+  create(context, optionList) {
     const sourceCode = context.sourceCode;
     if (!mayContainHardcodedSecret(sourceCode.text)) return {};
+    const options = optionList[0];
 
     return {
       'Program:exit'() {

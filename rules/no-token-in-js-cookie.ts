@@ -58,9 +58,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   defaultOptions: [{ extraNamePatterns: [], allowedNames: [] }],
-  create(context, [options]) {
+  create(context, optionList) {
     const sourceCode = context.sourceCode;
     if (!mayContainCookieWrite(sourceCode.text)) return {};
+    const options = optionList[0];
 
     return {
       'Program:exit'() {

@@ -69,9 +69,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   defaultOptions: [{ extraKeyPatterns: [], allowedKeys: [] }],
-  create(context, [options]) {
+  create(context, optionList) {
     const sourceCode = context.sourceCode;
     if (!mayContainStorageAccess(sourceCode.text)) return {};
+    const options = optionList[0];
 
     return {
       'Program:exit'() {

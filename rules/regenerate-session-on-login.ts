@@ -34,9 +34,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ extraIdentityKeys: [] }],
   },
   defaultOptions: [{ extraIdentityKeys: [] }],
-  create(context, [options]) {
+  create(context, optionList) {
     const sourceCode = context.sourceCode;
     if (!mayWriteSession(sourceCode.text)) return {};
+    const options = optionList[0];
 
     return {
       'Program:exit'() {

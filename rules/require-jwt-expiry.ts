@@ -43,9 +43,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ maxSeconds: DEFAULT_MAX_SECONDS }],
   },
   defaultOptions: [{ maxSeconds: DEFAULT_MAX_SECONDS }],
-  create(context, [options]) {
+  create(context, optionList) {
     const sourceCode = context.sourceCode;
     if (!mayContainJwtCalls(sourceCode.text)) return {};
+    const options = optionList[0];
     const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
     const max = formatSeconds(maxSeconds);
 

@@ -59,9 +59,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowSameSiteNone: false, extraCredentialPatterns: [], allowedCookieNames: [] }],
   },
   defaultOptions: [{ allowSameSiteNone: false, extraCredentialPatterns: [], allowedCookieNames: [] }],
-  create(context, [options]) {
+  create(context, optionList) {
     const sourceCode = context.sourceCode;
     if (!mayUseSessionLibrary(sourceCode.text) && !mayCallResCookie(sourceCode.text)) return {};
+    const options = optionList[0];
 
     return {
       'Program:exit'() {

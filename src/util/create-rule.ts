@@ -23,7 +23,8 @@ const createDocumentedRule = ESLintUtils.RuleCreator<SessionsRuleDocs>(
  * time the rule is created, which is once per file and rule. Over a few thousand files, that copy cost more
  * than the rules' own text checks. Here the configured options are merged over the defaults into new
  * objects only when they differ from those of the previous file, and the defaults themselves are passed
- * when nothing is configured. Rules never modify options.
+ * when nothing is configured. Rules never modify options. They take the options list as it is and read
+ * its first entry after their text check, so the files the check skips do not pay for destructuring it.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, SessionsRuleDocs>>,
@@ -67,13 +68,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Compares option values by content: plain values, arrays and plain objects. */
+/**
+ * Compares option values by content: plain values, arrays and plain objects. This runs once per file and
+ * rule, so it uses plain loops. For a rule left at its defaults, ESLint passes a new array with the same
+ * objects as for the last file, and the first loop settles that by identity.
+ */
 function isEqualValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, index) => isEqualValue(item, b[index]));
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) {
+      if (a[index] !== b[index] && !isEqualValue(a[index], b[index])) return false;
+    }
+    return true;
   }
   if (!isPlainObject(a) || !isPlainObject(b) || Array.isArray(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && isEqualValue(a[key], b[key]));
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !isEqualValue(a[key], b[key])) return false;
+  }
+  return true;
 }
