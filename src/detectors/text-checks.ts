@@ -62,10 +62,10 @@ export const mayContainJwtCalls: (text: string) => boolean = rememberLastText(
 /**
  * Returns true when the text names express-session, cookie-session or cookie-parser as a string. Each
  * name contains `-sess` or `kie-`. At most 8 characters come before that part (`'express`), and at most
- * 11 run from its start to the end of the character after the name (`kie-parser` and one more).
+ * 12 run from its start to the end of the character after the name (`kie-session` and one more).
  */
 export const mayUseSessionLibrary: (text: string) => boolean = rememberLastText(
-  matchNear(['-sess', 'kie-'], quotedModuleName('express-session|cookie-session|cookie-parser'), { before: 8, after: 11 }),
+  matchNear(['-sess', 'kie-'], quotedModuleName('express-session|cookie-session|cookie-parser'), { before: 8, after: 12 }),
 );
 
 /**

@@ -96,6 +96,13 @@ describe('text checks and unusual spellings', () => {
     expect(mayUseSessionLibrary('/*! cookie-parser | MIT Licensed */')).toBe(false);
   });
 
+  it('skips longer names that start with a library name', () => {
+    expect(mayUseSessionLibrary(`require('cookie-sessions');`)).toBe(false);
+    expect(mayUseSessionLibrary(`require('cookie-session-store');`)).toBe(false);
+    expect(mayUseSessionLibrary(`require('express-sessions');`)).toBe(false);
+    expect(mayContainJwtCalls(`require('jsonwebtokens');`)).toBe(false);
+  });
+
   it('skips names that merely end in Storage or contain cookie', () => {
     expect(mayContainStorageAccess('const status = { InsufficientStorage: 507 };')).toBe(false);
     expect(mayCallResCookie('const cookies = parse(header); setCookieHeader(cookies);')).toBe(false);

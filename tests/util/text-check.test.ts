@@ -55,6 +55,12 @@ describe('matchNear', () => {
     expect(check(`require('joseph')`)).toBe(false);
   });
 
+  it('scans the whole text after many anchors', () => {
+    const decoys = 'jwtHeader; '.repeat(100);
+    expect(check(`${decoys}require('jose')`)).toBe(true);
+    expect(check(`${decoys}require('joseph')`)).toBe(false);
+  });
+
   it('handles anchors at both text ends', () => {
     expect(check(`jwt'`)).toBe(false);
     expect(check(`'jwt`)).toBe(true);
