@@ -32,10 +32,17 @@ export function quickThenPrecise(quick: RegExp, precise: RegExp): (text: string)
 }
 
 /**
- * Returns a check that passes text in which `pattern` matches near an occurrence of one of `anchors`: in
- * the slice from `before` characters before the occurrence to `after` characters after its start. Every
- * match the detector needs must contain an anchor and fit in that slice, together with any character
- * its lookahead reads. `pattern` must have neither the `g` nor the `y` flag.
+ * The number of anchor occurrences that `matchNear` tests one by one. In a text with more, such as a bundle
+ * that names `jwt` on every line, one scan of the whole text with `pattern` costs less than a slice each.
+ */
+const MAX_SLICES = 32;
+
+/**
+ * Returns a check that passes text in which `pattern` matches near an occurrence of one of `anchors`, in
+ * the slice from `span.before` characters before the occurrence to `span.after` characters after its
+ * start. Every match the detector needs must contain an anchor and fit in that slice, together with any
+ * character its lookahead reads. `pattern` must have neither the `g` nor the `y` flag. Past
+ * `MAX_SLICES` occurrences the check tests `pattern` on the whole text, which may pass more texts.
  *
  * Short anchors that start with a character rare in code (`jwt`, `kie-`) make this fast. `indexOf` jumps
  * from one occurrence of that first character to the next, which took a third to a half of the time of
@@ -44,22 +51,17 @@ export function quickThenPrecise(quick: RegExp, precise: RegExp): (text: string)
 export function matchNear(
   anchors: readonly string[],
   pattern: RegExp,
-  window: { readonly before: number; readonly after: number },
+  span: { readonly before: number; readonly after: number },
 ): (text: string) => boolean {
   return (text) => {
     let slices = 0;
     for (const anchor of anchors) {
       for (let index = text.indexOf(anchor); index !== -1; index = text.indexOf(anchor, index + 1)) {
-        if (++slices > MAX_SLICES) return pattern.test(text);
-        if (pattern.test(text.slice(Math.max(0, index - window.before), index + window.after))) return true;
+        slices++;
+        if (slices > MAX_SLICES) return pattern.test(text);
+        if (pattern.test(text.slice(Math.max(0, index - span.before), index + span.after))) return true;
       }
     }
     return false;
   };
 }
-
-/**
- * The number of anchor occurrences that `matchNear` tests one by one. In a text with more (a bundle that
- * names `jwt` on every line), one scan of the whole text with `pattern` costs less than a slice for each.
- */
-const MAX_SLICES = 32;

@@ -34,8 +34,8 @@ describe('quickThenPrecise', () => {
 });
 
 describe('matchNear', () => {
-  // `'jwt'` and `'jose'` are found from `jwt` and `jos`: the quote is one character before them, and the
-  // character after the name is at most four characters after their start.
+  // The quote is one character before `jwt` or `jos`. The character after the name, which the
+  // lookahead reads, is at most four characters after their start.
   const check = matchNear(['jwt', 'jos'], /['"](?:jwt|jose)(?!\w)/, { before: 1, after: 5 });
 
   it('passes a match around an anchor', () => {
@@ -44,7 +44,7 @@ describe('matchNear', () => {
   });
 
   it('checks every anchor occurrence', () => {
-    expect(check(`${'jwtHeader, '.repeat(50)}require('jwt')`)).toBe(true);
+    expect(check(`${'jwtHeader, '.repeat(20)}require('jwt')`)).toBe(true);
   });
 
   it('rejects anchors without a match', () => {
@@ -55,10 +55,17 @@ describe('matchNear', () => {
     expect(check(`require('joseph')`)).toBe(false);
   });
 
-  it('scans the whole text after many anchors', () => {
+  it('keeps results after many anchors', () => {
     const decoys = 'jwtHeader; '.repeat(100);
     expect(check(`${decoys}require('jose')`)).toBe(true);
     expect(check(`${decoys}require('joseph')`)).toBe(false);
+  });
+
+  it('tests the whole text past 32 anchors', () => {
+    // `y` matches away from every anchor, so only a scan of the whole text finds it.
+    const distant = matchNear(['x'], /y/, { before: 0, after: 1 });
+    expect(distant(`${'x'.repeat(32)} y`)).toBe(false);
+    expect(distant(`${'x'.repeat(33)} y`)).toBe(true);
   });
 
   it('handles anchors at both text ends', () => {
@@ -66,4 +73,3 @@ describe('matchNear', () => {
     expect(check(`'jwt`)).toBe(true);
   });
 });
-
