@@ -103,6 +103,11 @@ describe('mayAssignSecretName', () => {
     'DB_PASSWORD = x',
     'jwt_Key: x',
     'PrivateKey: x',
+    'apiKey: x',
+    'encryption -_.key = x',
+    'HMAC.KEY: x',
+    'module.exports = { SeCrEt: x }',
+    'x.secretKey = y',
   ])('lets %s through', (text) => {
     expect(mayAssignSecretName(text)).toBe(true);
   });
@@ -117,6 +122,10 @@ describe('mayAssignSecretName', () => {
     'apikeys',
     'isSecret(value)',
     'function secret() {}',
+    'key: x',
+    'encryption -_.-key = x',
+    'hmac\nkey = x',
+    'passwords.length',
   ])('skips %s', (text) => {
     expect(mayAssignSecretName(text)).toBe(false);
   });
