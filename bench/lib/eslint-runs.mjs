@@ -21,16 +21,17 @@ export const ARM_RULE_PREFIXES = {
 /**
  * Lints `targets` (folders relative to `cwd`) with one arm and writes ESLint's JSON report to `outputFile`.
  * ESLint exits with 1 when it reports problems, which is expected on library code; 2 means a crash and
- * throws. `concurrency` is passed as `--concurrency` when given; `timing` sets TIMING=all.
+ * throws. `concurrency` is passed as `--concurrency` when given; `timing` sets TIMING=all; `heap` asks
+ * runNode() for the heap figures.
  * @returns {Promise<import('./measure.mjs').RunResult>}
  */
-export function runEslint({ cwd, arm, targets, outputFile, concurrency, timing = false, env = {} }) {
+export function runEslint({ cwd, arm, targets, outputFile, concurrency, timing = false, heap = false, env = {} }) {
   const args = [ESLINT_BIN, '--config', ESLINT_CONFIG, '--format', 'json', '--output-file', outputFile];
   if (concurrency !== undefined) args.push(`--concurrency=${concurrency}`);
   args.push(...targets);
   const runEnv = { SESSIONS_BENCH_ARM: arm, ...env };
   if (timing) runEnv.TIMING = 'all';
-  return runNode(args, { cwd, env: runEnv, okCodes: [0, 1] });
+  return runNode(args, { cwd, env: runEnv, okCodes: [0, 1], heap });
 }
 
 /**

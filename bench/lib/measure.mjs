@@ -24,6 +24,35 @@ const RSS_PRELOAD = `import { writeFileSync } from 'node:fs';
 process.on('exit', () => writeFileSync(process.env.SESSIONS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
 `;
 
+/**
+ * With `heap: true`, a preloaded module records every garbage collection of the child with V8's
+ * `GCProfiler` and writes two figures as JSON to the file named by SESSIONS_BENCH_HEAP_FILE at exit:
+ * - `allocatedBytes`: the bytes the JavaScript heap received during the run. That is the growth of the
+ *   used heap between collections, summed, plus the growth after the last one. Unlike peak RSS, it does
+ *   not depend on when V8 decides to collect.
+ * - `retainedBytes`: the used heap after a full collection at exit, which is what the run still holds.
+ */
+const HEAP_PRELOAD = `import { writeFileSync } from 'node:fs';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
+
+const profiler = new GCProfiler();
+const usedAtStart = getHeapStatistics().used_heap_size;
+profiler.start();
+process.on('exit', () => {
+  const { statistics } = profiler.stop();
+  let allocatedBytes = 0;
+  let usedAfterLast = usedAtStart;
+  for (const collection of statistics) {
+    allocatedBytes += Math.max(0, collection.beforeGC.heapStatistics.usedHeapSize - usedAfterLast);
+    usedAfterLast = collection.afterGC.heapStatistics.usedHeapSize;
+  }
+  allocatedBytes += Math.max(0, getHeapStatistics().used_heap_size - usedAfterLast);
+  globalThis.gc();
+  const retainedBytes = getHeapStatistics().used_heap_size;
+  writeFileSync(process.env.SESSIONS_BENCH_HEAP_FILE, JSON.stringify({ allocatedBytes, retainedBytes }));
+});
+`;
+
 let scratchDir;
 function getScratchDir() {
   scratchDir ??= mkdtempSync(join(tmpdir(), 'sessions-bench-measure-'));
@@ -37,6 +66,7 @@ process.on('exit', () => {
  * @typedef {object} RunResult
  * @property {number} wallMs    wall time from spawn to exit, in milliseconds
  * @property {number} maxRssKb  peak resident set size of the child, in kilobytes
+ * @property {{ allocatedBytes: number, retainedBytes: number } | undefined} heap  with `heap: true`, see HEAP_PRELOAD
  * @property {number} code      exit code
  * @property {string} stdout
  * @property {string} stderr
@@ -45,24 +75,30 @@ process.on('exit', () => {
 /**
  * Runs `node <args>` and measures it. Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when it is
  * installed, and otherwise from the child's own `process.resourceUsage()` through a preloaded module.
- * Throws when the exit code is not in `okCodes`, with the tail of stderr in the message.
+ * With `heap: true` the child also reports its heap figures (see HEAP_PRELOAD). Throws when the exit code
+ * is not in `okCodes`, with the tail of stderr in the message.
  * @param {string[]} args arguments after `node`
- * @param {{ cwd?: string, env?: Record<string, string>, okCodes?: number[] }} [options]
+ * @param {{ cwd?: string, env?: Record<string, string>, okCodes?: number[], heap?: boolean }} [options]
  * @returns {Promise<RunResult>}
  */
-export async function runNode(args, { cwd, env = {}, okCodes = [0] } = {}) {
-  const rssFile = join(getScratchDir(), `rss-${process.hrtime.bigint()}`);
+export async function runNode(args, { cwd, env = {}, okCodes = [0], heap = false } = {}) {
+  const runId = process.hrtime.bigint();
+  const rssFile = join(getScratchDir(), `rss-${runId}`);
+  const heapFile = join(getScratchDir(), `heap-${runId}.json`);
+  const childEnv = { ...process.env, ...env };
+  const nodeArgs = [];
+  if (heap) {
+    nodeArgs.push('--expose-gc', '--import', writePreload('heap-preload.mjs', HEAP_PRELOAD));
+    childEnv.SESSIONS_BENCH_HEAP_FILE = heapFile;
+  }
   let command;
   let commandArgs;
-  const childEnv = { ...process.env, ...env };
   if (hasGnuTime()) {
     command = GNU_TIME;
-    commandArgs = ['-f', '%M', '-o', rssFile, process.execPath, ...args];
+    commandArgs = ['-f', '%M', '-o', rssFile, process.execPath, ...nodeArgs, ...args];
   } else {
-    const preload = join(getScratchDir(), 'rss-preload.mjs');
-    if (!existsSync(preload)) writeFileSync(preload, RSS_PRELOAD);
     command = process.execPath;
-    commandArgs = ['--import', preload, ...args];
+    commandArgs = ['--import', writePreload('rss-preload.mjs', RSS_PRELOAD), ...nodeArgs, ...args];
     childEnv.SESSIONS_BENCH_RSS_FILE = rssFile;
   }
 
@@ -81,6 +117,7 @@ export async function runNode(args, { cwd, env = {}, okCodes = [0] } = {}) {
   const result = {
     wallMs,
     maxRssKb: readRss(rssFile),
+    heap: heap && existsSync(heapFile) ? JSON.parse(readFileSync(heapFile, 'utf8')) : undefined,
     code,
     stdout: Buffer.concat(stdout).toString('utf8'),
     stderr: Buffer.concat(stderr).toString('utf8'),
@@ -90,6 +127,13 @@ export async function runNode(args, { cwd, env = {}, okCodes = [0] } = {}) {
     throw new Error(`'node ${args.join(' ')}' in ${cwd ?? process.cwd()} exited with code ${code}.\n${tail}`);
   }
   return result;
+}
+
+/** Writes a preload module into the scratch folder once and returns its path. */
+function writePreload(name, source) {
+  const file = join(getScratchDir(), name);
+  if (!existsSync(file)) writeFileSync(file, source);
+  return file;
 }
 
 function readRss(file) {

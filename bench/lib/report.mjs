@@ -76,6 +76,31 @@ function renderLintCost(results) {
     '(see docs/scan.md), in every row alike.';
 }
 
+function renderHeap(results) {
+  const { heap, lint } = results;
+  if (!heap) return 'This run did not record heap allocation.';
+  const mebibytes = (bytes) => (bytes / 2 ** 20).toFixed(1);
+  const baseline = heap.baseline;
+  const rows = Object.entries(heap).map(([arm, summary]) => [
+    ARM_LABELS[arm] ?? arm,
+    mebibytes(summary.medianAllocatedBytes),
+    arm === 'baseline' ? '—' : signedPercent(summary.medianAllocatedBytes / baseline.medianAllocatedBytes - 1),
+    mebibytes(summary.medianRetainedBytes),
+    arm === 'baseline' ? '—' : signedPercent(summary.medianRetainedBytes / baseline.medianRetainedBytes - 1),
+    lint[arm] ? lint[arm].maxRssKb.map(megabytes).join(', ') : '—',
+  ]);
+  const runs = results.heapReps ?? heap.baseline.allocatedBytes.length;
+  return (
+    `Each row ran ${runs} more ${runs === 1 ? 'time' : 'times'} with V8's \`GCProfiler\` (bench/lib/measure.mjs). ` +
+    'Allocated is what the JavaScript heap received over the run, retained what it held after a full collection at exit; ' +
+    'neither depends on when V8 collects. The last column repeats the peak RSS of each lint-cost round.\n\n' +
+    table(
+      ['rules', 'heap allocated (MiB)', 'allocated vs baseline', 'retained at exit (MiB)', 'retained vs baseline', 'peak RSS of the lint-cost rounds (MiB)'],
+      rows,
+    )
+  );
+}
+
 function renderRuleShares(results) {
   const sections = [];
   const strict = results.timings.strict;
@@ -213,6 +238,10 @@ export function renderBenchmarksPage(results) {
     '### Lint cost',
     '',
     renderLintCost(results),
+    '',
+    '### Memory',
+    '',
+    renderHeap(results),
     '',
     '### Share of rule time',
     '',

@@ -34,6 +34,12 @@ describe('bench script options', () => {
     expect(result.stderr).toContain("Invalid --timing-reps '0'");
   });
 
+  it('rejects a zero --heap-reps', () => {
+    const result = runScript('bench/run-bench.mjs', ['--heap-reps=0']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Invalid --heap-reps '0'");
+  });
+
   it('prints the bench options for --help', () => {
     const result = runScript('bench/run-bench.mjs', ['--help']);
     expect(result.status).toBe(0);

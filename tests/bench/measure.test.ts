@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+
+// @ts-expect-error: a plain JavaScript module of the bench, without type declarations
+import { runNode } from '../../bench/lib/measure.mjs';
+
+interface HeapFigures {
+  allocatedBytes: number;
+  retainedBytes: number;
+}
+
+const MIB = 2 ** 20;
+
+/**
+ * Returns the arguments of a child that allocates 64 arrays of 1 MiB (small integers take 8 bytes each)
+ * and keeps the last `kept` of them until it exits.
+ */
+function allocatingChild(kept: number): string[] {
+  const source = `
+    const kept = [];
+    for (let index = 0; index < 64; index++) {
+      kept.push(new Array(${MIB / 8}).fill(index));
+      if (kept.length > ${kept}) kept.shift();
+    }
+    globalThis.keep = kept;
+  `;
+  return ['-e', source];
+}
+
+describe('runNode heap figures', () => {
+  it('leaves them out by default', async () => {
+    const result = await runNode(['-e', '0']);
+    expect(result.heap).toBeUndefined();
+  });
+
+  it('counts what the child allocated', async () => {
+    const result = await runNode(allocatingChild(0), { heap: true });
+    const heap = result.heap as HeapFigures;
+    expect(heap.allocatedBytes).toBeGreaterThan(64 * MIB);
+    expect(heap.allocatedBytes).toBeLessThan(96 * MIB);
+  });
+
+  it('counts what the child still holds at exit', async () => {
+    const holding = (await runNode(allocatingChild(16), { heap: true })).heap as HeapFigures;
+    const dropping = (await runNode(allocatingChild(0), { heap: true })).heap as HeapFigures;
+    expect(holding.retainedBytes - dropping.retainedBytes).toBeGreaterThan(15 * MIB);
+    expect(holding.retainedBytes - dropping.retainedBytes).toBeLessThan(18 * MIB);
+  });
+});
