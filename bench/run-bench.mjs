@@ -137,9 +137,9 @@ async function measureLintArms({ root, targets, arms, reps, label }) {
     for (const arm of order) {
       const outputFile = join(OUT_DIR, `${label}-${arm}.json`);
       const result = await runEslint({ cwd: root, arm, targets, outputFile });
-      runs[arm].push({ wallMs: result.wallMs, maxRssKb: result.maxRssKb });
+      runs[arm].push({ wallMs: result.wallMs, cpuMs: result.cpuMs, maxRssKb: result.maxRssKb });
       lastReports[arm] = outputFile;
-      log(`  ${label} round ${round + 1}/${reps} ${arm}: ${formatSeconds(result.wallMs)}, ${result.maxRssKb} KB`);
+      log(`  ${label} round ${round + 1}/${reps} ${arm}: ${formatSeconds(result.wallMs)} (CPU ${formatSeconds(result.cpuMs)}), ${result.maxRssKb} KB`);
     }
   }
   const summary = {};
@@ -147,8 +147,10 @@ async function measureLintArms({ root, targets, arms, reps, label }) {
     const report = readEslintReport(lastReports[arm], root);
     summary[arm] = {
       wallMs: runs[arm].map((run) => run.wallMs),
+      cpuMs: runs[arm].map((run) => run.cpuMs),
       maxRssKb: runs[arm].map((run) => run.maxRssKb),
       medianWallMs: median(runs[arm].map((run) => run.wallMs)),
+      medianCpuMs: median(runs[arm].map((run) => run.cpuMs)),
       medianRssKb: median(runs[arm].map((run) => run.maxRssKb)),
       reportFile: lastReports[arm],
       ...summarizeReport(report, arm),

@@ -1,4 +1,4 @@
-// Runs a child process and measures its wall time and peak resident set size.
+// Runs a child process and measures its wall time, CPU time and peak resident set size.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const GNU_TIME = '/usr/bin/time';
 
 let gnuTimeFound;
-/** Returns true when /usr/bin/time is GNU time, which takes `-f %M` (BSD time on macOS does not). */
+/** Returns true when /usr/bin/time is GNU time, which takes `-f FORMAT` (BSD time on macOS does not). */
 function hasGnuTime() {
   if (gnuTimeFound === undefined) {
     const probe = existsSync(GNU_TIME) ? spawnSync(GNU_TIME, ['--version'], { encoding: 'utf8' }) : undefined;
@@ -16,12 +16,18 @@ function hasGnuTime() {
   return gnuTimeFound;
 }
 
+/** The format of GNU time's report: peak RSS in kilobytes, then user and system CPU time in seconds. */
+const GNU_TIME_FORMAT = '%M %U %S';
 /**
- * When GNU time is missing, a preloaded module writes the child's own `process.resourceUsage().maxRSS`
- * (kilobytes, the same unit as GNU time's `%M`) to the file named by SESSIONS_BENCH_RSS_FILE at exit.
+ * When GNU time is missing, a preloaded module writes the same three figures, taken from the child's own
+ * `process.resourceUsage()`, to the file named by SESSIONS_BENCH_RSS_FILE at exit.
  */
 const RSS_PRELOAD = `import { writeFileSync } from 'node:fs';
-process.on('exit', () => writeFileSync(process.env.SESSIONS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  const line = [usage.maxRSS, usage.userCPUTime / 1e6, usage.systemCPUTime / 1e6].join(' ');
+  writeFileSync(process.env.SESSIONS_BENCH_RSS_FILE, line);
+});
 `;
 
 /**
@@ -66,6 +72,7 @@ process.on('exit', () => {
  * @typedef {object} RunResult
  * @property {number} wallMs    wall time from spawn to exit, in milliseconds
  * @property {number} maxRssKb  peak resident set size of the child, in kilobytes
+ * @property {number} cpuMs     user and system CPU time of the child, in milliseconds
  * @property {{ allocatedBytes: number, retainedBytes: number } | undefined} heap  with `heap: true`, see HEAP_PRELOAD
  * @property {number} code      exit code
  * @property {string} stdout
@@ -73,7 +80,7 @@ process.on('exit', () => {
  */
 
 /**
- * Runs `node <args>` and measures it. Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when it is
+ * Runs `node <args>` and measures it. Peak RSS and CPU time come from GNU time (`/usr/bin/time`) when it is
  * installed, and otherwise from the child's own `process.resourceUsage()` through a preloaded module.
  * With `heap: true` the child also reports its heap figures (see HEAP_PRELOAD). Throws when the exit code
  * is not in `okCodes`, with the tail of stderr in the message.
@@ -95,7 +102,7 @@ export async function runNode(args, { cwd, env = {}, okCodes = [0], heap = false
   let commandArgs;
   if (hasGnuTime()) {
     command = GNU_TIME;
-    commandArgs = ['-f', '%M', '-o', rssFile, process.execPath, ...nodeArgs, ...args];
+    commandArgs = ['-f', GNU_TIME_FORMAT, '-o', rssFile, process.execPath, ...nodeArgs, ...args];
   } else {
     command = process.execPath;
     commandArgs = ['--import', writePreload('rss-preload.mjs', RSS_PRELOAD), ...nodeArgs, ...args];
@@ -114,9 +121,11 @@ export async function runNode(args, { cwd, env = {}, okCodes = [0], heap = false
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
 
+  const usage = readUsage(rssFile);
   const result = {
     wallMs,
-    maxRssKb: readRss(rssFile),
+    maxRssKb: usage.maxRssKb,
+    cpuMs: usage.cpuMs,
     heap: heap && existsSync(heapFile) ? JSON.parse(readFileSync(heapFile, 'utf8')) : undefined,
     code,
     stdout: Buffer.concat(stdout).toString('utf8'),
@@ -136,11 +145,12 @@ function writePreload(name, source) {
   return file;
 }
 
-function readRss(file) {
-  if (!existsSync(file)) return Number.NaN;
-  // GNU time writes "Command exited with non-zero status N" above the figure when the child fails.
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  return Number(lines.at(-1));
+/** Reads the figures of GNU_TIME_FORMAT, which are NaN when the file is missing. */
+function readUsage(file) {
+  if (!existsSync(file)) return { maxRssKb: Number.NaN, cpuMs: Number.NaN };
+  // GNU time writes "Command exited with non-zero status N" above the figures when the child fails.
+  const [maxRssKb, userSeconds, systemSeconds] = readFileSync(file, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { maxRssKb, cpuMs: (userSeconds + systemSeconds) * 1000 };
 }
 
 /** Returns the median of a non-empty list of numbers. */

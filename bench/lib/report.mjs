@@ -53,10 +53,15 @@ function renderTargets(results) {
 function renderLintCost(results) {
   const { lint } = results;
   const baseline = lint.baseline;
+  // Results written before the bench measured CPU time have no `medianCpuMs`.
+  const hasCpu = Number.isFinite(baseline.medianCpuMs);
   const rows = Object.entries(lint).map(([arm, summary]) => [
     ARM_LABELS[arm] ?? arm,
     seconds(summary.medianWallMs),
     arm === 'baseline' ? '—' : signedPercent(summary.medianWallMs / baseline.medianWallMs - 1),
+    ...(hasCpu
+      ? [seconds(summary.medianCpuMs), arm === 'baseline' ? '—' : signedPercent(summary.medianCpuMs / baseline.medianCpuMs - 1)]
+      : []),
     megabytes(summary.medianRssKb),
     arm === 'baseline' ? '—' : signedPercent(summary.medianRssKb / baseline.medianRssKb - 1),
     arm === 'baseline' ? String(summary.allReports) : String(summary.armReports),
@@ -64,16 +69,20 @@ function renderLintCost(results) {
   ]);
   if (results.oxlint.works) {
     for (const row of results.oxlint.rows) {
-      rows.push([row.name, seconds(row.medianWallMs), '—', megabytes(row.medianRssKb), '—', '—', row.wallMs.map(seconds).join(', ')]);
+      rows.push([row.name, seconds(row.medianWallMs), '—', ...(hasCpu ? ['—', '—'] : []), megabytes(row.medianRssKb), '—', '—', row.wallMs.map(seconds).join(', ')]);
     }
   }
+  const cpuHeader = hasCpu ? ['median CPU (s)', 'CPU vs baseline'] : [];
   return table(
-    ['rules', 'median wall (s)', 'wall vs baseline', 'median peak RSS (MiB)', 'RSS vs baseline', 'reports¹', 'runs (s)'],
+    ['rules', 'median wall (s)', 'wall vs baseline', ...cpuHeader, 'median peak RSS (MiB)', 'RSS vs baseline', 'reports¹', 'wall of each run (s)'],
     rows,
   ) +
     '\n\n¹ For the baseline: every report of `@eslint/js`; for the other rows: the reports of the added rules only.' +
     ` ESLint 10 rejects ${baseline.fatalFiles} ${baseline.fatalFiles === 1 ? 'file' : 'files'} of the slice before any rule runs ` +
-    '(see docs/scan.md), in every row alike.';
+    '(see docs/scan.md), in every row alike.' +
+    (hasCpu
+      ? ' CPU is the user plus system time of the ESLint process. It counts only the time the process ran, so waiting while other work has the CPU adds to wall time but not to it.'
+      : '');
 }
 
 function renderHeap(results) {

@@ -26,6 +26,20 @@ function allocatingChild(kept: number): string[] {
   return ['-e', source];
 }
 
+describe('runNode CPU time', () => {
+  it('counts the time the child computes', async () => {
+    const result = await runNode(['-e', 'const end = Date.now() + 300; while (Date.now() < end);']);
+    expect(result.cpuMs).toBeGreaterThanOrEqual(250);
+    expect(result.wallMs).toBeGreaterThanOrEqual(300);
+  });
+
+  it('leaves out the time the child waits', async () => {
+    const result = await runNode(['-e', 'setTimeout(() => {}, 600);']);
+    expect(result.wallMs).toBeGreaterThanOrEqual(600);
+    expect(result.cpuMs).toBeLessThan(400);
+  });
+});
+
 describe('runNode heap figures', () => {
   it('leaves them out by default', async () => {
     const result = await runNode(['-e', '0']);
