@@ -201,8 +201,8 @@ async function measureRuleTimes({ root, targets, arms, reps }) {
  * Runs every arm `reps` times with the heap figures of runNode() and returns, per arm, the bytes allocated
  * and the bytes retained at exit, each run's and the median. These runs are apart from the lint-cost
  * rounds because the forced collection at exit and the GC profiler would add to the wall time. In the runs
- * tried on the bench slice, allocation moved by about 0.1 % between runs of one arm and peak RSS by 8 % or
- * more, so three runs suffice for allocation.
+ * tried on the bench slice, allocation moved by 0.1 % to 0.8 % between runs of one arm and peak RSS by 8 %
+ * or more, so three runs suffice for allocation.
  */
 async function measureHeap({ root, targets, arms, reps }) {
   const runs = Object.fromEntries(arms.map((arm) => [arm, []]));

@@ -101,8 +101,8 @@ function renderHeap(results) {
   const runs = results.heapReps ?? heap.baseline.allocatedBytes.length;
   return (
     `Each row ran ${runs} more ${runs === 1 ? 'time' : 'times'} with V8's \`GCProfiler\` (bench/lib/measure.mjs). ` +
-    'Allocated is what the JavaScript heap received over the run, retained what it held after a full collection at exit; ' +
-    'neither depends on when V8 collects. The last column repeats the peak RSS of each lint-cost round.\n\n' +
+    'Allocated is what the JavaScript heap received over the run, which does not depend on when V8 collects. ' +
+    'Retained is what the heap held after a full collection at exit. The last column repeats the peak RSS of each lint-cost round.\n\n' +
     table(
       ['rules', 'heap allocated (MiB)', 'allocated vs baseline', 'retained at exit (MiB)', 'retained vs baseline', 'peak RSS of the lint-cost rounds (MiB)'],
       rows,
