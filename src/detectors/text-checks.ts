@@ -95,11 +95,16 @@ const SECRET_WORD = /secret|passw|passphrase|key/gi;
  */
 const KEY_AFTER_PREFIX = /(?<=(?:private|signing|api|encryption|hmac|jwt|cookie|secret)[^a-z\d\n]{0,4})key/iy;
 /**
- * The rest of a name that receives a value: more words of the name, which a quoted key may join with `-`
- * or `.` (`Key:`, `_SECRET =`, `-access-key':`, `word']=`), then `:` or `=`, with an optional comment
- * before it (`jwtSecret /* dev *\/ =`). A name with spaces (`'secret key':`) is found from its last word.
+ * The rest of a name: more words, which a quoted key may join with `-` or `.` (`Key`, `_SECRET`,
+ * `-access-key`). A name with spaces (`'secret key':`) is found from its last word.
  */
-const NAME_RECEIVES_VALUE = /[\w$.-]*['"`\]]*\s*(?:\/\*.*?\*\/\s*)?[:=]/y;
+const NAME_REST = /[\w$.-]*/y;
+/**
+ * The text after a name that receives a value: a closing quote or bracket (`word']=`), then `:` or `=`,
+ * with an optional comment before it (`jwtSecret /* dev *\/ =`). It cannot start with a character of
+ * `NAME_REST`, so it either matches right where the rest of the name ends or not at all.
+ */
+const VALUE_AFTER_NAME = /['"`\]]*\s*(?:\/\*.*?\*\/\s*)?[:=]/y;
 /** `as` before a name in an export list, quoted or not: `export { value as secret }`, `as "jwtSecret"`. */
 const EXPORTED_AS = /\bas\s+['"]?[\w$. -]*$/;
 
@@ -132,9 +137,15 @@ function secretWordLength(lastChar: string | undefined): number {
  * which is faster than one regular expression with every name in it. Most occurrences in code are `key`
  * without a secret word before it. These allocate nothing, because the loop reads the end of each match
  * from `lastIndex` instead of a match object and tests the word before `key` in place.
- * NOTE: a name written with Unicode escapes (`'s\u0065cret'`) is not recognised.
+ * NOTE: a name written with Unicode escapes (`'s\u0065cret'`) is not recognised. A line with many secret
+ * names, each followed by a `/*` that the line never closes, takes time that grows with the square of
+ * the line's length, because each name searches the rest of the line for the comment's end.
  */
 export const mayAssignSecretName: (text: string) => boolean = rememberLastText((text) => {
+  // Where the name around the last occurrence ends, and whether a value follows it. Later occurrences
+  // inside the same name share both, so a long run of name characters is read once, not once for each.
+  let nameEnd = -1;
+  let nameReceivesValue = false;
   SECRET_WORD.lastIndex = 0;
   while (SECRET_WORD.test(text)) {
     const end = SECRET_WORD.lastIndex;
@@ -143,8 +154,14 @@ export const mayAssignSecretName: (text: string) => boolean = rememberLastText((
       KEY_AFTER_PREFIX.lastIndex = start;
       if (!KEY_AFTER_PREFIX.test(text)) continue;
     }
-    NAME_RECEIVES_VALUE.lastIndex = end;
-    if (NAME_RECEIVES_VALUE.test(text) || EXPORTED_AS.test(text.slice(Math.max(0, start - 64), start))) return true;
+    if (end > nameEnd) {
+      NAME_REST.lastIndex = end;
+      NAME_REST.test(text);
+      nameEnd = NAME_REST.lastIndex;
+      VALUE_AFTER_NAME.lastIndex = nameEnd;
+      nameReceivesValue = VALUE_AFTER_NAME.test(text);
+    }
+    if (nameReceivesValue || EXPORTED_AS.test(text.slice(Math.max(0, start - 64), start))) return true;
   }
   return false;
 });

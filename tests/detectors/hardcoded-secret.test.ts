@@ -130,6 +130,13 @@ describe('mayAssignSecretName', () => {
     expect(mayAssignSecretName(text)).toBe(false);
   });
 
+  it('reads a long name with many secret words once', () => {
+    const name = 'config.secret'.repeat(50);
+    expect(mayAssignSecretName(`${name} = x`)).toBe(true);
+    expect(mayAssignSecretName(`${name};`)).toBe(false);
+    expect(mayAssignSecretName(`${name};\nconst apiKey = x`)).toBe(true);
+  });
+
   it('finds a name after many other occurrences of key', () => {
     const text = `${'Object.keys(a); '.repeat(500)}module.exports = { jwtSecret: x };`;
     expect(mayAssignSecretName(text)).toBe(true);
