@@ -64,9 +64,15 @@ function getScratchDir() {
   scratchDir ??= mkdtempSync(join(tmpdir(), 'sessions-bench-measure-'));
   return scratchDir;
 }
-process.on('exit', () => {
+/**
+ * Deletes the folder of preload modules and figure files. It runs at exit; a test runner whose workers end
+ * without an `exit` event calls it itself.
+ */
+export function removeScratchDir() {
   if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
-});
+  scratchDir = undefined;
+}
+process.on('exit', removeScratchDir);
 
 /**
  * @typedef {object} RunResult
@@ -115,25 +121,33 @@ export async function runNode(args, { cwd, env = {}, okCodes = [0], heap = false
   const stderr = [];
   child.stdout.on('data', (chunk) => stdout.push(chunk));
   child.stderr.on('data', (chunk) => stderr.push(chunk));
+  let signalName;
   const code = await new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+    child.on('close', (exitCode, signal) => {
+      signalName = signal ?? undefined;
+      resolve(exitCode ?? (signal ? 128 : 1));
+    });
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
 
   const usage = readUsage(rssFile);
+  const heapFigures = heap && existsSync(heapFile) ? JSON.parse(readFileSync(heapFile, 'utf8')) : undefined;
+  rmSync(rssFile, { force: true });
+  rmSync(heapFile, { force: true });
   const result = {
     wallMs,
     maxRssKb: usage.maxRssKb,
     cpuMs: usage.cpuMs,
-    heap: heap && existsSync(heapFile) ? JSON.parse(readFileSync(heapFile, 'utf8')) : undefined,
+    heap: heapFigures,
     code,
     stdout: Buffer.concat(stdout).toString('utf8'),
     stderr: Buffer.concat(stderr).toString('utf8'),
   };
   if (!okCodes.includes(code)) {
     const tail = result.stderr.trim().split('\n').slice(-25).join('\n');
-    throw new Error(`'node ${args.join(' ')}' in ${cwd ?? process.cwd()} exited with code ${code}.\n${tail}`);
+    const ending = signalName ? `was stopped by ${signalName}` : `exited with code ${code}`;
+    throw new Error(`'node ${args.join(' ')}' in ${cwd ?? process.cwd()} ${ending}.\n${tail}`);
   }
   return result;
 }

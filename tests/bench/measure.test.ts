@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a plain JavaScript module of the bench, without type declarations
-import { runNode } from '../../bench/lib/measure.mjs';
+import { removeScratchDir, runNode } from '../../bench/lib/measure.mjs';
+
+afterAll(() => removeScratchDir());
 
 interface HeapFigures {
   allocatedBytes: number;
@@ -38,6 +40,12 @@ describe('runNode CPU time', () => {
     const result = await runNode(['-e', 'setTimeout(() => {}, 600);']);
     expect(result.wallMs).toBeGreaterThanOrEqual(600);
     expect(result.cpuMs).toBeLessThan(400);
+  });
+});
+
+describe('runNode errors', () => {
+  it('names the signal that stopped the child', async () => {
+    await expect(runNode(['-e', "process.kill(process.pid, 'SIGTERM')"])).rejects.toThrow(/was stopped by SIGTERM|exited with code 143/);
   });
 });
 
