@@ -16,7 +16,7 @@ import { BENCH_DIR, corpusPath, layOutCorpus, loadManifest, REPO_DIR, WORK_DIR }
 import { readEslintReport, runEslint, summarizeReport } from './lib/eslint-runs.mjs';
 import { median, parseTimingTable } from './lib/measure.mjs';
 import { runOxlintTrial } from './lib/oxlint.mjs';
-import { renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
+import { mebibytes, renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
 import { BENCH_SAMPLE_RATE, selectFiles } from './lib/slices.mjs';
 import { stagePlugin } from './lib/stage-plugin.mjs';
 
@@ -210,10 +210,10 @@ async function measureHeap({ root, targets, arms, reps }) {
     for (const arm of rotate(arms, round)) {
       const result = await runEslint({ cwd: root, arm, targets, outputFile: join(OUT_DIR, `heap-${arm}.json`), heap: true });
       if (result.heap === undefined) {
-        throw new Error(`The heap run of arm '${arm}' wrote no figures: the preload of bench/lib/measure.mjs failed.\n${result.stderr.slice(-2000)}`);
+        const tail = result.stderr.slice(-2000);
+        throw new Error(`The heap run of arm '${arm}' wrote no heap figures, so the preload module of bench/lib/measure.mjs failed in ESLint's process. Its stderr ends with:\n${tail}`);
       }
       runs[arm].push(result.heap);
-      const mebibytes = (bytes) => (bytes / 2 ** 20).toFixed(1);
       log(`  heap round ${round + 1}/${reps} ${arm}: ${mebibytes(result.heap.allocatedBytes)} MiB allocated, ${mebibytes(result.heap.retainedBytes)} MiB retained`);
     }
   }

@@ -21,8 +21,8 @@ export const ARM_RULE_PREFIXES = {
 /**
  * Lints `targets` (folders relative to `cwd`) with one arm and writes ESLint's JSON report to `outputFile`.
  * ESLint exits with 1 when it reports problems, which is expected on library code; 2 means a crash and
- * throws. `concurrency` is passed as `--concurrency` when given; `timing` sets TIMING=all; `heap` asks
- * runNode() for the heap figures.
+ * throws. `concurrency` is passed as `--concurrency` when given, and `timing` sets TIMING=all. With
+ * `heap`, runNode() also returns the heap figures of the run.
  * @returns {Promise<import('./measure.mjs').RunResult>}
  */
 export function runEslint({ cwd, arm, targets, outputFile, concurrency, timing = false, heap = false, env = {} }) {

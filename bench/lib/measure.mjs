@@ -65,8 +65,8 @@ function getScratchDir() {
   return scratchDir;
 }
 /**
- * Deletes the folder of preload modules and figure files. It runs at exit; a test runner whose workers end
- * without an `exit` event calls it itself.
+ * Deletes the folder of preload modules and figure files. It runs at exit. Test runners whose workers end
+ * without an `exit` event call it themselves.
  */
 export function removeScratchDir() {
   if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });

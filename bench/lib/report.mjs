@@ -8,6 +8,8 @@ const seconds = (ms) => (ms / 1000).toFixed(2);
 const percent = (fraction) => `${(fraction * 100).toFixed(2)} %`;
 const signedPercent = (fraction) => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(2)} %`;
 const megabytes = (kilobytes) => (kilobytes / 1024).toFixed(0);
+/** Formats a byte count in MiB with one decimal. */
+export const mebibytes = (bytes) => (bytes / 2 ** 20).toFixed(1);
 
 function table(header, rows) {
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
@@ -88,7 +90,6 @@ function renderLintCost(results) {
 function renderHeap(results) {
   const { heap, lint } = results;
   if (!heap) return 'This run did not record heap allocation.';
-  const mebibytes = (bytes) => (bytes / 2 ** 20).toFixed(1);
   const baseline = heap.baseline;
   const rows = Object.entries(heap).map(([arm, summary]) => [
     ARM_LABELS[arm] ?? arm,

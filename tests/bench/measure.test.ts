@@ -14,16 +14,16 @@ const MIB = 2 ** 20;
 
 /**
  * Returns the arguments of a child that allocates 64 arrays of 1 MiB (small integers take 8 bytes each)
- * and keeps the last `kept` of them until it exits.
+ * and keeps the last `keptCount` of them until it exits.
  */
-function allocatingChild(kept: number): string[] {
+function allocatingChild(keptCount: number): string[] {
   const source = `
-    const kept = [];
+    const arrays = [];
     for (let index = 0; index < 64; index++) {
-      kept.push(new Array(${MIB / 8}).fill(index));
-      if (kept.length > ${kept}) kept.shift();
+      arrays.push(new Array(${MIB / 8}).fill(index));
+      if (arrays.length > ${keptCount}) arrays.shift();
     }
-    globalThis.keep = kept;
+    globalThis.keptArrays = arrays;
   `;
   return ['-e', source];
 }
@@ -50,7 +50,7 @@ describe('runNode errors', () => {
 });
 
 describe('runNode heap figures', () => {
-  it('leaves them out by default', async () => {
+  it('omits them by default', async () => {
     const result = await runNode(['-e', '0']);
     expect(result.heap).toBeUndefined();
   });
