@@ -86,14 +86,14 @@ export function mayWriteSession(text: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Hard-coded secrets.
 
-/** The parts of a secret name that text search finds first: every name `isSecretName` accepts has one. */
-const SECRET_WORD = /secret|passw|passphrase|key/gi;
 /**
- * `key` with one of the words that make it a secret just before it (`privateKey`, `API_KEY`, `jwt.key`,
- * `secret-key`). `isSecretName` splits names at every character that is not a letter or a digit, so any
- * run of separators may stand between the words. Used with `lastIndex` at the `k`.
+ * The parts of a secret name that text search finds first: every name `isSecretName` accepts has one.
+ * `key` counts only after a word that makes it a secret (`privateKey`, `API_KEY`, `jwt.key`), with up to
+ * four separators between, because `isSecretName` splits names at every character that is not a letter
+ * or a digit. The lookbehind tests that word inside the search, so other `key`s (`Object.keys`) do not
+ * stop it.
  */
-const KEY_AFTER_PREFIX = /(?<=(?:private|signing|api|encryption|hmac|jwt|cookie|secret)[^a-z\d\n]{0,4})key/iy;
+const SECRET_WORD = /secret|passw|passphrase|key(?<=(?:private|signing|api|encryption|hmac|jwt|cookie|secret)[^a-z\d\n]{0,4}key)/gi;
 /**
  * The rest of a name: more words, which a quoted key may join with `-` or `.` (`Key`, `_SECRET`,
  * `-access-key`). A name with spaces (`'secret key':`) is found from its last word.
@@ -133,10 +133,9 @@ function secretWordLength(lastChar: string | undefined): number {
  * configuration export with a secret to report does. The name is then followed by `:` or `=` (`secret:`,
  * `JWT_SECRET =`, `'api-key':`, `exports['password'] =`) or comes after `as` (`export { key as secret }`).
  * A secret mentioned in a comment or a message (`carry secrets`, `Forgot password?`) does not count.
- * It visits each occurrence of `secret`, `passw`, `passphrase` and `key` and looks at the text around it,
- * which is faster than one regular expression with every name in it. Most occurrences in code are `key`
- * without a secret word before it. These allocate nothing, because the loop reads the end of each match
- * from `lastIndex` instead of a match object and tests the word before `key` in place.
+ * It visits each occurrence of `secret`, `passw`, `passphrase` and a secret `key` and looks at the text
+ * around it, which is faster than one regular expression with every name in it. The loop reads the end of
+ * each match from `lastIndex`, so an occurrence allocates nothing until it needs the text before it.
  * NOTE: a name written with Unicode escapes (`'s\u0065cret'`) is not recognised. A line with many secret
  * names, each followed by a `/*` that the line never closes, takes time that grows with the square of
  * the line's length, because each name searches the rest of the line for the comment's end.
@@ -150,10 +149,6 @@ export const mayAssignSecretName: (text: string) => boolean = rememberLastText((
   while (SECRET_WORD.test(text)) {
     const end = SECRET_WORD.lastIndex;
     const start = end - secretWordLength(text[end - 1]);
-    if (end - start === 3) {
-      KEY_AFTER_PREFIX.lastIndex = start;
-      if (!KEY_AFTER_PREFIX.test(text)) continue;
-    }
     if (end > nameEnd) {
       NAME_REST.lastIndex = end;
       NAME_REST.test(text);
