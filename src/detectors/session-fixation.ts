@@ -28,7 +28,7 @@ import {
   type FunctionNode,
 } from './request-handler.js';
 import { isGlobalIdentifier, isObjectAssignCall } from './same-file-value.js';
-import { findSessionLibraryUsage } from './session-library.js';
+import { getLoadedSessionLibrary, type SessionLibrary } from './session-library.js';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -95,18 +95,27 @@ function isPrivilegeKey(key: string): boolean {
 
 /** Finds identity writes into the session that no earlier regeneration protects. */
 export function findSessionFixation(sourceCode: SourceCode, options: SessionFixationOptions = {}): IdentityWriteFinding[] {
+  // One walk finds both the libraries the file loads and the `x.session` member expressions to check.
+  const loaded = new Set<SessionLibrary>();
+  const sessionAccesses: TSESTree.MemberExpression[] = [];
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (getKeyName(node) === 'session') sessionAccesses.push(node);
+      return;
+    }
+    const library = getLoadedSessionLibrary(node);
+    if (library !== undefined) loaded.add(library);
+  });
   // cookie-session stores the data in the signed cookie itself, so there is no server-side id to fix and no
   // `regenerate` to call.
-  const { loadedLibraries } = findSessionLibraryUsage(sourceCode);
-  if (loadedLibraries.has('cookie-session') && !loadedLibraries.has('express-session')) return [];
+  if (loaded.has('cookie-session') && !loaded.has('express-session')) return [];
 
   const extraKeys = options.extraIdentityKeys ?? [];
   const findings: IdentityWriteFinding[] = [];
-  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression || getKeyName(node) !== 'session') return;
+  for (const node of sessionAccesses) {
     const request = skipTypeWrappers(node.object);
-    if (request.type !== AST_NODE_TYPES.Identifier) return;
-    if (getRequestObjectKind(sourceCode.scopeManager, request) !== 'request') return;
+    if (request.type !== AST_NODE_TYPES.Identifier) continue;
+    if (getRequestObjectKind(sourceCode.scopeManager, request) !== 'request') continue;
 
     for (const write of getIdentityWrites(sourceCode, node, extraKeys)) {
       const handler = getEnclosingRequestHandler(write.node);
@@ -117,7 +126,7 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
       if (isHelperCalledOnlyWhenProtected(sourceCode, handler)) continue;
       findings.push({ key: write.key, node: write.node, handler, requestName: request.name });
     }
-  });
+  }
   return findings;
 }
 

@@ -75,8 +75,16 @@ export function findSessionLibraryUsage(sourceCode: SourceCode): SessionLibraryU
   const setupCalls = [...setupNodes].map(([node, library]) => describeSetupCall(sourceCode, node, library, isConsumer));
   setupCalls.sort((a, b) => a.node.range[0] - b.node.range[0]);
 
-  const loadedLibraries = findLoadedModules(sourceCode, LIBRARIES);
-  const usage = { setupCalls, memoryStoreConstructions, loadedLibraries };
+  // Finding the loaded libraries takes a walk over the whole AST, which most callers do not need.
+  let loadedLibraries: ReadonlySet<SessionLibrary> | undefined;
+  const usage: SessionLibraryUsage = {
+    setupCalls,
+    memoryStoreConstructions,
+    get loadedLibraries() {
+      loadedLibraries ??= findLoadedLibraries(sourceCode);
+      return loadedLibraries;
+    },
+  };
   usageByProgram.set(sourceCode.ast, usage);
   return usage;
 }
@@ -155,26 +163,32 @@ function* findTrackedReferences<T>(
   }
 }
 
-/** Returns the modules among `moduleIds` that the file imports or requires, whether or not it uses them. */
-function findLoadedModules<T extends string>(sourceCode: SourceCode, moduleIds: readonly T[]): Set<T> {
-  const loaded = new Set<T>();
-  const note = (source: TSESTree.Node | undefined): void => {
-    const match = moduleIds.find((moduleId) => source !== undefined && isStringLiteral(source, moduleId));
-    if (match !== undefined) loaded.add(match);
-  };
+/** Returns the session libraries that the file imports or requires, whether or not it uses them. */
+function findLoadedLibraries(sourceCode: SourceCode): Set<SessionLibrary> {
+  const loaded = new Set<SessionLibrary>();
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ImportDeclaration) note(node.source);
-    else if (node.type === AST_NODE_TYPES.TSExternalModuleReference) note(node.expression);
-    else if (node.type === AST_NODE_TYPES.ImportExpression) note(node.source);
-    else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
-      note(node.arguments[0]);
-    }
+    const library = getLoadedSessionLibrary(node);
+    if (library !== undefined) loaded.add(library);
   });
   return loaded;
 }
 
-function isStringLiteral(node: TSESTree.Node, value: string): boolean {
-  return node.type === AST_NODE_TYPES.Literal && node.value === value;
+/**
+ * Returns the session library that a node loads, when it is an import declaration, `import x = require()`,
+ * `import()` or a call of a function named `require`, with the library's name as a string literal.
+ * A detector that walks the whole AST anyway calls this on each node instead of asking for
+ * `loadedLibraries`, which takes a walk of its own.
+ */
+export function getLoadedSessionLibrary(node: TSESTree.Node): SessionLibrary | undefined {
+  let source: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.ImportExpression) source = node.source;
+  else if (node.type === AST_NODE_TYPES.TSExternalModuleReference) source = node.expression;
+  else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+    source = node.arguments[0];
+  } else return undefined;
+  if (source?.type !== AST_NODE_TYPES.Literal) return undefined;
+  const name = source.value;
+  return LIBRARIES.find((library) => library === name);
 }
 
 /**

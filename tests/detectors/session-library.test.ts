@@ -1,6 +1,12 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { findCredentialCookieCalls, findSessionLibraryUsage, isMemoryStoreExpression } from '../../src/detectors/session-library.js';
+import {
+  findCredentialCookieCalls,
+  findSessionLibraryUsage,
+  getLoadedSessionLibrary,
+  isMemoryStoreExpression,
+} from '../../src/detectors/session-library.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 function summarize(text: string, path = 'file.ts'): string[] {
@@ -47,6 +53,28 @@ describe('findSessionLibraryUsage', () => {
   it('records which libraries the file loads', () => {
     const sourceCode = parseSourceCode(`import 'cookie-session';\nconst x = require('express-session');`, 'file.js');
     expect([...findSessionLibraryUsage(sourceCode).loadedLibraries].sort()).toEqual(['cookie-session', 'express-session']);
+  });
+
+  it('records every form of loading', () => {
+    const loaded = (text: string, filename = 'file.ts'): string[] =>
+      [...findSessionLibraryUsage(parseSourceCode(text, filename)).loadedLibraries].sort();
+    expect(loaded(`import cookieSession = require('cookie-session');`)).toEqual(['cookie-session']);
+    expect(loaded(`async function f() { await import('cookie-parser'); }`)).toEqual(['cookie-parser']);
+    expect(loaded(`function f() { return require('express-session'); }`, 'file.js')).toEqual(['express-session']);
+    expect(loaded(`import x from 'express-sessions';\nrequire('cookie-session-store');\nrequire(name);`)).toEqual([]);
+  });
+
+  it('names the library one node loads', () => {
+    const sourceCode = parseSourceCode(`import a from 'cookie-session';\nrequire('express-session');\nimport('other');`, 'file.js');
+    const [importDeclaration, requireStatement, otherStatement] = sourceCode.ast.body as TSESTree.Node[];
+    const expressionOf = (statement: TSESTree.Node | undefined): TSESTree.Node => {
+      if (statement?.type !== 'ExpressionStatement') throw new Error('expected an expression statement');
+      return statement.expression;
+    };
+    expect(getLoadedSessionLibrary(importDeclaration as TSESTree.Node)).toBe('cookie-session');
+    expect(getLoadedSessionLibrary(expressionOf(requireStatement))).toBe('express-session');
+    expect(getLoadedSessionLibrary(expressionOf(otherStatement))).toBeUndefined();
+    expect(getLoadedSessionLibrary(requireStatement as TSESTree.Node)).toBeUndefined();
   });
 });
 

@@ -107,6 +107,14 @@ ruleTester.run('regenerate-session-on-login', rule, {
       code: `const cookieSession = require('cookie-session');\napp.use(cookieSession({ keys }));\napp.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});`,
       languageOptions: cjs,
     },
+    {
+      code: `import cookieSession = require('cookie-session');\napp.use(cookieSession({ keys }));\napp.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});`,
+      filename: FILENAMES.ts,
+    },
+    // The library is found wherever the file loads it, here after the handler.
+    {
+      code: `app.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});\nasync function setup() {\n  const { default: cookieSession } = await import('cookie-session');\n  app.use(cookieSession({ keys }));\n}`,
+    },
     // A helper that the file only calls inside the regenerate callback.
     {
       code: [
