@@ -174,21 +174,52 @@ function findLoadedLibraries(sourceCode: SourceCode): Set<SessionLibrary> {
 }
 
 /**
- * Returns the session library that a node loads, when it is an import declaration, `import x = require()`,
- * `import()` or a call of a function named `require`, with the library's name as a string literal.
- * A detector that walks the whole AST anyway calls this on each node instead of asking for
+ * Returns the session library that a node loads: an import declaration, `export … from`,
+ * `import x = require()`, `import()`, or a call of a function named `require` (also `require!()` and
+ * `(0, require)()`), with the library's name as a string or a template literal without expressions. A
+ * `require` that the file binds itself counts too, because bundlers pass Node's `require` in as a
+ * parameter. A detector that walks the whole AST anyway calls this on each node instead of asking for
  * `loadedLibraries`, which takes a walk of its own.
  */
 export function getLoadedSessionLibrary(node: TSESTree.Node): SessionLibrary | undefined {
-  let source: TSESTree.Node | undefined;
-  if (node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.ImportExpression) source = node.source;
-  else if (node.type === AST_NODE_TYPES.TSExternalModuleReference) source = node.expression;
-  else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
-    source = node.arguments[0];
-  } else return undefined;
-  if (source?.type !== AST_NODE_TYPES.Literal) return undefined;
-  const name = source.value;
+  let source: TSESTree.Node | null | undefined;
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ImportExpression:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+      source = node.source;
+      break;
+    case AST_NODE_TYPES.TSExternalModuleReference:
+      source = node.expression;
+      break;
+    case AST_NODE_TYPES.CallExpression:
+      if (!isRequireCallee(node.callee)) return undefined;
+      source = node.arguments[0];
+      break;
+    default:
+      return undefined;
+  }
+  const name = source ? getStringValue(source) : undefined;
   return LIBRARIES.find((library) => library === name);
+}
+
+/** Returns true for `require`, also behind a TypeScript wrapper or as the last of a sequence: `(0, require)`. */
+function isRequireCallee(callee: TSESTree.Node): boolean {
+  let unwrapped = skipTypeWrappers(callee);
+  if (unwrapped.type === AST_NODE_TYPES.SequenceExpression) {
+    const last = unwrapped.expressions.at(-1);
+    if (!last) return false;
+    unwrapped = skipTypeWrappers(last);
+  }
+  return unwrapped.type === AST_NODE_TYPES.Identifier && unwrapped.name === 'require';
+}
+
+/** Returns the value of a string literal or of a template literal without expressions. */
+function getStringValue(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 /**

@@ -61,7 +61,14 @@ describe('findSessionLibraryUsage', () => {
     expect(loaded(`import cookieSession = require('cookie-session');`)).toEqual(['cookie-session']);
     expect(loaded(`async function f() { await import('cookie-parser'); }`)).toEqual(['cookie-parser']);
     expect(loaded(`function f() { return require('express-session'); }`, 'file.js')).toEqual(['express-session']);
+    expect(loaded(`const a = (0, require)('cookie-session');`, 'file.js')).toEqual(['cookie-session']);
+    expect(loaded(`const a = require!('cookie-session');`)).toEqual(['cookie-session']);
+    expect(loaded('const a = require(`cookie-session`);', 'file.js')).toEqual(['cookie-session']);
+    expect(loaded(`export * from 'cookie-session';`)).toEqual(['cookie-session']);
+    expect(loaded(`export { default } from 'express-session';`)).toEqual(['express-session']);
+    expect(loaded(`function load(require) { return require('cookie-parser'); }`, 'file.js')).toEqual(['cookie-parser']);
     expect(loaded(`import x from 'express-sessions';\nrequire('cookie-session-store');\nrequire(name);`)).toEqual([]);
+    expect(loaded('require(`cookie-${kind}`);\n(0, load)(\'cookie-session\');\nexport const a = 1;', 'file.js')).toEqual([]);
   });
 
   it('names the library one node loads', () => {

@@ -111,6 +111,11 @@ ruleTester.run('regenerate-session-on-login', rule, {
       code: `import cookieSession = require('cookie-session');\napp.use(cookieSession({ keys }));\napp.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});`,
       filename: FILENAMES.ts,
     },
+    // Bundlers call `require` through a sequence expression.
+    {
+      code: `const cookieSession = (0, require)('cookie-session');\napp.use(cookieSession({ keys }));\napp.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});`,
+      languageOptions: cjs,
+    },
     // The library is found wherever the file loads it, here after the handler.
     {
       code: `app.post('/login', (req, res) => {\n  req.session.user = user;\n  res.end();\n});\nasync function setup() {\n  const { default: cookieSession } = await import('cookie-session');\n  app.use(cookieSession({ keys }));\n}`,
