@@ -14,6 +14,25 @@ export default defineConfig(
     },
   },
   {
+    // The main entry of @typescript-eslint/utils loads its scope manager and ESLint's API classes.
+    files: ['src/**/*.ts', 'rules/**/*.ts', 'codemods/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@typescript-eslint/utils',
+              allowTypeImports: true,
+              message:
+                'Import values from @typescript-eslint/types, @typescript-eslint/utils/ast-utils or @typescript-eslint/utils/eslint-utils; the main entry costs about 50 ms to load.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['rules/**/*.ts'],
     extends: [eslintPlugin.configs.recommended],
     rules: {

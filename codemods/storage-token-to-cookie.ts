@@ -6,7 +6,9 @@
  * gets `withCredentials: true`. A removal becomes a request to the file's logout route. Sign-in checks and
  * every other site it cannot rewrite safely get `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { API, ASTNode, ASTPath, FileInfo } from 'jscodeshift';
 
 import {

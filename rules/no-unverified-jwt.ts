@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import { AST_TOKEN_TYPES } from '@typescript-eslint/types';
 
 import { type AlgorithmsInsertion, findJwtAlgorithmProblems } from '../src/detectors/jwt-algorithms.js';
 import { mayContainJwtCalls } from '../src/detectors/text-checks.js';

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +22,21 @@ describe('plugin', () => {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => file.replace(/\.ts$/, ''));
     expect(Object.keys(plugin.rules).sort()).toEqual(files.sort());
+  });
+
+  it('loads without the scope manager', () => {
+    // typescript-eslint's main entry loads its scope manager and ESLint's API classes, about 45 ms that a
+    // project without the TypeScript parser would pay on every run. The plugin imports only the light
+    // entry points. This reads the built entry, which `npm test` builds first.
+    const entry = fileURLToPath(new URL('../dist/src/index.js', import.meta.url));
+    const script = [
+      `import { createRequire } from 'node:module';`,
+      `await import(${JSON.stringify(entry)});`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache);`,
+      `console.log(JSON.stringify(loaded.filter((path) => /scope-manager|utils[\\/]dist[\\/]ts-eslint/.test(path))));`,
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([]);
   });
 
   it('lists rules alphabetically', () => {

@@ -13,7 +13,9 @@
  * instance is a variable initialised with `<axios>.create(config?)` in the same file. These functions
  * only read the AST: the codemod decides what to change.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /** The HTTP client bindings of one file. */
 export interface HttpClients {

@@ -5,7 +5,9 @@
  * namespace constant. An imported key resolves through its string literal type when the file was parsed
  * with type information, and otherwise by the constant's own name (`TOKEN_KEY`, `StorageKeys.ACCESS_TOKEN`).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { forEachNode } from '../util/ast-values.js';
 import { isCredentialKeyConstantName, isCredentialName } from './credential-name.js';

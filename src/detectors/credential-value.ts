@@ -5,7 +5,9 @@
  * anywhere in the file (`if (data.accessToken) save(data)`), and where a read value goes (an
  * `Authorization` header, a `.accessToken` read from the parsed value).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
 import { isCredentialHeaderName, isCredentialName, isCredentialPropertyName } from './credential-name.js';

@@ -5,7 +5,7 @@
  * undefined for a value it cannot compute, such as one read from `process.env` or a config object.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { findVariable, getKeyName, getStaticValue, skipTypeWrappers } from '../util/ast-values.js';
 

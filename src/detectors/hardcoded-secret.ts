@@ -5,7 +5,8 @@
  * property named like a secret (`module.exports = { secret: "…" }`) counts too. Each finding points at the
  * literal, because that text is what has to leave the source.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getConstantInit, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
 import { splitWords } from './credential-name.js';

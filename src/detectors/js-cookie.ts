@@ -4,7 +4,9 @@
  * or an alias, and the write may sit in a helper function of the same file that takes the cookie name as a
  * parameter. A cookie written by a script can never be HttpOnly, so any script on the page can read it back.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { CALL, CONSTRUCT, createReferenceTracker, READ } from '../util/reference-tracker.js';
 import { getMemberName, getStaticString, isAllowedKey, isCredentialKey, resolveCredentialKey, skipTypeWrappers } from './credential-key.js';

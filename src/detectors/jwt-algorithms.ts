@@ -4,7 +4,7 @@
  * that allows `none` or mixes HMAC with public-key algorithms, and signing with `none`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { findProperty, findVariable, getKeyName, getStaticValue, hasSpread, isFunctionNode, resolveObjectExpression, skipTypeWrappers } from '../util/ast-values.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';

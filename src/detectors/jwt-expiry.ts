@@ -4,7 +4,7 @@
  * ignores expiry, and a verify `maxAge` above the limit.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { findProperty, getKeyName, getStaticValue, hasSpread, isFunctionNode, resolveObjectExpression } from '../util/ast-values.js';
 import {

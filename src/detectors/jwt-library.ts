@@ -5,7 +5,7 @@
  * are imported or required from, so a local function that merely shares a name is never a JWT call.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import {
   findVariable,

@@ -4,7 +4,8 @@
  * checked against such a key were issued by another service (Auth0, Cognito, Keycloak), so the file
  * verifies access tokens as an OAuth resource server rather than handing out sessions of its own.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getConstantInit, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';

@@ -4,7 +4,8 @@
  * (`sessionConfig.cookie.secure = true`, `Object.assign(sessionConfig, {...})`). Anything that comes from
  * a parameter, an import or a call is reported as unknown, so callers can stay silent about it.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { findVariable, getConstantInit, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
 

@@ -4,7 +4,8 @@
  * over HTTPS only), `httpOnly` (out of reach of scripts) and a `sameSite` other than `"none"` (not sent
  * with cross-site requests). Each finding carries the text edits that add or fix the flags.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { findVariable, forEachNode, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
 import type { CredentialNameOptions } from './credential-name.js';

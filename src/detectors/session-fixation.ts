@@ -7,7 +7,8 @@
  * `req.login`/`req.logIn`, or that a route runs after `passport.authenticate(...)`, are fine too, because
  * passport 0.6 and later regenerate the session there.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import {
   findVariable,

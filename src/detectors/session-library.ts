@@ -4,7 +4,8 @@
  * where the function comes from (default, named, renamed and namespace imports, `require`, destructured
  * `require`, TypeScript `import x = require()`, local aliases), never by a local name alone.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { findVariable, forEachNode, getConstantInit, getKeyName, getRequiredModule, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';

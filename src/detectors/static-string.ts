@@ -4,7 +4,8 @@
  * `Buffer.from("…")`, `new TextEncoder().encode("…")` or `crypto.createSecretKey("…")`, and arrays of
  * those. Each finding points at the literal itself, so a report lands on the text to remove.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { findVariable, getConstantInit, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';

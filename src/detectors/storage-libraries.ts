@@ -4,7 +4,9 @@
  * @vueuse/core, and redux-persist with a web storage engine. Each use becomes a `StorageAccess` that
  * web-storage.ts judges with the same key and value logic as `localStorage`.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { CALL, createReferenceTracker } from '../util/reference-tracker.js';
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';

@@ -3,7 +3,9 @@
  * class fields (`this.storage`), destructuring and function calls. The storage and cookie detectors use them
  * to find every place where an API object is used.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, skipTypeWrappers } from './credential-key.js';
 

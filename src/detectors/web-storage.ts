@@ -4,7 +4,8 @@
  * and the storage libraries and hooks in storage-libraries.ts. The rule `no-token-in-storage` reports the
  * findings and the `storage-token-to-cookie` codemod rewrites them, so each finding carries what both need.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createReferenceTracker, READ } from '../util/reference-tracker.js';
 import { type CredentialKeyOptions, getMemberName, isAllowedKey, isCredentialKey, resolveCredentialKey } from './credential-key.js';

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 
 import { REPOSITORY_URL } from '../meta.js';

@@ -1,4 +1,5 @@
-import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
