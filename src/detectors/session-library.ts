@@ -12,7 +12,7 @@ import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/
 import { isCredentialKeyConstantName, isCredentialName, type CredentialNameOptions } from './credential-name.js';
 import { findJwtCalls } from './jwt-library.js';
 import { followObject, isGlobalIdentifier, type FollowedObject } from './same-file-value.js';
-import { findHardcodedStrings } from './static-string.js';
+import { findHardcodedStrings, getLiteralString } from './static-string.js';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -175,12 +175,9 @@ function findLoadedLibraries(sourceCode: SourceCode): Set<SessionLibrary> {
 }
 
 /**
- * Returns the session library that a node loads: an import declaration, `export … from`,
- * `import x = require()`, `import()`, or a call of a function named `require` (also `require!()` and
- * `(0, require)()`), with the library's name as a string or a template literal without expressions. A
- * `require` that the file binds itself counts too, because bundlers pass Node's `require` in as a
- * parameter. A detector that walks the whole AST anyway calls this on each node instead of asking for
- * `loadedLibraries`, which takes a walk of its own.
+ * Returns the session library a node loads: an import or `export … from`, `import x = require()`,
+ * `import()`, or a `require()` call (also `require!()` and `(0, require)()`), with the name as a literal.
+ * A `require` the file binds itself counts too, because bundlers pass Node's `require` in as a parameter.
  */
 export function getLoadedSessionLibrary(node: TSESTree.Node): SessionLibrary | undefined {
   let source: TSESTree.Node | null | undefined;
@@ -201,7 +198,7 @@ export function getLoadedSessionLibrary(node: TSESTree.Node): SessionLibrary | u
     default:
       return undefined;
   }
-  const name = source ? getStringValue(source) : undefined;
+  const name = source ? getLiteralString(source) : undefined;
   return LIBRARIES.find((library) => library === name);
 }
 
@@ -214,13 +211,6 @@ function isRequireCallee(callee: TSESTree.Node): boolean {
     unwrapped = skipTypeWrappers(last);
   }
   return unwrapped.type === AST_NODE_TYPES.Identifier && unwrapped.name === 'require';
-}
-
-/** Returns the value of a string literal or of a template literal without expressions. */
-function getStringValue(node: TSESTree.Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
 }
 
 /**
