@@ -10,7 +10,10 @@ import plugin from '../src/index.js';
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   name: string;
   version: string;
+  exports: { '.': { default: string } };
 };
+/** The file that `import 'eslint-plugin-sessions'` loads, which `npm run build` writes. */
+const builtEntry = fileURLToPath(new URL(packageJson.exports['.'].default, new URL('../', import.meta.url)));
 
 describe('plugin', () => {
   it('meta matches package.json', () => {
@@ -26,16 +29,59 @@ describe('plugin', () => {
 
   it('loads without the scope manager', () => {
     // typescript-eslint's main entry loads its scope manager, about 45 ms in a project without the
-    // TypeScript parser. This test reads the built entry, which `npm test` builds first.
-    const entry = fileURLToPath(new URL('../dist/src/index.js', import.meta.url));
+    // TypeScript parser. This test imports the built package entry, which `npm test` builds first.
     const script = [
       `import { createRequire } from 'node:module';`,
-      `await import(${JSON.stringify(entry)});`,
+      `await import(${JSON.stringify(builtEntry)});`,
       `const loaded = Object.keys(createRequire(import.meta.url).cache);`,
       `console.log(JSON.stringify(loaded.filter((path) => /scope-manager|utils[\\/]dist[\\/]ts-eslint/.test(path))));`,
     ].join('\n');
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual([]);
+  });
+
+  it('package entry imports only packages', () => {
+    const statements = readFileSync(builtEntry, 'utf8').matchAll(/^(?:import|export)\b[^'"\n]*(['"])([^'"\n]+)\1/gm);
+    const imports = [...statements].map((match) => match[2]);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((specifier) => specifier?.startsWith('.'))).toEqual([]);
+  });
+
+  it('package entry matches the source', async () => {
+    const built = ((await import(builtEntry)) as { default: typeof plugin }).default;
+    expect(built.meta).toEqual(plugin.meta);
+    expect(Object.keys(built.rules)).toEqual(Object.keys(plugin.rules));
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      expect(built.rules[name as keyof typeof built.rules].meta, name).toEqual(rule.meta);
+    }
+    for (const name of ['recommended', 'strict', 'browser', 'node'] as const) {
+      const { plugins: builtPlugins, ...builtConfig } = built.configs[name];
+      const { plugins: sourcePlugins, ...sourceConfig } = plugin.configs[name];
+      expect(builtConfig, name).toEqual(sourceConfig);
+      expect(builtPlugins?.sessions, name).toBe(built);
+      expect(sourcePlugins?.sessions, name).toBe(plugin);
+    }
+  });
+
+  it('package entry reports like the source', async () => {
+    const built = ((await import(builtEntry)) as { default: typeof plugin }).default;
+    const code = [
+      `import jwt from 'jsonwebtoken';`,
+      `import session from 'express-session';`,
+      `export const app = session({ secret: 'keyboard cat' });`,
+      `export function login(req, res, user) {`,
+      `  const token = jwt.sign({ id: user.id }, 'hard-coded');`,
+      `  localStorage.setItem('token', token);`,
+      `  res.json({ token });`,
+      `}`,
+    ].join('\n');
+    const lint = (config: typeof plugin.configs.strict): string[] =>
+      new Linter()
+        .verify(code, [config as Linter.Config], 'app.js')
+        .map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+    const fromSource = lint(plugin.configs.strict);
+    expect(fromSource.length).toBeGreaterThan(3);
+    expect(lint(built.configs.strict)).toEqual(fromSource);
   });
 
   it('lists rules alphabetically', () => {

@@ -1,7 +1,7 @@
 // Tries eslint-plugin-sessions, unmodified, as an oxlint JS plugin (`jsPlugins` in .oxlintrc.json). It times
 // oxlint with and without it and compares oxlint's reports of our rules with ESLint's, on the corpus and on
 // the examples of the rule pages.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { BENCH_DIR, WORK_DIR } from './corpus.mjs';
@@ -11,7 +11,11 @@ import { median, runNode } from './measure.mjs';
 import { STAGED_PLUGIN_DIR } from './stage-plugin.mjs';
 
 export const OXLINT_BIN = join(BENCH_DIR, 'node_modules', 'oxlint', 'bin', 'oxlint');
-const PLUGIN_ENTRY = join(STAGED_PLUGIN_DIR, 'dist', 'src', 'index.js');
+/** Returns the staged package's entry point, the file that a user's `jsPlugins` entry loads. */
+function stagedPluginEntry() {
+  const manifest = JSON.parse(readFileSync(join(STAGED_PLUGIN_DIR, 'package.json'), 'utf8'));
+  return join(STAGED_PLUGIN_DIR, manifest.main);
+}
 
 function writeConfig(outDir, name, config) {
   const path = join(outDir, `${name}.oxlintrc.json`);
@@ -81,7 +85,7 @@ export async function runOxlintTrial({ root, targets, plugin, reps, outDir, esli
   const ourRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`sessions/${name}`, 'error']));
   const defaultConfig = writeConfig(outDir, 'oxlint-default', {});
   const withSessions = writeConfig(outDir, 'oxlint-sessions', {
-    jsPlugins: [{ name: 'sessions', specifier: PLUGIN_ENTRY }],
+    jsPlugins: [{ name: 'sessions', specifier: stagedPluginEntry() }],
     rules: ourRules,
   });
 

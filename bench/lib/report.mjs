@@ -225,7 +225,7 @@ function renderOxlint(results) {
   const { oxlint } = results;
   if (!oxlint.works) return `oxlint could not run eslint-plugin-sessions as a JS plugin:\n\n\`\`\`text\n${oxlint.error}\n\`\`\``;
   const lines = [
-    'oxlint loaded `dist/src/index.js` unmodified through `jsPlugins` and ran every rule of ours. Its timings are the last rows of the lint-cost table.',
+    'oxlint loaded the package entry (`dist/plugin.js`) unmodified through `jsPlugins` and ran every rule of ours. Its timings are the last rows of the lint-cost table.',
     '',
     renderOxlintComparison('Bench slice', oxlint.corpus),
     renderOxlintComparison(`The ${oxlint.examples.files} code examples of docs/rules/*.md (blocks without \`options\`)`, oxlint.examples),
