@@ -9,15 +9,22 @@
 // Packages stay `import` statements, so the bundle shares typescript-eslint and ESLint's utilities with
 // the project that installs it. The CLI and the codemods keep loading dist/src/ and dist/codemods/.
 //
+// The source map of the bundle leads through tsc's maps to the TypeScript files, so a stack trace read
+// with `node --enable-source-maps` names the same lines as one from dist/src/.
+//
 // `npm run build` runs this script after tsc.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 
+import remapping from '@jridgewell/remapping';
 import { build } from 'rolldown';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
-const entry = path.join(repositoryRoot, 'dist/src/index.js');
-const output = path.join(repositoryRoot, 'dist/plugin.js');
+const distDir = path.join(repositoryRoot, 'dist');
+const entry = path.join(distDir, 'src/index.js');
+const output = path.join(distDir, 'plugin.js');
+const outputMap = `${output}.map`;
 
 await build({
   input: entry,
@@ -25,6 +32,19 @@ await build({
   // Relative and absolute paths are the plugin's own files. Everything else is a package or a Node.js
   // built-in module, which stays an import.
   external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
-  output: { file: output, format: 'esm' },
+  output: { file: output, format: 'esm', sourcemap: true, sourcemapExcludeSources: true },
   logLevel: 'warn',
 });
+
+/**
+ * Returns tsc's source map of a built file, given by its path relative to dist/, or null for a file
+ * without one. The remapping library reads the map's sources relative to that path.
+ */
+function loadTscMap(source) {
+  const mapFile = `${path.resolve(distDir, source)}.map`;
+  return existsSync(mapFile) ? JSON.parse(readFileSync(mapFile, 'utf8')) : null;
+}
+
+const bundleMap = JSON.parse(readFileSync(outputMap, 'utf8'));
+const chained = remapping(bundleMap, (source, context) => (context.depth === 1 ? loadTscMap(source) : null));
+writeFileSync(outputMap, `${JSON.stringify({ ...chained, file: path.basename(output) })}\n`);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { Linter } from 'eslint';
@@ -45,6 +46,15 @@ describe('plugin', () => {
     const imports = [...statements].map((match) => match[2]);
     expect(imports.length).toBeGreaterThan(0);
     expect(imports.filter((specifier) => specifier?.startsWith('.'))).toEqual([]);
+  });
+
+  it('package entry maps to the TypeScript files', () => {
+    const map = JSON.parse(readFileSync(`${builtEntry}.map`, 'utf8')) as { sources: string[] };
+    const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
+    const sources = map.sources.map((source) => path.relative(repositoryRoot, path.resolve(path.dirname(builtEntry), source)));
+    expect(sources).toContain(path.join('src', 'index.ts'));
+    expect(sources).toContain(path.join('rules', 'no-hardcoded-secret.ts'));
+    expect(sources.filter((source) => !source.endsWith('.ts') || !existsSync(path.join(repositoryRoot, source)))).toEqual([]);
   });
 
   it('package entry matches the source', async () => {
