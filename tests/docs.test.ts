@@ -24,7 +24,7 @@ function lintExample(ruleName: string, code: string, language: string, options: 
     [
       {
         files: ['**/*.{js,jsx,ts,tsx}'],
-        plugins: { sessions: plugin as never },
+        plugins: { sessions: plugin },
         languageOptions: {
           parser: tsParser,
           sourceType: isModule ? 'module' : 'commonjs',

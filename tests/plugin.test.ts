@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { Linter } from 'eslint';
+import { defineConfig } from 'eslint/config';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
@@ -85,13 +86,19 @@ describe('plugin', () => {
       `  res.json({ token });`,
       `}`,
     ].join('\n');
-    const lint = (config: typeof plugin.configs.strict): string[] =>
+    const lint = (config: Linter.Config): string[] =>
       new Linter()
-        .verify(code, [config as Linter.Config], 'app.js')
+        .verify(code, [config], 'app.js')
         .map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`);
     const fromSource = lint(plugin.configs.strict);
     expect(fromSource.length).toBeGreaterThan(3);
     expect(lint(built.configs.strict)).toEqual(fromSource);
+  });
+
+  it('configs fit defineConfig', () => {
+    // A type error here means that an `eslint.config.ts` needs a cast to use the plugin.
+    const configs = defineConfig(plugin.configs.strict, { files: ['**/*.js'], plugins: { sessions: plugin } });
+    expect(configs.map((config) => config.name)).toEqual(['sessions/strict', undefined]);
   });
 
   it('lists rules alphabetically', () => {
@@ -100,7 +107,7 @@ describe('plugin', () => {
   });
 
   it.each(Object.entries(plugin.rules))('%s links its docs page', (name, rule) => {
-    expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+    expect(rule.meta?.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
   });
 
   it('strict enables every rule', () => {
@@ -128,7 +135,7 @@ describe('plugin', () => {
   it.each(['file.jsx', 'file.js'])('recommended parses JSX in %s', (filename) => {
     const messages = new Linter().verify(
       `export const Logout = () => <button onClick={() => localStorage.removeItem('token')}>Log out</button>;`,
-      [plugin.configs.recommended as Linter.Config],
+      [plugin.configs.recommended],
       filename,
     );
     expect(messages.map((message) => message.ruleId)).toEqual(['sessions/no-token-in-storage']);

@@ -183,7 +183,7 @@ function buildCheckConfig(): Linter.Config[] {
       files: ['**/*.{ts,tsx,mts,cts}'],
       languageOptions: { parser: tsParser as Linter.Parser },
     },
-    plugin.configs.strict as Linter.Config,
+    plugin.configs.strict,
   ];
 }
 

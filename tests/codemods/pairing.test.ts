@@ -29,7 +29,7 @@ function lint(text: string, fileName: string, ruleIds: readonly string[]): Linte
   const config: Linter.Config[] = [
     {
       files: LINTED_FILES,
-      plugins: { sessions: plugin as never },
+      plugins: { sessions: plugin },
       languageOptions: {
         ...(isTypeScript ? { parser: tsParser as Linter.Parser } : {}),
         sourceType: fileName.endsWith('.cjs') ? 'commonjs' : 'module',

@@ -24,7 +24,7 @@ function lint(ruleId: string, code: string, fileName: string): Linter.LintMessag
     [
       {
         files: ['**/*.*'],
-        plugins: { sessions: plugin as never },
+        plugins: { sessions: plugin },
         languageOptions: {
           sourceType: fileName.endsWith('.cjs') ? 'commonjs' : 'module',
           ...(isTypeScript ? { parser: tsParser as Linter.Parser } : {}),
