@@ -4,14 +4,16 @@ import { buildConfigs, type ConfigName } from './configs.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from './meta.js';
 import { rules } from './rules.js';
 
+type Rules = typeof rules;
+
 /**
  * The plugin in ESLint's own types, so that `defineConfig(sessions.configs.strict)`, `plugins: { sessions }`
- * and typescript-eslint's `config()` accept it without a cast. The rules are written with
- * typescript-eslint's types, which ESLint's `Linter.Config` does not accept.
+ * and typescript-eslint's `config()` accept it without a cast. Each rule keeps its typescript-eslint type
+ * as well (its `meta.docs` fields, `defaultOptions`), which ESLint's `Linter.Config` alone does not accept.
  */
 export interface SessionsPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
-  rules: Record<keyof typeof rules, Rule.RuleModule>;
+  rules: { [Name in keyof Rules]: Rules[Name] & Rule.RuleModule };
   configs: Record<ConfigName, Linter.Config>;
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import { describe, expect, it } from 'vitest';
@@ -101,13 +102,21 @@ describe('plugin', () => {
     expect(configs.map((config) => config.name)).toEqual(['sessions/strict', undefined]);
   });
 
+  it('rules keep typescript-eslint types', () => {
+    // A type error here means that code written against the rules' typescript-eslint types breaks.
+    const rule: TSESLint.RuleModule<string, readonly unknown[]> = plugin.rules['no-hardcoded-secret'];
+    const family: 'browser' | 'node' | undefined = plugin.rules['no-hardcoded-secret'].meta.docs?.family;
+    expect(rule.defaultOptions).toEqual([{ checkConfigExports: true }]);
+    expect(family).toBe('node');
+  });
+
   it('lists rules alphabetically', () => {
     const names = Object.keys(plugin.rules);
     expect(names).toEqual([...names].sort());
   });
 
   it.each(Object.entries(plugin.rules))('%s links its docs page', (name, rule) => {
-    expect(rule.meta?.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+    expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
   });
 
   it('strict enables every rule', () => {
