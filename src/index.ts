@@ -8,8 +8,8 @@ type Rules = typeof rules;
 
 /**
  * The plugin in ESLint's own types, so that `defineConfig(sessions.configs.strict)`, `plugins: { sessions }`
- * and typescript-eslint's `config()` accept it without a cast. Each rule keeps its typescript-eslint type
- * as well (its `meta.docs` fields, `defaultOptions`), which ESLint's `Linter.Config` alone does not accept.
+ * and typescript-eslint's `config()` accept it without a cast. Each rule also keeps its typescript-eslint
+ * type (the `meta.docs` fields, `defaultOptions`). That type alone does not fit ESLint's `Linter.Config`.
  */
 export interface SessionsPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };

@@ -15,8 +15,14 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
   version: string;
   exports: { '.': { default: string } };
 };
+const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 /** The file that `import 'eslint-plugin-sessions'` loads, which `npm run build` writes. */
-const builtEntry = fileURLToPath(new URL(packageJson.exports['.'].default, new URL('../', import.meta.url)));
+const builtEntry = path.join(repositoryRoot, packageJson.exports['.'].default);
+
+/** Imports the plugin from the built package entry. */
+async function importBuiltEntry(): Promise<typeof plugin> {
+  return ((await import(builtEntry)) as { default: typeof plugin }).default;
+}
 
 describe('plugin', () => {
   it('meta matches package.json', () => {
@@ -52,7 +58,6 @@ describe('plugin', () => {
 
   it('package entry maps to the TypeScript files', () => {
     const map = JSON.parse(readFileSync(`${builtEntry}.map`, 'utf8')) as { sources: string[] };
-    const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
     const sources = map.sources.map((source) => path.relative(repositoryRoot, path.resolve(path.dirname(builtEntry), source)));
     expect(sources).toContain(path.join('src', 'index.ts'));
     expect(sources).toContain(path.join('rules', 'no-hardcoded-secret.ts'));
@@ -60,7 +65,7 @@ describe('plugin', () => {
   });
 
   it('package entry matches the source', async () => {
-    const built = ((await import(builtEntry)) as { default: typeof plugin }).default;
+    const built = await importBuiltEntry();
     expect(built.meta).toEqual(plugin.meta);
     expect(Object.keys(built.rules)).toEqual(Object.keys(plugin.rules));
     for (const [name, rule] of Object.entries(plugin.rules)) {
@@ -76,7 +81,7 @@ describe('plugin', () => {
   });
 
   it('package entry reports like the source', async () => {
-    const built = ((await import(builtEntry)) as { default: typeof plugin }).default;
+    const built = await importBuiltEntry();
     const code = [
       `import jwt from 'jsonwebtoken';`,
       `import session from 'express-session';`,
