@@ -2,6 +2,7 @@
 // base (parsers, source types and globals for the corpus laid out by lib/corpus.mjs):
 //   baseline             @eslint/js recommended
 //   strict               baseline + every rule of eslint-plugin-sessions (the copy lib/stage-plugin.mjs installs)
+//   strict-reversed      strict with our rules listed in reverse order, for the per-rule times only
 //   browser-jwt-security baseline + the storage and cookie rules of eslint-plugin-browser-security
 //                        + every rule of eslint-plugin-jwt-security
 //   sonarjs              baseline + the JWT, cookie, session and hard-coded credential rules of eslint-plugin-sonarjs
@@ -93,9 +94,20 @@ async function sessionsStrict() {
   return (await importDefault('eslint-plugin-sessions')).configs.strict;
 }
 
+/**
+ * ESLint creates a file's rules in the order the config lists them, and the first of our rules meets the
+ * file's text and the shared text checks while they are cold. Reversing the order shows what each rule
+ * costs when another rule of ours comes first.
+ */
+async function sessionsStrictReversed() {
+  const strict = await sessionsStrict();
+  return { ...strict, rules: Object.fromEntries(Object.entries(strict.rules).reverse()) };
+}
+
 const ARMS = {
   baseline: async () => [js.configs.recommended],
   strict: async () => [js.configs.recommended, await sessionsStrict()],
+  'strict-reversed': async () => [js.configs.recommended, await sessionsStrictReversed()],
   'browser-jwt-security': async () => [js.configs.recommended, await peerConfig('browser-jwt-security')],
   sonarjs: async () => [js.configs.recommended, await peerConfig('sonarjs')],
   security: async () => [js.configs.recommended, await peerConfig('security')],

@@ -59,6 +59,8 @@ const WRITE_DOCS = !SMOKE && !flags['no-docs'];
 const PEER_ARMS = SMOKE ? [] : ['browser-jwt-security', 'sonarjs'];
 const REFERENCE_ARMS = SMOKE ? [] : ['security'];
 const LINT_ARMS = ['baseline', 'strict', ...PEER_ARMS, ...REFERENCE_ARMS];
+/** The arms run with `TIMING=all`: all but the baseline, and `strict` once more with our rules in reverse order. */
+const TIMING_ARMS = ['strict', 'strict-reversed', ...PEER_ARMS, ...REFERENCE_ARMS];
 const GROWTH_COPIES = SMOKE ? [1, 2] : [1, 2, 4];
 const OUT_DIR = join(WORK_DIR, `out-${SLICE}`);
 
@@ -369,11 +371,18 @@ function evaluateTargets(results) {
     });
   }
 
-  const ours = timings.strict.rows.filter((row) => row.rule.startsWith('sessions/'));
-  const worst = ours.reduce((max, row) => (row.share > (max?.share ?? -1) ? row : max), undefined);
+  const worstOf = (arm) =>
+    timings[arm]?.rows
+      .filter((row) => row.rule.startsWith('sessions/'))
+      .reduce((max, row) => (row.share > (max?.share ?? -1) ? row : max), undefined);
+  const worst = worstOf('strict');
+  const worstReversed = worstOf('strict-reversed');
   targets.push({
     name: `no rule of ours takes more than ${TARGETS.maxRuleShare * 100} % of total rule time`,
-    measured: worst ? `max ${(worst.share * 100).toFixed(2)} % (${worst.rule})` : 'no sessions rule in the TIMING table',
+    measured: worst
+      ? `max ${(worst.share * 100).toFixed(2)} % (${worst.rule})` +
+        (worstReversed ? `; with our rules in reverse order max ${(worstReversed.share * 100).toFixed(2)} % (${worstReversed.rule})` : '')
+      : 'no sessions rule in the TIMING table',
     pass: worst !== undefined && worst.share <= TARGETS.maxRuleShare,
   });
 
@@ -452,7 +461,7 @@ async function main() {
   log('lint cost');
   const lint = await measureLintArms({ root, targets: ['copy-1'], arms: LINT_ARMS, reps: REPS, label: 'lint' });
   log('per-rule times');
-  const timings = await measureRuleTimes({ root, targets: ['copy-1'], arms: LINT_ARMS.filter((arm) => arm !== 'baseline'), reps: TIMING_REPS });
+  const timings = await measureRuleTimes({ root, targets: ['copy-1'], arms: TIMING_ARMS, reps: TIMING_REPS });
   log('heap allocation');
   const heap = await measureHeap({ root, targets: ['copy-1'], arms: LINT_ARMS, reps: HEAP_REPS });
   log('concurrency');

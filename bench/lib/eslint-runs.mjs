@@ -12,6 +12,7 @@ export const ESLINT_CONFIG = join(BENCH_DIR, 'eslint.config.mjs');
 export const ARM_RULE_PREFIXES = {
   baseline: [],
   strict: ['sessions/'],
+  'strict-reversed': ['sessions/'],
   'browser-jwt-security': ['browser-security/', 'jwt-security/'],
   sonarjs: ['sonarjs/'],
   security: ['security/'],

@@ -116,18 +116,32 @@ function renderRuleShares(results) {
   const strict = results.timings.strict;
   const ours = strict.rows.filter((row) => row.rule.startsWith('sessions/'));
   const runs = strict.runs ?? 1;
+  const reversed = results.timings['strict-reversed'];
+  const reversedRow = (rule) => reversed?.rows.find((row) => row.rule === rule);
   sections.push(
     `\`strict\` ran ${runs} ${runs === 1 ? 'time' : 'times'} with \`TIMING=all\`; total rule time (median): ` +
       `${strict.totalMs.toFixed(1)} ms over ${strict.rows.length} rules. A rule's time and share are the medians over ` +
-      'the runs; the last column lists the share in each run.',
+      'the runs; the third column lists the share in each run.' +
+      (reversed
+        ? ` The last two columns come from as many runs of \`strict-reversed\`, which lists our rules in reverse order ` +
+          `(total rule time ${reversed.totalMs.toFixed(1)} ms). ESLint creates a file's rules in the order of the config, ` +
+          'so the first of our rules pays for reading the text and for the text checks several rules share.'
+        : ''),
     '',
     table(
-      ['rule of eslint-plugin-sessions', 'time (ms)', 'share of total rule time', 'share in each run'],
+      [
+        'rule of eslint-plugin-sessions',
+        'time (ms)',
+        'share of total rule time',
+        'share in each run',
+        ...(reversed ? ['time, order reversed (ms)', 'share, order reversed'] : []),
+      ],
       ours.map((row) => [
         `\`${row.rule}\``,
         row.ms.toFixed(1),
         percent(row.share),
         (row.shares ?? [row.share]).map((share) => percent(share)).join(', '),
+        ...(reversed ? [reversedRow(row.rule)?.ms.toFixed(1) ?? '—', reversedRow(row.rule) ? percent(reversedRow(row.rule).share) : '—'] : []),
       ]),
     ),
     '',
@@ -136,6 +150,7 @@ function renderRuleShares(results) {
   );
   const peerRows = [];
   for (const [arm, timing] of Object.entries(results.timings)) {
+    if (arm === 'strict-reversed') continue;
     const prefixes = ARM_RULE_PREFIXES[arm];
     const added = timing.rows.filter((row) => prefixes.some((prefix) => row.rule.startsWith(prefix)));
     const sum = added.reduce((total, row) => total + row.share, 0);
