@@ -14,7 +14,7 @@ import { fail, failUsage, parseBenchArgs, positiveCount } from './lib/cli-args.m
 import { checkMigrateCommand, parseJscodeshiftSummary, runFloor, runMigrate } from './lib/codemod-runs.mjs';
 import { BENCH_DIR, corpusPath, layOutCorpus, loadManifest, REPO_DIR, WORK_DIR } from './lib/corpus.mjs';
 import { readEslintReport, runEslint, summarizeReport } from './lib/eslint-runs.mjs';
-import { median, parseTimingTable } from './lib/measure.mjs';
+import { median, medianRoundRatio, parseTimingTable } from './lib/measure.mjs';
 import { runOxlintTrial } from './lib/oxlint.mjs';
 import { mebibytes, renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
 import { BENCH_SAMPLE_RATE, selectFiles } from './lib/slices.mjs';
@@ -358,9 +358,10 @@ function evaluateTargets(results) {
   const overhead = (arm) => lint[arm].medianWallMs / baseline - 1;
   const strictOverhead = overhead('strict');
 
+  const strictRoundOverhead = medianRoundRatio(lint.strict.wallMs, lint.baseline.wallMs) - 1;
   targets.push({
     name: `\`strict\` adds at most ${TARGETS.maxWallOverhead * 100} % wall time to the baseline`,
-    measured: `${(strictOverhead * 100).toFixed(2)} %`,
+    measured: `${(strictOverhead * 100).toFixed(2)} % (median of the per-round ratios: ${(strictRoundOverhead * 100).toFixed(2)} %)`,
     pass: strictOverhead <= TARGETS.maxWallOverhead,
   });
   for (const arm of PEER_ARMS) {
@@ -425,6 +426,8 @@ function renderSavedResults(file) {
   if (results?.slice !== 'bench' || typeof results.machine !== 'object' || typeof results.lint !== 'object') {
     fail(SCRIPT, `Invalid results file ${file}: expected the results.json of a full run (out-bench/ in the work folder).`);
   }
+  // The targets are evaluated again, so that a page rendered by a newer bench shows what the newer checks measure.
+  results.targets = evaluateTargets(results);
   const page = join(REPO_DIR, 'docs', 'benchmarks.md');
   writeGeneratedSection(page, renderBenchmarksPage(results));
   log(`wrote ${page} from ${file}`);

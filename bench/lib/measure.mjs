@@ -176,6 +176,16 @@ export function median(values) {
 }
 
 /**
+ * Returns the median over the rounds of `times[round] / baselineTimes[round]`, for two arms that ran once in
+ * each round. Each ratio compares runs of the same round, so a machine that speeds up or slows down during
+ * the bench moves it less than the ratio of the two medians.
+ */
+export function medianRoundRatio(times, baselineTimes) {
+  const rounds = Math.min(times.length, baselineTimes.length);
+  return median(Array.from({ length: rounds }, (_, round) => times[round] / baselineTimes[round]));
+}
+
+/**
  * Parses the table that ESLint prints when the TIMING environment variable is set:
  * `Rule | Time (ms) | Relative` followed by one row per rule.
  * @returns {{ rule: string, ms: number }[]}

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 import { ARM_RULE_PREFIXES } from './eslint-runs.mjs';
+import { medianRoundRatio } from './measure.mjs';
 
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
@@ -61,6 +62,7 @@ function renderLintCost(results) {
     ARM_LABELS[arm] ?? arm,
     seconds(summary.medianWallMs),
     arm === 'baseline' ? '—' : signedPercent(summary.medianWallMs / baseline.medianWallMs - 1),
+    arm === 'baseline' ? '—' : signedPercent(medianRoundRatio(summary.wallMs, baseline.wallMs) - 1),
     ...(hasCpu
       ? [seconds(summary.medianCpuMs), arm === 'baseline' ? '—' : signedPercent(summary.medianCpuMs / baseline.medianCpuMs - 1)]
       : []),
@@ -71,12 +73,12 @@ function renderLintCost(results) {
   ]);
   if (results.oxlint.works) {
     for (const row of results.oxlint.rows) {
-      rows.push([row.name, seconds(row.medianWallMs), '—', ...(hasCpu ? ['—', '—'] : []), megabytes(row.medianRssKb), '—', '—', row.wallMs.map(seconds).join(', ')]);
+      rows.push([row.name, seconds(row.medianWallMs), '—', '—', ...(hasCpu ? ['—', '—'] : []), megabytes(row.medianRssKb), '—', '—', row.wallMs.map(seconds).join(', ')]);
     }
   }
   const cpuHeader = hasCpu ? ['median CPU (s)', 'CPU vs baseline'] : [];
   return table(
-    ['rules', 'median wall (s)', 'wall vs baseline', ...cpuHeader, 'median peak RSS (MiB)', 'RSS vs baseline', 'reports¹', 'wall of each run (s)'],
+    ['rules', 'median wall (s)', 'wall vs baseline', 'wall vs baseline, per round²', ...cpuHeader, 'median peak RSS (MiB)', 'RSS vs baseline', 'reports¹', 'wall of each run (s)'],
     rows,
   ) +
     '\n\n¹ For the baseline: every report of `@eslint/js`; for the other rows: the reports of the added rules only.' +
@@ -84,7 +86,9 @@ function renderLintCost(results) {
     '(see docs/scan.md), in every row alike.' +
     (hasCpu
       ? ' CPU is the user plus system time of the ESLint process. It counts only the time the process ran, so waiting while other work has the CPU adds to wall time but not to it.'
-      : '');
+      : '') +
+    '\n\n² The median over the rounds of the row\'s run divided by the baseline run of the same round. ' +
+    'When the machine speeds up or slows down during the bench, the medians of two rows can come from different rounds, and this column is less affected.';
 }
 
 function renderHeap(results) {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a plain JavaScript module of the bench, without type declarations
-import { removeScratchDir, runNode } from '../../bench/lib/measure.mjs';
+import { median, medianRoundRatio, removeScratchDir, runNode } from '../../bench/lib/measure.mjs';
 
 afterAll(() => removeScratchDir());
 
@@ -69,3 +69,28 @@ describe('runNode heap figures', () => {
     expect(holding.retainedBytes - dropping.retainedBytes).toBeLessThan(18 * MIB);
   });
 });
+
+describe('medianRoundRatio', () => {
+  it('returns a constant ratio unchanged', () => {
+    // The machine gets faster over the rounds, and each round the arm takes 1 % more than the baseline.
+    const baseline = [6.4, 6.2, 6.0, 5.8, 5.6];
+    const arm = baseline.map((seconds) => seconds * 1.01);
+
+    expect(medianRoundRatio(arm, baseline)).toBeCloseTo(1.01, 10);
+  });
+
+  it('resists drift that splits the medians', () => {
+    // Wall times in seconds of a bench run whose machine got faster from round to round. The baseline's
+    // median is its second round and the other arm's median its third.
+    const baseline = [6.4, 6.17, 6.25, 5.83, 5.75];
+    const strict = [6.4, 6.32, 6.04, 5.86, 5.82];
+
+    expect(median(strict) / median(baseline) - 1).toBeCloseTo(-0.0211, 3);
+    expect(medianRoundRatio(strict, baseline) - 1).toBeCloseTo(0.0051, 3);
+  });
+
+  it('uses the rounds both arms ran', () => {
+    expect(medianRoundRatio([2, 4, 100], [1, 2])).toBe(2);
+  });
+});
+
