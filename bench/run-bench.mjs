@@ -16,7 +16,7 @@ import { BENCH_DIR, corpusPath, layOutCorpus, loadManifest, REPO_DIR, WORK_DIR }
 import { readEslintReport, runEslint, summarizeReport } from './lib/eslint-runs.mjs';
 import { median, medianRoundRatio, parseTimingTable } from './lib/measure.mjs';
 import { runOxlintTrial } from './lib/oxlint.mjs';
-import { mebibytes, renderBenchmarksPage, writeGeneratedSection } from './lib/report.mjs';
+import { mebibytes, renderBenchmarksPage, signedPercent, writeGeneratedSection } from './lib/report.mjs';
 import { BENCH_SAMPLE_RATE, selectFiles } from './lib/slices.mjs';
 import { stagePlugin } from './lib/stage-plugin.mjs';
 
@@ -56,7 +56,8 @@ const WRITE_DOCS = !SMOKE && !flags['no-docs'];
 // The peer rows are the ones the wall-time target compares `strict` with: plugins a user would pick for the
 // same problems. The reference row adds a single rule, so it is measured and shown but is not a target.
 // The smoke run keeps only the steps that exercise our own code, so that it finishes in about a minute.
-const PEER_ARMS = SMOKE ? [] : ['browser-jwt-security', 'sonarjs'];
+const FULL_RUN_PEER_ARMS = ['browser-jwt-security', 'sonarjs'];
+const PEER_ARMS = SMOKE ? [] : FULL_RUN_PEER_ARMS;
 const REFERENCE_ARMS = SMOKE ? [] : ['security'];
 const LINT_ARMS = ['baseline', 'strict', ...PEER_ARMS, ...REFERENCE_ARMS];
 /** The arms run with `TIMING=all`: all but the baseline, and `strict` once more with our rules in reverse order. */
@@ -361,10 +362,11 @@ function evaluateTargets(results) {
   const strictRoundOverhead = medianRoundRatio(lint.strict.wallMs, lint.baseline.wallMs) - 1;
   targets.push({
     name: `\`strict\` adds at most ${TARGETS.maxWallOverhead * 100} % wall time to the baseline`,
-    measured: `${(strictOverhead * 100).toFixed(2)} % (median of the per-round ratios: ${(strictRoundOverhead * 100).toFixed(2)} %)`,
+    measured: `${signedPercent(strictOverhead)} (median of the per-round ratios: ${signedPercent(strictRoundOverhead)})`,
     pass: strictOverhead <= TARGETS.maxWallOverhead,
   });
-  for (const arm of PEER_ARMS) {
+  // The arms present in the results, so that results rendered again by --from-results keep their rows.
+  for (const arm of FULL_RUN_PEER_ARMS.filter((name) => name in lint)) {
     targets.push({
       name: `\`strict\` adds less wall time than the ${arm} row`,
       measured: `${(strictOverhead * 100).toFixed(2)} % against ${(overhead(arm) * 100).toFixed(2)} %`,
@@ -426,7 +428,8 @@ function renderSavedResults(file) {
   if (results?.slice !== 'bench' || typeof results.machine !== 'object' || typeof results.lint !== 'object') {
     fail(SCRIPT, `Invalid results file ${file}: expected the results.json of a full run (out-bench/ in the work folder).`);
   }
-  // The targets are evaluated again, so that a page rendered by a newer bench shows what the newer checks measure.
+  // The targets are evaluated again with the current thresholds and checks, so the page may show a result
+  // other than the one the run exited with.
   results.targets = evaluateTargets(results);
   const page = join(REPO_DIR, 'docs', 'benchmarks.md');
   writeGeneratedSection(page, renderBenchmarksPage(results));
@@ -437,6 +440,9 @@ async function main() {
   if (flags['from-results'] !== undefined) {
     if (flags['from-results'] === '') {
       failUsage(SCRIPT, 'Missing file name after --from-results.', USAGE);
+    }
+    if (SMOKE || flags['no-docs']) {
+      failUsage(SCRIPT, '--from-results rewrites docs/benchmarks.md from a full run, so it cannot be combined with --smoke or --no-docs.', USAGE);
     }
     renderSavedResults(flags['from-results']);
     return;

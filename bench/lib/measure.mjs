@@ -178,11 +178,14 @@ export function median(values) {
 /**
  * Returns the median over the rounds of `times[round] / baselineTimes[round]`, for two arms that ran once in
  * each round. Each ratio compares runs of the same round, so a machine that speeds up or slows down during
- * the bench moves it less than the ratio of the two medians.
+ * the bench usually moves it less than the ratio of the two medians. It does not cancel drift within a
+ * round, where the rotated order can put the other arms' runs between the two.
  */
 export function medianRoundRatio(times, baselineTimes) {
-  const rounds = Math.min(times.length, baselineTimes.length);
-  return median(Array.from({ length: rounds }, (_, round) => times[round] / baselineTimes[round]));
+  if (times.length !== baselineTimes.length) {
+    throw new Error(`medianRoundRatio() needs one time per round for both arms, got ${times.length} and ${baselineTimes.length}.`);
+  }
+  return median(times.map((time, round) => time / baselineTimes[round]));
 }
 
 /**

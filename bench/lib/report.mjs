@@ -7,7 +7,8 @@ import { medianRoundRatio } from './measure.mjs';
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const percent = (fraction) => `${(fraction * 100).toFixed(2)} %`;
-const signedPercent = (fraction) => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(2)} %`;
+/** Formats a fraction as a percentage with its sign: `+2.47 %`, `-0.10 %`. */
+export const signedPercent = (fraction) => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(2)} %`;
 const megabytes = (kilobytes) => (kilobytes / 1024).toFixed(0);
 /** Formats a byte count in MiB with one decimal. */
 export const mebibytes = (bytes) => (bytes / 2 ** 20).toFixed(1);
@@ -125,11 +126,11 @@ function renderRuleShares(results) {
   sections.push(
     `\`strict\` ran ${runs} ${runs === 1 ? 'time' : 'times'} with \`TIMING=all\`; total rule time (median): ` +
       `${strict.totalMs.toFixed(1)} ms over ${strict.rows.length} rules. A rule's time and share are the medians over ` +
-      'the runs; the third column lists the share in each run.' +
+      'the runs; the fourth column lists the share in each run.' +
       (reversed
-        ? ` The last two columns come from as many runs of \`strict-reversed\`, which lists our rules in reverse order ` +
+        ? ` The last two columns come from ${reversed.runs ?? 1} ${(reversed.runs ?? 1) === 1 ? 'run' : 'runs'} of \`strict-reversed\`, which lists our rules in reverse order ` +
           `(total rule time ${reversed.totalMs.toFixed(1)} ms). ESLint creates a file's rules in the order of the config, ` +
-          'so the first of our rules pays for reading the text and for the text checks several rules share.'
+          'so the first of our rules pays for reading the text, and the first rule that runs a text check shared by several rules pays for that check.'
         : ''),
     '',
     table(

@@ -89,8 +89,8 @@ describe('medianRoundRatio', () => {
     expect(medianRoundRatio(strict, baseline) - 1).toBeCloseTo(0.0051, 3);
   });
 
-  it('uses the rounds both arms ran', () => {
-    expect(medianRoundRatio([2, 4, 100], [1, 2])).toBe(2);
+  it('rejects lists of unequal length', () => {
+    expect(() => medianRoundRatio([2, 4, 100], [1, 2])).toThrow('got 3 and 2');
   });
 });
 
