@@ -95,9 +95,9 @@ async function sessionsStrict() {
 }
 
 /**
- * ESLint creates a file's rules in the order the config lists them, and the first of our rules meets the
- * file's text and the shared text checks while they are cold. Reversing the order shows what each rule
- * costs when another rule of ours comes first.
+ * Returns `strict` with our rules in reverse order. ESLint creates a file's rules in config order, and the
+ * first of ours meets the file's text and the shared text checks while they are cold. This order shows what
+ * each rule costs when another rule of ours comes first.
  */
 async function sessionsStrictReversed() {
   const strict = await sessionsStrict();

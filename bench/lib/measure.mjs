@@ -176,14 +176,13 @@ export function median(values) {
 }
 
 /**
- * Returns the median over the rounds of `times[round] / baselineTimes[round]`, for two arms that ran once in
- * each round. Each ratio compares runs of the same round, so a machine that speeds up or slows down during
- * the bench usually moves it less than the ratio of the two medians. It does not cancel drift within a
- * round, where the rotated order can put the other arms' runs between the two.
+ * Returns the median over the rounds of `times[round] / baselineTimes[round]` for two arms that ran once per
+ * round. Each ratio compares runs of the same round, so a machine whose speed drifts from round to round
+ * moves it less than the ratio of the two medians. Drift within a round still counts.
  */
 export function medianRoundRatio(times, baselineTimes) {
   if (times.length !== baselineTimes.length) {
-    throw new Error(`medianRoundRatio() needs one time per round for both arms, got ${times.length} and ${baselineTimes.length}.`);
+    throw new Error(`medianRoundRatio() expects one time per round for both arms, got ${times.length} and ${baselineTimes.length}.`);
   }
   return median(times.map((time, round) => time / baselineTimes[round]));
 }

@@ -122,7 +122,6 @@ function renderRuleShares(results) {
   const ours = strict.rows.filter((row) => row.rule.startsWith('sessions/'));
   const runs = strict.runs ?? 1;
   const reversed = results.timings['strict-reversed'];
-  const reversedRow = (rule) => reversed?.rows.find((row) => row.rule === rule);
   sections.push(
     `\`strict\` ran ${runs} ${runs === 1 ? 'time' : 'times'} with \`TIMING=all\`; total rule time (median): ` +
       `${strict.totalMs.toFixed(1)} ms over ${strict.rows.length} rules. A rule's time and share are the medians over ` +
@@ -141,13 +140,17 @@ function renderRuleShares(results) {
         'share in each run',
         ...(reversed ? ['time, order reversed (ms)', 'share, order reversed'] : []),
       ],
-      ours.map((row) => [
-        `\`${row.rule}\``,
-        row.ms.toFixed(1),
-        percent(row.share),
-        (row.shares ?? [row.share]).map((share) => percent(share)).join(', '),
-        ...(reversed ? [reversedRow(row.rule)?.ms.toFixed(1) ?? '—', reversedRow(row.rule) ? percent(reversedRow(row.rule).share) : '—'] : []),
-      ]),
+      ours.map((row) => {
+        const cells = [
+          `\`${row.rule}\``,
+          row.ms.toFixed(1),
+          percent(row.share),
+          (row.shares ?? [row.share]).map((share) => percent(share)).join(', '),
+        ];
+        if (!reversed) return cells;
+        const reversedRow = reversed.rows.find((candidate) => candidate.rule === row.rule);
+        return [...cells, reversedRow ? reversedRow.ms.toFixed(1) : '—', reversedRow ? percent(reversedRow.share) : '—'];
+      }),
     ),
     '',
     'The same shares for the added rules of the other rows (their own `TIMING=all` runs, as many as for `strict`):',

@@ -93,4 +93,3 @@ describe('medianRoundRatio', () => {
     expect(() => medianRoundRatio([2, 4, 100], [1, 2])).toThrow('got 3 and 2');
   });
 });
-
