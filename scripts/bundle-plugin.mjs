@@ -9,6 +9,12 @@
 // Packages stay `import` statements, so the bundle shares typescript-eslint and ESLint's utilities with
 // the project that installs it. The CLI and the codemods keep loading dist/src/ and dist/codemods/.
 //
+// The bundle also exports the plugin under the name `module.exports`. Node.js 20.19 and later load an ES
+// module with `require()`, and return that export in place of the module namespace, so a CommonJS config
+// gets the plugin itself from `require('eslint-plugin-sessions')`, not an object with a `default` key. The
+// export is added here, not in src/index.ts, so that the declaration files keep only names that
+// TypeScript releases before 5.6 can parse.
+//
 // The source map of the bundle leads through tsc's maps to the TypeScript files, so a stack trace read
 // with `node --enable-source-maps` names the same lines as one from dist/src/.
 //
@@ -25,10 +31,21 @@ const distDir = path.join(repositoryRoot, 'dist');
 const entry = path.join(distDir, 'src/index.js');
 const output = path.join(distDir, 'plugin.js');
 const outputMap = `${output}.map`;
+const ENTRY_ID = '\0plugin-entry';
 
 await build({
-  input: entry,
+  input: ENTRY_ID,
   platform: 'node',
+  plugins: [
+    {
+      name: 'plugin-entry',
+      resolveId: (id) => (id === ENTRY_ID ? id : null),
+      load: (id) =>
+        id === ENTRY_ID
+          ? `import plugin from ${JSON.stringify(entry)};\nexport { plugin as default, plugin as 'module.exports' };\n`
+          : null,
+    },
+  ],
   // Relative and absolute paths are the plugin's own files. Everything else is a package or a Node.js
   // built-in module, which stays an import.
   external: (id) => !id.startsWith('.') && !path.isAbsolute(id),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs the plugin, installs the tarball next to the given ESLint major in a scratch folder outside the
-# repository, and lints a sample with the ESLint CLI and a three-line eslint.config.js. Fails unless the
-# expected rules report.
+# repository, and lints a sample with the ESLint CLI, once with a three-line eslint.config.js and once
+# with the same config in CommonJS. Fails unless the expected rules report both times.
 #
 # Usage: scripts/smoke-packed.sh 9|10
 set -euo pipefail
@@ -46,4 +46,19 @@ if [ "$status" -ne 1 ]; then
 fi
 
 node "$repo/scripts/check-smoke-report.mjs" report.json "$repo/tests/smoke/expected.json"
+
+# A CommonJS config loads the plugin with require(), which returns the plugin itself on Node.js 20.19 and later.
+cat > eslint.config.cjs <<'CONFIG'
+const sessions = require('eslint-plugin-sessions');
+
+module.exports = [sessions.configs.recommended];
+CONFIG
+status=0
+npx eslint --config eslint.config.cjs --format json . > report-cjs.json || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "smoke-packed: ESLint $eslint_version with eslint.config.cjs exited with $status, expected 1 (problems found)" >&2
+  cat report-cjs.json >&2
+  exit 1
+fi
+node "$repo/scripts/check-smoke-report.mjs" report-cjs.json "$repo/tests/smoke/expected.json"
 echo "smoke-packed: ESLint $(npx eslint --version) reported the expected problems from the packed plugin"

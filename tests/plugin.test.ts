@@ -80,6 +80,18 @@ describe('plugin', () => {
     }
   });
 
+  it('package entry loads with require', () => {
+    // A CommonJS config gets the plugin itself from `require()`, the same object that `import` gives.
+    const script = [
+      `const required = require(${JSON.stringify(builtEntry)});`,
+      `import(${JSON.stringify(builtEntry)}).then((loaded) => {`,
+      `  console.log(JSON.stringify({ same: loaded.default === required, configs: Object.keys(required.configs) }));`,
+      `});`,
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ same: true, configs: ['recommended', 'strict', 'browser', 'node'] });
+  });
+
   it('package entry reports like the source', async () => {
     const built = await importBuiltEntry();
     const code = [
