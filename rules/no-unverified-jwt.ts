@@ -93,6 +93,8 @@ function insertAlgorithms(fixer: TSESLint.RuleFixer, insertion: AlgorithmsInsert
       return fixer.insertTextAfter(insertion.node, `, { ${property} }`);
     case 'argument-before':
       return fixer.insertTextBefore(insertion.node, `{ ${property} }, `);
+    case 'argument-in-place':
+      return fixer.replaceText(insertion.node, `{ ${property} }`);
   }
 }
 

@@ -31,7 +31,9 @@ export type JwtAlgorithmFinding =
 export type AlgorithmsInsertion =
   | { kind: 'property'; object: TSESTree.ObjectExpression }
   | { kind: 'argument-after'; node: TSESTree.Node }
-  | { kind: 'argument-before'; node: TSESTree.Node };
+  | { kind: 'argument-before'; node: TSESTree.Node }
+  /** An `undefined`, `null` or `void 0` argument in place of the options, which the options replace. */
+  | { kind: 'argument-in-place'; node: TSESTree.Node };
 
 const HMAC_ALGORITHM = /^HS(256|384|512)$/;
 const PUBLIC_KEY_ALGORITHM = /^(RS|PS|ES)(256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$/;
@@ -191,14 +193,18 @@ const ALGORITHM_CHECKED_LIBRARIES = new Set(['jsonwebtoken', 'jose', 'express-jw
 
 function getMissingAlgorithms(scopeManager: ScopeManager, call: JwtCall, calls: readonly JwtCall[]): JwtAlgorithmFinding | undefined {
   if (!ALGORITHM_CHECKED_LIBRARIES.has(call.library)) return undefined;
-  const insertion = getInsertion(call);
+  const insertion = getInsertion(scopeManager, call);
   // Options built elsewhere (an imported object, a spread) may set `algorithms`.
   if (!insertion || (call.optionsNode && hasSpread(call.optionsNode))) return undefined;
   const algorithm = getSignAlgorithm(scopeManager, call, calls);
   return { kind: 'missingAlgorithms', call, node: call.node, insertion, ...(algorithm === undefined ? {} : { algorithm }) };
 }
 
-function getInsertion(call: JwtCall): AlgorithmsInsertion | undefined {
+/**
+ * Returns where an `algorithms` option goes in a call that passes no options the file cannot see, or
+ * undefined when the call may pass options from elsewhere.
+ */
+function getInsertion(scopeManager: ScopeManager, call: JwtCall): AlgorithmsInsertion | undefined {
   if (call.optionsNode) return { kind: 'property', object: call.optionsNode };
   if (call.operation !== 'verify') return undefined;
   // jsonwebtoken's verify(token, key, [options], [callback]) and jose's jwtVerify(token, key, [options]).
@@ -207,8 +213,29 @@ function getInsertion(call: JwtCall): AlgorithmsInsertion | undefined {
   const third = args[2];
   if (!key || key.type === AST_NODE_TYPES.SpreadElement) return undefined;
   if (third === undefined) return { kind: 'argument-after', node: key };
-  if (isFunctionNode(third) && call.library === 'jsonwebtoken') return { kind: 'argument-before', node: third };
+  if (isMissingValue(scopeManager, third)) return { kind: 'argument-in-place', node: third };
+  if (call.library === 'jsonwebtoken' && isFunctionValue(scopeManager, third)) return { kind: 'argument-before', node: third };
   return undefined;
+}
+
+/** Returns true for `undefined`, `null` and `void 0` passed in place of the options. */
+function isMissingValue(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Literal) return expression.value === null && !('regex' in expression);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression) return expression.operator === 'void';
+  if (expression.type !== AST_NODE_TYPES.Identifier || expression.name !== 'undefined') return false;
+  return (findVariable(scopeManager, expression)?.defs.length ?? 0) === 0;
+}
+
+/** Returns true for a function, or an identifier that names a function declared in the file. */
+function isFunctionValue(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  if (isFunctionNode(node)) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definitions = findVariable(scopeManager, node)?.defs ?? [];
+  if (definitions.length !== 1) return false;
+  const definition = definitions[0];
+  if (definition?.type === 'FunctionName') return true;
+  return definition?.type === 'Variable' && definition.parent.kind === 'const' && isFunctionNode(definition.node.init ?? undefined);
 }
 
 /**

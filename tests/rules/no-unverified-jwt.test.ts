@@ -34,6 +34,10 @@ app.use((req, res, next) => {
     // Options built elsewhere may pin the algorithms.
     { code: `import jwt from 'jsonwebtoken';\nimport { verifyOptions } from './config';\njwt.verify(token, key, verifyOptions);`, filename: FILENAMES.js },
     { code: `import jwt from 'jsonwebtoken';\njwt.verify(token, key, { ...defaults, issuer: 'me' });`, filename: FILENAMES.js },
+    // A parameter may hold the options or the callback.
+    { code: `import jwt from 'jsonwebtoken';\nexport function check(token, key, optionsOrCallback) { jwt.verify(token, key, optionsOrCallback); }`, filename: FILENAMES.js },
+    // A local binding named `undefined` may hold options.
+    { code: `import jwt from 'jsonwebtoken';\nfunction check(token, key, undefined) { jwt.verify(token, key, undefined); }`, filename: FILENAMES.js },
     // Look-alikes: a decode imported from another module, a local verify.
     { code: `import { decode } from './base64';\napp.get('/x', (req, res) => res.json(decode(req.query.data)));`, filename: FILENAMES.js },
     { code: `function verify(token, key) { return true; }\nverify(token, key);`, filename: FILENAMES.js },
@@ -106,6 +110,53 @@ module.exports = (req, res, next) => {
           ],
         },
       ],
+    },
+    // A callback named by a function declaration or a constant: the options go before it.
+    {
+      code: `const jwt = require('jsonwebtoken');\njwt.sign(p, key, { expiresIn: 60 });\njwt.verify(t, key, onVerified);\nfunction onVerified(err, payload) {}`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'pinAlgorithms',
+              data: { algorithm: "'HS256'" },
+              output: `const jwt = require('jsonwebtoken');\njwt.sign(p, key, { expiresIn: 60 });\njwt.verify(t, key, { algorithms: ['HS256'] }, onVerified);\nfunction onVerified(err, payload) {}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst done = (err, payload) => {};\njwt.verify(t, key, done);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'missingAlgorithms', line: 3, suggestions: [] }],
+    },
+    // `undefined` or `null` in place of the options: the options replace it.
+    {
+      code: `import jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: 60 });\njwt.verify(t, key, undefined, (err, payload) => {});`,
+      filename: FILENAMES.js,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'pinAlgorithms',
+              data: { algorithm: "'HS256'" },
+              output: `import jwt from 'jsonwebtoken';\njwt.sign(p, key, { expiresIn: 60 });\njwt.verify(t, key, { algorithms: ['HS256'] }, (err, payload) => {});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { jwtVerify } from 'jose';\nawait jwtVerify(token, key, null);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'missingAlgorithms', line: 2, suggestions: [] }],
     },
     // Added as a property of an existing options literal.
     {
