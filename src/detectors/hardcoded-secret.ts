@@ -152,8 +152,44 @@ const SECRET_PAIRS: readonly (readonly [string, string])[] = [
  */
 const SECRET_TRAILING_WORDS = new Set(['key', 'keys', 'value', 'string', 'str', 'base64', 'hex', 'or', 'private', 'public', 'access']);
 
-/** Words before the secret word that make the name about something else (`resetPassword`, `hasSecret`). */
-const SECRET_DISQUALIFYING_WORDS = new Set(['is', 'has', 'use', 'show', 'hide', 'forgot', 'reset', 'confirm', 'new', 'old', 'min', 'max']);
+/**
+ * Words that make the name about something else (`resetPassword`, `hasSecret`), including the verbs of
+ * action types and routes (`UPDATE_PASSWORD`, `changePassword`).
+ */
+const SECRET_DISQUALIFYING_WORDS = new Set([
+  'is',
+  'has',
+  'use',
+  'show',
+  'hide',
+  'forgot',
+  'reset',
+  'confirm',
+  'new',
+  'old',
+  'min',
+  'max',
+  'change',
+  'update',
+  'set',
+  'save',
+  'submit',
+  'verify',
+  'validate',
+  'check',
+  'request',
+  'fetch',
+  'get',
+  'remove',
+  'delete',
+  'clear',
+  'toggle',
+  'generate',
+  'rotate',
+  'create',
+  'edit',
+  'enter',
+]);
 
 /**
  * Returns true when a property or constant name says it contains a secret: `secret`, `jwtSecret`,
@@ -199,7 +235,7 @@ function findExportedSecretEntries(sourceCode: SourceCode): ExportedSecretEntry[
     const node = skipTypeWrappers(value);
     if (name !== undefined && isSecretName(name)) {
       const isLabel = isPasswordName(name) ? isLabelLike(sourceCode, node) : isNameLabel(sourceCode, name, node);
-      if (!isLabel) entries.push({ name, value: node });
+      if (!isLabel && !isOtherThanSecret(sourceCode, name, node)) entries.push({ name, value: node });
       return;
     }
     const object = followObject(sourceCode, node);
@@ -288,6 +324,35 @@ function isNameLabel(sourceCode: SourceCode, name: string, value: TSESTree.Node)
   const text = strings.length === 1 ? strings[0]?.value.trim() : undefined;
   if (text === undefined || !/^\p{Lu}/u.test(text)) return false;
   return /\s/.test(text) || splitWords(text).join(' ') === splitWords(name).join(' ');
+}
+
+/** Web API keys that their services publish in every page that uses them (Google's `AIza…`, Stripe's `pk_…`). */
+const PUBLIC_KEY_VALUE = /^(?:AIza[\w-]{35}|pk_(?:live|test)_\w+)$/;
+/** A route or an http(s) URL without credentials in it. */
+const PATH_OR_URL = /^(?:\.{0,2}\/|https?:\/\/)[^\s@]*$/;
+/** A column type with its size (`varchar(255)`, `decimal(10, 2)`). */
+const COLUMN_TYPE = /^[A-Za-z][A-Za-z ]*\(\d+(?:,\s*\d+)?\)$/;
+/** A mask shown in place of a hidden value (`********`, `••••••••`). */
+const MASK = /^([^\p{L}\p{N}\s])\1{2,}$/u;
+
+/** A key path whose last part may repeat the name (`app.secretKey`, `auth:password`). */
+const KEY_PATH = /^[\w$-]+(?:[./:][\w$-]+)+$/;
+
+/**
+ * Returns true when the single text under a secret name in an exported configuration is not a secret.
+ * Such texts are public web API keys, routes and URLs, column types and masks. A key path that ends with
+ * the name (`SECRET_KEY: 'app.secretKey'`) and a constant-case name as its own value, such as the name
+ * of an environment variable (`JWT_SECRET: 'JWT_SECRET'`), do not count either.
+ */
+function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
+  const strings = findHardcodedStrings(sourceCode, value);
+  const text = strings.length === 1 ? strings[0]?.value.trim() : undefined;
+  if (text === undefined) return false;
+  if (PUBLIC_KEY_VALUE.test(text) || PATH_OR_URL.test(text) || COLUMN_TYPE.test(text) || MASK.test(text)) return true;
+  if (text === name) return /^[A-Z][A-Z\d_]*$/.test(name);
+  if (!KEY_PATH.test(text)) return false;
+  const lastPart = text.split(/[./:]/).at(-1) ?? '';
+  return splitWords(lastPart).join(' ') === splitWords(name).join(' ');
 }
 
 /**

@@ -86,6 +86,21 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `import jwt from 'jsonwebtoken';\nfunction issue(payload, key) { return jwt.sign(payload, key); }\nissue({ id: 1 }, 'secret');`,
     },
+    // Exported values under secret names that are not secrets: routes, key paths, column types, masks,
+    // public web API keys, environment variable names and action types.
+    {
+      code: [
+        `export const ROUTES = { CHANGE_PASSWORD: '/account/change-password', SECRETS: '/settings/secrets' };`,
+        `export const STORAGE_KEYS = { SECRET_KEY: 'app.secretKey' };`,
+        `export const COLUMNS = { password: 'varchar(255)' };`,
+        `export const PLACEHOLDERS = { password: '••••••••', secret: '********' };`,
+        `export const firebaseConfig = { apiKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW', authDomain: 'x.firebaseapp.com' };`,
+        `export const stripe = { apiKey: 'pk_test_51Habc' };`,
+        `export const ENV_NAMES = { JWT_SECRET: 'JWT_SECRET' };`,
+        `export const UPDATE_PASSWORD = 'UPDATE_PASSWORD';`,
+        `export const docs = { secret: 'https://example.com/docs/secrets' };`,
+      ].join('\n'),
+    },
     // Known limitation: names about tokens are not treated as secrets.
     {
       code: `module.exports = { githubToken: 'ghp_0123456789abcdef' };`,
@@ -280,6 +295,24 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [
         { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 1, column: 50 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 2, column: 33 },
+      ],
+    },
+    // Secrets that resemble those values: a lower-case name as its own value, a name inside a longer
+    // text, a URL with credentials, a repeated letter.
+    {
+      code: [
+        `export const a = { password: 'password' };`,
+        `export const b = { jwtSecret: 'my-jwt-secret' };`,
+        `export const c = { secret: 'https://user:pass@example.com' };`,
+        `export const d = { secret: 'xxxxxxxx' };`,
+        `export const e = { SESSION_SECRET: 'app.secret' };`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 1 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'jwtSecret' }, line: 2 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 3 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 4 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'SESSION_SECRET' }, line: 5 },
       ],
     },
     {
