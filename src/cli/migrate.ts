@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,8 @@ Without --dry or --force, migrate stops when a path is inside a git work tree wi
 so the codemod's changes can be reviewed and undone with git.
 
 Exit status: 0 when the run finished (marked sites and files that do not parse are listed, not
-failures), 1 when the codemod failed on a file, 2 on invalid options or paths.`;
+failures), 1 when the codemod failed on a file, 2 on invalid options or paths (a --report folder that
+does not exist included), before any file changes.`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -113,6 +114,11 @@ export async function runMigrate(argv: string[], cwd: string = process.cwd()): P
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+
+  if (options.report !== undefined) {
+    const problem = checkReportPath(path.resolve(cwd, options.report));
+    if (problem !== undefined) return reportUsageError(new UsageError(problem));
   }
 
   let files: string[];
@@ -283,6 +289,26 @@ function checkTexts(codemod: CodemodEntry, files: readonly string[]): { candidat
   return { candidates, results };
 }
 
+/**
+ * Returns why the report cannot be written to `reportPath`, or undefined when its folder exists and is
+ * writable. The check runs before any file changes, so a bad `--report` path leaves the sources alone.
+ */
+function checkReportPath(reportPath: string): string | undefined {
+  const folder = path.dirname(reportPath);
+  try {
+    if (!statSync(folder).isDirectory()) return `Cannot write the report to ${reportPath}: ${folder} is not a folder.`;
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `Cannot write the report to ${reportPath}: the folder ${folder} does not exist. Create it first.`;
+    return `Cannot write the report to ${reportPath}: ${(error as Error).message}`;
+  }
+  if (existsSync(reportPath) && statSync(reportPath).isDirectory()) {
+    return `Cannot write the report to ${reportPath}: it is a folder. Give a file name.`;
+  }
+  return undefined;
+}
+
 function countFiles(count: number): string {
   return `${count} ${count === 1 ? 'file' : 'files'}`;
 }
@@ -306,7 +332,7 @@ async function runCodemod(
     `${countFiles(files.length)} may need changes and go to jscodeshift ` +
       `(${workers === 0 ? 'in this process' : `${workers} ${workers === 1 ? 'worker' : 'workers'}`})` +
       `${ruledOut > 0 ? `; the text of the other ${ruledOut} rules out any change` : ''}.\n` +
-      `Transform: ${toDisplayPath(options.codemod.transformPath, cwd)} (also runs as 'npx jscodeshift -t <transform> <paths>').\n`,
+      `Transform: ${toDisplayPath(options.codemod.transformPath, cwd)} (also runs as 'npx jscodeshift --no-babel -t <transform> <paths>').\n`,
   );
 
   try {
@@ -403,7 +429,7 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], io
         file: toDisplayPath(result.file, cwd),
         ...(result.line === undefined ? {} : { line: result.line }),
         ...(result.column === undefined ? {} : { column: result.column }),
-        message: result.error ?? 'the file does not parse',
+        message: result.error?.replace(result.file, toDisplayPath(result.file, cwd)) ?? 'the file does not parse',
       })),
     errors,
     dependencies: (options.codemod.dependenciesFor?.(options.transformOptions) ?? options.codemod.dependencies).map((dependency) => ({

@@ -69,7 +69,9 @@ export class CodemodParseError extends Error {
   constructor(filePath: string, cause: unknown) {
     const position = getErrorPosition(cause);
     const where = position ? `${filePath}:${position.line}:${position.column}` : filePath;
-    super(`Cannot parse ${where}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    // Babel's messages end with the position as `(line:column)`, with a 0-based column; `where` has it.
+    const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\s*\(\d+:\d+\)$/, '');
+    super(`Cannot parse ${where}: ${reason}`, { cause });
     this.name = 'CodemodParseError';
     this.filePath = filePath;
     this.line = position?.line;

@@ -236,9 +236,18 @@ describe('migrate command', () => {
     const result = runCli(root, ['storage-token-to-cookie', 'src']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Skipped because they do not parse:');
-    expect(result.stdout).toMatch(/src\/broken\.js {2}Cannot parse .*broken\.js:1:/);
+    expect(result.stdout).toMatch(/src\/broken\.js {2}Cannot parse src\/broken\.js:1:\d+: [^(\n]+\n/);
     expect(readFileSync(path.join(root, 'src/broken.js'), 'utf8')).toBe(BROKEN);
     expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toContain(MIGRATED_LOAD_ORDERS);
+  });
+
+  it('rejects a report path without a folder', () => {
+    const root = createProject({ 'src/api.js': API_CLIENT });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--report', 'reports/migration.json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the folder');
+    expect(result.stderr).toContain('does not exist');
+    expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toBe(API_CLIENT);
   });
 
   it('refuses a git work tree with uncommitted changes', () => {

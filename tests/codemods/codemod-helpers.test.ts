@@ -92,6 +92,7 @@ describe('openSourceFile and printSourceFile', () => {
     expect(error).toBeInstanceOf(CodemodParseError);
     expect((error as CodemodParseError).line).toBe(2);
     expect((error as CodemodParseError).message).toMatch(/^Cannot parse src\/bad\.js:2:7: /);
+    expect((error as CodemodParseError).message).not.toMatch(/\(\d+:\d+\)$/);
   });
 
   it('returns undefined when nothing changed', () => {
