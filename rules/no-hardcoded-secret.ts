@@ -1,3 +1,6 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
 import { findHardcodedSecrets, type SecretUsage } from '../src/detectors/hardcoded-secret.js';
 import { mayContainHardcodedSecret } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -33,7 +36,7 @@ export default createRule<Options, MessageIds>({
       hardcodedConfigSecret:
         'Hard-coded secret in `{{property}}` of an exported configuration. Anyone who can read the source can use it, so load it from the environment or a secret manager.',
       hardcodedFallback:
-        'Hard-coded fallback secret used as {{usage}} when `{{source}}` is empty. Fail at startup when the secret is missing instead of running with one anyone can read.',
+        'Hard-coded fallback secret used as {{usage}} when `{{source}}` is {{condition}}. Fail at startup when the secret is missing instead of running with one anyone can read.',
     },
     schema: [
       {
@@ -65,7 +68,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: finding.node,
               messageId: 'hardcodedFallback',
-              data: { usage, source: quote(sourceCode.getText(finding.fallbackFor)) },
+              data: { usage, source: quote(sourceCode.getText(finding.fallbackFor)), condition: describeCondition(finding.fallbackFor) },
             });
           } else if (finding.usage.kind === 'config') {
             context.report({ node: finding.node, messageId: 'hardcodedConfigSecret', data: { property: finding.usage.property } });
@@ -87,6 +90,15 @@ function describeUsage(usage: SecretUsage): string {
     case 'config':
       return `\`${usage.property}\` in an exported configuration`;
   }
+}
+
+/**
+ * Returns when a fallback applies: `||` also replaces an empty string, while `??` and a destructuring
+ * default replace only a value that is not set.
+ */
+function describeCondition(fallbackFor: TSESTree.Node): string {
+  const parent = fallbackFor.parent;
+  return parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||' ? 'empty or not set' : 'not set';
 }
 
 function quote(text: string): string {

@@ -150,7 +150,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [
         {
           messageId: 'hardcodedFallback',
-          data: { usage: 'the jsonwebtoken signing key', source: 'process.env.JWT_SECRET' },
+          data: { usage: 'the jsonwebtoken signing key', source: 'process.env.JWT_SECRET', condition: 'empty or not set' },
           line: 2,
           column: 45,
           endColumn: 57,
@@ -163,7 +163,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [
         {
           messageId: 'hardcodedFallback',
-          data: { usage: 'the jsonwebtoken verification key', source: 'process.env.JWT_SECRET' },
+          data: { usage: 'the jsonwebtoken verification key', source: 'process.env.JWT_SECRET', condition: 'not set' },
           line: 2,
           column: 42,
         },
@@ -175,7 +175,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [
         {
           messageId: 'hardcodedFallback',
-          data: { usage: 'the jsonwebtoken signing key', source: 'JWT_SECRET' },
+          data: { usage: 'the jsonwebtoken signing key', source: 'JWT_SECRET', condition: 'not set' },
           line: 2,
           column: 35,
           endColumn: 45,
@@ -333,7 +333,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [
         {
           messageId: 'hardcodedFallback',
-          data: { usage: '`sessionSecret` in an exported configuration', source: 'process.env.SESSION_SECRET' },
+          data: { usage: '`sessionSecret` in an exported configuration', source: 'process.env.SESSION_SECRET', condition: 'empty or not set' },
           line: 1,
           column: 70,
         },
