@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       insecureCookie:
-        'Set safe flags on {{cookie}}: {{problems}}. Without them the cookie can travel over plain HTTP, be read by scripts or be sent with cross-site requests.',
+        'Set safe flags on {{cookie}}: {{problems}}. As it is, the cookie can {{risks}}.',
       setSafeFlags: 'Set {{flags}}.',
     },
     schema: [
@@ -81,6 +81,7 @@ export default createRule<Options, MessageIds>({
             data: {
               cookie: finding.cookieName === undefined ? COOKIE_LABELS[finding.source] : `the \`${finding.cookieName}\` cookie`,
               problems: finding.problems.map(describeProblem).join(', '),
+              risks: joinWithOr(finding.problems.map((problem) => FLAG_RISKS[problem.flag])),
             },
             suggest: edits
               ? [
@@ -98,6 +99,17 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** What a cookie can do when a flag is missing or unsafe, completing "the cookie can …". */
+const FLAG_RISKS: Record<CookieFlagProblem['flag'], string> = {
+  secure: 'travel over plain HTTP',
+  httpOnly: 'be read by scripts',
+  sameSite: 'be sent with cross-site requests',
+};
+
+function joinWithOr(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1) ?? ''}`;
+}
 
 function describeProblem(problem: CookieFlagProblem): string {
   if (problem.kind === 'missing') return `\`${problem.flag}\` is not set`;

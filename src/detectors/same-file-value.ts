@@ -100,7 +100,7 @@ function followObjectGuarded(
   const literal = skipTypeWrappers(init);
   if (literal.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
 
-  const { writes, escaped } = collectWrites(sourceCode, variable, options);
+  const { writes, escaped } = collectWrites(sourceCode, variable, options, node);
   return createFollowedObject(sourceCode, literal, writes, escaped, options, seen);
 }
 
@@ -216,12 +216,14 @@ const HARMLESS_READ_PARENTS = new Set<AST_NODE_TYPES>([
  * Collects the property writes to a constant object (`config.cookie.secure = true`,
  * `Object.assign(config.cookie, {...})`). `escaped` is true when the object is used in a way that could
  * change it out of sight: passed to a call that is not a consumer, aliased, exported or written through a
- * computed key.
+ * computed key. The reference `followed`, through which the lookup reached the object as a property value
+ * of an enclosing object, does not count.
  */
 function collectWrites(
   sourceCode: SourceCode,
   variable: Variable,
   options: FollowObjectOptions,
+  followed: TSESTree.Identifier,
 ): { writes: PropertyWrite[]; escaped: boolean } {
   const writes: PropertyWrite[] = [];
   let escaped = false;
@@ -283,6 +285,8 @@ function collectWrites(
       escaped = true;
       continue;
     }
+    // The property value that led here (`{ cookie: cookieOptions }`) belongs to the object being looked up.
+    if (reference.identifier === followed && parent.type === AST_NODE_TYPES.Property && parent.value === node) continue;
     if (path.length > 0 && HARMLESS_READ_PARENTS.has(parent.type)) continue;
     if (path.length === 0 && parent.type === AST_NODE_TYPES.SpreadElement) continue;
     escaped = true;

@@ -10,6 +10,11 @@ const cjs = { parserOptions: { sourceType: 'commonjs' } } as const;
 
 ruleTester.run('secure-session-cookie', rule, {
   valid: [
+    // Cookie options in a constant that a call may change are not checked.
+    {
+      code: `const session = require('express-session');\nconst cookie = { secure: false };\nconfigure(cookie);\napp.use(session({ secret: process.env.SECRET, store, cookie }));`,
+      languageOptions: cjs,
+    },
     // ---- express-session with safe flags ----
     {
       code: `const session = require('express-session');\napp.use(session({ secret: process.env.SECRET, cookie: { secure: true, sameSite: 'lax' } }));`,
@@ -122,6 +127,47 @@ ruleTester.run('secure-session-cookie', rule, {
     },
   ],
   invalid: [
+    // Cookie options in a same-file constant, named or shorthand.
+    {
+      code: `const session = require('express-session');\nconst cookieOptions = { secure: false, httpOnly: false, sameSite: 'none' };\napp.use(session({ secret: process.env.SECRET, store, cookie: cookieOptions }));`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          data: {
+            cookie: 'the express-session cookie',
+            problems: '`secure` is false, `httpOnly` is false, `sameSite` allows cross-site requests',
+            risks: 'travel over plain HTTP, be read by scripts or be sent with cross-site requests',
+          },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'setSafeFlags',
+              data: { flags: '`secure`, `httpOnly`, `sameSite`' },
+              output: `const session = require('express-session');\nconst cookieOptions = { secure: process.env.NODE_ENV === "production", httpOnly: true, sameSite: "lax" };\napp.use(session({ secret: process.env.SECRET, store, cookie: cookieOptions }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const session = require('express-session');\nconst cookie = { httpOnly: true, secure: true, sameSite: 'none' };\napp.use(session({ secret: process.env.SECRET, store, cookie }));`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          data: { cookie: 'the express-session cookie', problems: '`sameSite` allows cross-site requests', risks: 'be sent with cross-site requests' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'setSafeFlags',
+              data: { flags: '`sameSite`' },
+              output: `const session = require('express-session');\nconst cookie = { httpOnly: true, secure: true, sameSite: "lax" };\napp.use(session({ secret: process.env.SECRET, store, cookie }));`,
+            },
+          ],
+        },
+      ],
+    },
     // ---- express-session import forms ----
     {
       code: `const session = require('express-session');\napp.use(session({ secret: process.env.SECRET }));`,
@@ -129,7 +175,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the express-session cookie', problems: '`secure` is not set, `sameSite` is not set' },
+          data: { cookie: 'the express-session cookie', problems: '`secure` is not set, `sameSite` is not set', risks: 'travel over plain HTTP or be sent with cross-site requests' },
           line: 2,
           column: 17,
           endColumn: 47,
@@ -166,7 +212,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the express-session cookie', problems: '`sameSite` is not set' },
+          data: { cookie: 'the express-session cookie', problems: '`sameSite` is not set', risks: 'be sent with cross-site requests' },
           line: 2,
           column: 23,
           suggestions: [
@@ -201,7 +247,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the express-session cookie', problems: '`secure` is not set' },
+          data: { cookie: 'the express-session cookie', problems: '`secure` is not set', risks: 'travel over plain HTTP' },
           line: 2,
           column: 17,
           suggestions: [
@@ -278,7 +324,7 @@ ruleTester.run('secure-session-cookie', rule, {
           messageId: 'insecureCookie',
           data: {
             cookie: 'the express-session cookie',
-            problems: '`secure` is false, `httpOnly` is false, `sameSite` allows cross-site requests',
+            problems: '`secure` is false, `httpOnly` is false, `sameSite` allows cross-site requests', risks: 'travel over plain HTTP, be read by scripts or be sent with cross-site requests',
           },
           line: 2,
           column: 17,
@@ -379,7 +425,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the express-session cookie', problems: '`sameSite` is not set' },
+          data: { cookie: 'the express-session cookie', problems: '`sameSite` is not set', risks: 'be sent with cross-site requests' },
           line: 9,
           column: 17,
           endColumn: 21,
@@ -426,7 +472,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the cookie-session cookie', problems: '`secure` is not set, `sameSite` is not set' },
+          data: { cookie: 'the cookie-session cookie', problems: '`secure` is not set, `sameSite` is not set', risks: 'travel over plain HTTP or be sent with cross-site requests' },
           line: 2,
           column: 23,
           suggestions: [
@@ -444,7 +490,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the cookie-session cookie', problems: '`httpOnly` is false' },
+          data: { cookie: 'the cookie-session cookie', problems: '`httpOnly` is false', risks: 'be read by scripts' },
           line: 2,
           column: 23,
           suggestions: [
@@ -481,7 +527,7 @@ ruleTester.run('secure-session-cookie', rule, {
           messageId: 'insecureCookie',
           data: {
             cookie: 'the `token` cookie',
-            problems: '`secure` is not set, `httpOnly` is not set, `sameSite` is not set',
+            problems: '`secure` is not set, `httpOnly` is not set, `sameSite` is not set', risks: 'travel over plain HTTP, be read by scripts or be sent with cross-site requests',
           },
           line: 2,
           column: 3,
@@ -502,7 +548,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the `jwt` cookie', problems: '`secure` is not set, `sameSite` is not set' },
+          data: { cookie: 'the `jwt` cookie', problems: '`secure` is not set, `sameSite` is not set', risks: 'travel over plain HTTP or be sent with cross-site requests' },
           line: 2,
           column: 29,
           suggestions: [
@@ -520,7 +566,7 @@ ruleTester.run('secure-session-cookie', rule, {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the `rt` cookie', problems: '`sameSite` is not set' },
+          data: { cookie: 'the `rt` cookie', problems: '`sameSite` is not set', risks: 'be sent with cross-site requests' },
           line: 2,
           column: 41,
           suggestions: [
@@ -543,7 +589,7 @@ app.post('/login', (req, res) => {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the `sid` cookie', problems: '`secure` is not set' },
+          data: { cookie: 'the `sid` cookie', problems: '`secure` is not set', risks: 'travel over plain HTTP' },
           line: 4,
           column: 29,
           suggestions: [
@@ -565,7 +611,7 @@ app.post('/login', (req, res) => {
       errors: [
         {
           messageId: 'insecureCookie',
-          data: { cookie: 'the `access_token` cookie', problems: '`sameSite` allows cross-site requests' },
+          data: { cookie: 'the `access_token` cookie', problems: '`sameSite` allows cross-site requests', risks: 'be sent with cross-site requests' },
           line: 3,
           column: 58,
           suggestions: [
