@@ -100,7 +100,7 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** What a cookie can do when a flag is missing or unsafe, completing "the cookie can …". */
+/** The risk of each missing or unsafe flag, as the end of the sentence "the cookie can …". */
 const FLAG_RISKS: Record<CookieFlagProblem['flag'], string> = {
   secure: 'travel over plain HTTP',
   httpOnly: 'be read by scripts',
