@@ -239,14 +239,40 @@ function findPassportLogins(sourceCode: SourceCode): ReadonlySet<TSESTree.Node> 
   const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
   const logins = new Set<TSESTree.Node>();
   for (const { node } of [...tracker.iterateCjsReferences(PASSPORT_MODULE), ...tracker.iterateEsmReferences(PASSPORT_MODULE)]) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const options = resolveObjectExpression(sourceCode.scopeManager, node.arguments[1]);
-    const sessionOption = options ? getPropertyValue(options, 'session') : undefined;
-    const isSessionless = sessionOption?.type === AST_NODE_TYPES.Literal && sessionOption.value === false;
-    if (!isSessionless) logins.add(node);
+    if (node.type === AST_NODE_TYPES.CallExpression && !isSessionless(sourceCode, node)) logins.add(node);
   }
   passportLoginsByProgram.set(sourceCode.ast, logins);
   return logins;
+}
+
+/** Returns true for a `passport.authenticate(strategy, { session: false })` call, which leaves the session alone. */
+function isSessionless(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const options = resolveObjectExpression(sourceCode.scopeManager, call.arguments[1]);
+  const sessionOption = options ? getPropertyValue(options, 'session') : undefined;
+  return sessionOption?.type === AST_NODE_TYPES.Literal && sessionOption.value === false;
+}
+
+/**
+ * Returns true for `passport.authenticate(...)` on a `passport` that the file receives from elsewhere: a
+ * parameter (`module.exports = (app, passport) => …`) or a file of the project
+ * (`require('./config/passport')`), which usually passes on the configured passport instance.
+ */
+function isReceivedPassportLogin(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || isSessionless(sourceCode, node)) return false;
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getKeyName(callee) !== 'authenticate') return false;
+  const object = skipTypeWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'passport') return false;
+  const definition = findVariable(sourceCode.scopeManager, object)?.defs[0];
+  if (definition?.type === 'Parameter') return true;
+  if (definition?.type === 'ImportBinding') {
+    const source = definition.parent.type === AST_NODE_TYPES.ImportDeclaration ? definition.parent.source.value : undefined;
+    return source?.startsWith('.') === true;
+  }
+  if (definition?.type !== 'Variable' || !definition.node.init) return false;
+  const init = skipTypeWrappers(definition.node.init);
+  const argument = init.type === AST_NODE_TYPES.CallExpression && getCalleeName(init) === 'require' ? init.arguments[0] : undefined;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' && argument.value.startsWith('.');
 }
 
 /**
@@ -259,7 +285,9 @@ function isRegisteredAfterPassportLogin(sourceCode: SourceCode, handler: Functio
   const position = registration.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
   if (position <= 0) return false;
   const logins = findPassportLogins(sourceCode);
-  return registration.arguments.slice(0, position).some((argument) => logins.has(argument));
+  return registration.arguments
+    .slice(0, position)
+    .some((argument) => logins.has(argument) || isReceivedPassportLogin(sourceCode, argument));
 }
 
 /**

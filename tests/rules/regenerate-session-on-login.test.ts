@@ -62,6 +62,18 @@ ruleTester.run('regenerate-session-on-login', rule, {
       code: `import passport from 'passport';\nrouter.post('/login', passport.authenticate('local'), function (req: Request, res: Response) {\n  req.session.username = req.user!.username;\n  res.json({ ok: true });\n});`,
       filename: FILENAMES.ts,
     },
+    // A passport instance the file receives as a parameter or from a project file.
+    {
+      code: `module.exports = (app, passport) => {\n  app.post('/login', passport.authenticate('local'), (req, res) => {\n    req.session.user = req.user;\n    res.redirect('/');\n  });\n};`,
+      languageOptions: cjs,
+    },
+    {
+      code: `const passport = require('./config/passport');\napp.post('/login', passport.authenticate('local'), (req, res) => {\n  req.session.user = req.user;\n  res.redirect('/');\n});`,
+      languageOptions: cjs,
+    },
+    {
+      code: `import passport from '../auth/passport';\napp.post('/login', passport.authenticate('local'), (req, res) => {\n  req.session.user = req.user;\n  res.redirect('/');\n});`,
+    },
     // ---- writes that are not an identity ----
     {
       code: `app.get('/', (req, res) => {\n  req.session.views = (req.session.views ?? 0) + 1;\n  req.session.cart = [];\n  req.session.returnTo = req.originalUrl;\n  res.end();\n});`,
@@ -272,6 +284,12 @@ ruleTester.run('regenerate-session-on-login', rule, {
     {
       code: `import passport from 'passport';\napp.post('/token', passport.authenticate('local', { session: false }), (req, res) => {\n  req.session.userId = req.user.id;\n  res.end();\n});`,
       errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 3, column: 3 }],
+    },
+    // A received passport used without sessions does not log in to the session.
+    {
+      code: `const passport = require('./config/passport');\napp.post('/token', passport.authenticate('jwt', { session: false }), (req, res) => {\n  req.session.userId = req.user.id;\n  res.end();\n});`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'regenerateBeforeLogin', line: 3 }],
     },
     // A local object named passport is not the library.
     {
