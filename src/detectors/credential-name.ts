@@ -73,8 +73,9 @@ const DISQUALIFYING_WORDS = new Set([
 /**
  * Words that, right before `token` or `tokens`, name a token that logs no one in: pagination cursors
  * (`nextPageToken`, `continuationToken`), cancellation (`cancelToken`), CAPTCHA answers (`recaptchaToken`),
- * push notification addresses (`fcmToken`), design tokens (`designTokens`) and counts of language model
- * tokens (`maxTokens`, `promptTokens`).
+ * push notification addresses (`fcmToken`, `deviceToken`), one-time links sent by e-mail (`inviteToken`,
+ * `verificationToken`), design tokens (`designTokens`) and counts of language model tokens (`maxTokens`,
+ * `promptTokens`).
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'max',
@@ -104,12 +105,24 @@ const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'push',
   'fcm',
   'apns',
+  'device',
+  'invite',
+  'invitation',
+  'verification',
+  'activation',
+  'unsubscribe',
   'notification',
   'messaging',
   'design',
   'theme',
   'style',
 ]);
+
+/**
+ * Words that, right before `session id`, name a session that is not a login: analytics and chat
+ * sessions (`analyticsSessionId`, `chatSessionId`), session replays and payment checkouts.
+ */
+const NON_LOGIN_SESSION_QUALIFIERS = new Set(['analytics', 'tracking', 'telemetry', 'chat', 'replay', 'recording', 'checkout']);
 
 /** Suffixes that a constant holding a storage key or cookie name carries (`TOKEN_KEY`, `AUTH_STORAGE_KEY`). */
 const KEY_NAME_SUFFIXES = new Set(['key', 'name', 'storage', 'cookie', 'item', 'id']);
@@ -205,13 +218,18 @@ function isCredentialWordList(words: readonly string[]): boolean {
   for (let index = 0; index < words.length; index++) {
     const word = words[index] ?? '';
     const rest = words.slice(index + 1);
-    const isQualifiedToken = (word === 'token' || word === 'tokens') && NON_LOGIN_TOKEN_QUALIFIERS.has(words[index - 1] ?? '');
-    if (CREDENTIAL_WORDS.has(word) && !isQualifiedToken && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
+    const previous = words[index - 1] ?? '';
+    const isNonLoginWord =
+      ((word === 'token' || word === 'tokens') && NON_LOGIN_TOKEN_QUALIFIERS.has(previous)) ||
+      (word === 'sessionid' && NON_LOGIN_SESSION_QUALIFIERS.has(previous));
+    if (CREDENTIAL_WORDS.has(word) && !isNonLoginWord && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
       return true;
     }
     const next = words[index + 1];
+    const isQualifiedSession = word === 'session' && NON_LOGIN_SESSION_QUALIFIERS.has(words[index - 1] ?? '');
     if (
       next !== undefined &&
+      !isQualifiedSession &&
       CREDENTIAL_PAIRS.some(([first, second]) => first === word && second === next) &&
       words.slice(index + 2).every((after) => NEUTRAL_TRAILING_WORDS.has(after))
     ) {

@@ -66,6 +66,12 @@ describe('isCredentialName', () => {
     'max_tokens',
     'totalTokens',
     'completionTokens',
+    'deviceToken',
+    'inviteToken',
+    'emailVerificationToken',
+    'analyticsSessionId',
+    'chat_session_id',
+    'checkoutSessionId',
   ])('rejects %s', (name) => {
     expect(isCredentialName(name)).toBe(false);
   });
