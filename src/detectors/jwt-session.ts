@@ -156,8 +156,30 @@ function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionIss
 
   const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
   const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler)];
-  if (hasOneShotName(names)) return undefined;
+  if (hasOneShotName(names) || identifiesNoUser(call.payloadNode)) return undefined;
   return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
+}
+
+/**
+ * Claims that describe a token itself (issuer, audience, lifetime, id, scope) rather than the user it
+ * belongs to. A login session always carries something that identifies the user.
+ */
+const TOKEN_ONLY_CLAIMS = new Set(['iss', 'aud', 'iat', 'nbf', 'exp', 'jti', 'scope', 'scp', 'azp', 'typ', 'nonce']);
+
+/**
+ * Returns true when the payload is an object literal, written in the call, whose claims all describe the
+ * token (`{ iss: 'shop', aud: 'billing' }`), as in a token one service sends to another. A spread, a
+ * computed key or a payload held in a variable, which later code may extend, may carry the user, so those
+ * return false.
+ */
+function identifiesNoUser(payload: TSESTree.Node | undefined): boolean {
+  const object = payload && skipTypeWrappers(payload);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression || object.properties.length === 0) return false;
+  return object.properties.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = getKeyName(property);
+    return key !== undefined && TOKEN_ONLY_CLAIMS.has(key);
+  });
 }
 
 /** Returns the expressions whose value is the signed token: the call, or the token parameter of its callback. */

@@ -9,6 +9,26 @@ const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
 
 ruleTester.run('no-jwt-session', rule, {
   valid: [
+    // A token whose claims only describe the token (issuer, audience) identifies no user.
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class BillingClient {
+  constructor(private readonly jwt: JwtService) {}
+  serviceAssertion(): string {
+    return this.jwt.sign({ iss: 'shop', aud: 'billing' }, { expiresIn: '1m' });
+  }
+}`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/widget-token', (req, res) => {
+  res.json({ token: jwt.sign({ aud: 'widget', scope: 'read' }, key, { expiresIn: 300 }) });
+});`,
+      filename: FILENAMES.js,
+    },
     // A token sent to another service as the Authorization header of an outgoing request.
     {
       code: `import jwt from 'jsonwebtoken';
@@ -191,6 +211,15 @@ export async function createSession(user: { id: string }) {
 }`,
       filename: FILENAMES.tsx,
       errors: [{ messageId: 'issuedSession', line: 3, column: 21 }],
+    },
+    // A subject next to the token claims identifies the user.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  res.json({ token: jwt.sign({ sub: req.user.id, aud: 'web' }, key, { expiresIn: 300 }) });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3 }],
     },
     // @nestjs/jwt service.
     {
