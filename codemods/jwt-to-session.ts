@@ -16,6 +16,7 @@ import {
   getAttachedComments,
   getDetectorSourceCode,
   getStaticString,
+  isInStatementList,
   isNameReferenced,
   markForManualMigration,
   openSourceFile,
@@ -253,8 +254,13 @@ interface LoginPlan {
   readonly request: string;
   readonly response: string;
   readonly payload: AnyNode;
-  /** The statement that contains the sign call, in its statement list. */
-  readonly anchor: ASTPath;
+  /**
+   * The statement that contains the sign call, in its statement list, or undefined when the call is in
+   * the expression body of an arrow function (`expressionBody`), which gets a block body first.
+   */
+  readonly anchor?: ASTPath;
+  /** The arrow function whose expression body contains the sign call. */
+  readonly expressionBody?: ASTPath;
   /** The local name the token is stored in, or undefined when the call is written inside the response. */
   readonly tokenName?: string;
   /** Properties and statements that carry the token to the client and are removed. */
@@ -267,8 +273,12 @@ function rewriteLogins(migration: Migration, sites: Site[]): boolean {
   const plans: LoginPlan[] = [];
   for (const site of sites) {
     if (!site.handler || !site.handlerNode || getUnsupportedReason(migration, site)) continue;
-    const result = planLogin(migration, site);
+    let result = planLogin(migration, site);
     if (result === undefined) continue;
+    const body = typeof result === 'string' ? undefined : result.expressionBody?.node;
+    if (body && plans.some((plan) => plan.expressionBody?.node === body)) {
+      result = 'more than one token is signed in one arrow function body; give it a block body and rerun';
+    }
     if (typeof result === 'string') {
       changed = markForManualMigration(migration.file, site.path, result) || changed;
       continue;
@@ -301,17 +311,18 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   if (args.some((argument) => isFunctionLike(argument))) {
     return 'callback-style jwt.sign is not migrated; store the payload in req.session after req.session.regenerate by hand';
   }
-  const anchor = getStatementOf(site.path);
-  if (!anchor) return undefined;
+  const place = findLoginPlace(migration, site, request);
+  if (place === undefined || typeof place === 'string') return place;
+  const { anchor, expressionBody } = place;
   if (!hasUsableNext(handler.node as AnyNode)) {
     return 'the handler takes more than (req, res) without a plain next parameter, so session errors cannot be passed on';
   }
 
-  const anchorNode = anchor.node as AnyNode;
   let tokenName: string | undefined;
   const tokenCarriers: ASTPath[] = [];
-  const declarator = getTokenDeclarator(site.path);
-  if (declarator) {
+  const declarator = anchor ? getTokenDeclarator(site.path) : undefined;
+  if (declarator && anchor) {
+    const anchorNode = anchor.node as AnyNode;
     tokenName = getIdentifierName((declarator.node as AnyNode).id as AnyNode);
     if (!tokenName || (anchorNode.declarations as unknown[]).length !== 1) {
       return 'the token is declared together with other variables; split the declaration and rerun';
@@ -334,14 +345,82 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
     if (!carrier) return 'the token is not stored in a variable or sent in the response, so where it goes is unknown';
     tokenCarriers.push(carrier);
   }
-  return { site, request, response, payload, anchor, tokenName, tokenCarriers };
+  return { site, request, response, payload, anchor, expressionBody, tokenName, tokenCarriers };
+}
+
+/** Node types whose parts run only under a condition, with the parts that do. */
+const CONDITIONAL_PARTS: Readonly<Record<string, readonly string[]>> = {
+  ConditionalExpression: ['consequent', 'alternate'],
+  LogicalExpression: ['right'],
+  IfStatement: ['consequent', 'alternate'],
+  ForStatement: ['body', 'test', 'update'],
+  ForInStatement: ['body'],
+  ForOfStatement: ['body'],
+  WhileStatement: ['body'],
+  DoWhileStatement: ['body'],
+  OptionalCallExpression: ['arguments'],
+};
+
+/**
+ * Finds where the session statements of a login go: the statement that contains the sign call, or the
+ * expression body of the arrow function around it. Returns a reason to mark when the call runs under a
+ * condition inside that statement or body (the session would be set whether or not the token was
+ * signed), or when a callback between the handler and the call declares its own request or `next`.
+ */
+function findLoginPlace(
+  migration: Migration,
+  site: Site,
+  request: string,
+): { anchor?: ASTPath; expressionBody?: ASTPath } | string | undefined {
+  const handler = site.handler as ASTPath;
+  const inner = getEnclosingFunctionPath(site.path);
+  if (!inner) return undefined;
+
+  // From the call up to its statement, or to the arrow function whose expression body holds it.
+  let child: ASTPath = site.path;
+  for (let current = site.path.parentPath as ASTPath | null; current && current !== inner; current = current.parentPath as ASTPath | null) {
+    if (Array.isArray(current.value)) continue;
+    if (isInStatementList(child)) break;
+    const field = Array.isArray(child.parentPath?.value) ? child.parentPath?.name : child.name;
+    if (CONDITIONAL_PARTS[(current.node as AnyNode).type]?.includes(String(field))) {
+      return 'the token is signed under a condition inside one statement; give that branch a block of its own and rerun';
+    }
+    child = current;
+  }
+
+  // The session statements use the handler's request and next, which a callback in between may shadow.
+  const shadowed = new Set([request]);
+  const nextName = getIdentifierName(((handler.node as AnyNode).params as AnyNode[])[2]);
+  if (nextName) shadowed.add(nextName);
+  for (let current: ASTPath | undefined = inner; current && current.node !== handler.node; current = getEnclosingFunctionPath(current)) {
+    const names = ((current.node as AnyNode).params as AnyNode[]).flatMap((param) => getPatternNames(param));
+    if (names.some((name) => shadowed.has(name))) {
+      return 'a callback around the sign call declares its own request or next parameter; migrate this login by hand';
+    }
+  }
+
+  const innerNode = inner.node as AnyNode;
+  if ((innerNode.body as AnyNode).type !== 'BlockStatement') {
+    // The call must be in the body, not in a default parameter value.
+    return containsNode(migration.j, innerNode.body as AnyNode, site.path.node) ? { expressionBody: inner } : undefined;
+  }
+  const anchor = getStatementOf(site.path);
+  if (!anchor || getEnclosingFunctionNode(anchor) !== innerNode) return undefined;
+  return { anchor };
 }
 
 function applyLogin(migration: Migration, plan: LoginPlan): void {
   const { j } = migration;
   recordSecret(migration, plan.site.call);
 
-  const anchor = plan.anchor;
+  let anchor = plan.anchor;
+  if (plan.expressionBody) {
+    // `(req, res) => res.json({ token })` becomes `(req, res) => { return res.json({}); }` first.
+    const arrow = plan.expressionBody.node as AnyNode;
+    arrow.body = j.blockStatement([j.returnStatement(arrow.body as never)]) as never;
+    anchor = plan.expressionBody.get('body', 'body', 0) as ASTPath;
+  }
+  if (!anchor) return;
   const list = anchor.parentPath as ASTPath & { value: Statement[] };
   for (const carrier of plan.tokenCarriers) removeCarrier(carrier, list.value);
 
@@ -360,7 +439,7 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
   let replacement: Statement[];
   const handler = plan.site.handler as ASTPath;
   const enclosingFunction = getEnclosingFunctionNode(anchor);
-  if (migration.sessionLibrary === 'cookie-session' || isInsidePassportLogin(j, anchor, plan.request)) {
+  if (migration.sessionLibrary === 'cookie-session' || isInsidePassportLogin(j, plan.site.path, plan.request)) {
     // cookie-session has no regenerate, and passport's req.login has already regenerated the session.
     replacement = [...storePayload, ...rest];
   } else if (enclosingFunction?.async === true) {
@@ -1391,6 +1470,14 @@ function getStatementOf(path: ASTPath): ASTPath | undefined {
       const owner = (parent.parentPath as ASTPath | null)?.node as AnyNode | undefined;
       if (owner && ['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock'].includes(owner.type)) return current;
     }
+  }
+  return undefined;
+}
+
+/** Returns the path of the nearest function around `path` (not `path` itself). */
+function getEnclosingFunctionPath(path: ASTPath): ASTPath | undefined {
+  for (let current = path.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    if (isFunctionLike(current.node as AnyNode)) return current;
   }
   return undefined;
 }

@@ -1,0 +1,102 @@
+/**
+ * Runs small Express apps migrated by jwt-to-session (with the memory store) on 127.0.0.1 and checks that
+ * they load, log in with a session cookie and keep serving their other routes.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Express } from 'express';
+import jscodeshift from 'jscodeshift';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import transform from '../../codemods/jwt-to-session.js';
+import { getSetCookies, linkNodeModules, listenOnLoopback, loadFresh } from '../e2e/harness.js';
+
+let directory: string;
+const previousSecret = process.env.SESSION_SECRET;
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-server-'));
+  linkNodeModules(directory);
+  process.env.SESSION_SECRET = 'codemod-test-session-secret';
+});
+
+afterAll(() => {
+  if (previousSecret === undefined) Reflect.deleteProperty(process.env, 'SESSION_SECRET');
+  else process.env.SESSION_SECRET = previousSecret;
+  rmSync(directory, { recursive: true, force: true });
+});
+
+/** Migrates `source` as `<name>.js` with the memory store, writes the result and returns it with the reports. */
+function migrate(name: string, source: string): { output: string; reports: string[] } {
+  const path = join(directory, `${name}.js`);
+  const reports: string[] = [];
+  const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => reports.push(message) };
+  const output = transform({ path, source }, api as never, { store: 'memory' });
+  if (output === undefined) throw new Error(`${name}.js was not migrated`);
+  writeFileSync(path, output);
+  return { output, reports };
+}
+
+/** Loads a migrated app, logs in at POST /login and returns the response, then checks GET /health. */
+async function logIn(name: string): Promise<request.Response> {
+  const app = loadFresh<Express>(join(directory, `${name}.js`), join(directory, name));
+  const server = await listenOnLoopback(app);
+  try {
+    const login = await request(server.url).post('/login').send({ name: 'ann' });
+    const health = await request(server.url).get('/health');
+    expect(health.status).toBe(200);
+    return login;
+  } finally {
+    await server.close();
+  }
+}
+
+function expectSessionLogin(login: request.Response): void {
+  expect(login.status).toBe(200);
+  expect(login.body.token).toBeUndefined();
+  expect(getSetCookies(login).some((line) => line.startsWith('connect.sid='))).toBe(true);
+}
+
+const HEADER = ['const express = require("express");', 'const jwt = require("jsonwebtoken");', ''];
+const FOOTER = ['app.use(express.json());', 'app.get("/health", (req, res) => res.send("ok"));', 'module.exports = app;', ''];
+
+describe('jwt-to-session on a running server', () => {
+  it('migrates a login whose arrow function body is the response', async () => {
+    const { output, reports } = migrate(
+      'arrow-body',
+      [
+        ...HEADER,
+        'const app = express();',
+        'app.post("/login", (req, res) => res.json({ token: jwt.sign({ id: 1 }, process.env.JWT_SECRET, { expiresIn: "5m" }), name: "Ann" }));',
+        ...FOOTER,
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    expect(output).toContain('app.post("/login", (req, res, next) => {');
+    const login = await logIn('arrow-body');
+    expectSessionLogin(login);
+    expect(login.body).toEqual({ name: 'Ann' });
+  });
+
+  it('migrates a login that responds in an arrow function passed to then()', async () => {
+    const { reports } = migrate(
+      'then-callback',
+      [
+        ...HEADER,
+        'const app = express();',
+        'const Users = { find: async (name) => ({ id: 1, name }) };',
+        'app.post("/login", (req, res) => {',
+        '  Users.find("ann").then((user) => res.json({ token: jwt.sign({ id: user.id }, process.env.JWT_SECRET), name: user.name }));',
+        '});',
+        ...FOOTER,
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    const login = await logIn('then-callback');
+    expectSessionLogin(login);
+    expect(login.body).toEqual({ name: 'ann' });
+  });
+});
