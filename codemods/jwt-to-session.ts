@@ -73,6 +73,8 @@ interface Migration {
   readonly secretNames: Set<string>;
   /** True once code reads or writes `req.session.<key>`. */
   usesSessionData: boolean;
+  /** The handlers and statements rewritten to use `req.session`, to mark when the app gets no session setup. */
+  readonly sessionUsers: AnyNode[];
 }
 
 /** A finding of the `no-jwt-session` detector with the jscodeshift paths needed to rewrite it. */
@@ -101,6 +103,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
     cookieName: getConfiguredCookieName(usage) ?? DEFAULT_COOKIE_NAME,
     secretNames: new Set(),
     usesSessionData: false,
+    sessionUsers: [],
   };
 
   // Every detector node is matched to a jscodeshift path before the first edit.
@@ -119,7 +122,11 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   changed = rewriteVerifications(migration, sites.filter((site) => isSiteOf(site, 'verify'))) || changed;
   changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
   if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
-  if (usesJwt) changed = addSessionSetup(migration, usage.loadedLibraries) || changed;
+  if (usesJwt) {
+    const setup = addSessionSetup(migration, usage.loadedLibraries);
+    changed = setup.kind === 'added' || changed;
+    changed = markMissingSessionSetup(migration, setup) || changed;
+  }
   if (changed) {
     changed = removeUnusedBindings(file, JWT_SESSION_MODULES) || changed;
     changed = removeUnusedSecrets(migration) || changed;
@@ -288,6 +295,7 @@ function rewriteLogins(migration: Migration, sites: Site[]): boolean {
   // Later sites first, so statement indexes of earlier sites stay valid.
   for (const plan of plans.reverse()) {
     applyLogin(migration, plan);
+    migration.sessionUsers.push(plan.site.handler?.node as AnyNode);
     changed = true;
   }
   return changed;
@@ -616,6 +624,7 @@ function rewriteVerifications(migration: Migration, sites: Site[]): boolean {
     replaceStatementList(migration, plan.body, plan.newBody);
     recordSecret(migration, plan.site.call);
     migration.usesSessionData = true;
+    migration.sessionUsers.push(plan.site.handler?.node as AnyNode);
     changed = true;
   }
   return changed;
@@ -793,6 +802,8 @@ function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
       changed = markForManualMigration(migration.file, site.path, result) || changed;
       continue;
     }
+    const statement = getStatementOf(result.target);
+    if (statement) migration.sessionUsers.push(statement.node as AnyNode);
     result.target.replace(result.guard);
     recordSecret(migration, site.call);
     migration.usesSessionData = true;
@@ -1020,6 +1031,7 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
       statements.push(...destroy);
     }
     replaceStatementList(migration, handler.get('body', 'body') as ASTPath & { value: Statement[] }, statements);
+    if (migration.sessionLibrary === 'express-session') migration.sessionUsers.push(node);
     changed = true;
   }
   return changed;
@@ -1058,30 +1070,47 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Session setup where the app is created
 
-/** Adds the session middleware after `const app = express()` when the file has no session middleware yet. */
-function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): boolean {
+/**
+ * What `addSessionSetup` found: a setup it added, one the file already has, an Express app it could not
+ * add a setup to (`creation` is its `express()` call), or no Express app at all.
+ */
+type SetupResult = { kind: 'added' | 'present' | 'no-app' } | { kind: 'not-added'; creation: ASTPath };
+
+/**
+ * Adds the session middleware after the statement that creates the app, when the file has no session
+ * middleware yet. The app is created at the top level by `const app = express();`, also through
+ * `require("express")()` or an assignment chain (`const app = module.exports = express();`), or by
+ * `app = express();` after `let app;`.
+ */
+function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): SetupResult {
   const { j, file } = migration;
-  if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return false;
+  if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return { kind: 'present' };
   const expressNames = findModuleBindings(file, ['express'])
     .filter((binding) => binding.imported === 'default' || binding.imported === '*')
     .map((binding) => binding.local);
-  if (expressNames.length === 0) return false;
-  const creation = file.root
-    .find(j.VariableDeclarator)
-    .filter((path) => {
-      const init = unwrapExpression((path.node as AnyNode).init as AnyNode | null);
-      return init?.type === 'CallExpression' && expressNames.includes(getIdentifierName(init.callee as AnyNode) ?? '') && (init.arguments as unknown[]).length === 0;
-    })
-    .paths()[0] as ASTPath | undefined;
-  if (!creation) return false;
-  const appName = getIdentifierName((creation.node as AnyNode).id as AnyNode);
-  let statementPath = creation.parentPath?.parentPath as ASTPath | undefined;
+  const calls = file.root
+    .find(j.CallExpression)
+    .filter((path) => isExpressAppCall(path.node as AnyNode, expressNames))
+    .paths() as ASTPath[];
+  if (calls.length === 0) return { kind: 'no-app' };
+  const notAdded: SetupResult = { kind: 'not-added', creation: calls[0] as ASTPath };
+
+  let appName: string | undefined;
+  let statementPath: ASTPath | undefined;
+  for (const call of calls) {
+    if ((call.node as AnyNode).arguments && ((call.node as AnyNode).arguments as unknown[]).length > 0) continue;
+    const found = getAppAssignment(call);
+    if (found) {
+      ({ appName, statementPath } = found);
+      break;
+    }
+  }
   if (statementPath && (statementPath.parentPath?.node as AnyNode | undefined)?.type === 'ExportNamedDeclaration') {
     statementPath = statementPath.parentPath as ASTPath;
   }
   const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
   if (!appName || !statementPath || !list || !Array.isArray(list.value) || (list.parentPath?.node as AnyNode | undefined)?.type !== 'Program') {
-    return false;
+    return notAdded;
   }
 
   // In CommonJS the new require() calls go above the app's creation, since the setup follows it.
@@ -1114,7 +1143,80 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): boo
   const statements = buildStatements(migration, code, { __SESSION__: j.identifier(session) });
   const index = list.value.indexOf(appStatement);
   list.value.splice(index + 1, 0, ...statements);
-  return true;
+  return { kind: 'added' };
+}
+
+/** True for a call that creates an Express app: `express()` through one of `expressNames`, or `require("express")()`. */
+function isExpressAppCall(call: AnyNode, expressNames: readonly string[]): boolean {
+  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
+  if (callee.type === 'Identifier') return expressNames.includes(callee.name as string);
+  if (callee.type !== 'CallExpression') return false;
+  const args = callee.arguments as AnyNode[];
+  return getIdentifierName(callee.callee as AnyNode) === 'require' && args.length === 1 && getStaticString(args[0]) === 'express';
+}
+
+/**
+ * Returns the variable an `express()` call is stored in and the statement that does it, for
+ * `const app = express();`, `const app = module.exports = express();` and `app = express();`.
+ */
+function getAppAssignment(call: ASTPath): { appName: string; statementPath: ASTPath } | undefined {
+  let current = call;
+  let parent = current.parentPath as ASTPath | null;
+  const skip = ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'];
+  // Climb through `module.exports = app = ...` to the outermost assignment.
+  while (parent && (skip.includes((parent.node as AnyNode).type) || isPlainAssignmentOf(parent.node as AnyNode, current.node as AnyNode))) {
+    current = parent;
+    parent = current.parentPath as ASTPath | null;
+  }
+  if (!parent) return undefined;
+  const parentNode = parent.node as AnyNode;
+  if (parentNode.type === 'VariableDeclarator' && parentNode.init === current.node) {
+    const appName = getIdentifierName(parentNode.id as AnyNode);
+    const declaration = parent.parentPath?.parentPath as ASTPath | undefined;
+    return appName && declaration ? { appName, statementPath: declaration } : undefined;
+  }
+  if (parentNode.type === 'ExpressionStatement') {
+    // `app = express();` or `app = module.exports = express();`: the first plain variable on the left.
+    for (let node = current.node as AnyNode; node.type === 'AssignmentExpression'; node = node.right as AnyNode) {
+      const appName = getIdentifierName(node.left as AnyNode);
+      if (appName) return { appName, statementPath: parent };
+    }
+  }
+  return undefined;
+}
+
+function isPlainAssignmentOf(node: AnyNode, value: AnyNode): boolean {
+  return node.type === 'AssignmentExpression' && node.operator === '=' && node.right === value;
+}
+
+/**
+ * Marks what needs a session setup the codemod did not add: the `express()` call of an app it could not
+ * add one to, or, in a file without an app, the handlers it rewrote when the package gives no sign of a
+ * setup elsewhere (the app's own file gets one when package.json lists jsonwebtoken or express-jwt).
+ */
+function markMissingSessionSetup(migration: Migration, setup: SetupResult): boolean {
+  const { file } = migration;
+  if (setup.kind === 'not-added') {
+    return markForManualMigration(
+      file,
+      setup.creation,
+      'no session setup was added for this app, which is not created by a top-level `const app = express()`; add app.use(session({ ... })) with a store after it by hand',
+    );
+  }
+  if (setup.kind !== 'no-app' || migration.sessionUsers.length === 0) return false;
+  if (dependsOnAny(file.path, [...JWT_SESSION_MODULES, 'express-session', 'cookie-session'])) return false;
+  let changed = false;
+  for (const node of new Set(migration.sessionUsers)) {
+    const path = file.root.find(migration.j.Node).filter((candidate) => candidate.node === node).paths()[0] as ASTPath | undefined;
+    if (!path) continue;
+    changed =
+      markForManualMigration(
+        file,
+        path,
+        'this code now uses req.session, but no session setup was found for its app (package.json lists no jsonwebtoken, express-jwt or session library); add app.use(session({ ... })) where the app is created',
+      ) || changed;
+  }
+  return changed;
 }
 
 /** Returns the lines that create the session store and expose it as `app.locals.sessionStore`, so tests and shutdown code can close it. */

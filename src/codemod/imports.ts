@@ -9,11 +9,13 @@
  * ```
  *
  * `findModuleBindings` recognises `import x from`, `import { a as b } from`, `import * as ns from`,
- * `const x = require()`, `const { a: b } = require()` and `const b = require().a`. `imported` is
- * `'default'`, `'*'` (a namespace import, or a whole `require()`), or the exported name. `ensureImport`
- * writes the form that matches the file's module system (`getModuleSystem`) and reuses an existing
- * binding of the same export; in CommonJS a `'default'` import of a package is `require()` of the whole
- * module, which is how CommonJS packages such as express-session export their main function.
+ * `const x = require()`, `const { a: b } = require()`, `const b = require().a` and TypeScript's
+ * `import x = require()`. `imported` is `'default'`, `'*'` (a namespace import, or a whole `require()`),
+ * or the exported name. `ensureImport` writes the form that matches the file's module system
+ * (`getModuleSystem`) and reuses an existing binding of the same export; in CommonJS a `'default'` import
+ * of a package is `require()` of the whole module, which is how CommonJS packages such as express-session
+ * export their main function. A TypeScript file that loads modules with `import x = require()` gets its
+ * default and namespace imports in that form too, which compiles without `esModuleInterop`.
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
 
@@ -92,6 +94,16 @@ export function findModuleBindings(file: CodemodFile, moduleNames: readonly stri
     }
   });
 
+  root.find(j.TSImportEqualsDeclaration).forEach((declaration) => {
+    const node = declaration.node as AnyNode;
+    const reference = node.moduleReference as AnyNode;
+    if (reference.type !== 'TSExternalModuleReference' || node.importKind === 'type') return;
+    const module = getStaticString(reference.expression as ASTNode);
+    const local = getIdentifierName(node.id);
+    if (module === undefined || local === undefined || !modules.has(module)) return;
+    bindings.push({ module, imported: '*', local, kind: 'require', path: declaration });
+  });
+
   root.find(j.VariableDeclarator).forEach((declarator) => {
     const init = declarator.node.init as AnyNode | null;
     const required = getRequiredModule(init);
@@ -136,7 +148,9 @@ export function ensureImport(file: CodemodFile, request: ImportRequest): { local
   const local = getFreeName(file, request.local);
   const { j } = file;
   let statement: ASTNode;
-  if (system === 'esm') {
+  if (system === 'esm' && (requested === 'default' || requested === '*') && usesImportEquals(file)) {
+    statement = j.tsImportEqualsDeclaration(j.identifier(local), j.tsExternalModuleReference(j.stringLiteral(request.module)));
+  } else if (system === 'esm') {
     const specifier =
       requested === 'default'
         ? j.importDefaultSpecifier(j.identifier(local))
@@ -170,7 +184,11 @@ export function removeUnusedBindings(file: CodemodFile, moduleNames: readonly st
     const node = binding.path.node as AnyNode;
     const owner = binding.path.parent as ASTPath;
     const ownerNode = owner.node as AnyNode;
-    if (node.type === 'VariableDeclarator') {
+    if (node.type === 'TSImportEqualsDeclaration') {
+      if (node.isExport === true || !isInStatementList(binding.path)) continue;
+      removeStatement(binding.path);
+      changed = true;
+    } else if (node.type === 'VariableDeclarator') {
       changed = removeDeclarator(binding.path) || changed;
     } else if (ownerNode.type === 'ImportDeclaration' && (ownerNode.specifiers as unknown[]).length === 1) {
       if (!isInStatementList(owner)) continue;
@@ -306,7 +324,7 @@ function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem
   let lastIndex = -1;
   if (system === 'esm') {
     body.forEach((item, index) => {
-      if ((item as AnyNode).type === 'ImportDeclaration') lastIndex = index;
+      if ((item as AnyNode).type === 'ImportDeclaration' || isImportEquals(item as AnyNode)) lastIndex = index;
     });
   } else {
     const limit = before === undefined ? body.length : findContainingIndex(file, body, before);
@@ -329,6 +347,17 @@ function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem
     }
   }
   body.unshift(statement);
+}
+
+/** True for TypeScript's `import x = require('m')`. */
+function isImportEquals(node: AnyNode): boolean {
+  return node.type === 'TSImportEqualsDeclaration' && (node.moduleReference as AnyNode).type === 'TSExternalModuleReference';
+}
+
+/** True when the file loads a module with `import x = require('m')`. */
+function usesImportEquals(file: CodemodFile): boolean {
+  const body = (file.root.find(file.j.Program).paths()[0]?.node.body ?? []) as AnyNode[];
+  return body.some((item) => isImportEquals(item));
 }
 
 /**

@@ -81,6 +81,27 @@ describe('jwt-to-session on a running server', () => {
     expect(login.body).toEqual({ name: 'Ann' });
   });
 
+  it.each([
+    ['module-exports', ['const app = module.exports = express();']],
+    ['require-call', ['const app = require("express")();']],
+    ['assigned-later', ['let app;', 'app = express();']],
+  ])('adds the session setup to an app created as in %s', async (name, creation) => {
+    const { output, reports } = migrate(name, [
+      ...HEADER,
+      ...creation,
+      'app.post("/login", (req, res) => {',
+      '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET);',
+      '  res.json({ token, name: "Ann" });',
+      '});',
+      ...FOOTER,
+    ].join('\n'));
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    const login = await logIn(name);
+    expectSessionLogin(login);
+    expect(login.body).toEqual({ name: 'Ann' });
+  });
+
   it('migrates a login that responds in an arrow function passed to then()', async () => {
     const { reports } = migrate(
       'then-callback',

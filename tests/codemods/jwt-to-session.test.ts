@@ -83,7 +83,7 @@ describe('jwt-to-session line endings', () => {
   it('keeps CRLF line endings', () => {
     const input = readFileSync(join(FIXTURES, 'login-variable.input.js'), 'utf8').replace(/\n/g, '\r\n');
     const expected = readFileSync(join(FIXTURES, 'login-variable.output.js'), 'utf8').replace(/\n/g, '\r\n');
-    expect(run('login.js', input).output).toBe(expected);
+    expect(run(join(FIXTURES, 'login.js'), input).output).toBe(expected);
   });
 });
 
@@ -109,6 +109,42 @@ describe('jwt-to-session session setup', () => {
 
   it('leaves an app without JWT dependencies alone', () => {
     expect(runInPackage({ express: '^5.0.0' }).output).toBeUndefined();
+  });
+
+  const ROUTES = [
+    'const jwt = require("jsonwebtoken");',
+    '',
+    'exports.login = (req, res) => {',
+    '  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET);',
+    '  res.json({ token });',
+    '};',
+    '',
+  ].join('\n');
+
+  function runRoutes(manifest: Record<string, unknown> | undefined): Run {
+    const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-'));
+    try {
+      if (manifest) writeFileSync(join(directory, 'package.json'), JSON.stringify(manifest));
+      return run(join(directory, 'routes.js'), ROUTES);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+
+  it('marks a migrated login when nothing shows a session setup for its app', () => {
+    const { output, reports } = runRoutes(undefined);
+    expect(output).toContain('req.session.regenerate(');
+    expect(output).toMatch(/manual migration needed: this code now uses req\.session, but no session setup was found/);
+    expect(reports.map(withoutFile)).toEqual([expect.stringMatching(/^3:17: manual migration needed: this code now uses req\.session/)]);
+  });
+
+  it('does not mark a migrated login in a package whose app file gets the setup', () => {
+    for (const dependencies of [{ jsonwebtoken: '^9.0.0' }, { 'express-session': '^1.18.0' }]) {
+      const { output, reports } = runRoutes({ name: 'app', dependencies });
+      expect(output).toContain('req.session.regenerate(');
+      expect(output).not.toContain('manual migration needed');
+      expect(reports).toEqual([]);
+    }
   });
 
   it('rejects an unknown store', () => {
