@@ -33,6 +33,7 @@ import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
 import { isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import { findSessionLibraryUsage } from '../src/detectors/session-library.js';
+import { findVariable, forEachNode, getRequiredModule } from '../src/util/ast-values.js';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -1074,7 +1075,10 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
  * What `addSessionSetup` found: a setup it added, one the file already has, an Express app it could not
  * add a setup to (`creation` is its `express()` call), or no Express app at all.
  */
-type SetupResult = { kind: 'added' | 'present' | 'no-app' } | { kind: 'not-added'; creation: ASTPath };
+type SetupResult =
+  | { kind: 'added' | 'present' | 'no-app' }
+  | { kind: 'not-added'; creation: ASTPath }
+  | { kind: 'uncertain'; use: ASTPath; mounted: string };
 
 /**
  * Adds the session middleware after the statement that creates the app, when the file has no session
@@ -1085,6 +1089,8 @@ type SetupResult = { kind: 'added' | 'present' | 'no-app' } | { kind: 'not-added
 function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): SetupResult {
   const { j, file } = migration;
   if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return { kind: 'present' };
+  const existing = findExistingSessions(migration);
+  if (existing) return existing;
   const expressNames = findModuleBindings(file, ['express'])
     .filter((binding) => binding.imported === 'default' || binding.imported === '*')
     .map((binding) => binding.local);
@@ -1146,6 +1152,86 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): Set
   return { kind: 'added' };
 }
 
+/** A module path or a variable name that suggests session middleware (`./session`, `sessionMiddleware`). */
+const SESSION_NAME = /session/i;
+
+/**
+ * Looks for signs in the original code that the app already has sessions, set up in a way the codemod
+ * does not recognise. Sure signs, which make the codemod add no setup: the code reads `req.session` (the
+ * first parameter of a function with two or more), or calls `passport.session()` or
+ * `passport.authenticate("session")`. An uncertain sign, which the codemod marks instead of adding a
+ * setup: `.use()` mounts a middleware whose name or module path contains "session", such as
+ * `app.use(require("./session"))`. Returns undefined when there is no sign.
+ */
+function findExistingSessions(migration: Migration): SetupResult | undefined {
+  const { sourceCode, file } = migration;
+  const passportNames = new Set(findModuleBindings(file, ['passport']).map((binding) => binding.local));
+  let present = false;
+  let use: TSESTree.CallExpression | undefined;
+  let mounted: TSESTree.Node | undefined;
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (present || node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return;
+    const object = node.object;
+    const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
+    const name = node.property.name;
+    if (name === 'session' && object.type === 'Identifier' && isRequestParameter(object)) present = true;
+    if (call && object.type === 'Identifier' && passportNames.has(object.name)) {
+      const first = call.arguments[0];
+      if (name === 'session' || (name === 'authenticate' && first?.type === 'Literal' && first.value === 'session')) present = true;
+    }
+    if (call && name === 'use' && !use) {
+      mounted = call.arguments.find((argument) => maySetUpSessions(migration, argument));
+      if (mounted) use = call;
+    }
+  });
+  if (present) return { kind: 'present' };
+  if (!use || !mounted) return undefined;
+  const usePath = findPathForNode(file, use);
+  if (!usePath) return undefined;
+  const text = sourceCode.getText(mounted).replace(/\s+/g, ' ');
+  return { kind: 'uncertain', use: usePath, mounted: `\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\`` };
+}
+
+/** True when `identifier` is the first parameter of a function around it that takes two or more: a request. */
+function isRequestParameter(identifier: TSESTree.Identifier): boolean {
+  for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
+    if (node.type !== 'FunctionDeclaration' && node.type !== 'FunctionExpression' && node.type !== 'ArrowFunctionExpression') continue;
+    const [first] = node.params;
+    if (node.params.length >= 2 && first?.type === 'Identifier' && first.name === identifier.name) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a middleware passed to `.use()` may set up sessions: a name or module path with "session" in
+ * it (`sessionMiddleware`, `sessionMiddleware()`, `require("./session")`, a variable imported from
+ * "./session", `middlewares.session`).
+ */
+function maySetUpSessions(migration: Migration, argument: TSESTree.Node): boolean {
+  const { scopeManager } = migration.sourceCode;
+  let node: TSESTree.Node = argument;
+  // `require("./session")`, `require("./session")()`, `createSession()`.
+  while (node.type === 'CallExpression') {
+    const required = getRequiredModule(scopeManager, node);
+    if (required !== undefined) return SESSION_NAME.test(required);
+    node = node.callee;
+  }
+  if (node.type === 'MemberExpression') return !node.computed && node.property.type === 'Identifier' && SESSION_NAME.test(node.property.name);
+  if (node.type !== 'Identifier') return false;
+  if (SESSION_NAME.test(node.name)) return true;
+  const definition = findVariable(scopeManager, node)?.defs[0];
+  if (definition?.type === 'ImportBinding') {
+    const declaration = definition.parent;
+    return declaration.type === 'ImportDeclaration' && SESSION_NAME.test(String(declaration.source.value));
+  }
+  if (definition?.type === 'Variable' && definition.node.init) {
+    const init = definition.node.init;
+    const required = getRequiredModule(scopeManager, init.type === 'CallExpression' && init.callee.type === 'CallExpression' ? init.callee : init);
+    return required !== undefined && SESSION_NAME.test(required);
+  }
+  return false;
+}
+
 /** True for a call that creates an Express app: `express()` through one of `expressNames`, or `require("express")()`. */
 function isExpressAppCall(call: AnyNode, expressNames: readonly string[]): boolean {
   const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
@@ -1196,6 +1282,13 @@ function isPlainAssignmentOf(node: AnyNode, value: AnyNode): boolean {
  */
 function markMissingSessionSetup(migration: Migration, setup: SetupResult): boolean {
   const { file } = migration;
+  if (setup.kind === 'uncertain') {
+    return markForManualMigration(
+      file,
+      setup.use,
+      `the app mounts ${setup.mounted}, which may set up sessions already, so no session setup was added; check that it runs express-session, or add one by hand`,
+    );
+  }
   if (setup.kind === 'not-added') {
     return markForManualMigration(
       file,

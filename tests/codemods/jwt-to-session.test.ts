@@ -90,11 +90,11 @@ describe('jwt-to-session line endings', () => {
 describe('jwt-to-session session setup', () => {
   const APP = ['const express = require("express");', '', 'const app = express();', '', 'module.exports = app;', ''].join('\n');
 
-  function runInPackage(dependencies: Record<string, string>): Run {
+  function runInPackage(dependencies: Record<string, string>, source = APP): Run {
     const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-'));
     try {
       writeFileSync(join(directory, 'package.json'), JSON.stringify({ name: 'app', dependencies }));
-      return run(join(directory, 'server.js'), APP);
+      return run(join(directory, 'server.js'), source);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
@@ -105,6 +105,53 @@ describe('jwt-to-session session setup', () => {
     expect(output).toContain('const session = require("express-session");');
     expect(output).toMatch(/app\.use\(\s+session\(\{/);
     expect(output).toContain('maxAge: 8 * 60 * 60 * 1000,');
+  });
+
+  it('adds no setup to an app that already uses req.session', () => {
+    const source = [
+      'const express = require("express");',
+      'const sessionMiddleware = require("./session");',
+      'const app = express();',
+      'app.use(sessionMiddleware);',
+      'app.post("/logout", (req, res) => {',
+      '  req.session.destroy(() => res.sendStatus(204));',
+      '});',
+      'module.exports = app;',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^4.19.0', 'express-session': '^1.18.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output).toBeUndefined();
+    expect(reports).toEqual([]);
+  });
+
+  it('adds no setup to a passport app with sessions whose JWT is a link token', () => {
+    const source = [
+      'const express = require("express");',
+      'const passport = require("passport");',
+      'const jwt = require("jsonwebtoken");',
+      'const app = express();',
+      'app.use(passport.initialize());',
+      'app.use(passport.session());',
+      'app.post("/verify-email", async (req, res) => {',
+      '  const token = jwt.sign({ email: req.user.email }, process.env.MAIL_SECRET, { expiresIn: "1d" });',
+      '  await mailer.send(req.user.email, `https://example.test/verify?token=${token}`);',
+      '  res.sendStatus(204);',
+      '});',
+      'module.exports = app;',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^4.19.0', passport: '^0.7.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output).toBeUndefined();
+    expect(reports).toEqual([]);
+  });
+
+  it('marks instead of adding a setup when a mounted middleware may set up sessions', () => {
+    const source = ['import express from "express";', 'import configure from "./config/sessions.js";', 'const app = express();', 'app.use(configure());', 'export default app;', ''].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output).not.toContain('from "express-session"');
+    expect(reports.map(withoutFile)).toEqual([
+      '4:1: manual migration needed: the app mounts `configure()`, which may set up sessions already, so no session setup was added; check that it runs express-session, or add one by hand',
+    ]);
   });
 
   it('leaves an app without JWT dependencies alone', () => {
