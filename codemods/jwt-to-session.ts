@@ -1530,8 +1530,9 @@ function substituteIdentifiers(j: JSCodeshift, root: AnyNode, substitutions: Rec
   j(root as never)
     .find(j.Identifier)
     .forEach((path) => {
-      const replacement = substitutions[(path.node as AnyNode).name as string];
-      if (replacement) path.replace(replacement as never);
+      // Only the object's own entries: `constructor` or `toString` in the code must not find Object.prototype's.
+      const name = (path.node as AnyNode).name as string;
+      if (Object.hasOwn(substitutions, name)) path.replace(substitutions[name] as never);
     });
 }
 

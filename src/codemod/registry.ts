@@ -53,6 +53,23 @@ export function getJwtToSessionDependencies(store: SessionStoreKind = 'knex'): C
   return [...SESSION_DEPENDENCIES, ...STORE_DEPENDENCIES[store]];
 }
 
+/**
+ * Names a session key cannot take, because the session object already has them: express-session's own
+ * properties and methods, and those every object inherits (`constructor`, `toString`, `__proto__`).
+ */
+const RESERVED_SESSION_KEYS: ReadonlySet<string> = new Set([
+  'cookie',
+  'id',
+  'req',
+  'regenerate',
+  'destroy',
+  'reload',
+  'save',
+  'touch',
+  'resetMaxAge',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 /** Returns the problem with jwt-to-session's options (`store`, `sessionKey`), or undefined when they are valid. */
 function checkJwtToSessionOptions(options: Readonly<Record<string, unknown>>): string | undefined {
   const { store, sessionKey } = options;
@@ -61,6 +78,9 @@ function checkJwtToSessionOptions(options: Readonly<Record<string, unknown>>): s
   }
   if (sessionKey !== undefined && !/^[A-Za-z_$][\w$]*$/.test(String(sessionKey))) {
     return `Invalid sessionKey option '${String(sessionKey)}': use a JavaScript identifier such as 'user'.`;
+  }
+  if (sessionKey !== undefined && RESERVED_SESSION_KEYS.has(String(sessionKey))) {
+    return `Invalid sessionKey option '${String(sessionKey)}': the session object already has a property or method of that name; use another name such as 'user'.`;
   }
   return undefined;
 }

@@ -317,6 +317,16 @@ describe('migrate --option', () => {
     expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'cookie', 'regenerate'])('rejects the session key %s, which the session object already has', (key) => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', '.', '--option', `sessionKey=${key}`]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `Invalid sessionKey option '${key}': the session object already has a property or method of that name; use another name such as 'user'.`,
+    );
+    expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
+  });
+
   it('rejects an unknown option name', () => {
     const misspelt = runCli(process.cwd(), ['jwt-to-session', '.', '--option', 'stroe=redis']);
     expect(misspelt.status).toBe(2);

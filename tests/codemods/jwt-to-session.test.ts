@@ -194,6 +194,22 @@ describe('jwt-to-session session setup', () => {
     }
   });
 
+  const LOGIN = ['const jwt = require("jsonwebtoken");', 'app.post("/login", (req, res) => {', '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET);', '  res.json({ token });', '});', ''].join('\n');
+
+  it.each(['cookie', 'id', 'req', 'regenerate', 'destroy', 'reload', 'save', 'touch', 'resetMaxAge', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'rejects the session key %s, which the session object already has',
+    (key) => {
+      const problem = `Invalid sessionKey option '${key}': the session object already has a property or method of that name; use another name such as 'user'.`;
+      expect(meta.checkOptions?.({ sessionKey: key })).toBe(problem);
+      expect(() => run(join(FIXTURES, 'login.js'), LOGIN, { sessionKey: key })).toThrow(problem);
+    },
+  );
+
+  it('stores the payload under another session key', () => {
+    const { output } = run(join(FIXTURES, 'login.js'), LOGIN, { sessionKey: 'account' });
+    expect(output).toContain('req.session.account = { id: 1 };');
+  });
+
   it('rejects an unknown store', () => {
     expect(() => run('app.js', 'const jwt = require("jsonwebtoken");\n', { store: 'mongo' })).toThrow(/Invalid store option 'mongo'/);
   });
