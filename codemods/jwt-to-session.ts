@@ -468,13 +468,25 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
   } else {
     const next = ensureNextParameter(migration, handler);
     const errorName = getFreeLocalName(j, rest, 'err');
+    const caughtName = getFreeLocalName(j, [...rest, plan.payload], 'error');
+    // Express passes a synchronous throw in a handler to the error handlers, but not one in this callback,
+    // which the session store calls later: the try statement passes it on.
     const wrapped = buildStatements(
       migration,
-      [`__REQ__.session.regenerate((${errorName}) => {`, `  if (${errorName}) {`, `    return __NEXT__(${errorName});`, '  }', '});'],
+      [
+        `__REQ__.session.regenerate((${errorName}) => {`,
+        `  if (${errorName}) {`,
+        `    return __NEXT__(${errorName});`,
+        '  }',
+        '  try {',
+        `  } catch (${caughtName}) {`,
+        `    __NEXT__(${caughtName});`,
+        '  }',
+        '});',
+      ],
       { __REQ__: j.identifier(plan.request), __NEXT__: j.identifier(next) },
     );
-    const callback = getCallbackBody(wrapped[0] as Statement);
-    callback.push(...storePayload, ...rest);
+    getTryBody(wrapped[0] as Statement).push(...storePayload, ...rest);
     if (rest.some((statement) => containsReturn(j, statement))) {
       wrapped[0] = j.returnStatement((wrapped[0] as AnyNode).expression as never) as unknown as Statement;
     }
@@ -1016,6 +1028,7 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
     } else {
       const next = ensureNextParameter(migration, handler);
       const errorName = getFreeLocalName(j, original, 'err');
+      const caughtName = getFreeLocalName(j, original, 'error');
       const destroy = buildStatements(
         migration,
         [
@@ -1024,11 +1037,15 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
           `    return __NEXT__(${errorName});`,
           '  }',
           `  __RES__.clearCookie(${cookieName});`,
+          '  try {',
+          `  } catch (${caughtName}) {`,
+          `    __NEXT__(${caughtName});`,
+          '  }',
           '});',
         ],
         { __REQ__: j.identifier(request), __RES__: j.identifier(response), __NEXT__: j.identifier(next) },
       );
-      getCallbackBody(destroy[0] as Statement).push(...original);
+      getTryBody(destroy[0] as Statement).push(...original);
       statements.push(...destroy);
     }
     replaceStatementList(migration, handler.get('body', 'body') as ASTPath & { value: Statement[] }, statements);
@@ -1545,6 +1562,13 @@ function getCallbackBody(statement: Statement): Statement[] {
   const call = statement.expression as AnyNode;
   const callback = (call.arguments as AnyNode[])[0] as AnyNode;
   return (callback.body as AnyNode).body as Statement[];
+}
+
+/** Returns the statements of the `try` block that ends the callback of a generated `x.regenerate(...)` statement. */
+function getTryBody(statement: Statement): Statement[] {
+  const body = getCallbackBody(statement);
+  const last = body[body.length - 1] as AnyNode;
+  return (last.block as AnyNode).body as Statement[];
 }
 
 /** True when the handler takes `(req, res)`, to which `next` can be added, or has a plain third parameter. */

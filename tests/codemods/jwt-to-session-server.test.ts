@@ -102,6 +102,42 @@ describe('jwt-to-session on a running server', () => {
     expect(login.body).toEqual({ name: 'Ann' });
   });
 
+  it('passes an error thrown after the session is regenerated to the error handler', async () => {
+    const { reports } = migrate(
+      'throwing-response',
+      [
+        ...HEADER,
+        'const app = express();',
+        'const users = { ann: { id: 1, roles: null } };',
+        'app.post("/login", (req, res) => {',
+        '  const user = users.ann;',
+        '  const token = jwt.sign({ id: user.id }, process.env.JWT_SECRET);',
+        '  res.json({ token, roles: user.roles.join(",") });',
+        '});',
+        'app.post("/logout", (req, res) => {',
+        '  res.json({ bye: users.nobody.name });',
+        '});',
+        'app.get("/health", (req, res) => res.send("ok"));',
+        'app.use((err, req, res, next) => res.status(500).json({ error: err.name }));',
+        'module.exports = app;',
+        '',
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    const login = await logIn('throwing-response');
+    expect(login.status).toBe(500);
+    expect(login.body).toEqual({ error: 'TypeError' });
+    const app = loadFresh<Express>(join(directory, 'throwing-response.js'), join(directory, 'throwing-response'));
+    const server = await listenOnLoopback(app);
+    try {
+      const logout = await request(server.url).post('/logout');
+      expect(logout.status).toBe(500);
+      expect(logout.body).toEqual({ error: 'TypeError' });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('migrates a login that responds in an arrow function passed to then()', async () => {
     const { reports } = migrate(
       'then-callback',
