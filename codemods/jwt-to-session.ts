@@ -263,8 +263,8 @@ interface LoginPlan {
   readonly response: string;
   readonly payload: AnyNode;
   /**
-   * The statement that contains the sign call, in its statement list, or undefined when the call is in
-   * the expression body of an arrow function (`expressionBody`), which gets a block body first.
+   * The statement that contains the sign call, in its statement list. Undefined when the call is in the
+   * expression body of an arrow function (`expressionBody`), which gets a block body first.
    */
   readonly anchor?: ASTPath;
   /** The arrow function whose expression body contains the sign call. */
@@ -357,7 +357,7 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   return { site, request, response, payload, anchor, expressionBody, tokenName, tokenCarriers };
 }
 
-/** Node types whose parts run only under a condition, with the parts that do. */
+/** Node types that run some of their parts only under a condition, with the names of those parts. */
 const CONDITIONAL_PARTS: Readonly<Record<string, readonly string[]>> = {
   ConditionalExpression: ['consequent', 'alternate'],
   LogicalExpression: ['right'],
@@ -373,8 +373,9 @@ const CONDITIONAL_PARTS: Readonly<Record<string, readonly string[]>> = {
 /**
  * Finds where the session statements of a login go: the statement that contains the sign call, or the
  * expression body of the arrow function around it. Returns a reason to mark when the call runs under a
- * condition inside that statement or body (the session would be set whether or not the token was
- * signed), or when a callback between the handler and the call declares its own request or `next`.
+ * condition inside that statement or body, because the session would then be set whether or not the
+ * token was signed. Also returns one when a callback between the handler and the call declares its own
+ * request or `next`.
  */
 function findLoginPlace(
   migration: Migration,
@@ -385,7 +386,7 @@ function findLoginPlace(
   const inner = getEnclosingFunctionPath(site.path);
   if (!inner) return undefined;
 
-  // From the call up to its statement, or to the arrow function whose expression body holds it.
+  // From the call up to its statement, or to the arrow function whose expression body contains it.
   let child: ASTPath = site.path;
   for (let current = site.path.parentPath as ASTPath | null; current && current !== inner; current = current.parentPath as ASTPath | null) {
     if (Array.isArray(current.value)) continue;
@@ -469,8 +470,8 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
     const next = ensureNextParameter(migration, handler);
     const errorName = getFreeLocalName(j, rest, 'err');
     const caughtName = getFreeLocalName(j, [...rest, plan.payload], 'error');
-    // Express passes a synchronous throw in a handler to the error handlers, but not one in this callback,
-    // which the session store calls later: the try statement passes it on.
+    // Express catches a synchronous throw in a handler, but not one in this callback, which the session
+    // store calls after the handler has returned. The try statement passes such an error to next.
     const wrapped = buildStatements(
       migration,
       [
@@ -1089,8 +1090,9 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 // Session setup where the app is created
 
 /**
- * What `addSessionSetup` found: a setup it added, one the file already has, an Express app it could not
- * add a setup to (`creation` is its `express()` call), or no Express app at all.
+ * The outcome of `addSessionSetup`: a setup it added, one the file already has, an Express app it could
+ * not add a setup to (`creation` is its `express()` call), a middleware that may set up sessions (`use`
+ * is its `.use()` call), or no Express app at all.
  */
 type SetupResult =
   | { kind: 'added' | 'present' | 'no-app' }
@@ -1099,8 +1101,8 @@ type SetupResult =
 
 /**
  * Adds the session middleware after the statement that creates the app, when the file has no session
- * middleware yet. The app is created at the top level by `const app = express();`, also through
- * `require("express")()` or an assignment chain (`const app = module.exports = express();`), or by
+ * middleware yet. The statement is at the top level: `const app = express();`, with `require("express")()`
+ * in place of `express()`, or with an assignment chain (`const app = module.exports = express();`), or
  * `app = express();` after `let app;`.
  */
 function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): SetupResult {

@@ -12,7 +12,7 @@
  * `const x = require()`, `const { a: b } = require()`, `const b = require().a` and TypeScript's
  * `import x = require()`. `imported` is `'default'`, `'*'` (a namespace import, or a whole `require()`),
  * or the exported name. `ensureImport` writes the form that matches the file's module system
- * (`getModuleSystem`) and reuses an existing binding of the same export; in CommonJS a `'default'` import
+ * (`getModuleSystem`) and reuses an existing binding of the same export. In CommonJS a `'default'` import
  * of a package is `require()` of the whole module, which is how CommonJS packages such as express-session
  * export their main function. A TypeScript file that loads modules with `import x = require()` gets its
  * default and namespace imports in that form too, which compiles without `esModuleInterop`.
@@ -349,12 +349,12 @@ function insertAtTop(file: CodemodFile, statement: ASTNode, system: ModuleSystem
   body.unshift(statement);
 }
 
-/** True for TypeScript's `import x = require('m')`. */
+/** Returns true for TypeScript's `import x = require('m')`. */
 function isImportEquals(node: AnyNode): boolean {
   return node.type === 'TSImportEqualsDeclaration' && (node.moduleReference as AnyNode).type === 'TSExternalModuleReference';
 }
 
-/** True when the file loads a module with `import x = require('m')`. */
+/** Returns true when the file loads a module with `import x = require('m')`. */
 function usesImportEquals(file: CodemodFile): boolean {
   const body = (file.root.find(file.j.Program).paths()[0]?.node.body ?? []) as AnyNode[];
   return body.some((item) => isImportEquals(item));

@@ -42,7 +42,7 @@ function migrate(name: string, source: string): { output: string; reports: strin
 
 /** Loads a migrated app, logs in at POST /login and returns the response, then checks GET /health. */
 async function logIn(name: string): Promise<request.Response> {
-  const app = loadFresh<Express>(join(directory, `${name}.js`), join(directory, name));
+  const app = loadFresh<Express>(join(directory, `${name}.js`), directory);
   const server = await listenOnLoopback(app);
   try {
     const login = await request(server.url).post('/login').send({ name: 'ann' });
@@ -64,7 +64,7 @@ const HEADER = ['const express = require("express");', 'const jwt = require("jso
 const FOOTER = ['app.use(express.json());', 'app.get("/health", (req, res) => res.send("ok"));', 'module.exports = app;', ''];
 
 describe('jwt-to-session on a running server', () => {
-  it('migrates a login whose arrow function body is the response', async () => {
+  it('migrates an expression-bodied login', async () => {
     const { output, reports } = migrate(
       'arrow-body',
       [
@@ -85,7 +85,7 @@ describe('jwt-to-session on a running server', () => {
     ['module-exports', ['const app = module.exports = express();']],
     ['require-call', ['const app = require("express")();']],
     ['assigned-later', ['let app;', 'app = express();']],
-  ])('adds the session setup to an app created as in %s', async (name, creation) => {
+  ])('sets up sessions for the %s form', async (name, creation) => {
     const { output, reports } = migrate(name, [
       ...HEADER,
       ...creation,
@@ -102,7 +102,7 @@ describe('jwt-to-session on a running server', () => {
     expect(login.body).toEqual({ name: 'Ann' });
   });
 
-  it('passes an error thrown after the session is regenerated to the error handler', async () => {
+  it('passes callback errors to next', async () => {
     const { reports } = migrate(
       'throwing-response',
       [
@@ -127,7 +127,7 @@ describe('jwt-to-session on a running server', () => {
     const login = await logIn('throwing-response');
     expect(login.status).toBe(500);
     expect(login.body).toEqual({ error: 'TypeError' });
-    const app = loadFresh<Express>(join(directory, 'throwing-response.js'), join(directory, 'throwing-response'));
+    const app = loadFresh<Express>(join(directory, 'throwing-response.js'), directory);
     const server = await listenOnLoopback(app);
     try {
       const logout = await request(server.url).post('/logout');
@@ -138,7 +138,7 @@ describe('jwt-to-session on a running server', () => {
     }
   });
 
-  it('migrates a login that responds in an arrow function passed to then()', async () => {
+  it('migrates a login inside then()', async () => {
     const { reports } = migrate(
       'then-callback',
       [

@@ -107,7 +107,7 @@ describe('jwt-to-session session setup', () => {
     expect(output).toContain('maxAge: 8 * 60 * 60 * 1000,');
   });
 
-  it('adds no setup to an app that already uses req.session', () => {
+  it('skips the setup when req.session is used', () => {
     const source = [
       'const express = require("express");',
       'const sessionMiddleware = require("./session");',
@@ -124,7 +124,7 @@ describe('jwt-to-session session setup', () => {
     expect(reports).toEqual([]);
   });
 
-  it('adds no setup to a passport app with sessions whose JWT is a link token', () => {
+  it('skips the setup with passport sessions', () => {
     const source = [
       'const express = require("express");',
       'const passport = require("passport");',
@@ -145,7 +145,7 @@ describe('jwt-to-session session setup', () => {
     expect(reports).toEqual([]);
   });
 
-  it('marks instead of adding a setup when a mounted middleware may set up sessions', () => {
+  it('marks a mounted session middleware', () => {
     const source = ['import express from "express";', 'import configure from "./config/sessions.js";', 'const app = express();', 'app.use(configure());', 'export default app;', ''].join('\n');
     const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
     expect(output).not.toContain('from "express-session"');
@@ -178,14 +178,14 @@ describe('jwt-to-session session setup', () => {
     }
   }
 
-  it('marks a migrated login when nothing shows a session setup for its app', () => {
+  it('marks logins without any session setup', () => {
     const { output, reports } = runRoutes(undefined);
     expect(output).toContain('req.session.regenerate(');
     expect(output).toMatch(/manual migration needed: this code now uses req\.session, but no session setup was found/);
     expect(reports.map(withoutFile)).toEqual([expect.stringMatching(/^3:17: manual migration needed: this code now uses req\.session/)]);
   });
 
-  it('does not mark a migrated login in a package whose app file gets the setup', () => {
+  it('leaves logins unmarked in session packages', () => {
     for (const dependencies of [{ jsonwebtoken: '^9.0.0' }, { 'express-session': '^1.18.0' }]) {
       const { output, reports } = runRoutes({ name: 'app', dependencies });
       expect(output).toContain('req.session.regenerate(');
@@ -194,18 +194,24 @@ describe('jwt-to-session session setup', () => {
     }
   });
 
-  const LOGIN = ['const jwt = require("jsonwebtoken");', 'app.post("/login", (req, res) => {', '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET);', '  res.json({ token });', '});', ''].join('\n');
+  const LOGIN = [
+    'const jwt = require("jsonwebtoken");',
+    'app.post("/login", (req, res) => {',
+    '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET);',
+    '  res.json({ token });',
+    '});',
+    '',
+  ].join('\n');
 
-  it.each(['cookie', 'id', 'req', 'regenerate', 'destroy', 'reload', 'save', 'touch', 'resetMaxAge', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
-    'rejects the session key %s, which the session object already has',
-    (key) => {
-      const problem = `Invalid sessionKey option '${key}': the session object already has a property or method of that name; use another name such as 'user'.`;
-      expect(meta.checkOptions?.({ sessionKey: key })).toBe(problem);
-      expect(() => run(join(FIXTURES, 'login.js'), LOGIN, { sessionKey: key })).toThrow(problem);
-    },
-  );
+  const RESERVED_KEYS = ['cookie', 'id', 'req', 'regenerate', 'destroy', 'reload', 'save', 'touch', 'resetMaxAge'];
 
-  it('stores the payload under another session key', () => {
+  it.each([...RESERVED_KEYS, 'constructor', 'toString', '__proto__', 'hasOwnProperty'])('rejects the session key %s', (key) => {
+    const problem = `Invalid sessionKey option '${key}': the session object already has a property or method of that name; use another name such as 'user'.`;
+    expect(meta.checkOptions?.({ sessionKey: key })).toBe(problem);
+    expect(() => run(join(FIXTURES, 'login.js'), LOGIN, { sessionKey: key })).toThrow(problem);
+  });
+
+  it('stores the payload under sessionKey', () => {
     const { output } = run(join(FIXTURES, 'login.js'), LOGIN, { sessionKey: 'account' });
     expect(output).toContain('req.session.account = { id: 1 };');
   });
