@@ -459,7 +459,7 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
       migration,
       [
         `await new Promise${promiseType}((resolve, reject) => {`,
-        '  __REQ__.session.regenerate((error) => (error ? reject(error) : resolve()));',
+        `  __REQ__.session.regenerate((error${errorType(migration)}) => (error ? reject(error) : resolve()));`,
         '});',
         `__REQ__.session.${migration.options.sessionKey} = __PAYLOAD__;`,
       ],
@@ -475,7 +475,7 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
     const wrapped = buildStatements(
       migration,
       [
-        `__REQ__.session.regenerate((${errorName}) => {`,
+        `__REQ__.session.regenerate((${errorName}${errorType(migration)}) => {`,
         `  if (${errorName}) {`,
         `    return __NEXT__(${errorName});`,
         '  }',
@@ -1018,7 +1018,7 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
           migration,
           [
             `await new Promise${promiseType}((resolve, reject) => {`,
-            '  __REQ__.session.destroy((error) => (error ? reject(error) : resolve()));',
+            `  __REQ__.session.destroy((error${errorType(migration)}) => (error ? reject(error) : resolve()));`,
             '});',
             `__RES__.clearCookie(${cookieName});`,
           ],
@@ -1033,7 +1033,7 @@ function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boole
       const destroy = buildStatements(
         migration,
         [
-          `__REQ__.session.destroy((${errorName}) => {`,
+          `__REQ__.session.destroy((${errorName}${errorType(migration)}) => {`,
           `  if (${errorName}) {`,
           `    return __NEXT__(${errorName});`,
           '  }',
@@ -1437,6 +1437,24 @@ function isSideEffectFree(node: AnyNode | null): boolean {
 }
 
 /**
+ * Returns the type annotation of the error parameter of an added session callback: `: unknown` in
+ * TypeScript, so the callback compiles under `noImplicitAny` also where `req` has the type `any`.
+ */
+function errorType(migration: Migration): string {
+  return migration.isTypeScript ? ': unknown' : '';
+}
+
+/** Statement types that make a TypeScript file a module rather than a script. */
+const MODULE_STATEMENTS = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+  'TSImportEqualsDeclaration',
+  'TSExportAssignment',
+]);
+
+/**
  * Declares the session property in TypeScript files, so `req.session.user` type-checks. The payload's
  * type is not known here, so it is `unknown`, as `jwt.verify`'s result was not the payload type either.
  */
@@ -1450,12 +1468,24 @@ function addSessionDataType(migration: Migration): boolean {
   if (alreadyDeclared > 0) return false;
   const program = file.root.find(j.Program).paths()[0];
   if (!program) return false;
+  const body = program.node.body as unknown as Statement[];
+  // In a script (no import or export), `declare module` would replace express-session's types instead of
+  // adding to them, so `export {}` makes the file a module first.
+  const isModule = body.some((statement) => MODULE_STATEMENTS.has(statement.type));
   const declaration = buildStatements(
     migration,
-    ['// The data the migrated code keeps in req.session.', 'declare module "express-session" {', '  interface SessionData {', `    ${migration.options.sessionKey}?: unknown;`, '  }', '}'],
+    [
+      ...(isModule ? [] : ['// Makes this file a module, so the declaration below adds to express-session\'s types.', 'export {};']),
+      '// The data the migrated code keeps in req.session.',
+      'declare module "express-session" {',
+      '  interface SessionData {',
+      `    ${migration.options.sessionKey}?: unknown;`,
+      '  }',
+      '}',
+    ],
     {},
   );
-  (program.node.body as unknown as Statement[]).push(...declaration);
+  body.push(...declaration);
   return true;
 }
 
