@@ -156,30 +156,60 @@ function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionIss
 
   const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
   const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler)];
-  if (hasOneShotName(names) || identifiesNoUser(call.payloadNode)) return undefined;
+  if (hasOneShotName(names)) return undefined;
+  if (sinks.every((sink) => sink.kind === 'service-return') && isServiceAssertion(call)) return undefined;
   return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
 }
 
-/**
- * Claims that describe a token itself (issuer, audience, lifetime, id, scope) rather than the user it
- * belongs to. A login session always carries something that identifies the user.
- */
-const TOKEN_ONLY_CLAIMS = new Set(['iss', 'aud', 'iat', 'nbf', 'exp', 'jti', 'scope', 'scp', 'azp', 'typ', 'nonce']);
+/** Claims that describe a token rather than the user it belongs to: issuer, audience, lifetime and id. */
+const TOKEN_ONLY_CLAIMS = new Set(['iss', 'aud', 'iat', 'nbf', 'exp', 'jti']);
 
 /**
- * Returns true when the payload is an object literal, written in the call, whose claims all describe the
- * token (`{ iss: 'shop', aud: 'billing' }`), as in a token one service sends to another. A spread, a
- * computed key or a payload held in a variable, which later code may extend, may carry the user, so those
- * return false.
+ * Returns true for a token that a service method signs for another service: the payload is an object
+ * literal written in the call, with an audience and otherwise only claims about the token
+ * (`{ iss: 'shop', aud: 'billing' }`), and no subject is set through the options (`subject`) or jose's
+ * `setSubject`. Such a token identifies no user. A payload held in a variable, a spread, or an issuer,
+ * audience or id computed from other values may carry the user, so those return false.
  */
-function identifiesNoUser(payload: TSESTree.Node | undefined): boolean {
-  const object = payload && skipTypeWrappers(payload);
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression || object.properties.length === 0) return false;
-  return object.properties.every((property) => {
+function isServiceAssertion(call: JwtCall): boolean {
+  const object = call.payloadNode && skipTypeWrappers(call.payloadNode);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  let hasAudience = false;
+  for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) return false;
     const key = getKeyName(property);
-    return key !== undefined && TOKEN_ONLY_CLAIMS.has(key);
-  });
+    if (key === undefined || !TOKEN_ONLY_CLAIMS.has(key)) return false;
+    const isTime = key === 'iat' || key === 'nbf' || key === 'exp';
+    if (!isTime && !isWrittenText(property.value)) return false;
+    if (key === 'aud') hasAudience = true;
+  }
+  if (!hasAudience) return false;
+  if (call.optionsNode?.properties.some((property) => property.type !== AST_NODE_TYPES.Property || getKeyName(property) === 'subject')) {
+    return false;
+  }
+  return !callsInChain(call.node, 'setSubject');
+}
+
+/** Returns true for a string literal or a template literal without expressions. */
+function isWrittenText(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
+  );
+}
+
+/** Returns true when a method named `method` is called in the chain that ends with `call` (`new SignJWT(p).setSubject(s).sign(k)`). */
+function callsInChain(call: TSESTree.Node, method: string): boolean {
+  let current: TSESTree.Node = call;
+  while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.MemberExpression) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (getKeyName(current) === method) return true;
+      current = current.object;
+    } else {
+      current = current.callee;
+    }
+  }
+  return false;
 }
 
 /** Returns the expressions whose value is the signed token: the call, or the token parameter of its callback. */

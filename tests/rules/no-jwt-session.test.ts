@@ -9,7 +9,7 @@ const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
 
 ruleTester.run('no-jwt-session', rule, {
   valid: [
-    // A token whose claims only describe the token (issuer, audience) identifies no user.
+    // A Nest service method that signs a token for another service: an audience and no user.
     {
       code: `import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -21,13 +21,6 @@ export class BillingClient {
   }
 }`,
       filename: FILENAMES.ts,
-    },
-    {
-      code: `import jwt from 'jsonwebtoken';
-app.get('/widget-token', (req, res) => {
-  res.json({ token: jwt.sign({ aud: 'widget', scope: 'read' }, key, { expiresIn: 300 }) });
-});`,
-      filename: FILENAMES.js,
     },
     // A token sent to another service as the Authorization header of an outgoing request.
     {
@@ -211,6 +204,36 @@ export async function createSession(user: { id: string }) {
 }`,
       filename: FILENAMES.tsx,
       errors: [{ messageId: 'issuedSession', line: 3, column: 21 }],
+    },
+    // Tokens handed to the client by a route count whatever their claims.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/admin/login', (req, res) => {
+  res.cookie('token', jwt.sign({ aud: 'admin', scope: 'admin' }, key, { expiresIn: '7d' }));
+  res.end();
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3 }],
+    },
+    // A Nest service token with a subject set through the options or with a claim computed from the user.
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class TokenService {
+  constructor(private readonly jwt: JwtService) {}
+  issue(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web' }, { subject: user.id, expiresIn: '7d' });
+  }
+  issueWithId(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web', jti: user.id });
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'issuedSession', line: 7 },
+        { messageId: 'issuedSession', line: 10 },
+      ],
     },
     // A subject next to the token claims identifies the user.
     {
