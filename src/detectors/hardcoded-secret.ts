@@ -152,42 +152,29 @@ const SECRET_PAIRS: readonly (readonly [string, string])[] = [
  */
 const SECRET_TRAILING_WORDS = new Set(['key', 'keys', 'value', 'string', 'str', 'base64', 'hex', 'or', 'private', 'public', 'access']);
 
+/** Words anywhere in a name that make it about a secret rather than one (`resetPassword`, `hasSecret`). */
+const SECRET_DISQUALIFYING_WORDS = new Set(['is', 'has', 'use', 'show', 'hide', 'forgot', 'reset', 'confirm', 'new', 'old', 'min', 'max']);
+
 /**
- * Words that make the name about something else (`resetPassword`, `hasSecret`), including the verbs of
- * action types and routes (`UPDATE_PASSWORD`, `changePassword`).
+ * Verbs that, as the first word of a name, make it an action rather than a secret: action types and
+ * routes (`UPDATE_PASSWORD`, `changePassword`, `getApiKey`). Only the first word counts, because a verb
+ * later in a name may qualify a secret.
  */
-const SECRET_DISQUALIFYING_WORDS = new Set([
-  'is',
-  'has',
-  'use',
-  'show',
-  'hide',
-  'forgot',
-  'reset',
-  'confirm',
-  'new',
-  'old',
-  'min',
-  'max',
+const SECRET_ACTION_VERBS = new Set([
   'change',
   'update',
   'set',
   'save',
   'submit',
-  'verify',
   'validate',
-  'check',
-  'request',
   'fetch',
   'get',
   'remove',
   'delete',
   'clear',
-  'toggle',
   'generate',
   'rotate',
   'create',
-  'edit',
   'enter',
 ]);
 
@@ -200,7 +187,7 @@ export function isSecretName(name: string): boolean {
   // Every secret word and word pair contains one of these, and most property names contain none.
   if (!SECRET_NAME_PART.test(name)) return false;
   const words = splitWords(name);
-  if (words.some((word) => SECRET_DISQUALIFYING_WORDS.has(word))) return false;
+  if (words.some((word) => SECRET_DISQUALIFYING_WORDS.has(word)) || SECRET_ACTION_VERBS.has(words[0] ?? '')) return false;
   for (let index = 0; index < words.length; index++) {
     const word = words[index] ?? '';
     const next = words[index + 1];
@@ -326,33 +313,54 @@ function isNameLabel(sourceCode: SourceCode, name: string, value: TSESTree.Node)
   return /\s/.test(text) || splitWords(text).join(' ') === splitWords(name).join(' ');
 }
 
-/** Web API keys that their services publish in every page that uses them (Google's `AIza…`, Stripe's `pk_…`). */
-const PUBLIC_KEY_VALUE = /^(?:AIza[\w-]{35}|pk_(?:live|test)_\w+)$/;
-/** A route or an http(s) URL without credentials in it. */
-const PATH_OR_URL = /^(?:\.{0,2}\/|https?:\/\/)[^\s@]*$/;
+/** Stripe's publishable keys, which Stripe.js puts in every page that takes a payment. */
+const PUBLISHABLE_KEY = /^pk_(?:live|test)_\w+$/;
+/** A Google API key (`AIza…`), public in a Firebase web config and secret in other uses. */
+const GOOGLE_API_KEY = /^AIza[\w-]{35}$/;
+/** Keys that only a Firebase web config has next to its `apiKey`. */
+const FIREBASE_CONFIG_KEYS = new Set(['authDomain', 'projectId', 'messagingSenderId', 'appId']);
+/**
+ * A route in lower case (`/account/change-password`, `/users/:id`). Random secrets in base64 may start
+ * with `/` too, but they nearly always contain upper-case letters, `+` or `=`.
+ */
+const ROUTE = /^\.{0,2}\/(?:(?:[a-z\d._~%-]+|:[a-z]\w*)(?:\/(?:[a-z\d._~%-]+|:[a-z]\w*))*\/?)?$/;
 /** A column type with its size (`varchar(255)`, `decimal(10, 2)`). */
 const COLUMN_TYPE = /^[A-Za-z][A-Za-z ]*\(\d+(?:,\s*\d+)?\)$/;
 /** A mask shown in place of a hidden value (`********`, `••••••••`). */
 const MASK = /^([^\p{L}\p{N}\s])\1{2,}$/u;
-
-/** A key path whose last part may repeat the name (`app.secretKey`, `auth:password`). */
-const KEY_PATH = /^[\w$-]+(?:[./:][\w$-]+)+$/;
+/** A key path of dotted or slashed parts (`app.secretKey`, `auth/password`). */
+const KEY_PATH = /^[\w$-]+(?:[./][\w$-]+)+$/;
+/** A constant-case name (`SECRET_KEY`), as constants that map to other names have. */
+const CONSTANT_CASE = /^[A-Z][A-Z\d_]*$/;
 
 /**
  * Returns true when the single text under a secret name in an exported configuration is not a secret.
- * Such texts are public web API keys, routes and URLs, column types and masks. A key path that ends with
- * the name (`SECRET_KEY: 'app.secretKey'`) and a constant-case name as its own value, such as the name
- * of an environment variable (`JWT_SECRET: 'JWT_SECRET'`), do not count either.
+ * Such texts are a Stripe publishable key, the `apiKey` of a Firebase web config, a route, a column type
+ * and a mask. A constant-case name whose value is its own name (`JWT_SECRET: 'JWT_SECRET'`, the name of
+ * an environment variable) or a key path that ends with it (`SECRET_KEY: 'app.secretKey'`) does not count
+ * either.
  */
 function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
   const strings = findHardcodedStrings(sourceCode, value);
   const text = strings.length === 1 ? strings[0]?.value.trim() : undefined;
   if (text === undefined) return false;
-  if (PUBLIC_KEY_VALUE.test(text) || PATH_OR_URL.test(text) || COLUMN_TYPE.test(text) || MASK.test(text)) return true;
-  if (text === name) return /^[A-Z][A-Z\d_]*$/.test(name);
+  if (PUBLISHABLE_KEY.test(text) || ROUTE.test(text) || COLUMN_TYPE.test(text) || MASK.test(text)) return true;
+  if (GOOGLE_API_KEY.test(text)) return isInFirebaseConfig(value);
+  if (!CONSTANT_CASE.test(name)) return false;
+  if (text === name) return true;
   if (!KEY_PATH.test(text)) return false;
-  const lastPart = text.split(/[./:]/).at(-1) ?? '';
-  return splitWords(lastPart).join(' ') === splitWords(name).join(' ');
+  const lastPart = text.split(/[./]/).at(-1) ?? '';
+  return lastPart === name || (!CONSTANT_CASE.test(lastPart) && splitWords(lastPart).join(' ') === splitWords(name).join(' '));
+}
+
+/** Returns true when `value` is a property value in an object literal that also has Firebase's own keys. */
+function isInFirebaseConfig(value: TSESTree.Node): boolean {
+  const object = value.parent?.type === AST_NODE_TYPES.Property ? value.parent.parent : undefined;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return object.properties.some((property) => {
+    const key = property.type === AST_NODE_TYPES.Property ? getKeyName(property) : undefined;
+    return key !== undefined && FIREBASE_CONFIG_KEYS.has(key);
+  });
 }
 
 /**

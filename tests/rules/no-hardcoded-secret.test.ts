@@ -98,7 +98,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const stripe = { apiKey: 'pk_test_51Habc' };`,
         `export const ENV_NAMES = { JWT_SECRET: 'JWT_SECRET' };`,
         `export const UPDATE_PASSWORD = 'UPDATE_PASSWORD';`,
-        `export const docs = { secret: 'https://example.com/docs/secrets' };`,
+        `export const SET_SECRET = 'auth/SET_SECRET';`,
+        `export const changePassword = 'changePassword';`,
       ].join('\n'),
     },
     // Known limitation: names about tokens are not treated as secrets.
@@ -298,7 +299,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
       ],
     },
     // Secrets that resemble those values: a lower-case name as its own value, a name inside a longer
-    // text, a URL with credentials, a repeated letter.
+    // text, URLs that carry a secret, a repeated letter, base64 that starts with a slash, key paths
+    // under lower-case names or with a colon, and a Google API key outside a Firebase config.
     {
       code: [
         `export const a = { password: 'password' };`,
@@ -306,6 +308,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const c = { secret: 'https://user:pass@example.com' };`,
         `export const d = { secret: 'xxxxxxxx' };`,
         `export const e = { SESSION_SECRET: 'app.secret' };`,
+        `export const f = { secret: '/k3Jx9+Qw2ZpLm8vT4rYb7NcA1sD0eFgH==' };`,
+        `export const g = { secret: 'https://hooks.slack.com/services/T0000/B0000/XXXXXXXX' };`,
+        `export const h = { secret: 'super.secret', password: 'admin:password' };`,
+        `export const i = { apiKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW' };`,
       ].join('\n'),
       errors: [
         { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 1 },
@@ -313,6 +319,28 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 3 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 4 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'SESSION_SECRET' }, line: 5 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 6 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 7 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 8 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 8 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'apiKey' }, line: 9 },
+      ],
+    },
+    // A verb later in the name qualifies the secret.
+    {
+      code: [
+        `export const REQUEST_SIGNING_SECRET = 'a1';`,
+        `export const jwtVerifySecret = 'a2';`,
+        `export const HEALTH_CHECK_SECRET = 'a3';`,
+        `export const FEATURE_TOGGLE_API_KEY = 'a4';`,
+        `export const editPassword = 'a5';`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'hardcodedConfigSecret', data: { property: 'REQUEST_SIGNING_SECRET' }, line: 1 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'jwtVerifySecret' }, line: 2 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'HEALTH_CHECK_SECRET' }, line: 3 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'FEATURE_TOGGLE_API_KEY' }, line: 4 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'editPassword' }, line: 5 },
       ],
     },
     {
