@@ -317,7 +317,7 @@ function isNameLabel(sourceCode: SourceCode, name: string, value: TSESTree.Node)
 const PUBLISHABLE_KEY = /^pk_(?:live|test)_\w+$/;
 /** A Google API key (`AIza…`), public in a Firebase web config and secret in other uses. */
 const GOOGLE_API_KEY = /^AIza[\w-]{35}$/;
-/** Keys that only a Firebase web config has next to its `apiKey`. */
+/** Keys of a Firebase web config besides its `apiKey`. */
 const FIREBASE_CONFIG_KEYS = new Set(['authDomain', 'projectId', 'messagingSenderId', 'appId']);
 /**
  * A route in lower case (`/account/change-password`, `/users/:id`). Random secrets in base64 may start
