@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,8 @@ so the codemod's changes can be reviewed and undone with git.
 
 Exit status: 0 when the run finished (marked sites and files that do not parse are listed, not
 failures), 1 when the codemod failed on a file, 2 on invalid options or paths (a --report folder that
-does not exist included), before any file changes.`;
+does not exist, or a --report file that is one of the files to migrate, included), before any file
+changes.`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -116,17 +117,17 @@ export async function runMigrate(argv: string[], cwd: string = process.cwd()): P
     return 0;
   }
 
-  if (options.report !== undefined) {
-    const problem = checkReportPath(path.resolve(cwd, options.report));
-    if (problem !== undefined) return reportUsageError(new UsageError(problem));
-  }
-
   let files: string[];
   try {
     files = collectFiles(options.paths, cwd);
   } catch (error) {
     if (error instanceof InvalidPathError) return reportUsageError(error);
     throw error;
+  }
+
+  if (options.report !== undefined) {
+    const problem = checkReportPath(path.resolve(cwd, options.report), files);
+    if (problem !== undefined) return reportUsageError(new UsageError(problem));
   }
   if (files.length === 0) {
     return reportUsageError(
@@ -290,10 +291,12 @@ function checkTexts(codemod: CodemodEntry, files: readonly string[]): { candidat
 }
 
 /**
- * Returns why the report cannot be written to `reportPath`, or undefined when its folder exists and is
- * writable. The check runs before any file changes, so a bad `--report` path leaves the sources alone.
+ * Returns why the report cannot be written to `reportPath`, or undefined when it can. The folder must
+ * exist and be writable, and the path must not name one of `files`, because the report would overwrite
+ * that file's migrated code. The check runs before any file changes, so a bad `--report` path leaves the
+ * sources alone.
  */
-function checkReportPath(reportPath: string): string | undefined {
+function checkReportPath(reportPath: string, files: readonly string[]): string | undefined {
   const folder = path.dirname(reportPath);
   try {
     if (!statSync(folder).isDirectory()) return `Cannot write the report to ${reportPath}: ${folder} is not a folder.`;
@@ -306,7 +309,22 @@ function checkReportPath(reportPath: string): string | undefined {
   if (existsSync(reportPath) && statSync(reportPath).isDirectory()) {
     return `Cannot write the report to ${reportPath}: it is a folder. Give a file name.`;
   }
+  if (existsSync(reportPath)) {
+    const target = toRealPath(reportPath);
+    if (files.some((file) => toRealPath(file) === target)) {
+      return `Cannot write the report to ${reportPath}: it is one of the files to migrate, and the report would replace its code. Give a file name outside the migrated files, such as migration-report.json.`;
+    }
+  }
   return undefined;
+}
+
+/** Resolves symbolic links, so two names of one file compare equal. Returns `file` unchanged when it cannot be resolved. */
+function toRealPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function countFiles(count: number): string {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -248,6 +248,28 @@ describe('migrate command', () => {
     expect(result.stderr).toContain('the folder');
     expect(result.stderr).toContain('does not exist');
     expect(readFileSync(path.join(root, 'src/api.js'), 'utf8')).toBe(API_CLIENT);
+  });
+
+  it.each([
+    ['the file itself', ['server.js'], 'server.js'],
+    ['a file in a migrated folder', ['.'], './server.js'],
+    ['a symbolic link to a migrated file', ['.'], 'link.js'],
+  ])('rejects a report path that is %s', (_name, paths, reportPath) => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    if (reportPath === 'link.js') symlinkSync(path.join(root, 'server.js'), path.join(root, 'link.js'));
+    const result = runCli(root, ['jwt-to-session', ...paths, '--force', '--report', reportPath]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('it is one of the files to migrate, and the report would replace its code.');
+    expect(result.stderr).not.toContain('Migrating');
+    expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
+  });
+
+  it('writes the report next to the migrated files', () => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', 'server.js', '--report', 'server.report.json']);
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toContain('req.session.regenerate(');
+    expect(JSON.parse(readFileSync(path.join(root, 'server.report.json'), 'utf8'))).toMatchObject({ changedFiles: ['server.js'] });
   });
 
   it('refuses a git work tree with uncommitted changes', () => {
