@@ -189,6 +189,9 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
       ? 'the token is signed in a helper outside the request handler; store its payload in req.session in the handler by hand'
       : 'the token is verified in a helper outside the request handler; check req.session in the handler by hand';
   }
+  if (hasDestructuredRequest(site.handlerNode)) {
+    return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
+  }
   if (!isExpressHandler(site.handlerNode)) {
     return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
   }
@@ -219,6 +222,20 @@ const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
   'service-return': 'the return value of a helper function',
   'outgoing-request': 'an outgoing request',
 };
+
+/**
+ * True for an Express-style handler whose request parameter is a pattern (`({ body }, res) => ...`). The
+ * response must be a plain name that Koa (`next`), Fastify (`reply`) and hapi (`h`) code does not use there.
+ */
+function hasDestructuredRequest(fn: FunctionNode): boolean {
+  const [request, response] = fn.params;
+  if (fn.parent?.type === 'MethodDefinition' || response?.type !== 'Identifier') return false;
+  const pattern = request?.type === 'AssignmentPattern' ? request.left : request;
+  if (pattern?.type !== 'ObjectPattern' && pattern?.type !== 'ArrayPattern') return false;
+  if (['next', 'reply', 'rep', 'h'].includes(response.name)) return false;
+  const typeName = getTypeAnnotationName(response);
+  return typeName === undefined || !/^Fastify|Reply$/.test(typeName);
+}
 
 /** Express handlers take `(req, res)` or `(req, res, next)` as plain identifiers; Koa takes `ctx`, Fastify `reply`. */
 function isExpressHandler(fn: FunctionNode): boolean {

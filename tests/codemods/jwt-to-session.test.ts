@@ -221,6 +221,42 @@ describe('jwt-to-session session setup', () => {
   });
 });
 
+describe('jwt-to-session destructured parameters', () => {
+  const KOA_REASON = 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+
+  it.each([
+    ['a Fastify reply', 'async ({ body }, reply) => {', 'body.id', 'return reply.send({ token });'],
+    ['a hapi toolkit', 'async ({ payload }, h) => {', 'payload.id', 'return h.response({ token });'],
+  ])('keeps the framework reason beside %s', (_name, head, id, send) => {
+    const source = [
+      'const jwt = require("jsonwebtoken");',
+      `router.post("/login", ${head}`,
+      `  const token = jwt.sign({ id: ${id} }, process.env.JWT_SECRET);`,
+      `  ${send}`,
+      '});',
+      '',
+    ].join('\n');
+    const { reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(reports.map(withoutFile)).toEqual([`3:17: manual migration needed: ${KOA_REASON}`]);
+  });
+
+  it('names a destructured Express request', () => {
+    const source = [
+      'const jwt = require("jsonwebtoken");',
+      'app.post("/signup", async function ({ body: { name } } = {}, response) {',
+      '  const user = await createUser(name);',
+      '  response.status(201).json({ token: jwt.sign({ id: user.id }, process.env.JWT_SECRET) });',
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).toContain('manual migration needed: the handler destructures its request parameter');
+    expect(reports.map(withoutFile)).toEqual([
+      '4:38: manual migration needed: the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun',
+    ]);
+  });
+});
+
 describe('jwt-to-session metadata', () => {
   it('names the paired rule', () => {
     expect(meta.name).toBe('jwt-to-session');
