@@ -1109,12 +1109,14 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 /**
  * The outcome of `addSessionSetup`: a setup it added, one the file already has, an Express app it could
  * not add a setup to (`creation` is its `express()` call), a middleware that may set up sessions (`use`
- * is its `.use()` call), or no Express app at all.
+ * is its `.use()` call), a passport session call without a session package in package.json (`call`), or
+ * no Express app at all.
  */
 type SetupResult =
   | { kind: 'added' | 'present' | 'no-app' }
   | { kind: 'not-added'; creation: ASTPath }
-  | { kind: 'uncertain'; use: ASTPath; mounted: string };
+  | { kind: 'uncertain'; use: ASTPath; mounted: string }
+  | { kind: 'unconfirmed'; call: ASTPath; code: string };
 
 /**
  * Adds the session middleware after the statement that creates the app, when the file has no session
@@ -1188,6 +1190,9 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): Set
   return { kind: 'added' };
 }
 
+/** The session packages whose presence in package.json confirms the signs of sessions in the code. */
+const SESSION_LIBRARIES = ['express-session', 'cookie-session'];
+
 /** A module path or a variable name that suggests session middleware (`./session`, `sessionMiddleware`). */
 const SESSION_NAME = /session/i;
 
@@ -1195,37 +1200,59 @@ const SESSION_NAME = /session/i;
  * Looks for signs in the original code that the app already has sessions, set up in a way the codemod
  * does not recognise. Sure signs, which make the codemod add no setup: the code reads `req.session` (the
  * first parameter of a function with two or more), or calls `passport.session()` or
- * `passport.authenticate("session")`. An uncertain sign, which the codemod marks instead of adding a
- * setup: `.use()` mounts a middleware whose name or module path contains "session", such as
- * `app.use(require("./session"))`. Returns undefined when there is no sign.
+ * `passport.authenticate("session")`. They count only when package.json lists express-session or
+ * cookie-session, because without a session package that code reads an undefined `req.session`. An
+ * uncertain sign, which the codemod marks instead of adding a setup: `.use()` mounts a middleware whose
+ * name or module path contains "session", such as `app.use(require("./session"))`. Returns undefined
+ * when there is no sign.
  */
 function findExistingSessions(migration: Migration): SetupResult | undefined {
   const { sourceCode, file } = migration;
   const passportNames = new Set(findModuleBindings(file, ['passport']).map((binding) => binding.local));
-  let present = false;
+  let readsSession = false;
+  let passportCall: TSESTree.CallExpression | undefined;
   let use: TSESTree.CallExpression | undefined;
   let mounted: TSESTree.Node | undefined;
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (present || node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return;
+    if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return;
     const object = node.object;
     const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
     const name = node.property.name;
-    if (name === 'session' && object.type === 'Identifier' && isRequestParameter(object)) present = true;
-    if (call && object.type === 'Identifier' && passportNames.has(object.name)) {
+    if (name === 'session' && object.type === 'Identifier' && isRequestParameter(object)) readsSession = true;
+    if (call && !passportCall && object.type === 'Identifier' && passportNames.has(object.name)) {
       const first = call.arguments[0];
-      if (name === 'session' || (name === 'authenticate' && first?.type === 'Literal' && first.value === 'session')) present = true;
+      if (name === 'session' || (name === 'authenticate' && first?.type === 'Literal' && first.value === 'session')) passportCall = call;
     }
     if (call && name === 'use' && !use) {
-      mounted = call.arguments.find((argument) => maySetUpSessions(migration, argument));
+      // passport's own middleware reads the session that another middleware sets up.
+      mounted = call.arguments.find((argument) => !isPassportCall(argument, passportNames) && maySetUpSessions(migration, argument));
       if (mounted) use = call;
     }
   });
-  if (present) return { kind: 'present' };
-  if (!use || !mounted) return undefined;
-  const usePath = findPathForNode(file, use);
-  if (!usePath) return undefined;
-  const text = sourceCode.getText(mounted).replace(/\s+/g, ' ');
-  return { kind: 'uncertain', use: usePath, mounted: `\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\`` };
+  const confirmed = dependsOnAny(file.path, SESSION_LIBRARIES);
+  if ((readsSession || passportCall) && confirmed) return { kind: 'present' };
+  if (use && mounted) {
+    const usePath = findPathForNode(file, use);
+    if (usePath) return { kind: 'uncertain', use: usePath, mounted: describeCode(sourceCode, mounted) };
+  }
+  // Without a session package, a read of req.session is no setup (the codemod adds one), but passport
+  // needs a session middleware that the codemod cannot see, so its call is marked.
+  const passportPath = passportCall ? findPathForNode(file, passportCall) : undefined;
+  if (passportCall && passportPath) return { kind: 'unconfirmed', call: passportPath, code: describeCode(sourceCode, passportCall) };
+  return undefined;
+}
+
+/** True for a call of a passport method, such as `passport.session()`. */
+function isPassportCall(node: TSESTree.Node, passportNames: ReadonlySet<string>): boolean {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
+  const object = node.callee.object;
+  return object.type === 'Identifier' && passportNames.has(object.name);
+}
+
+/** Returns the code of `node` on one line, shortened to 50 characters, in backquotes for a marker reason. */
+function describeCode(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  return `\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\``;
 }
 
 /** True when `identifier` is the first parameter of a function around it that takes two or more: a request. */
@@ -1325,6 +1352,13 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
       `the app mounts ${setup.mounted}, which may set up sessions already, so no session setup was added; check that it runs express-session, or add one by hand`,
     );
   }
+  if (setup.kind === 'unconfirmed') {
+    return markForManualMigration(
+      file,
+      setup.call,
+      `${setup.code} needs a session middleware, but package.json lists neither express-session nor cookie-session, so no session setup was added; add express-session to package.json and rerun, or add app.use(session({ ... })) before this call by hand`,
+    );
+  }
   if (setup.kind === 'not-added') {
     return markForManualMigration(
       file,
@@ -1333,7 +1367,7 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
     );
   }
   if (setup.kind !== 'no-app' || migration.sessionUsers.length === 0) return false;
-  if (dependsOnAny(file.path, [...JWT_SESSION_MODULES, 'express-session', 'cookie-session'])) return false;
+  if (dependsOnAny(file.path, [...JWT_SESSION_MODULES, ...SESSION_LIBRARIES])) return false;
   let changed = false;
   for (const node of new Set(migration.sessionUsers)) {
     const path = file.root.find(migration.j.Node).filter((candidate) => candidate.node === node).paths()[0] as ASTPath | undefined;

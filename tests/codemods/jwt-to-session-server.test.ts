@@ -102,6 +102,30 @@ describe('jwt-to-session on a running server', () => {
     expect(login.body).toEqual({ name: 'Ann' });
   });
 
+  it('sets up sessions although the app already reads req.session', async () => {
+    const { output, reports } = migrate(
+      'reads-session',
+      [
+        ...HEADER,
+        'const app = express();',
+        'app.use((req, res, next) => {',
+        '  res.locals.returnTo = req.session?.returnTo;',
+        '  next();',
+        '});',
+        'app.post("/login", (req, res) => {',
+        '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET);',
+        '  res.json({ token, name: "Ann" });',
+        '});',
+        ...FOOTER,
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    const login = await logIn('reads-session');
+    expectSessionLogin(login);
+    expect(login.body).toEqual({ name: 'Ann' });
+  });
+
   it('passes callback errors to next', async () => {
     const { reports } = migrate(
       'throwing-response',

@@ -124,25 +124,79 @@ describe('jwt-to-session session setup', () => {
     expect(reports).toEqual([]);
   });
 
+  const PASSPORT_APP = [
+    'const express = require("express");',
+    'const passport = require("passport");',
+    'const jwt = require("jsonwebtoken");',
+    'const app = express();',
+    'app.use(passport.initialize());',
+    'app.use(passport.session());',
+    'app.post("/verify-email", async (req, res) => {',
+    '  const token = jwt.sign({ email: req.user.email }, process.env.MAIL_SECRET, { expiresIn: "1d" });',
+    '  await mailer.send(req.user.email, `https://example.test/verify?token=${token}`);',
+    '  res.sendStatus(204);',
+    '});',
+    'module.exports = app;',
+    '',
+  ].join('\n');
+
   it('skips the setup with passport sessions', () => {
-    const source = [
-      'const express = require("express");',
-      'const passport = require("passport");',
-      'const jwt = require("jsonwebtoken");',
-      'const app = express();',
-      'app.use(passport.initialize());',
-      'app.use(passport.session());',
-      'app.post("/verify-email", async (req, res) => {',
-      '  const token = jwt.sign({ email: req.user.email }, process.env.MAIL_SECRET, { expiresIn: "1d" });',
-      '  await mailer.send(req.user.email, `https://example.test/verify?token=${token}`);',
-      '  res.sendStatus(204);',
-      '});',
-      'module.exports = app;',
-      '',
-    ].join('\n');
-    const { output, reports } = runInPackage({ express: '^4.19.0', passport: '^0.7.0', jsonwebtoken: '^9.0.0' }, source);
+    const dependencies = { express: '^4.19.0', 'express-session': '^1.18.0', passport: '^0.7.0', jsonwebtoken: '^9.0.0' };
+    const { output, reports } = runInPackage(dependencies, PASSPORT_APP);
     expect(output).toBeUndefined();
     expect(reports).toEqual([]);
+  });
+
+  it('marks passport sessions without a session package', () => {
+    const { output, reports } = runInPackage({ express: '^4.19.0', passport: '^0.7.0', jsonwebtoken: '^9.0.0' }, PASSPORT_APP);
+    const reason =
+      '`passport.session()` needs a session middleware, but package.json lists neither express-session nor cookie-session, so no session setup was added; add express-session to package.json and rerun, or add app.use(session({ ... })) before this call by hand';
+    expect(output).not.toContain('require("express-session")');
+    expect(output).toContain(`/* eslint-plugin-sessions: manual migration needed: ${reason} */\napp.use(passport.session());`);
+    expect(reports.map(withoutFile)).toEqual([`6:9: manual migration needed: ${reason}`]);
+  });
+
+  const RETURN_TO_APP = [
+    'const express = require("express");',
+    'const jwt = require("jsonwebtoken");',
+    'const app = express();',
+    'app.use((req, res, next) => {',
+    '  res.locals.returnTo = req.session?.returnTo;',
+    '  next();',
+    '});',
+    'app.post("/login", (req, res) => {',
+    '  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET);',
+    '  res.json({ token });',
+    '});',
+    'module.exports = app;',
+    '',
+  ].join('\n');
+
+  it('sets up sessions when req.session is read without a session package', () => {
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, RETURN_TO_APP);
+    expect(output).toContain('const session = require("express-session");');
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    expect(reports).toEqual([]);
+  });
+
+  it('sets up sessions when req.session is read without a package.json', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-'));
+    try {
+      const { output, reports } = run(join(directory, 'server.js'), RETURN_TO_APP);
+      expect(output).toMatch(/app\.use\(\s+session\(\{/);
+      expect(reports).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('trusts a req.session read in a session package', () => {
+    for (const library of ['express-session', 'cookie-session']) {
+      const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0', [library]: '^1.0.0' }, RETURN_TO_APP);
+      expect(output).toContain('req.session.user = { id: req.body.id };');
+      expect(output).not.toMatch(/session\(\{/);
+      expect(reports).toEqual([]);
+    }
   });
 
   it('marks a mounted session middleware', () => {
