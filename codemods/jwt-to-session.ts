@@ -1129,12 +1129,10 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): Set
   if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return { kind: 'present' };
   const existing = findExistingSessions(migration);
   if (existing) return existing;
-  const expressNames = findModuleBindings(file, ['express'])
-    .filter((binding) => binding.imported === 'default' || binding.imported === '*')
-    .map((binding) => binding.local);
+  const express = findExpressBindings(migration);
   const calls = file.root
-    .find(j.CallExpression)
-    .filter((path) => isExpressAppCall(path.node as AnyNode, expressNames))
+    .find(j.Node)
+    .filter((path) => getAppCallArguments(path.node as AnyNode, express) !== undefined)
     .paths() as ASTPath[];
   if (calls.length === 0) return { kind: 'no-app' };
   const notAdded: SetupResult = { kind: 'not-added', creation: calls[0] as ASTPath };
@@ -1142,7 +1140,7 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): Set
   let appName: string | undefined;
   let statementPath: ASTPath | undefined;
   for (const call of calls) {
-    if ((call.node as AnyNode).arguments && ((call.node as AnyNode).arguments as unknown[]).length > 0) continue;
+    if ((getAppCallArguments(call.node as AnyNode, express) as unknown[]).length > 0) continue;
     const found = getAppAssignment(call);
     if (found) {
       ({ appName, statementPath } = found);
@@ -1295,13 +1293,81 @@ function maySetUpSessions(migration: Migration, argument: TSESTree.Node): boolea
   return false;
 }
 
-/** True for a call that creates an Express app: `express()` through one of `expressNames`, or `require("express")()`. */
-function isExpressAppCall(call: AnyNode, expressNames: readonly string[]): boolean {
-  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
-  if (callee.type === 'Identifier') return expressNames.includes(callee.name as string);
-  if (callee.type !== 'CallExpression') return false;
-  const args = callee.arguments as AnyNode[];
-  return getIdentifierName(callee.callee as AnyNode) === 'require' && args.length === 1 && getStaticString(args[0]) === 'express';
+/**
+ * The local names of the express function: `names` are bound to the module itself (`import express`,
+ * `const express = require("express")`), and `interopNames` to the wrapper that compiled CommonJS code
+ * reads it from as `.default` (`const express_1 = __importDefault(require("express"))`).
+ */
+interface ExpressBindings {
+  readonly names: ReadonlySet<string>;
+  readonly interopNames: ReadonlySet<string>;
+}
+
+/** Helpers that tsc and Babel emit around `require()` for a default import in CommonJS output. */
+const INTEROP_HELPERS = new Set(['__importDefault', '_interopRequireDefault']);
+
+function findExpressBindings(migration: Migration): ExpressBindings {
+  const { j, file } = migration;
+  const names = findModuleBindings(file, ['express'])
+    .filter((binding) => binding.imported === 'default' || binding.imported === '*')
+    .map((binding) => binding.local);
+  const interopNames: string[] = [];
+  file.root.find(j.VariableDeclarator).forEach((path) => {
+    const { id, init } = path.node as AnyNode;
+    const name = getIdentifierName(id as AnyNode);
+    if (!name || (init as AnyNode | null)?.type !== 'CallExpression') return;
+    const call = init as AnyNode;
+    const [argument] = call.arguments as AnyNode[];
+    const helper = getIdentifierName(call.callee as AnyNode);
+    if (helper && INTEROP_HELPERS.has(helper) && argument && isRequireOfExpress(argument)) interopNames.push(name);
+  });
+  return { names: new Set(names), interopNames: new Set(interopNames) };
+}
+
+function isRequireOfExpress(node: AnyNode): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const args = node.arguments as AnyNode[];
+  return getIdentifierName(node.callee as AnyNode) === 'require' && args.length === 1 && getStaticString(args[0]) === 'express';
+}
+
+/**
+ * True when `node` is the express function: one of its local names, `require("express")`, the
+ * `.default` of an interop wrapper, or any of these in parentheses, a type cast or the sequence
+ * `(0, express)` that tsc and Babel emit for a call of an import.
+ */
+function isExpressFunction(node: AnyNode, express: ExpressBindings): boolean {
+  let current = unwrapExpression(node) as AnyNode;
+  while (current.type === 'SequenceExpression') {
+    const expressions = current.expressions as AnyNode[];
+    if (!expressions.slice(0, -1).every((expression) => isSideEffectFree(expression))) return false;
+    current = unwrapExpression(expressions[expressions.length - 1] as AnyNode) as AnyNode;
+  }
+  if (current.type === 'Identifier') return express.names.has(current.name as string);
+  if (current.type === 'MemberExpression' && !current.computed && getIdentifierName(current.property as AnyNode) === 'default') {
+    const object = unwrapExpression(current.object as AnyNode) as AnyNode;
+    return object.type === 'Identifier' && express.interopNames.has(object.name as string);
+  }
+  return isRequireOfExpress(current);
+}
+
+/**
+ * Returns the arguments that a call creating an Express app passes to express, or undefined for any other
+ * node. The forms are `express()`, `new express()`, `express.call(thisArg, ...)`,
+ * `express.apply(thisArg, [...])`, with the express function in any form `isExpressFunction` accepts.
+ */
+function getAppCallArguments(node: AnyNode, express: ExpressBindings): AnyNode[] | undefined {
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
+  const callee = unwrapExpression(node.callee as AnyNode) as AnyNode;
+  const args = node.arguments as AnyNode[];
+  if (isExpressFunction(callee, express)) return args;
+  if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.computed) return undefined;
+  const method = getIdentifierName(callee.property as AnyNode);
+  if (!isExpressFunction(callee.object as AnyNode, express)) return undefined;
+  if (method === 'call') return args.slice(1);
+  if (method !== 'apply') return undefined;
+  const list = args[1];
+  if (!list) return [];
+  return list.type === 'ArrayExpression' ? (list.elements as AnyNode[]) : [list];
 }
 
 /**
@@ -1367,8 +1433,16 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
     );
   }
   if (setup.kind !== 'no-app' || migration.sessionUsers.length === 0) return false;
-  if (dependsOnAny(file.path, [...JWT_SESSION_MODULES, ...SESSION_LIBRARIES])) return false;
   let changed = false;
+  for (const use of findUnrecognisedExpressUses(migration)) {
+    changed =
+      markForManualMigration(
+        file,
+        use,
+        'express is used here in a form the codemod does not recognise as creating the app (it recognises express(), new express(), express.call(...) and (0, express)()), so no session setup was added; if this creates the app, add app.use(session({ ... })) with a store after it by hand',
+      ) || changed;
+  }
+  if (dependsOnAny(file.path, [...JWT_SESSION_MODULES, ...SESSION_LIBRARIES])) return changed;
   for (const node of new Set(migration.sessionUsers)) {
     const path = file.root.find(migration.j.Node).filter((candidate) => candidate.node === node).paths()[0] as ASTPath | undefined;
     if (!path) continue;
@@ -1380,6 +1454,67 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
       ) || changed;
   }
   return changed;
+}
+
+/**
+ * Finds the uses of the express function that may create an app the codemod did not recognise: a call or
+ * `new` of it in another form (`Reflect.apply(express, null, [])`, `express.bind(null)()`), a call that
+ * receives it (`createApp(express)`) and a variable that copies it (`const create = express`). Member
+ * reads such as `express.json()` and `express.Router()` are not such uses.
+ */
+function findUnrecognisedExpressUses(migration: Migration): ASTPath[] {
+  const { j, file } = migration;
+  const express = findExpressBindings(migration);
+  const names = new Set([...express.names, ...express.interopNames]);
+  const uses: ASTPath[] = [];
+  file.root.find(j.Identifier).forEach((identifier) => {
+    const name = (identifier.node as AnyNode).name as string;
+    if (!names.has(name) || !isReference(identifier as ASTPath) || isBindingOrType(identifier as ASTPath)) return;
+    // Climb from the name to the whole expression that stands for the express function.
+    let use = identifier as ASTPath;
+    for (;;) {
+      const parent = use.parentPath as ASTPath | null;
+      if (!parent) break;
+      if (Array.isArray(parent.value)) {
+        const owner = parent.parentPath?.node as AnyNode | undefined;
+        const items = parent.value as AnyNode[];
+        if (owner?.type !== 'SequenceExpression' || items[items.length - 1] !== use.node) break;
+        use = parent.parentPath as ASTPath;
+        continue;
+      }
+      const node = parent.node as AnyNode;
+      const isWrapper = ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(node.type);
+      const member = node.type === 'MemberExpression' && node.object === use.node && !node.computed ? getIdentifierName(node.property as AnyNode) : undefined;
+      const isInteropDefault = member === 'default' && express.interopNames.has(name);
+      if (!isWrapper && !isInteropDefault && !['call', 'apply', 'bind'].includes(member ?? '')) break;
+      use = parent;
+    }
+    const holder = use.parentPath?.node as AnyNode | undefined;
+    const container = Array.isArray(use.parentPath?.value) ? (use.parentPath?.parentPath?.node as AnyNode | undefined) : holder;
+    const isCallOrArgument = container?.type === 'CallExpression' || container?.type === 'NewExpression';
+    const isCopy =
+      (holder?.type === 'VariableDeclarator' && holder.init === use.node && (holder.id as AnyNode).type === 'Identifier') ||
+      (holder?.type === 'AssignmentExpression' && holder.right === use.node && (holder.left as AnyNode).type === 'Identifier');
+    if (isCallOrArgument || isCopy) uses.push(use);
+  });
+  return uses;
+}
+
+/** True for a name that declares a binding (`const express = ...`, an import) or is part of a type. */
+function isBindingOrType(identifier: ASTPath): boolean {
+  const parent = identifier.parentPath?.node as AnyNode | undefined;
+  if (!parent) return false;
+  if (parent.type === 'VariableDeclarator' && parent.id === identifier.node) return true;
+  if (['ImportDefaultSpecifier', 'ImportNamespaceSpecifier', 'ImportSpecifier', 'TSImportEqualsDeclaration'].includes(parent.type)) return true;
+  if (parent.type === 'ObjectProperty' || parent.type === 'Property') {
+    if (identifier.parentPath?.parentPath?.node && (identifier.parentPath.parentPath.node as AnyNode).type === 'ObjectPattern') return true;
+  }
+  for (let current: ASTPath | null = identifier.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    const type = (current.node as AnyNode).type;
+    if (type.startsWith('TS') && !['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression'].includes(type)) return true;
+    if (type.endsWith('Statement') || type === 'Program') return false;
+  }
+  return false;
 }
 
 /** Returns the lines that create the session store and expose it as `app.locals.sessionStore`, so tests and shutdown code can close it. */

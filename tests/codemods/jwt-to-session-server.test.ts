@@ -85,6 +85,9 @@ describe('jwt-to-session on a running server', () => {
     ['module-exports', ['const app = module.exports = express();']],
     ['require-call', ['const app = require("express")();']],
     ['assigned-later', ['let app;', 'app = express();']],
+    ['new-express', ['const app = new express();']],
+    ['call-method', ['const app = express.call(null);']],
+    ['sequence-call', ['const app = (0, express)();']],
   ])('sets up sessions for the %s form', async (name, creation) => {
     const { output, reports } = migrate(name, [
       ...HEADER,

@@ -275,6 +275,52 @@ describe('jwt-to-session session setup', () => {
   });
 });
 
+describe('jwt-to-session app creation', () => {
+  const UNRECOGNISED =
+    'manual migration needed: express is used here in a form the codemod does not recognise as creating the app (it recognises express(), new express(), express.call(...) and (0, express)()), so no session setup was added; if this creates the app, add app.use(session({ ... })) with a store after it by hand';
+
+  function runApp(lines: string[], path = 'server.js'): Run {
+    const source = [
+      ...lines,
+      'app.post("/login", (req, res) => {',
+      '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET);',
+      '  res.json({ token });',
+      '});',
+      '',
+    ].join('\n');
+    return run(join(FIXTURES, path), source);
+  }
+
+  it.each([
+    ['a copy', 'const create = express;'],
+    ['a factory argument', 'const app = createApp(express);'],
+    ['a bound function', 'const app = express.bind(null)();'],
+  ])('marks express passed on as %s', (_name, line) => {
+    const { output, reports } = runApp(['const express = require("express");', 'const jwt = require("jsonwebtoken");', line]);
+    expect(output).toContain(`/* eslint-plugin-sessions: ${UNRECOGNISED} */\n${line}`);
+    expect(reports).toHaveLength(1);
+    expect(withoutFile(reports[0] ?? '')).toMatch(/^3:\d+: /);
+    expect(reports[0]).toContain(UNRECOGNISED);
+  });
+
+  it('ignores members and types of express', () => {
+    const { output, reports } = runApp(
+      [
+        'import express from "express";',
+        'import jwt from "jsonwebtoken";',
+        'const router: express.Router = express.Router();',
+        'const parse: typeof express.json = express.json;',
+        'const { static: serveStatic } = express;',
+        'router.use(parse(), serveStatic("public"));',
+      ],
+      'routes.ts',
+    );
+    expect(output).toContain('req.session.regenerate(');
+    expect(output).not.toContain('manual migration needed');
+    expect(reports).toEqual([]);
+  });
+});
+
 describe('jwt-to-session destructured parameters', () => {
   const KOA_REASON = 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
 
