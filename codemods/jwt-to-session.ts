@@ -343,6 +343,8 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   if (!hasUsableNext(handler.node as AnyNode)) {
     return 'the handler takes more than (req, res) without a plain next parameter, so session errors cannot be passed on';
   }
+  const movedCodeProblem = movesCodeIntoCallback(migration, site, request, place) ? getErrorHandlingProblem(site) : undefined;
+  if (movedCodeProblem) return movedCodeProblem;
 
   let tokenName: string | undefined;
   const tokenCarriers: ASTPath[] = [];
@@ -434,6 +436,78 @@ function findLoginPlace(
   const anchor = getStatementOf(site.path);
   if (!anchor || getEnclosingFunctionNode(anchor) !== innerNode) return undefined;
   return { anchor };
+}
+
+/**
+ * True when the rewrite moves the code after the sign call into a `req.session.regenerate` callback: with
+ * express-session, outside passport's `req.login()` callback, in a function that is not async.
+ */
+function movesCodeIntoCallback(migration: Migration, site: Site, request: string, place: { anchor?: ASTPath; expressionBody?: ASTPath }): boolean {
+  if (migration.sessionLibrary === 'cookie-session' || isInsidePassportLogin(migration.j, site.path, request)) return false;
+  const enclosingFunction = place.expressionBody ? (place.expressionBody.node as AnyNode) : place.anchor ? getEnclosingFunctionNode(place.anchor) : undefined;
+  return enclosingFunction?.async !== true;
+}
+
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * Returns a reason to mark a login whose moved code would leave the handler's own error handling: a try
+ * statement with a catch or finally clause around the sign call, or a promise callback whose chain goes
+ * on to `.catch()` or to a `.then()` with a rejection handler. Code in the regenerate callback runs after
+ * those have finished, so its errors would go to `next` instead, with the user already in the session.
+ */
+function getErrorHandlingProblem(site: Site): string | undefined {
+  const handler = site.handler as ASTPath;
+  let child: ASTPath = site.path;
+  for (let current = site.path.parentPath as ASTPath | null; current && current.node !== handler.node; current = current.parentPath as ASTPath | null) {
+    if (Array.isArray(current.value)) continue;
+    const node = current.node as AnyNode;
+    if (node.type === 'TryStatement') {
+      const part = child.name;
+      if ((part === 'block' && (node.handler || node.finalizer)) || (part === 'handler' && node.finalizer)) {
+        return 'the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
+      }
+    }
+    if (isFunctionLike(node)) {
+      const chainCall = getPromiseCallOfCallback(current);
+      if (chainCall && chainHandlesErrors(chainCall)) {
+        return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
+      }
+      // A try statement outside a promise callback does not catch what the callback throws later.
+      if (chainCall) return undefined;
+    }
+    child = current;
+  }
+  return undefined;
+}
+
+/** Returns the `.then()`, `.catch()` or `.finally()` call that receives the function at `fn` as an argument. */
+function getPromiseCallOfCallback(fn: ASTPath): ASTPath | undefined {
+  const list = fn.parentPath as ASTPath | null;
+  const call = list?.parentPath as ASTPath | null;
+  const callNode = call?.node as AnyNode | undefined;
+  if (!list || !Array.isArray(list.value) || list.name !== 'arguments' || callNode?.type !== 'CallExpression') return undefined;
+  const callee = callNode.callee as AnyNode;
+  if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
+  return PROMISE_METHODS.has(getIdentifierName(callee.property as AnyNode) ?? '') ? (call as ASTPath) : undefined;
+}
+
+/** True when the promise chain goes on after `call` to a `.catch()` or to a `.then()` with a rejection handler. */
+function chainHandlesErrors(call: ASTPath): boolean {
+  let current = call;
+  for (;;) {
+    const member = current.parentPath as ASTPath | null;
+    const next = member?.parentPath as ASTPath | null;
+    const memberNode = member?.node as AnyNode | undefined;
+    const nextNode = next?.node as AnyNode | undefined;
+    if (memberNode?.type !== 'MemberExpression' || memberNode.object !== current.node || nextNode?.type !== 'CallExpression' || nextNode.callee !== memberNode) {
+      return false;
+    }
+    const method = getIdentifierName(memberNode.property as AnyNode);
+    if (method === 'catch' || (method === 'then' && (nextNode.arguments as AnyNode[]).length >= 2)) return true;
+    if (!PROMISE_METHODS.has(method ?? '')) return false;
+    current = next as ASTPath;
+  }
 }
 
 function applyLogin(migration: Migration, plan: LoginPlan): void {

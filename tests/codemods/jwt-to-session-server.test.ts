@@ -165,6 +165,69 @@ describe('jwt-to-session on a running server', () => {
     }
   });
 
+  it('keeps logins whose errors the handler answers itself', async () => {
+    const { reports } = migrate(
+      'own-error-handling',
+      [
+        ...HEADER,
+        'const app = express();',
+        'app.use(express.json());',
+        'function profileOf(body) {',
+        '  if (!body.name) throw new Error("name is required");',
+        '  return { name: body.name };',
+        '}',
+        'app.post("/login", (req, res) => {',
+        '  try {',
+        '    const token = jwt.sign({ id: 1 }, "test-secret");',
+        '    res.json({ token, profile: profileOf(req.body) });',
+        '  } catch (e) {',
+        '    res.status(400).json({ error: e.message });',
+        '  }',
+        '});',
+        'app.post("/login-promise", (req, res) => {',
+        '  Promise.resolve(req.body)',
+        '    .then((body) => {',
+        '      const token = jwt.sign({ id: 2 }, "test-secret");',
+        '      res.json({ token, profile: profileOf(body) });',
+        '    })',
+        '    .catch((e) => res.status(400).json({ error: e.message }));',
+        '});',
+        'app.post("/login-async", async (req, res) => {',
+        '  try {',
+        '    const token = jwt.sign({ id: 3 }, "test-secret");',
+        '    res.json({ token, profile: profileOf(req.body) });',
+        '  } catch (e) {',
+        '    res.status(400).json({ error: e.message });',
+        '  }',
+        '});',
+        'module.exports = app;',
+        '',
+      ].join('\n'),
+    );
+    expect(reports).toHaveLength(2);
+    const app = loadFresh<Express>(join(directory, 'own-error-handling.js'), directory);
+    const server = await listenOnLoopback(app);
+    try {
+      for (const path of ['/login', '/login-promise']) {
+        const failed = await request(server.url).post(path).send({});
+        expect(failed.status).toBe(400);
+        expect(failed.body).toEqual({ error: 'name is required' });
+        expect(getSetCookies(failed)).toEqual([]);
+        const passed = await request(server.url).post(path).send({ name: 'Ann' });
+        expect(passed.status).toBe(200);
+        expect(typeof passed.body.token).toBe('string');
+      }
+      const failed = await request(server.url).post('/login-async').send({});
+      expect(failed.status).toBe(400);
+      expect(failed.body).toEqual({ error: 'name is required' });
+      const passed = await request(server.url).post('/login-async').send({ name: 'Ann' });
+      expectSessionLogin(passed);
+      expect(passed.body).toEqual({ profile: { name: 'Ann' } });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('migrates a login inside then()', async () => {
     const { reports } = migrate(
       'then-callback',

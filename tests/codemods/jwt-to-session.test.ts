@@ -275,6 +275,69 @@ describe('jwt-to-session session setup', () => {
   });
 });
 
+describe('jwt-to-session error handling around a login', () => {
+  const TRY_REASON =
+    'manual migration needed: the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
+  const CHAIN_REASON =
+    'manual migration needed: the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
+  const SIGN = 'const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET); res.json({ token });';
+
+  function runHandler(body: string[], path = 'login.js'): Run {
+    const source = ['const jwt = require("jsonwebtoken");', 'app.post("/login", (req, res) => {', ...body, '});', ''].join('\n');
+    return run(join(FIXTURES, path), source);
+  }
+
+  it.each([
+    ['a try with finally', [`  try { ${SIGN} } finally { audit(); }`], TRY_REASON],
+    ['a catch clause under a finally', [`  try { check(); } catch (e) { ${SIGN} } finally { audit(); }`], TRY_REASON],
+    ['a block inside a try', [`  try { if (ok) { ${SIGN} } } catch (e) { res.sendStatus(400); }`], TRY_REASON],
+    ['a then() rejection handler later', [`  find().then(() => { ${SIGN} }).then(undefined, () => res.sendStatus(404));`], CHAIN_REASON],
+    ['a catch() after finally()', [`  find().then(() => { ${SIGN} }).finally(done).catch(() => res.sendStatus(404));`], CHAIN_REASON],
+    ['a catch() after a catch() callback', [`  find().catch(() => { ${SIGN} }).catch(() => res.sendStatus(500));`], CHAIN_REASON],
+  ])('marks a login inside %s', (_name, body, reason) => {
+    const { output, reports } = runHandler(body);
+    expect(output).not.toContain('req.session.user');
+    expect(output).toContain(`/* eslint-plugin-sessions: ${reason} */`);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain(reason);
+  });
+
+  it.each([
+    ['a then() without catch()', [`  find().then(() => { ${SIGN} });`]],
+    ['a then() with its own rejection handler', [`  find().then(() => { ${SIGN} }, () => res.sendStatus(404));`]],
+    ['a try around the promise chain', ['  try {', `    find().then(() => { ${SIGN} });`, '  } catch (e) {', '    res.sendStatus(500);', '  }']],
+    ['a try that ends before the sign call', ['  try { check(); } catch (e) { return res.sendStatus(400); }', `  ${SIGN}`]],
+  ])('migrates a login in %s', (_name, body) => {
+    const { output, reports } = runHandler(body);
+    expect(output).toContain('req.session.regenerate(');
+    expect(reports).toEqual([]);
+  });
+
+  it('migrates an async login inside try', () => {
+    const { output, reports } = run(
+      join(FIXTURES, 'login.js'),
+      ['const jwt = require("jsonwebtoken");', 'app.post("/login", async (req, res) => {', `  try { ${SIGN} } catch (e) { res.sendStatus(400); }`, '});', ''].join('\n'),
+    );
+    expect(output).toContain('await new Promise(');
+    expect(reports).toEqual([]);
+  });
+
+  it('migrates a cookie-session login inside try', () => {
+    const source = [
+      'const cookieSession = require("cookie-session");',
+      'const jwt = require("jsonwebtoken");',
+      'app.post("/login", (req, res) => {',
+      `  try { ${SIGN} } catch (e) { res.sendStatus(400); }`,
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).toContain('req.session.user = { id: 1 };');
+    expect(output).not.toContain('regenerate');
+    expect(reports).toEqual([]);
+  });
+});
+
 describe('jwt-to-session app creation', () => {
   const UNRECOGNISED =
     'manual migration needed: express is used here in a form the codemod does not recognise as creating the app (it recognises express(), new express(), express.call(...) and (0, express)()), so no session setup was added; if this creates the app, add app.use(session({ ... })) with a store after it by hand';
