@@ -444,17 +444,20 @@ function findLoginPlace(
  */
 function movesCodeIntoCallback(migration: Migration, site: Site, request: string, place: { anchor?: ASTPath; expressionBody?: ASTPath }): boolean {
   if (migration.sessionLibrary === 'cookie-session' || isInsidePassportLogin(migration.j, site.path, request)) return false;
-  const enclosingFunction = place.expressionBody ? (place.expressionBody.node as AnyNode) : place.anchor ? getEnclosingFunctionNode(place.anchor) : undefined;
+  let enclosingFunction: AnyNode | undefined;
+  if (place.expressionBody) enclosingFunction = place.expressionBody.node as AnyNode;
+  else if (place.anchor) enclosingFunction = getEnclosingFunctionNode(place.anchor);
   return enclosingFunction?.async !== true;
 }
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
 /**
- * Returns a reason to mark a login whose moved code would leave the handler's own error handling: a try
- * statement with a catch or finally clause around the sign call, or a promise callback whose chain goes
- * on to `.catch()` or to a `.then()` with a rejection handler. Code in the regenerate callback runs after
- * those have finished, so its errors would go to `next` instead, with the user already in the session.
+ * Returns a reason to mark a login whose moved code would leave the handler's own error handling. That
+ * handling is a try statement with a catch or finally clause around the sign call, or a promise chain
+ * that goes on from the callback to `.catch()` or to a `.then()` with a rejection handler. Code in the
+ * regenerate callback runs after those have finished, so its errors would go to `next` instead, with the
+ * user already in the session.
  */
 function getErrorHandlingProblem(site: Site): string | undefined {
   const handler = site.handler as ASTPath;
@@ -1181,10 +1184,10 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 // Session setup where the app is created
 
 /**
- * The outcome of `addSessionSetup`: a setup it added, one the file already has, an Express app it could
- * not add a setup to (`creation` is its `express()` call), a middleware that may set up sessions (`use`
- * is its `.use()` call), a passport session call without a session package in package.json (`call`), or
- * no Express app at all.
+ * The outcome of `addSessionSetup`. It added a setup, found signs of one, or found no Express app.
+ * Otherwise it names the site to mark: the `express()` call of an app it could not add a setup to
+ * (`creation`), a `.use()` call that may set up sessions (`use`), or a passport session call in a package
+ * without a session library (`call`).
  */
 type SetupResult =
   | { kind: 'added' | 'present' | 'no-app' }
@@ -1307,8 +1310,8 @@ function findExistingSessions(migration: Migration): SetupResult | undefined {
     const usePath = findPathForNode(file, use);
     if (usePath) return { kind: 'uncertain', use: usePath, mounted: describeCode(sourceCode, mounted) };
   }
-  // Without a session package, a read of req.session is no setup (the codemod adds one), but passport
-  // needs a session middleware that the codemod cannot see, so its call is marked.
+  // Without a session package, req.session is undefined where the code reads it, so the setup is added.
+  // passport's session calls need a middleware that the codemod cannot see, so they are marked instead.
   const passportPath = passportCall ? findPathForNode(file, passportCall) : undefined;
   if (passportCall && passportPath) return { kind: 'unconfirmed', call: passportPath, code: describeCode(sourceCode, passportCall) };
   return undefined;
@@ -1405,9 +1408,9 @@ function isRequireOfExpress(node: AnyNode): boolean {
 }
 
 /**
- * True when `node` is the express function: one of its local names, `require("express")`, the
- * `.default` of an interop wrapper, or any of these in parentheses, a type cast or the sequence
- * `(0, express)` that tsc and Babel emit for a call of an import.
+ * True when `node` is the express function: one of its local names, `require("express")` or the
+ * `.default` of an interop wrapper. Each may be in parentheses or a type cast, or last in a sequence such
+ * as `(0, express)`, which tsc and Babel emit for a call of an import.
  */
 function isExpressFunction(node: AnyNode, express: ExpressBindings): boolean {
   let current = unwrapExpression(node) as AnyNode;
@@ -1531,10 +1534,10 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
 }
 
 /**
- * Finds the uses of the express function that may create an app the codemod did not recognise: a call or
- * `new` of it in another form (`Reflect.apply(express, null, [])`, `express.bind(null)()`), a call that
- * receives it (`createApp(express)`) and a variable that copies it (`const create = express`). Member
- * reads such as `express.json()` and `express.Router()` are not such uses.
+ * Finds the uses of the express function that may create an app the codemod did not recognise. These are
+ * calls in other forms (`express.bind(null)()`), calls that receive it (`createApp(express)`,
+ * `Reflect.apply(express, null, [])`) and variables that copy it (`const create = express`). Member reads
+ * such as `express.json()` and `express.Router()` are not such uses.
  */
 function findUnrecognisedExpressUses(migration: Migration): ASTPath[] {
   const { j, file } = migration;

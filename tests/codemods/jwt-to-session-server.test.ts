@@ -105,7 +105,7 @@ describe('jwt-to-session on a running server', () => {
     expect(login.body).toEqual({ name: 'Ann' });
   });
 
-  it('sets up sessions although the app already reads req.session', async () => {
+  it('sets up sessions despite req.session reads', async () => {
     const { output, reports } = migrate(
       'reads-session',
       [
@@ -165,7 +165,7 @@ describe('jwt-to-session on a running server', () => {
     }
   });
 
-  it('keeps logins whose errors the handler answers itself', async () => {
+  it('keeps logins with own error handling', async () => {
     const { reports } = migrate(
       'own-error-handling',
       [
