@@ -1298,7 +1298,7 @@ function findExistingSessions(migration: Migration): SetupResult | undefined {
       const first = call.arguments[0];
       if (name === 'session' || (name === 'authenticate' && first?.type === 'Literal' && first.value === 'session')) passportCall = call;
     }
-    if (call && name === 'use' && !use) {
+    if (call && name === 'use' && !use && !isSessionResourceMount(call)) {
       // passport's own middleware reads the session that another middleware sets up.
       mounted = call.arguments.find((argument) => !isPassportCall(argument, passportNames) && maySetUpSessions(migration, argument));
       if (mounted) use = call;
@@ -1338,6 +1338,15 @@ function isRequestParameter(identifier: TSESTree.Identifier): boolean {
     if (node.params.length >= 2 && first?.type === 'Identifier' && first.name === identifier.name) return true;
   }
   return false;
+}
+
+/**
+ * True for a `.use()` call that mounts at a path naming sessions (`app.use("/api/sessions", router)`): a
+ * REST resource for sessions, whose router is named after it, not a session setup.
+ */
+function isSessionResourceMount(call: TSESTree.CallExpression): boolean {
+  const path = call.arguments[0];
+  return path?.type === 'Literal' && typeof path.value === 'string' && SESSION_NAME.test(path.value);
 }
 
 /**

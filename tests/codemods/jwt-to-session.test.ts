@@ -208,6 +208,20 @@ describe('jwt-to-session session setup', () => {
     ]);
   });
 
+  it('sets up sessions next to a sessions resource', () => {
+    const source = [
+      'import express from "express";',
+      'import sessionsRouter from "./routes/sessions.js";',
+      'const app = express();',
+      'app.use("/api/sessions", sessionsRouter);',
+      'export default app;',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output).toContain('from "express-session"');
+    expect(reports).toEqual([]);
+  });
+
   it('leaves an app without JWT dependencies alone', () => {
     expect(runInPackage({ express: '^5.0.0' }).output).toBeUndefined();
   });
