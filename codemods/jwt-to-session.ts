@@ -462,10 +462,13 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 function getErrorHandlingProblem(site: Site): string | undefined {
   const handler = site.handler as ASTPath;
   let child: ASTPath = site.path;
+  // After a promise callback, a try statement further out no longer catches what the callback throws,
+  // but a chain further out still does when the callback's promise is returned into it.
+  let insidePromiseCallback = false;
   for (let current = site.path.parentPath as ASTPath | null; current && current.node !== handler.node; current = current.parentPath as ASTPath | null) {
     if (Array.isArray(current.value)) continue;
     const node = current.node as AnyNode;
-    if (node.type === 'TryStatement') {
+    if (node.type === 'TryStatement' && !insidePromiseCallback) {
       const part = child.name;
       if ((part === 'block' && (node.handler || node.finalizer)) || (part === 'handler' && node.finalizer)) {
         return 'the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
@@ -473,11 +476,12 @@ function getErrorHandlingProblem(site: Site): string | undefined {
     }
     if (isFunctionLike(node)) {
       const chainCall = getPromiseCallOfCallback(current);
-      if (chainCall && chainHandlesErrors(chainCall)) {
+      // Any other callback (`db.get(id, (err, user) => …)`) runs later, outside every try and chain around it.
+      if (!chainCall) return undefined;
+      if (chainHandlesErrors(chainCall)) {
         return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
       }
-      // A try statement outside a promise callback does not catch what the callback throws later.
-      if (chainCall) return undefined;
+      insidePromiseCallback = true;
     }
     child = current;
   }

@@ -308,6 +308,11 @@ describe('jwt-to-session error handling around a login', () => {
     ['a then() rejection handler later', [`  find().then(() => { ${SIGN} }).then(undefined, () => res.sendStatus(404));`], CHAIN_REASON],
     ['a catch() after finally()', [`  find().then(() => { ${SIGN} }).finally(done).catch(() => res.sendStatus(404));`], CHAIN_REASON],
     ['a catch() after a catch() callback', [`  find().catch(() => { ${SIGN} }).catch(() => res.sendStatus(500));`], CHAIN_REASON],
+    [
+      'a nested then() whose outer chain has catch()',
+      [`  find().then((user) => check(user).then(() => { ${SIGN} })).catch(() => res.sendStatus(400));`],
+      CHAIN_REASON,
+    ],
   ])('marks a login inside %s', (_name, body, reason) => {
     const { output, reports } = runHandler(body);
     expect(output).not.toContain('req.session.user');
@@ -321,6 +326,7 @@ describe('jwt-to-session error handling around a login', () => {
     ['a then() with its own rejection handler', [`  find().then(() => { ${SIGN} }, () => res.sendStatus(404));`]],
     ['a try around the promise chain', ['  try {', `    find().then(() => { ${SIGN} });`, '  } catch (e) {', '    res.sendStatus(500);', '  }']],
     ['a try that ends before the sign call', ['  try { check(); } catch (e) { return res.sendStatus(400); }', `  ${SIGN}`]],
+    ['a callback inside a try', ['  try {', `    users.findOne(req.body.email, (err, user) => { ${SIGN} });`, '  } catch (e) {', '    res.sendStatus(500);', '  }']],
   ])('migrates a login in %s', (_name, body) => {
     const { output, reports } = runHandler(body);
     expect(output).toContain('req.session.regenerate(');
