@@ -184,11 +184,20 @@ function isServiceAssertion(call: JwtCall): boolean {
     if (key === 'aud') hasAudience = true;
   }
   if (!hasAudience) return false;
-  if (call.optionsNode?.properties.some((property) => property.type !== AST_NODE_TYPES.Property || getKeyName(property) === 'subject')) {
-    return false;
-  }
-  return !callsInChain(call.node, 'setSubject');
+  const options = call.optionsNode?.properties ?? [];
+  const optionsAreSafe = options.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = getKeyName(property);
+    if (key === 'issuer' || key === 'audience') return isWrittenText(property.value);
+    return key !== undefined && TOKEN_OPTIONS.has(key);
+  });
+  return optionsAreSafe && chainSetsOnly(call.node);
 }
+
+/** Sign options that set no claim from outside values: lifetime, algorithm and header. */
+const TOKEN_OPTIONS = new Set(['expiresIn', 'notBefore', 'algorithm', 'header', 'keyid', 'noTimestamp', 'secret', 'privateKey']);
+/** Sign methods, and jose builder methods that set no claim from outside values. */
+const TOKEN_BUILDER_METHODS = new Set(['setProtectedHeader', 'setIssuedAt', 'setExpirationTime', 'setNotBefore', 'sign', 'signAsync', 'jwtSign']);
 
 /** Returns true for a string literal or a template literal without expressions. */
 function isWrittenText(node: TSESTree.Node): boolean {
@@ -198,18 +207,22 @@ function isWrittenText(node: TSESTree.Node): boolean {
   );
 }
 
-/** Returns true when a method named `method` is called in the chain that ends with `call` (`new SignJWT(p).setSubject(s).sign(k)`). */
-function callsInChain(call: TSESTree.Node, method: string): boolean {
+/**
+ * Returns true when every method called in the chain that ends with `call` (`new SignJWT(p).setIssuedAt()
+ * .sign(k)`) sets no claim from outside values: `setIssuer` and `setAudience` only with fixed text.
+ */
+function chainSetsOnly(call: TSESTree.Node): boolean {
   let current: TSESTree.Node = call;
-  while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.MemberExpression) {
-    if (current.type === AST_NODE_TYPES.MemberExpression) {
-      if (getKeyName(current) === method) return true;
-      current = current.object;
-    } else {
-      current = current.callee;
-    }
+  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getKeyName(current.callee);
+    const argument = current.arguments[0];
+    const isFixedText = current.arguments.length === 1 && argument !== undefined && isWrittenText(argument);
+    const isAllowed =
+      method !== undefined && (TOKEN_BUILDER_METHODS.has(method) || ((method === 'setIssuer' || method === 'setAudience') && isFixedText));
+    if (!isAllowed) return false;
+    current = current.callee.object;
   }
-  return false;
+  return true;
 }
 
 /** Returns the expressions whose value is the signed token: the call, or the token parameter of its callback. */

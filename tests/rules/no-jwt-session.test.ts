@@ -228,11 +228,15 @@ export class TokenService {
   issueWithId(user: { id: string }): string {
     return this.jwt.sign({ aud: 'web', jti: user.id });
   }
+  issueWithJwtId(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web' }, { jwtid: user.id });
+  }
 }`,
       filename: FILENAMES.ts,
       errors: [
         { messageId: 'issuedSession', line: 7 },
         { messageId: 'issuedSession', line: 10 },
+        { messageId: 'issuedSession', line: 13 },
       ],
     },
     // A subject next to the token claims identifies the user.
