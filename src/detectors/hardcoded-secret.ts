@@ -152,8 +152,15 @@ const SECRET_PAIRS: readonly (readonly [string, string])[] = [
  */
 const SECRET_TRAILING_WORDS = new Set(['key', 'keys', 'value', 'string', 'str', 'base64', 'hex', 'or', 'private', 'public', 'access']);
 
-/** Words anywhere in a name that make it about a secret rather than one (`resetPassword`, `hasSecret`). */
-const SECRET_DISQUALIFYING_WORDS = new Set(['is', 'has', 'use', 'show', 'hide', 'forgot', 'reset', 'confirm', 'new', 'old', 'min', 'max']);
+/** Words anywhere in a name that make it about a secret rather than one (`hasSecret`, `minPasswordLength`). */
+const SECRET_DISQUALIFYING_WORDS = new Set(['is', 'has', 'use', 'show', 'hide', 'min', 'max']);
+
+/**
+ * Words that, right before `password`, name a form field or an action (`resetPassword`, `newPassword`,
+ * `confirmPassword`). Elsewhere they qualify a secret (`PASSWORD_RESET_SECRET`, `NEW_JWT_SECRET`).
+ */
+const PASSWORD_FIELD_WORDS = new Set(['forgot', 'reset', 'confirm', 'new', 'old']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase']);
 
 /**
  * Verbs that, as the first word of a name, make it an action rather than a secret: action types and
@@ -190,6 +197,7 @@ export function isSecretName(name: string): boolean {
   if (words.some((word) => SECRET_DISQUALIFYING_WORDS.has(word)) || SECRET_ACTION_VERBS.has(words[0] ?? '')) return false;
   for (let index = 0; index < words.length; index++) {
     const word = words[index] ?? '';
+    if (PASSWORD_WORDS.has(word) && PASSWORD_FIELD_WORDS.has(words[index - 1] ?? '')) continue;
     const next = words[index + 1];
     const isPair = next !== undefined && SECRET_PAIRS.some(([first, second]) => first === word && second === next);
     const end = isPair ? index + 2 : SECRET_WORDS.has(word) ? index + 1 : -1;
@@ -334,23 +342,38 @@ const KEY_PATH = /^[\w$-]+(?:[./][\w$-]+)+$/;
 const CONSTANT_CASE = /^[A-Z][A-Z\d_]*$/;
 
 /**
- * Returns true when the single text under a secret name in an exported configuration is not a secret.
- * Such texts are a Stripe publishable key, the `apiKey` of a Firebase web config, a route, a column type
- * and a mask. A constant-case name whose value is its own name (`JWT_SECRET: 'JWT_SECRET'`, the name of
- * an environment variable) or a key path that ends with it (`SECRET_KEY: 'app.secretKey'`) does not count
- * either.
+ * Returns true when the single text under a secret name in an exported configuration is not a secret:
+ * a Stripe publishable key, the `apiKey` of a Firebase web config, a route, a column type, a mask, or a
+ * value that repeats the name (see `namesItself`).
  */
 function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
   const strings = findHardcodedStrings(sourceCode, value);
   const text = strings.length === 1 ? strings[0]?.value.trim() : undefined;
   if (text === undefined) return false;
   if (PUBLISHABLE_KEY.test(text) || ROUTE.test(text) || COLUMN_TYPE.test(text) || MASK.test(text)) return true;
-  if (GOOGLE_API_KEY.test(text)) return isInFirebaseConfig(value);
-  if (!CONSTANT_CASE.test(name)) return false;
-  if (text === name) return true;
-  if (!KEY_PATH.test(text)) return false;
-  const lastPart = text.split(/[./]/).at(-1) ?? '';
-  return lastPart === name || (!CONSTANT_CASE.test(lastPart) && splitWords(lastPart).join(' ') === splitWords(name).join(' '));
+  if (GOOGLE_API_KEY.test(text)) return name === 'apiKey' && isInFirebaseConfig(value);
+  return namesItself(name, text);
+}
+
+/**
+ * Returns true when the value repeats the name, as maps of action types, routes and message keys do:
+ * the name itself (`JWT_SECRET: 'JWT_SECRET'`, `requestApiKey: 'requestApiKey'`), a key path that ends
+ * with it (`SECRET_KEY: 'app.secretKey'`, `verifyPassword: 'auth/verify-password'`), or, for a camelCase
+ * name of two or more words, another spelling (`editPassword: 'edit_password'`). A one-word lower-case
+ * name does not count, because `password: 'password'` is a common default password, and neither does a
+ * constant-case name in another spelling (`DB_PASSWORD: 'db_password'`).
+ */
+function namesItself(name: string, text: string): boolean {
+  const nameWords = splitWords(name);
+  const isConstant = CONSTANT_CASE.test(name);
+  const mayRepeat = isConstant || nameWords.length >= 2;
+  const sameWords = (part: string): boolean => !CONSTANT_CASE.test(part) && splitWords(part).join(' ') === nameWords.join(' ');
+  if (text === name) return mayRepeat;
+  if (KEY_PATH.test(text)) {
+    const lastPart = text.split(/[./]/).at(-1) ?? '';
+    return mayRepeat && (lastPart === name || sameWords(lastPart));
+  }
+  return !isConstant && nameWords.length >= 2 && sameWords(text);
 }
 
 /** Returns true when `value` is a property value in an object literal that also has Firebase's own keys. */

@@ -100,6 +100,9 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const UPDATE_PASSWORD = 'UPDATE_PASSWORD';`,
         `export const SET_SECRET = 'auth/SET_SECRET';`,
         `export const changePassword = 'changePassword';`,
+        `export const endpoints = { verifyPassword: 'auth/verify-password', checkPassword: 'auth.checkPassword' };`,
+        `export const messages = { editPassword: 'edit_password', requestApiKey: 'requestApiKey' };`,
+        `export const form = { resetPassword: 'reset', newPassword: 'new', confirmPassword: 'x' };`,
       ].join('\n'),
     },
     // Known limitation: names about tokens are not treated as secrets.
@@ -324,6 +327,26 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'secret' }, line: 8 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 8 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'apiKey' }, line: 9 },
+      ],
+    },
+    // Words that name a form field before a password qualify a secret elsewhere in the name; a Google key
+    // counts unless it is the apiKey of a Firebase config; a constant-case name in another spelling.
+    {
+      code: [
+        `export const PASSWORD_RESET_SECRET = 'b1';`,
+        `export const NEW_JWT_SECRET = 'b2';`,
+        `export const OLD_JWT_SECRET = 'b3';`,
+        `export const FORGOT_PASSWORD_SECRET = 'b4';`,
+        `export const gcp = { projectId: 'p', privateKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW' };`,
+        `export const db = { DB_PASSWORD: 'db_password' };`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'hardcodedConfigSecret', data: { property: 'PASSWORD_RESET_SECRET' }, line: 1 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'NEW_JWT_SECRET' }, line: 2 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'OLD_JWT_SECRET' }, line: 3 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'FORGOT_PASSWORD_SECRET' }, line: 4 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'privateKey' }, line: 5 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'DB_PASSWORD' }, line: 6 },
       ],
     },
     // A verb later in the name qualifies the secret.
