@@ -1350,7 +1350,8 @@ function isRequestParameter(identifier: TSESTree.Identifier): boolean {
  */
 function isSessionResourceMount(call: TSESTree.CallExpression): boolean {
   const path = call.arguments[0];
-  return path?.type === 'Literal' && typeof path.value === 'string' && SESSION_NAME.test(path.value);
+  if (path?.type === 'Literal') return typeof path.value === 'string' && SESSION_NAME.test(path.value);
+  return path?.type === 'TemplateLiteral' && path.quasis.some((quasi) => SESSION_NAME.test(quasi.value.cooked ?? ''));
 }
 
 /**

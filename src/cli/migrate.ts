@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -310,20 +310,24 @@ function checkReportPath(reportPath: string, files: readonly string[]): string |
     return `Cannot write the report to ${reportPath}: it is a folder. Give a file name.`;
   }
   if (existsSync(reportPath)) {
-    const target = toRealPath(reportPath);
-    if (files.some((file) => toRealPath(file) === target)) {
+    const target = statSync(reportPath);
+    if (files.some((file) => isSameFile(file, target))) {
       return `Cannot write the report to ${reportPath}: it is one of the files to migrate, and the report would replace its code. Give a file name outside the migrated files, such as migration-report.json.`;
     }
   }
   return undefined;
 }
 
-/** Resolves symbolic links, so two names of one file compare equal. Returns `file` unchanged when it cannot be resolved. */
-function toRealPath(file: string): string {
+/**
+ * Returns true when `file` is the file that `target` describes, also through a symbolic or a hard link:
+ * both have the same device and inode.
+ */
+function isSameFile(file: string, target: Stats): boolean {
   try {
-    return realpathSync(file);
+    const stats = statSync(file);
+    return stats.dev === target.dev && stats.ino === target.ino;
   } catch {
-    return file;
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -254,9 +254,11 @@ describe('migrate command', () => {
     ['the file itself', ['server.js'], 'server.js'],
     ['a file in a migrated folder', ['.'], './server.js'],
     ['a symbolic link to a migrated file', ['.'], 'link.js'],
+    ['a hard link to a migrated file', ['server.js'], 'hard.json'],
   ])('rejects a report path that is %s', (_name, paths, reportPath) => {
     const root = createProject({ 'server.js': JWT_SERVER });
     if (reportPath === 'link.js') symlinkSync(path.join(root, 'server.js'), path.join(root, 'link.js'));
+    if (reportPath === 'hard.json') linkSync(path.join(root, 'server.js'), path.join(root, 'hard.json'));
     const result = runCli(root, ['jwt-to-session', ...paths, '--force', '--report', reportPath]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('it is one of the files to migrate, and the report would replace its code.');

@@ -208,12 +208,13 @@ describe('jwt-to-session session setup', () => {
     ]);
   });
 
-  it('sets up sessions next to a sessions resource', () => {
+  it.each(['"/api/sessions"', '`${API}/sessions`'])('sets up sessions next to a sessions resource at %s', (mountPath) => {
     const source = [
       'import express from "express";',
       'import sessionsRouter from "./routes/sessions.js";',
+      'const API = "/api";',
       'const app = express();',
-      'app.use("/api/sessions", sessionsRouter);',
+      `app.use(${mountPath}, sessionsRouter);`,
       'export default app;',
       '',
     ].join('\n');
