@@ -189,6 +189,9 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
       ? 'the token is signed in a helper outside the request handler; store its payload in req.session in the handler by hand'
       : 'the token is verified in a helper outside the request handler; check req.session in the handler by hand';
   }
+  if (loadsOtherFramework(migration.sourceCode)) {
+    return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+  }
   if (hasDestructuredRequest(site.handlerNode)) {
     return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
   }
@@ -206,6 +209,39 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     if (other) return `the token leaves through ${SINK_DESCRIPTIONS[other.kind]}, which the codemod does not rewrite`;
   }
   return undefined;
+}
+
+/** Server frameworks other than Express, whose handlers look like Express handlers at times. */
+const OTHER_FRAMEWORKS = new Set(['fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', '@nestjs/common', 'hono', 'restify']);
+
+/**
+ * Returns true when the file loads another server framework and not express, with `import`, `require()`
+ * or `import x = require()` at its top level. Its handlers are then not Express handlers, even when
+ * their parameters are named `req` and `res`.
+ */
+function loadsOtherFramework(sourceCode: TSESLint.SourceCode): boolean {
+  const modules = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration') modules.add(statement.source.value);
+    if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const expression = statement.moduleReference.expression;
+      if (typeof expression.value === 'string') modules.add(expression.value);
+    }
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      let init: TSESTree.Node | null | undefined = declarator.init;
+      // `require("fastify")({ logger: true })` and `require("koa").default`.
+      while (init?.type === 'CallExpression' || init?.type === 'MemberExpression') {
+        const required = getRequiredModule(sourceCode.scopeManager, init);
+        if (required !== undefined) {
+          modules.add(required);
+          break;
+        }
+        init = init.type === 'CallExpression' ? init.callee : init.object;
+      }
+    }
+  }
+  return !modules.has('express') && [...modules].some((name) => OTHER_FRAMEWORKS.has(name));
 }
 
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */

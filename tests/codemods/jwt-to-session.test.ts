@@ -290,6 +290,21 @@ describe('jwt-to-session session setup', () => {
   });
 });
 
+describe('jwt-to-session in other frameworks', () => {
+  const FRAMEWORK_REASON = 'manual migration needed: the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+
+  it.each([
+    ['destructured', 'async ({ body }, res) => { const token = jwt.sign({ id: body.id }, key); return { token }; }'],
+    ['named like Express', 'async (req, res) => { const token = jwt.sign({ id: req.body.id }, key); res.send({ token }); }'],
+  ])('marks a Fastify handler %s', (_name, handler) => {
+    const source = ['const fastify = require("fastify")({ logger: true });', 'const jwt = require("jsonwebtoken");', `fastify.post("/login", ${handler});`, ''].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).not.toContain('req.session');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain(FRAMEWORK_REASON);
+  });
+});
+
 describe('jwt-to-session error handling around a login', () => {
   const TRY_REASON =
     'manual migration needed: the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
