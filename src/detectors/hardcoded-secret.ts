@@ -173,6 +173,8 @@ const SECRET_ACTION_VERBS = new Set([
   'set',
   'save',
   'submit',
+  'verify',
+  'check',
   'validate',
   'fetch',
   'get',
@@ -356,24 +358,17 @@ function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree
 }
 
 /**
- * Returns true when the value repeats the name, as maps of action types, routes and message keys do:
- * the name itself (`JWT_SECRET: 'JWT_SECRET'`, `requestApiKey: 'requestApiKey'`), a key path that ends
- * with it (`SECRET_KEY: 'app.secretKey'`, `verifyPassword: 'auth/verify-password'`), or, for a camelCase
- * name of two or more words, another spelling (`editPassword: 'edit_password'`). A one-word lower-case
- * name does not count, because `password: 'password'` is a common default password, and neither does a
- * constant-case name in another spelling (`DB_PASSWORD: 'db_password'`).
+ * Returns true when the value repeats a constant-case name, as maps of action types and environment
+ * variable names do: the name itself (`JWT_SECRET: 'JWT_SECRET'`) or a key path that ends with it
+ * (`SECRET_KEY: 'app.secretKey'`). Other names do not count, because tutorial secrets often spell out
+ * their own name (`jwtSecret: 'jwt-secret'`, `password: 'password'`).
  */
 function namesItself(name: string, text: string): boolean {
-  const nameWords = splitWords(name);
-  const isConstant = CONSTANT_CASE.test(name);
-  const mayRepeat = isConstant || nameWords.length >= 2;
-  const sameWords = (part: string): boolean => !CONSTANT_CASE.test(part) && splitWords(part).join(' ') === nameWords.join(' ');
-  if (text === name) return mayRepeat;
-  if (KEY_PATH.test(text)) {
-    const lastPart = text.split(/[./]/).at(-1) ?? '';
-    return mayRepeat && (lastPart === name || sameWords(lastPart));
-  }
-  return !isConstant && nameWords.length >= 2 && sameWords(text);
+  if (!CONSTANT_CASE.test(name)) return false;
+  if (text === name) return true;
+  if (!KEY_PATH.test(text)) return false;
+  const lastPart = text.split(/[./]/).at(-1) ?? '';
+  return lastPart === name || (!CONSTANT_CASE.test(lastPart) && splitWords(lastPart).join(' ') === splitWords(name).join(' '));
 }
 
 /** Returns true when `value` is a property value in an object literal that also has Firebase's own keys. */

@@ -101,7 +101,6 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const SET_SECRET = 'auth/SET_SECRET';`,
         `export const changePassword = 'changePassword';`,
         `export const endpoints = { verifyPassword: 'auth/verify-password', checkPassword: 'auth.checkPassword' };`,
-        `export const messages = { editPassword: 'edit_password', requestApiKey: 'requestApiKey' };`,
         `export const form = { resetPassword: 'reset', newPassword: 'new', confirmPassword: 'x' };`,
       ].join('\n'),
     },
@@ -339,6 +338,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const FORGOT_PASSWORD_SECRET = 'b4';`,
         `export const gcp = { projectId: 'p', privateKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW' };`,
         `export const db = { DB_PASSWORD: 'db_password' };`,
+        `export const tutorial = { jwtSecret: 'jwt-secret', secretKey: 'secret-key', appSecret: 'appSecret', tokenSecret: 'config/token-secret' };`,
       ].join('\n'),
       errors: [
         { messageId: 'hardcodedConfigSecret', data: { property: 'PASSWORD_RESET_SECRET' }, line: 1 },
@@ -347,6 +347,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'FORGOT_PASSWORD_SECRET' }, line: 4 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'privateKey' }, line: 5 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'DB_PASSWORD' }, line: 6 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'jwtSecret' }, line: 7 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'secretKey' }, line: 7 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'appSecret' }, line: 7 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'tokenSecret' }, line: 7 },
       ],
     },
     // A verb later in the name qualifies the secret.
