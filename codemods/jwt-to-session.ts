@@ -498,13 +498,13 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 function getErrorHandlingProblem(site: Site): string | undefined {
   const handler = site.handler as ASTPath;
   let child: ASTPath = site.path;
-  // After a promise callback, a try statement further out no longer catches what the callback throws,
-  // but a chain further out still does when the callback's promise is returned into it.
+  // After a promise callback, a try statement further out catches what the callback throws only when an
+  // async function awaits the chain, so only a try in an async function counts from then on.
   let insidePromiseCallback = false;
   for (let current = site.path.parentPath as ASTPath | null; current && current.node !== handler.node; current = current.parentPath as ASTPath | null) {
     if (Array.isArray(current.value)) continue;
     const node = current.node as AnyNode;
-    if (node.type === 'TryStatement' && !insidePromiseCallback) {
+    if (node.type === 'TryStatement' && (!insidePromiseCallback || isInAsyncFunction(current))) {
       const part = child.name;
       if ((part === 'block' && (node.handler || node.finalizer)) || (part === 'handler' && node.finalizer)) {
         return 'the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
@@ -512,16 +512,35 @@ function getErrorHandlingProblem(site: Site): string | undefined {
     }
     if (isFunctionLike(node)) {
       const chainCall = getPromiseCallOfCallback(current);
-      // Any other callback (`db.get(id, (err, user) => …)`) runs later, outside every try and chain around it.
-      if (!chainCall) return undefined;
-      if (chainHandlesErrors(chainCall)) {
-        return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
+      if (chainCall) {
+        if (chainHandlesErrors(chainCall)) {
+          return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
+        }
+        insidePromiseCallback = true;
+      } else if (isErrorFirstCallback(node)) {
+        // A Node.js callback (`db.get(id, (err, user) => …)`) runs later, outside every try and chain
+        // around it. Other callbacks, such as a Promise executor or a forEach callback, may run at once.
+        return undefined;
       }
-      insidePromiseCallback = true;
     }
     child = current;
   }
   return undefined;
+}
+
+/** Returns true for a function whose first parameter is named like an error (`err`, `error`, `e`). */
+function isErrorFirstCallback(fn: AnyNode): boolean {
+  const first = (fn.params as AnyNode[] | undefined)?.[0];
+  return first?.type === 'Identifier' && /^(?:err|error|e|er)$/.test(first.name as string);
+}
+
+/** Returns true when the nearest function around `path` is async. */
+function isInAsyncFunction(path: ASTPath): boolean {
+  for (let current = path.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
+    const node = current.node as AnyNode;
+    if (isFunctionLike(node)) return node.async === true;
+  }
+  return false;
 }
 
 /** Returns the `.then()`, `.catch()` or `.finally()` call that receives the function at `fn` as an argument. */

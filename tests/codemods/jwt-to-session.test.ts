@@ -325,6 +325,12 @@ describe('jwt-to-session error handling around a login', () => {
     ['a catch() after finally()', [`  find().then(() => { ${SIGN} }).finally(done).catch(() => res.sendStatus(404));`], CHAIN_REASON],
     ['a catch() after a catch() callback', [`  find().catch(() => { ${SIGN} }).catch(() => res.sendStatus(500));`], CHAIN_REASON],
     [
+      'a Promise executor whose chain has catch()',
+      [`  find().then((user) => new Promise((resolve) => { ${SIGN} resolve(); })).catch(() => res.sendStatus(401));`],
+      CHAIN_REASON,
+    ],
+    ['a forEach() callback inside a try', [`  try { [1].forEach(() => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`], TRY_REASON],
+    [
       'a nested then() whose outer chain has catch()',
       [`  find().then((user) => check(user).then(() => { ${SIGN} })).catch(() => res.sendStatus(400));`],
       CHAIN_REASON,
