@@ -110,8 +110,8 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   // Every detector node is matched to a jscodeshift path before the first edit.
   const sites = collectSites(migration);
   const logoutHandlers = findLogoutHandlers(migration);
-  // Setup and logout changes apply only to code with JWT sessions, here or elsewhere in its package.
-  const usesJwt = sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES);
+  // Setup and logout changes apply only to Express code with JWT sessions, here or elsewhere in its package.
+  const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFramework(sourceCode) === undefined;
 
   for (const site of sites) {
     if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
@@ -189,8 +189,9 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
       ? 'the token is signed in a helper outside the request handler; store its payload in req.session in the handler by hand'
       : 'the token is verified in a helper outside the request handler; check req.session in the handler by hand';
   }
-  if (loadsOtherFramework(migration.sourceCode)) {
-    return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+  const framework = getOtherFramework(migration.sourceCode);
+  if (framework !== undefined) {
+    return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
   }
   if (hasDestructuredRequest(site.handlerNode)) {
     return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
@@ -215,34 +216,31 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
 const OTHER_FRAMEWORKS = new Set(['fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', '@nestjs/common', 'hono', 'restify']);
 
 /**
- * Returns true when the file loads another server framework and not express, with `import`, `require()`
- * or `import x = require()` at its top level. Its handlers are then not Express handlers, even when
- * their parameters are named `req` and `res`.
+ * Returns the other server framework the file loads when it does not load express, or undefined. It
+ * looks at every `require("…")` call, `import` (not `import type`), `import x = require()` and
+ * `import("…")` in the file, so compiled forms (`__importDefault(require("fastify"))`) count too.
+ * Handlers in such a file are not Express handlers, even when their parameters are named `req` and `res`.
  */
-function loadsOtherFramework(sourceCode: TSESLint.SourceCode): boolean {
+function getOtherFramework(sourceCode: TSESLint.SourceCode): string | undefined {
+  const cached = otherFrameworkByProgram.get(sourceCode.ast);
+  if (cached !== undefined) return cached === false ? undefined : cached;
   const modules = new Set<string>();
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type === 'ImportDeclaration') modules.add(statement.source.value);
-    if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
-      const expression = statement.moduleReference.expression;
-      if (typeof expression.value === 'string') modules.add(expression.value);
-    }
-    if (statement.type !== 'VariableDeclaration') continue;
-    for (const declarator of statement.declarations) {
-      let init: TSESTree.Node | null | undefined = declarator.init;
-      // `require("fastify")({ logger: true })` and `require("koa").default`.
-      while (init?.type === 'CallExpression' || init?.type === 'MemberExpression') {
-        const required = getRequiredModule(sourceCode.scopeManager, init);
-        if (required !== undefined) {
-          modules.add(required);
-          break;
-        }
-        init = init.type === 'CallExpression' ? init.callee : init.object;
-      }
-    }
-  }
-  return !modules.has('express') && [...modules].some((name) => OTHER_FRAMEWORKS.has(name));
+  const addLiteral = (node: TSESTree.Node | undefined): void => {
+    if (node?.type === 'Literal' && typeof node.value === 'string') modules.add(node.value);
+  };
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === 'ImportDeclaration' && node.importKind !== 'type') addLiteral(node.source);
+    else if (node.type === 'ImportExpression') addLiteral(node.source);
+    else if (node.type === 'TSImportEqualsDeclaration' && node.importKind !== 'type' && node.moduleReference.type === 'TSExternalModuleReference') {
+      addLiteral(node.moduleReference.expression);
+    } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') addLiteral(node.arguments[0]);
+  });
+  const framework = modules.has('express') ? undefined : [...modules].find((name) => OTHER_FRAMEWORKS.has(name));
+  otherFrameworkByProgram.set(sourceCode.ast, framework ?? false);
+  return framework;
 }
+
+const otherFrameworkByProgram = new WeakMap<TSESTree.Program, string | false>();
 
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
 const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);

@@ -291,7 +291,8 @@ describe('jwt-to-session session setup', () => {
 });
 
 describe('jwt-to-session in other frameworks', () => {
-  const FRAMEWORK_REASON = 'manual migration needed: the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+  const FRAMEWORK_REASON =
+    'manual migration needed: the file loads fastify and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates';
 
   it.each([
     ['destructured', 'async ({ body }, res) => { const token = jwt.sign({ id: body.id }, key); return { token }; }'],
@@ -302,6 +303,32 @@ describe('jwt-to-session in other frameworks', () => {
     expect(output).not.toContain('req.session');
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain(FRAMEWORK_REASON);
+  });
+
+  it('marks a compiled Fastify server and leaves its logout alone', () => {
+    const source = [
+      'const fastify_1 = __importDefault(require("fastify"));',
+      'const jwt = require("jsonwebtoken");',
+      'const app = (0, fastify_1.default)();',
+      'app.post("/login", async (req, res) => { const token = jwt.sign({ id: 1 }, key); res.send({ token }); });',
+      'app.post("/logout", async (req, res) => { res.send({ ok: true }); });',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('clearCookie');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain(FRAMEWORK_REASON);
+  });
+
+  it.each([
+    ['an assigned app', 'let app;\napp = require("express")();'],
+    ['compiled code', 'const express_1 = __importDefault(require("express"));\nconst app = (0, express_1.default)();'],
+  ])('migrates an Express app next to koa in %s', (_name, appSource) => {
+    const source = ['const Koa = require("koa");', 'const jwt = require("jsonwebtoken");', appSource, 'app.post("/login", (req, res) => { const token = jwt.sign({ id: 1 }, key); res.json({ token }); });', ''].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).toContain('req.session.regenerate(');
+    expect(reports).toEqual([]);
   });
 });
 
