@@ -188,7 +188,7 @@ function isServiceAssertion(call: JwtCall): boolean {
   const optionsAreSafe = options.every((property) => {
     if (property.type !== AST_NODE_TYPES.Property) return false;
     const key = getKeyName(property);
-    if (key === 'issuer' || key === 'audience') return isWrittenText(property.value);
+    if (key === 'issuer' || key === 'audience') return isServiceName(property.value);
     return key !== undefined && TOKEN_OPTIONS.has(key);
   });
   return optionsAreSafe && chainSetsOnly(call.node);
@@ -198,6 +198,22 @@ function isServiceAssertion(call: JwtCall): boolean {
 const TOKEN_OPTIONS = new Set(['expiresIn', 'notBefore', 'algorithm', 'header', 'keyid', 'noTimestamp', 'secret', 'privateKey']);
 /** Sign methods, and jose builder methods that set no claim from outside values. */
 const TOKEN_BUILDER_METHODS = new Set(['setProtectedHeader', 'setIssuedAt', 'setExpirationTime', 'setNotBefore', 'sign', 'signAsync', 'jwtSign']);
+
+/**
+ * Returns true for a value that names a service rather than a user: fixed text, a list of fixed texts,
+ * or an environment variable (`process.env.SERVICE_NAME`).
+ */
+function isServiceName(node: TSESTree.Node): boolean {
+  if (isWrittenText(node)) return true;
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.every((element) => element !== null && isWrittenText(element));
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.object.name === 'process' &&
+    getKeyName(node.object) === 'env'
+  );
+}
 
 /** Returns true for a string literal or a template literal without expressions. */
 function isWrittenText(node: TSESTree.Node): boolean {

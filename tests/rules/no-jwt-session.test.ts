@@ -19,6 +19,9 @@ export class BillingClient {
   serviceAssertion(): string {
     return this.jwt.sign({ iss: 'shop', aud: 'billing' }, { expiresIn: '1m' });
   }
+  ledgerAssertion(): string {
+    return this.jwt.sign({ aud: 'ledger' }, { issuer: process.env.SERVICE_NAME, audience: ['billing', 'ledger'], expiresIn: 60 });
+  }
 }`,
       filename: FILENAMES.ts,
     },
