@@ -41,8 +41,8 @@ so the codemod's changes can be reviewed and undone with git.
 
 Exit status: 0 when the run finished (marked sites and files that do not parse are listed, not
 failures), 1 when the codemod failed on a file, 2 on invalid options or paths (a --report folder that
-does not exist, or a --report file that is one of the files to migrate, included), before any file
-changes.`;
+does not exist, a --report file that is one of the files to migrate, and an existing --report file that
+is not an earlier report, included), before any file changes.`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -314,8 +314,21 @@ function checkReportPath(reportPath: string, files: readonly string[]): string |
     if (files.some((file) => isSameFile(file, target))) {
       return `Cannot write the report to ${reportPath}: it is one of the files to migrate, and the report would replace its code. Give a file name outside the migrated files, such as migration-report.json.`;
     }
+    if (!isEarlierReport(reportPath)) {
+      return `Cannot write the report to ${reportPath}: the file exists and is not a report of an earlier migrate run, so the report would replace it. Give a new file name, such as migration-report.json.`;
+    }
   }
   return undefined;
+}
+
+/** Returns true when the file holds a report that `migrate --report` wrote, which a new run may replace. */
+function isEarlierReport(file: string): boolean {
+  try {
+    const content = JSON.parse(readFileSync(file, 'utf8')) as Partial<MigrateReport> | null;
+    return typeof content?.codemod === 'string' && typeof content.summary === 'object' && Array.isArray(content.changedFiles);
+  } catch {
+    return false;
+  }
 }
 
 /**

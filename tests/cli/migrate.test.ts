@@ -266,6 +266,23 @@ describe('migrate command', () => {
     expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
   });
 
+  it('rejects a report path that names another existing file', () => {
+    const root = createProject({ 'server.js': JWT_SERVER, 'package.json': '{ "name": "app" }\n' });
+    const result = runCli(root, ['jwt-to-session', 'server.js', '--force', '--report', 'package.json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not a report of an earlier migrate run');
+    expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toBe('{ "name": "app" }\n');
+    expect(readFileSync(path.join(root, 'server.js'), 'utf8')).toBe(JWT_SERVER);
+  });
+
+  it('replaces the report of an earlier run', () => {
+    const root = createProject({ 'server.js': JWT_SERVER });
+    expect(runCli(root, ['jwt-to-session', 'server.js', '--dry', '--report', 'report.json']).status).toBe(0);
+    const result = runCli(root, ['jwt-to-session', 'server.js', '--dry', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8'))).toMatchObject({ codemod: 'jwt-to-session' });
+  });
+
   it('writes the report next to the migrated files', () => {
     const root = createProject({ 'server.js': JWT_SERVER });
     const result = runCli(root, ['jwt-to-session', 'server.js', '--report', 'server.report.json']);
