@@ -183,15 +183,17 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return 'jose calls are not migrated; replace this JWT with express-session by hand';
   }
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
-  if (!site.handler || !site.handlerNode) return undefined;
+  const framework = getOtherFramework(migration.sourceCode);
+  if (framework !== undefined) {
+    return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
+  }
+  if (!site.handler || !site.handlerNode) {
+    return 'the JWT is handled outside a function the codemod can rewrite (a class method, or code at the top level of the file); move it to server-side sessions by hand';
+  }
   if (!isRequestHandler(site.handlerNode)) {
     return operation === 'sign'
       ? 'the token is signed in a helper outside the request handler; store its payload in req.session in the handler by hand'
       : 'the token is verified in a helper outside the request handler; check req.session in the handler by hand';
-  }
-  const framework = getOtherFramework(migration.sourceCode);
-  if (framework !== undefined) {
-    return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
   }
   if (hasDestructuredRequest(site.handlerNode)) {
     return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';

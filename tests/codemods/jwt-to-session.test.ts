@@ -305,6 +305,26 @@ describe('jwt-to-session in other frameworks', () => {
     expect(reports[0]).toContain(FRAMEWORK_REASON);
   });
 
+  it('marks a Nest controller that signs with jsonwebtoken', () => {
+    const source = [
+      "import { Body, Controller, Post, Res } from '@nestjs/common';",
+      "import * as jwt from 'jsonwebtoken';",
+      "@Controller('auth')",
+      'export class AuthController {',
+      "  @Post('login')",
+      '  login(@Body() body: { id: string }, @Res() res: any) {',
+      "    const token = jwt.sign({ id: body.id }, process.env.JWT_SECRET as string, { expiresIn: '1h' });",
+      '    res.json({ token });',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'auth.controller.ts'), source);
+    expect(output).not.toContain('req.session');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('the file loads @nestjs/common and not express');
+  });
+
   it('marks a compiled Fastify server and leaves its logout alone', () => {
     const source = [
       'const fastify_1 = __importDefault(require("fastify"));',
