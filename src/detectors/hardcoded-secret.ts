@@ -173,8 +173,6 @@ const SECRET_ACTION_VERBS = new Set([
   'set',
   'save',
   'submit',
-  'verify',
-  'check',
   'validate',
   'fetch',
   'get',
@@ -358,18 +356,28 @@ function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree
 }
 
 /**
- * Returns true when the value repeats a constant-case name, as maps of action types and environment
- * variable names do: the name itself (`JWT_SECRET: 'JWT_SECRET'`) or a key path that ends with it
- * (`SECRET_KEY: 'app.secretKey'`). Other names do not count, because tutorial secrets often spell out
- * their own name (`jwtSecret: 'jwt-secret'`, `password: 'password'`).
+ * Returns true when the value repeats the name, as maps of action types, environment variable names,
+ * routes and message keys do. Under a constant-case name that is the name itself (`JWT_SECRET:
+ * 'JWT_SECRET'`) or a key path ending with it, spelled the same or in camelCase (`SECRET_KEY:
+ * 'app.secretKey'`). A name that starts with `verify` or `check` counts with a key path that ends with it
+ * in any spelling (`verifyPassword: 'auth/verify-password'`). Other names do not count, because tutorial
+ * secrets often spell out their own name (`jwtSecret: 'jwt-secret'`).
  */
 function namesItself(name: string, text: string): boolean {
+  const nameWords = splitWords(name);
+  const lastPart = KEY_PATH.test(text) ? (text.split(/[./]/).at(-1) ?? '') : undefined;
+  // `verifyPassword: 'auth/verify-password'`: a route or message key named after a check, not a secret.
+  if (CHECK_VERBS.has(nameWords[0] ?? '') && lastPart !== undefined) return splitWords(lastPart).join(' ') === nameWords.join(' ');
   if (!CONSTANT_CASE.test(name)) return false;
   if (text === name) return true;
-  if (!KEY_PATH.test(text)) return false;
-  const lastPart = text.split(/[./]/).at(-1) ?? '';
-  return lastPart === name || (!CONSTANT_CASE.test(lastPart) && splitWords(lastPart).join(' ') === splitWords(name).join(' '));
+  if (lastPart === undefined) return false;
+  return lastPart === name || (CAMEL_CASE.test(lastPart) && splitWords(lastPart).join(' ') === nameWords.join(' '));
 }
+
+/** First words of names that are checks (`verifyPassword`) or secrets (`VERIFY_SECRET`), told apart by the value. */
+const CHECK_VERBS = new Set(['verify', 'check']);
+/** A camelCase name of two or more words (`secretKey`), as storage keys and message keys have. */
+const CAMEL_CASE = /^[a-z][a-z\d]*(?:[A-Z][a-z\d]*)+$/;
 
 /** Returns true when `value` is a property value in an object literal that also has Firebase's own keys. */
 function isInFirebaseConfig(value: TSESTree.Node): boolean {

@@ -339,6 +339,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const gcp = { projectId: 'p', privateKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW' };`,
         `export const db = { DB_PASSWORD: 'db_password' };`,
         `export const tutorial = { jwtSecret: 'jwt-secret', secretKey: 'secret-key', appSecret: 'appSecret', tokenSecret: 'config/token-secret' };`,
+        `export const checks = { VERIFY_SECRET: 'hunter2-abc', CHECK_SECRET: 'p4ssw0rd!', verifySecret: 'x9f8a7' };`,
+        `export const paths = { TOKEN_SECRET: 'config/token-secret', SESSION_SECRET: 'my.session_secret' };`,
       ].join('\n'),
       errors: [
         { messageId: 'hardcodedConfigSecret', data: { property: 'PASSWORD_RESET_SECRET' }, line: 1 },
@@ -351,6 +353,11 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'secretKey' }, line: 7 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'appSecret' }, line: 7 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'tokenSecret' }, line: 7 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'VERIFY_SECRET' }, line: 8 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'CHECK_SECRET' }, line: 8 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'verifySecret' }, line: 8 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'TOKEN_SECRET' }, line: 9 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'SESSION_SECRET' }, line: 9 },
       ],
     },
     // A verb later in the name qualifies the secret.
