@@ -517,7 +517,7 @@ function getErrorHandlingProblem(site: Site): string | undefined {
           return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
         }
         insidePromiseCallback = true;
-      } else if (isErrorFirstCallback(node)) {
+      } else if (isErrorFirstCallback(current)) {
         // A Node.js callback (`db.get(id, (err, user) => …)`) runs later, outside every try and chain
         // around it. Other callbacks, such as a Promise executor or a forEach callback, may run at once.
         return undefined;
@@ -528,10 +528,23 @@ function getErrorHandlingProblem(site: Site): string | undefined {
   return undefined;
 }
 
-/** Returns true for a function whose first parameter is named like an error (`err`, `error`, `e`). */
-function isErrorFirstCallback(fn: AnyNode): boolean {
-  const first = (fn.params as AnyNode[] | undefined)?.[0];
-  return first?.type === 'Identifier' && /^(?:err|error|e|er)$/.test(first.name as string);
+/** Array methods and constructors that call their callback before they return. */
+const SYNCHRONOUS_CALLERS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'sort', 'Promise']);
+
+/**
+ * Returns true for a Node.js callback: a function whose first parameter is named `err` or `error`, passed
+ * to a call that is not an array method or `new Promise`, which call their callbacks at once.
+ */
+function isErrorFirstCallback(fn: ASTPath): boolean {
+  const first = ((fn.node as AnyNode).params as AnyNode[] | undefined)?.[0];
+  if (first?.type !== 'Identifier' || !/^(?:err|error)$/.test(first.name as string)) return false;
+  const list = fn.parentPath as ASTPath | null;
+  const call = list?.parentPath?.node as AnyNode | undefined;
+  if (!list || !Array.isArray(list.value) || list.name !== 'arguments') return false;
+  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+  const callee = call.callee as AnyNode;
+  const name = callee.type === 'MemberExpression' ? getIdentifierName(callee.property as AnyNode) : getIdentifierName(callee);
+  return !SYNCHRONOUS_CALLERS.has(name ?? '');
 }
 
 /** Returns true when the nearest function around `path` is async. */

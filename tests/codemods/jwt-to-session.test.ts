@@ -377,6 +377,8 @@ describe('jwt-to-session error handling around a login', () => {
       CHAIN_REASON,
     ],
     ['a forEach() callback inside a try', [`  try { [1].forEach(() => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`], TRY_REASON],
+    ['a forEach() callback with a parameter named e', [`  try { [req.body].forEach((e) => { ${SIGN} }); } catch (err) { res.sendStatus(401); }`], TRY_REASON],
+    ['a forEach() callback with a parameter named err', [`  try { [req.body].forEach((err) => { ${SIGN} }); } catch (e) { res.sendStatus(401); }`], TRY_REASON],
     [
       'a nested then() whose outer chain has catch()',
       [`  find().then((user) => check(user).then(() => { ${SIGN} })).catch(() => res.sendStatus(400));`],
