@@ -231,11 +231,20 @@ function getOtherFramework(sourceCode: TSESLint.SourceCode): string | undefined 
     if (node?.type === 'Literal' && typeof node.value === 'string') modules.add(node.value);
   };
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type === 'ImportDeclaration' && node.importKind !== 'type') addLiteral(node.source);
-    else if (node.type === 'ImportExpression') addLiteral(node.source);
-    else if (node.type === 'TSImportEqualsDeclaration' && node.importKind !== 'type' && node.moduleReference.type === 'TSExternalModuleReference') {
-      addLiteral(node.moduleReference.expression);
-    } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') addLiteral(node.arguments[0]);
+    switch (node.type) {
+      case 'ImportDeclaration':
+        if (node.importKind !== 'type') addLiteral(node.source);
+        break;
+      case 'ImportExpression':
+        addLiteral(node.source);
+        break;
+      case 'TSImportEqualsDeclaration':
+        if (node.importKind !== 'type' && node.moduleReference.type === 'TSExternalModuleReference') addLiteral(node.moduleReference.expression);
+        break;
+      case 'CallExpression':
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') addLiteral(node.arguments[0]);
+        break;
+    }
   });
   const framework = modules.has('express') ? undefined : [...modules].find((name) => OTHER_FRAMEWORKS.has(name));
   otherFrameworkByProgram.set(sourceCode.ast, framework ?? false);
@@ -504,7 +513,7 @@ function getErrorHandlingProblem(site: Site): string | undefined {
   for (let current = site.path.parentPath as ASTPath | null; current && current.node !== handler.node; current = current.parentPath as ASTPath | null) {
     if (Array.isArray(current.value)) continue;
     const node = current.node as AnyNode;
-    if (node.type === 'TryStatement' && (!insidePromiseCallback || isInAsyncFunction(current))) {
+    if (node.type === 'TryStatement' && (!insidePromiseCallback || getEnclosingFunctionNode(current)?.async === true)) {
       const part = child.name;
       if ((part === 'block' && (node.handler || node.finalizer)) || (part === 'handler' && node.finalizer)) {
         return 'the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
@@ -538,30 +547,27 @@ const SYNCHRONOUS_CALLERS = new Set(['forEach', 'map', 'flatMap', 'filter', 'fin
 function isErrorFirstCallback(fn: ASTPath): boolean {
   const first = ((fn.node as AnyNode).params as AnyNode[] | undefined)?.[0];
   if (first?.type !== 'Identifier' || !/^(?:err|error)$/.test(first.name as string)) return false;
-  const list = fn.parentPath as ASTPath | null;
-  const call = list?.parentPath?.node as AnyNode | undefined;
-  if (!list || !Array.isArray(list.value) || list.name !== 'arguments') return false;
-  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+  const call = getCallOfCallback(fn)?.node as AnyNode | undefined;
+  if (!call) return false;
   const callee = call.callee as AnyNode;
   const name = callee.type === 'MemberExpression' ? getIdentifierName(callee.property as AnyNode) : getIdentifierName(callee);
   return !SYNCHRONOUS_CALLERS.has(name ?? '');
 }
 
-/** Returns true when the nearest function around `path` is async. */
-function isInAsyncFunction(path: ASTPath): boolean {
-  for (let current = path.parentPath as ASTPath | null; current; current = current.parentPath as ASTPath | null) {
-    const node = current.node as AnyNode;
-    if (isFunctionLike(node)) return node.async === true;
-  }
-  return false;
+/** Returns the call or `new` expression that receives the function at `fn` as an argument. */
+function getCallOfCallback(fn: ASTPath): ASTPath | undefined {
+  const list = fn.parentPath as ASTPath | null;
+  const call = list?.parentPath as ASTPath | null;
+  const type = (call?.node as AnyNode | undefined)?.type;
+  if (!list || !call || !Array.isArray(list.value) || list.name !== 'arguments') return undefined;
+  return type === 'CallExpression' || type === 'NewExpression' ? call : undefined;
 }
 
 /** Returns the `.then()`, `.catch()` or `.finally()` call that receives the function at `fn` as an argument. */
 function getPromiseCallOfCallback(fn: ASTPath): ASTPath | undefined {
-  const list = fn.parentPath as ASTPath | null;
-  const call = list?.parentPath as ASTPath | null;
+  const call = getCallOfCallback(fn);
   const callNode = call?.node as AnyNode | undefined;
-  if (!list || !Array.isArray(list.value) || list.name !== 'arguments' || callNode?.type !== 'CallExpression') return undefined;
+  if (!call || callNode?.type !== 'CallExpression') return undefined;
   const callee = callNode.callee as AnyNode;
   if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
   return PROMISE_METHODS.has(getIdentifierName(callee.property as AnyNode) ?? '') ? (call as ASTPath) : undefined;
@@ -1256,8 +1262,8 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 // Session setup where the app is created
 
 /**
- * The outcome of `addSessionSetup`. It added a setup, found signs of one, or found no Express app.
- * Otherwise it names the site to mark: the `express()` call of an app it could not add a setup to
+ * The outcome of `addSessionSetup`: it added a setup, found signs of one, or found no Express app.
+ * Otherwise it names the site to mark. That is the `express()` call of an app it could not add a setup to
  * (`creation`), a `.use()` call that may set up sessions (`use`), or a passport session call in a package
  * without a session library (`call`).
  */
@@ -1360,6 +1366,7 @@ function findExistingSessions(migration: Migration): SetupResult | undefined {
   let passportCall: TSESTree.CallExpression | undefined;
   let use: TSESTree.CallExpression | undefined;
   let mounted: TSESTree.Node | undefined;
+
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return;
     const object = node.object;
@@ -1376,12 +1383,14 @@ function findExistingSessions(migration: Migration): SetupResult | undefined {
       if (mounted) use = call;
     }
   });
+
   const confirmed = dependsOnAny(file.path, SESSION_LIBRARIES);
   if ((readsSession || passportCall) && confirmed) return { kind: 'present' };
   if (use && mounted) {
     const usePath = findPathForNode(file, use);
     if (usePath) return { kind: 'uncertain', use: usePath, mounted: describeCode(sourceCode, mounted) };
   }
+
   // Without a session package, req.session is undefined where the code reads it, so the setup is added.
   // passport's session calls need a middleware that the codemod cannot see, so they are marked instead.
   const passportPath = passportCall ? findPathForNode(file, passportCall) : undefined;
@@ -1564,9 +1573,10 @@ function isPlainAssignmentOf(node: AnyNode, value: AnyNode): boolean {
 }
 
 /**
- * Marks what needs a session setup the codemod did not add: the `express()` call of an app it could not
- * add one to, or, in a file without an app, the handlers it rewrote when the package gives no sign of a
- * setup elsewhere (the app's own file gets one when package.json lists jsonwebtoken or express-jwt).
+ * Marks what needs a session setup the codemod did not add. That is the `express()` call of an app it
+ * could not add one to. In a file without an app, it is the handlers it rewrote, when the package gives no
+ * sign of a setup elsewhere (the app's own file gets one when package.json lists jsonwebtoken or
+ * express-jwt).
  */
 function markMissingSessionSetup(migration: Migration, setup: SetupResult): boolean {
   const { file } = migration;

@@ -292,9 +292,8 @@ function checkTexts(codemod: CodemodEntry, files: readonly string[]): { candidat
 
 /**
  * Returns why the report cannot be written to `reportPath`, or undefined when it can. The folder must
- * exist and be writable, and the path must not name one of `files`, because the report would overwrite
- * that file's migrated code. The check runs before any file changes, so a bad `--report` path leaves the
- * sources alone.
+ * exist and be writable. The path must not name one of `files`, whose migrated code the report would
+ * replace, and an existing file there must be an earlier report. The check runs before any file changes.
  */
 function checkReportPath(reportPath: string, files: readonly string[]): string | undefined {
   const folder = path.dirname(reportPath);
@@ -306,11 +305,9 @@ function checkReportPath(reportPath: string, files: readonly string[]): string |
     if (code === 'ENOENT') return `Cannot write the report to ${reportPath}: the folder ${folder} does not exist. Create it first.`;
     return `Cannot write the report to ${reportPath}: ${(error as Error).message}`;
   }
-  if (existsSync(reportPath) && statSync(reportPath).isDirectory()) {
-    return `Cannot write the report to ${reportPath}: it is a folder. Give a file name.`;
-  }
-  if (existsSync(reportPath)) {
-    const target = statSync(reportPath);
+  const target = existsSync(reportPath) ? statSync(reportPath) : undefined;
+  if (target?.isDirectory()) return `Cannot write the report to ${reportPath}: it is a folder. Give a file name.`;
+  if (target) {
     if (files.some((file) => isSameFile(file, target))) {
       return `Cannot write the report to ${reportPath}: it is one of the files to migrate, and the report would replace its code. Give a file name outside the migrated files, such as migration-report.json.`;
     }
@@ -321,7 +318,7 @@ function checkReportPath(reportPath: string, files: readonly string[]): string |
   return undefined;
 }
 
-/** Returns true when the file holds a report that `migrate --report` wrote, which a new run may replace. */
+/** Returns true when the file contains a report that `migrate --report` wrote, which a new run may replace. */
 function isEarlierReport(file: string): boolean {
   try {
     const content = JSON.parse(readFileSync(file, 'utf8')) as Partial<MigrateReport> | null;

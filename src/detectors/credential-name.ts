@@ -226,7 +226,7 @@ function isCredentialWordList(words: readonly string[]): boolean {
       return true;
     }
     const next = words[index + 1];
-    const isQualifiedSession = word === 'session' && NON_LOGIN_SESSION_QUALIFIERS.has(words[index - 1] ?? '');
+    const isQualifiedSession = word === 'session' && NON_LOGIN_SESSION_QUALIFIERS.has(previous);
     if (
       next !== undefined &&
       !isQualifiedSession &&

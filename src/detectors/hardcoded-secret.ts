@@ -340,11 +340,18 @@ const MASK = /^([^\p{L}\p{N}\s])\1{2,}$/u;
 const KEY_PATH = /^[\w$-]+(?:[./][\w$-]+)+$/;
 /** A constant-case name (`SECRET_KEY`), as constants that map to other names have. */
 const CONSTANT_CASE = /^[A-Z][A-Z\d_]*$/;
+/** A camelCase name of two or more words (`secretKey`), as storage keys and message keys have. */
+const CAMEL_CASE = /^[a-z][a-z\d]*(?:[A-Z][a-z\d]*)+$/;
+/**
+ * First words of names that may be a check (`verifyPassword`) or a secret (`VERIFY_SECRET`). The value
+ * decides which.
+ */
+const CHECK_VERBS = new Set(['verify', 'check']);
 
 /**
- * Returns true when the single text under a secret name in an exported configuration is not a secret:
- * a Stripe publishable key, the `apiKey` of a Firebase web config, a route, a column type, a mask, or a
- * value that repeats the name (see `namesItself`).
+ * Returns true when the single text under a secret name in an exported configuration is not a secret.
+ * Such texts are a Stripe publishable key, the `apiKey` of a Firebase web config, a route, a column type,
+ * a mask, and a value that repeats the name (see `namesItself`).
  */
 function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree.Node): boolean {
   const strings = findHardcodedStrings(sourceCode, value);
@@ -366,18 +373,14 @@ function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree
 function namesItself(name: string, text: string): boolean {
   const nameWords = splitWords(name);
   const lastPart = KEY_PATH.test(text) ? (text.split(/[./]/).at(-1) ?? '') : undefined;
+  const spellsName = (part: string): boolean => splitWords(part).join(' ') === nameWords.join(' ');
   // `verifyPassword: 'auth/verify-password'`: a route or message key named after a check, not a secret.
-  if (CHECK_VERBS.has(nameWords[0] ?? '') && lastPart !== undefined) return splitWords(lastPart).join(' ') === nameWords.join(' ');
+  if (CHECK_VERBS.has(nameWords[0] ?? '') && lastPart !== undefined) return spellsName(lastPart);
   if (!CONSTANT_CASE.test(name)) return false;
   if (text === name) return true;
   if (lastPart === undefined) return false;
-  return lastPart === name || (CAMEL_CASE.test(lastPart) && splitWords(lastPart).join(' ') === nameWords.join(' '));
+  return lastPart === name || (CAMEL_CASE.test(lastPart) && spellsName(lastPart));
 }
-
-/** First words of names that are checks (`verifyPassword`) or secrets (`VERIFY_SECRET`), told apart by the value. */
-const CHECK_VERBS = new Set(['verify', 'check']);
-/** A camelCase name of two or more words (`secretKey`), as storage keys and message keys have. */
-const CAMEL_CASE = /^[a-z][a-z\d]*(?:[A-Z][a-z\d]*)+$/;
 
 /** Returns true when `value` is a property value in an object literal that also has Firebase's own keys. */
 function isInFirebaseConfig(value: TSESTree.Node): boolean {

@@ -165,11 +165,10 @@ function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionIss
 const TOKEN_ONLY_CLAIMS = new Set(['iss', 'aud', 'iat', 'nbf', 'exp', 'jti']);
 
 /**
- * Returns true for a token that a service method signs for another service: the payload is an object
- * literal written in the call, with an audience and otherwise only claims about the token
- * (`{ iss: 'shop', aud: 'billing' }`), and no subject is set through the options (`subject`) or jose's
- * `setSubject`. Such a token identifies no user. A payload held in a variable, a spread, or an issuer,
- * audience or id computed from other values may carry the user, so those return false.
+ * Returns true for a token that a service signs for another service, which identifies no user. Its
+ * payload is an object literal in the call with an audience and only fixed token claims
+ * (`{ iss: 'shop', aud: 'billing' }`). Its options and jose builder calls set nothing else, so no subject
+ * or id. A payload in a variable, a spread or a claim computed from other values may carry the user.
  */
 function isServiceAssertion(call: JwtCall): boolean {
   const object = call.payloadNode && skipTypeWrappers(call.payloadNode);

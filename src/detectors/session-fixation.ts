@@ -16,6 +16,7 @@ import {
   getCalleeName,
   getKeyName,
   getPropertyValue,
+  getRequiredModule,
   isFunctionNode,
   resolveObjectExpression,
   skipTypeWrappers,
@@ -270,9 +271,7 @@ function isReceivedPassportLogin(sourceCode: SourceCode, node: TSESTree.Node): b
     return source?.startsWith('.') === true;
   }
   if (definition?.type !== 'Variable' || !definition.node.init) return false;
-  const init = skipTypeWrappers(definition.node.init);
-  const argument = init.type === AST_NODE_TYPES.CallExpression && getCalleeName(init) === 'require' ? init.arguments[0] : undefined;
-  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' && argument.value.startsWith('.');
+  return getRequiredModule(sourceCode.scopeManager, definition.node.init)?.startsWith('.') === true;
 }
 
 /**

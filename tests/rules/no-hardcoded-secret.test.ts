@@ -300,9 +300,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'password' }, line: 2, column: 33 },
       ],
     },
-    // Secrets that resemble those values: a lower-case name as its own value, a name inside a longer
-    // text, URLs that carry a secret, a repeated letter, base64 that starts with a slash, key paths
-    // under lower-case names or with a colon, and a Google API key outside a Firebase config.
+    // Secrets that resemble those values. Among them are a lower-case name as its own value, URLs that
+    // carry a secret, base64 that starts with a slash, and a Google API key outside a Firebase config.
     {
       code: [
         `export const a = { password: 'password' };`,
@@ -328,8 +327,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'apiKey' }, line: 9 },
       ],
     },
-    // Words that name a form field before a password qualify a secret elsewhere in the name; a Google key
-    // counts unless it is the apiKey of a Firebase config; a constant-case name in another spelling.
+    // Form-field words qualify a secret away from `password`. A Google key counts outside a Firebase
+    // apiKey, and so does a constant-case name in another spelling.
     {
       code: [
         `export const PASSWORD_RESET_SECRET = 'b1';`,
