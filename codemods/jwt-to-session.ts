@@ -873,7 +873,6 @@ function planVerification(migration: Migration, site: Site): VerificationPlan | 
     if (top.finalizer) return 'the verification has a finally block';
     const tryStatements = (top.block as AnyNode).body as Statement[];
     if (!tryStatements.some((statement) => containsNode(j, statement, callNode))) return 'the verification is nested in other code inside try';
-    site.path.replace(sessionRead());
     success = tryStatements;
     const handlerClause = top.handler as AnyNode | null;
     if (handlerClause) {
@@ -885,7 +884,6 @@ function planVerification(migration: Migration, site: Site): VerificationPlan | 
     }
   } else {
     if (getStatementOf(site.path)?.node !== top) return 'the verification is nested in other code';
-    site.path.replace(sessionRead());
     success = [top];
   }
 
@@ -893,6 +891,8 @@ function planVerification(migration: Migration, site: Site): VerificationPlan | 
   if (!rejection || rejection.statements.length === 0) {
     return 'no response for a request without a valid token was found, so the session check cannot be written';
   }
+  // The call is replaced only after the last check that can mark the site, so a marked site keeps its code and is reported at the call's position.
+  if (!callback) site.path.replace(sessionRead());
   const check = buildStatements(migration, ['if (!__SESSION__) {}'], { __SESSION__: sessionRead() })[0] as AnyNode;
   ((check.consequent as AnyNode).body as Statement[]).push(...endWithReturn(j, rejection.statements));
   getAttachedComments(check).unshift(...dropped.flatMap((statement) => takeComments(statement)), ...takeComments(top));

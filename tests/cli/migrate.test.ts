@@ -57,6 +57,19 @@ app.post('/login', (req, res) => {
 module.exports = app;
 `;
 
+/** Verifies a JWT in an arrow function in a class field, with no response for a missing token: marked on line 5. */
+const CLASS_FIELD_GUARD = `const jwt = require('jsonwebtoken');
+
+class Auth {
+  check = (req, res, next) => {
+    jwt.verify(req.headers.authorization, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+    next();
+  };
+}
+
+module.exports = new Auth();
+`;
+
 interface RunResult {
   status: number | null;
   stdout: string;
@@ -314,6 +327,18 @@ describe('migrate command', () => {
     const result = runCli(root, ['storage-token-to-cookie', 'src']);
     expect(result.status).toBe(0);
     expect(git(root, ['status', '--porcelain'])).toBe(' M src/api.js\n');
+  });
+
+  it('lists a marker in a class field at its line', () => {
+    const root = createProject({ 'src/auth.js': CLASS_FIELD_GUARD });
+    const result = runCli(root, ['jwt-to-session', 'src', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Marked for manual migration:\n  src/auth.js:5:5  no response for a request without a valid token was found');
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as MigrateReport;
+    expect(report.markedSites).toEqual([expect.objectContaining({ file: 'src/auth.js', line: 5, column: 5 })]);
+    const migrated = readFileSync(path.join(root, 'src/auth.js'), 'utf8');
+    expect(migrated.split('\n')[4]).toContain(MARKER);
+    expect(migrated).toContain("jwt.verify(req.headers.authorization, process.env.JWT_SECRET, { algorithms: ['HS256'] });");
   });
 
   it('lists the packages the jwt-to-session migration needs', () => {

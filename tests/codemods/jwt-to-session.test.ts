@@ -475,6 +475,45 @@ describe('jwt-to-session app creation', () => {
   });
 });
 
+describe('jwt-to-session verification without a rejection', () => {
+  const REASON = 'manual migration needed: no response for a request without a valid token was found, so the session check cannot be written';
+  const VERIFY = 'jwt.verify(req.headers.authorization, process.env.JWT_SECRET, { algorithms: ["HS256"] });';
+
+  // Each source verifies the token on line 4 and has no response for a request without a valid token.
+  it.each([
+    ['a route callback', 'server.js', ['const jwt = require("jsonwebtoken");', '', 'app.use((req, res, next) => {', `  ${VERIFY}`, '  next();', '});']],
+    ['a function declaration', 'auth.js', ['const jwt = require("jsonwebtoken");', '', 'function requireUser(req, res, next) {', `  ${VERIFY}`, '  next();', '}']],
+    [
+      'a try whose catch passes the error on',
+      'auth.js',
+      ['const jwt = require("jsonwebtoken");', 'function requireUser(req, res, next) {', '  try {', `    ${VERIFY}`, '    next();', '  } catch (error) {', '    next(error);', '  }', '}'],
+    ],
+    ['a private class field', 'auth.js', ['const jwt = require("jsonwebtoken");', 'class Auth {', '  #requireUser = (req, res, next) => {', `    ${VERIFY}`, '    next();', '  };', '}']],
+    ['a static class field', 'auth.js', ['const jwt = require("jsonwebtoken");', 'class Auth {', '  static requireUser = (req, res, next) => {', `    ${VERIFY}`, '    next();', '  };', '}']],
+    ['a tab-indented class field', 'auth.js', ['const jwt = require("jsonwebtoken");', 'class Auth {', '\trequireUser = (req, res, next) => {', `\t\t${VERIFY}`, '\t\tnext();', '\t};', '}']],
+    [
+      'a TypeScript property with modifiers',
+      'auth.ts',
+      [
+        'import jwt from "jsonwebtoken";',
+        '@Injectable()',
+        'export class Auth {',
+        `  @Bound() private readonly requireUser = (req: Request, res: Response, next: NextFunction): void => { ${VERIFY} next(); };`,
+        '}',
+      ],
+    ],
+  ])('marks a verification in %s at its line', (_name, path, lines) => {
+    const source = [...lines, ''].join('\n');
+    const verifyLine = lines[3] ?? '';
+    const column = verifyLine.indexOf('jwt.verify') + 1;
+    const { output, reports } = run(join(FIXTURES, path), source);
+    expect(reports.map(withoutFile)).toEqual([`4:${column}: ${REASON}`]);
+    expect(output).toContain(`/* eslint-plugin-sessions: ${REASON} */`);
+    expect(output).toContain(VERIFY);
+    expect(output).not.toContain('req.session');
+  });
+});
+
 describe('jwt-to-session destructured parameters', () => {
   const KOA_REASON = 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
 
