@@ -10,11 +10,12 @@
  * greppable. It is inserted once: a second run finds the same marker above the statement and leaves the
  * text alone, though the site is reported again. Each marked site is also reported through
  * `api.report` as `<file>:<line>:<column>: manual migration needed: <reason>` (1-based line and column
- * of the site in the input), which `parseMarkerReport` turns back into a `MarkedSite`.
+ * of the site in the input), which `parseMarkerReport` turns back into a `MarkedSite`. A site whose node
+ * the codemod built or replaced is reported at the nearest enclosing node that comes from the input.
  */
 import type { ASTPath } from 'jscodeshift';
 
-import { getOriginalPosition, toOriginalOffset } from './positions.js';
+import { getOriginalPosition, toOriginalOffset, type SourcePosition } from './positions.js';
 import type { CodemodFile } from './source-file.js';
 import { getAttachedComments, getStatementPath } from './statements.js';
 
@@ -39,7 +40,7 @@ export function formatMarkerText(reason: string): string {
  */
 export function markForManualMigration(file: CodemodFile, path: ASTPath, reason: string): boolean {
   const cleanReason = sanitizeReason(reason);
-  const position = getOriginalPosition(file, path.node as { start?: number });
+  const position = getSitePosition(file, path);
   reportMarkedSite(file, {
     file: file.path,
     line: position?.line ?? 1,
@@ -83,6 +84,27 @@ export function findMarkers(text: string): { line: number; reason: string }[] {
     markers.push({ line, reason: match[1] ?? '' });
   }
   return markers;
+}
+
+/**
+ * Returns the input position of the innermost node around `path`, itself included, that the file's own
+ * parse produced. A node built by the codemod has no `start`. A node parsed from a code snippet has a
+ * `start` in the snippet's text, and recast gives it the snippet's `loc.lines` instead of the file's.
+ */
+function getSitePosition(file: CodemodFile, path: ASTPath): SourcePosition | undefined {
+  const fileLines = (file.root.get() as ASTPath<ParsedNode>).node.loc?.lines;
+  for (let current: ASTPath | null = path; current; current = current.parentPath as ASTPath | null) {
+    const node = current.node as ParsedNode;
+    const lines = node.loc?.lines;
+    if (typeof node.start === 'number' && (lines === undefined || lines === fileLines)) return getOriginalPosition(file, node);
+  }
+  return undefined;
+}
+
+/** Position fields that recast sets on each node it parses. */
+interface ParsedNode {
+  start?: number;
+  loc?: { lines?: unknown } | null;
 }
 
 function reportMarkedSite(file: CodemodFile, site: MarkedSite): void {

@@ -181,6 +181,17 @@ describe('markers', () => {
     expect(second.reports).toEqual(['src/save.js:3:3: manual migration needed: a reason']);
   });
 
+  it.each([
+    ['a built node', (file: CodemodFile) => file.j.identifier('replacement')],
+    ['a node parsed from a snippet', (file: CodemodFile) => file.j('(session.user);').find(file.j.MemberExpression).paths()[0]?.node],
+  ])('reports a site replaced by %s at its statement', (_name, build) => {
+    const { file, reports } = open('src/save.js', source);
+    const path = defined(findPathForNode(file, findCall(file, 'setItem')));
+    path.replace(defined(build(file)));
+    markForManualMigration(file, path, 'a reason');
+    expect(reports).toEqual(['src/save.js:2:3: manual migration needed: a reason']);
+  });
+
   it('keeps comment delimiters out of the reason', () => {
     const { file } = open('a.js', source);
     markForManualMigration(file, defined(findPathForNode(file, findCall(file, 'setItem'))), 'ends */ here');
