@@ -188,7 +188,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
   }
   if (!site.handler || !site.handlerNode) {
-    return 'the JWT is handled outside a function the codemod can rewrite (a class method, or code at the top level of the file); move it to server-side sessions by hand';
+    return `the JWT is handled ${describeSiteOutsideRewritableFunction(site)}; move it to server-side sessions by hand`;
   }
   if (!isRequestHandler(site.handlerNode)) {
     return operation === 'sign'
@@ -212,6 +212,33 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     if (other) return `the token leaves through ${SINK_DESCRIPTIONS[other.kind]}, which the codemod does not rewrite`;
   }
   return undefined;
+}
+
+/**
+ * Describes where a site is when the codemod has no function around it to rewrite. A method is such a
+ * place, because babel parses it as one `ClassMethod` or `ObjectMethod` node that starts at the key or a
+ * modifier. The detector's `FunctionExpression` starts at the parameters, so no babel node matches it.
+ */
+function describeSiteOutsideRewritableFunction(site: Site): string {
+  const owner = site.handlerNode?.parent;
+  if (owner?.type === 'MethodDefinition' || owner?.type === 'TSAbstractMethodDefinition') {
+    return 'in a class method, which the codemod does not rewrite';
+  }
+  if (owner?.type === 'Property' && (owner.method || owner.kind !== 'init')) {
+    return 'in an object-literal method, which the codemod does not rewrite';
+  }
+  if (site.handlerNode) return 'in a function the codemod cannot rewrite';
+
+  let child: TSESTree.Node = site.call.node;
+  for (let node: TSESTree.Node | undefined = child.parent; node; node = node.parent) {
+    if (node.type === 'StaticBlock') return 'in a class static block, outside any function';
+    if (node.type === 'Decorator') return 'in a decorator, outside any function';
+    if ((node.type === 'PropertyDefinition' || node.type === 'AccessorProperty') && node.value === child) {
+      return 'in a class field initializer, outside any function';
+    }
+    child = node;
+  }
+  return 'at the top level of the file, outside any function';
 }
 
 /** Server frameworks other than Express, whose handlers look like Express handlers at times. */

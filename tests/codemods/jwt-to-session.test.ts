@@ -514,6 +514,38 @@ describe('jwt-to-session verification without a rejection', () => {
   });
 });
 
+describe('jwt-to-session sites outside a rewritable function', () => {
+  const SIGN = 'jwt.sign({ id: 1 }, process.env.JWT_SECRET)';
+  const SEND = 'function send(token) { app.get("/token", (req, res) => res.json({ token })); return token; }';
+
+  // The JWT call is on the third line of each case, which is line 4 of the file after the require.
+  it.each([
+    ['a class method', 'auth.js', 'in a class method, which the codemod does not rewrite', ['class Auth {', '  login(req, res) {', `    res.json({ token: ${SIGN} });`, '  }', '}']],
+    ['a private class method', 'auth.js', 'in a class method, which the codemod does not rewrite', ['class Auth {', '  #login(req, res) {', `    res.json({ token: ${SIGN} });`, '  }', '}']],
+    [
+      'a static class method',
+      'auth.js',
+      'in a class method, which the codemod does not rewrite',
+      ['class Auth {', '  static check(req, res, next) {', '    jwt.verify(req.headers.authorization, process.env.JWT_SECRET);', '    next();', '  }', '}'],
+    ],
+    ['an object-literal method', 'auth.js', 'in an object-literal method, which the codemod does not rewrite', ['const auth = {', '  login(req, res) {', `    res.json({ token: ${SIGN} });`, '  },', '};']],
+    ['top-level code', 'auth.js', 'at the top level of the file, outside any function', ['', '', `const token = ${SIGN};`, 'app.get("/token", (req, res) => res.json({ token }));']],
+    ['a class static block', 'auth.js', 'in a class static block, outside any function', ['class Auth {', '  static {', `    const token = ${SIGN};`, '    app.get("/token", (req, res) => res.json({ token }));', '  }', '}']],
+    ['a class field initializer', 'auth.js', 'in a class field initializer, outside any function', [SEND, 'class Auth {', `  token = send(${SIGN});`, '}']],
+    ['a class decorator', 'auth.ts', 'in a decorator, outside any function', [SEND, '', `@Use(send(${SIGN}))`, 'class Auth {}']],
+    ['a method decorator', 'auth.ts', 'in a decorator, outside any function', [SEND, 'class Auth {', `  @Use(send(${SIGN})) login() {}`, '}']],
+  ])('names %s in the reason', (_name, path, place, lines) => {
+    const source = ['const jwt = require("jsonwebtoken");', ...lines, ''].join('\n');
+    const siteLine = lines[2] ?? '';
+    const column = siteLine.indexOf('jwt.') + 1;
+    const reason = `manual migration needed: the JWT is handled ${place}; move it to server-side sessions by hand`;
+    const { output, reports } = run(join(FIXTURES, path), source);
+    expect(reports.map(withoutFile)).toEqual([`4:${column}: ${reason}`]);
+    expect(output).toContain(`/* eslint-plugin-sessions: ${reason} */`);
+    expect(output).not.toContain('req.session');
+  });
+});
+
 describe('jwt-to-session destructured parameters', () => {
   const KOA_REASON = 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
 
