@@ -196,14 +196,19 @@ export function isSecretName(name: string): boolean {
   const words = splitWords(name);
   if (words.some((word) => SECRET_DISQUALIFYING_WORDS.has(word)) || SECRET_ACTION_VERBS.has(words[0] ?? '')) return false;
   for (let index = 0; index < words.length; index++) {
-    const word = words[index] ?? '';
-    if (PASSWORD_WORDS.has(word) && PASSWORD_FIELD_WORDS.has(words[index - 1] ?? '')) continue;
-    const next = words[index + 1];
-    const isPair = next !== undefined && SECRET_PAIRS.some(([first, second]) => first === word && second === next);
-    const end = isPair ? index + 2 : SECRET_WORDS.has(word) ? index + 1 : -1;
-    if (end !== -1 && words.slice(end).every((after) => SECRET_TRAILING_WORDS.has(after))) return true;
+    if (PASSWORD_WORDS.has(words[index] ?? '') && PASSWORD_FIELD_WORDS.has(words[index - 1] ?? '')) continue;
+    const length = countSecretWords(words, index);
+    if (length > 0 && words.slice(index + length).every((after) => SECRET_TRAILING_WORDS.has(after))) return true;
   }
   return false;
+}
+
+/** Returns how many words at `index` form a secret word (1) or word pair (2), or 0 when none starts there. */
+function countSecretWords(words: readonly string[], index: number): number {
+  const word = words[index] ?? '';
+  const next = words[index + 1];
+  if (next !== undefined && SECRET_PAIRS.some(([first, second]) => first === word && second === next)) return 2;
+  return SECRET_WORDS.has(word) ? 1 : 0;
 }
 
 /** True for the password family of names, whose values may also be form labels in exported UI text. */
