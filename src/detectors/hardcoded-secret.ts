@@ -348,10 +348,16 @@ const CONSTANT_CASE = /^[A-Z][A-Z\d_]*$/;
 /** A camelCase name of two or more words (`secretKey`), as storage keys and message keys have. */
 const CAMEL_CASE = /^[a-z][a-z\d]*(?:[A-Z][a-z\d]*)+$/;
 /**
- * First words of names that may be a check (`verifyPassword`) or a secret (`VERIFY_SECRET`). The value
- * decides which.
+ * First words of names that may be a check (`verifyPassword`) or a secret (`VERIFY_SECRET`). The rest of
+ * the name and the value decide which (see `isCheckLabel`).
  */
 const CHECK_VERBS = new Set(['verify', 'check']);
+/** Characters of action types, event names, routes and message keys: letters, digits, spaces and `_-./:@[]`. */
+const LABEL_TEXT = /^[\p{L}\d\s_./:@[\]-]+$/u;
+/** Ends of the namespace parts of a label (`[Auth] `, `@@auth/`, `auth:`, `auth.`). */
+const LABEL_NAMESPACE_END = /[\]/:.]/;
+/** Words joined by single `-`, `_` or spaces, or in camelCase (`verify-password`, `Verify Password`). */
+const LABEL_WORDS = /^[\p{L}\d]+(?:[-_ ][\p{L}\d]+)*$/u;
 
 /**
  * Returns true when the single text under a secret name in an exported configuration is not a secret.
@@ -371,20 +377,42 @@ function isOtherThanSecret(sourceCode: SourceCode, name: string, value: TSESTree
  * Returns true when the value repeats the name, as maps of action types, environment variable names,
  * routes and message keys do. Under a constant-case name that is the name itself (`JWT_SECRET:
  * 'JWT_SECRET'`) or a key path ending with it, spelled the same or in camelCase (`SECRET_KEY:
- * 'app.secretKey'`). A name that starts with `verify` or `check` counts with a key path that ends with it
- * in any spelling (`verifyPassword: 'auth/verify-password'`). Other names do not count, because tutorial
- * secrets often spell out their own name (`jwtSecret: 'jwt-secret'`).
+ * 'app.secretKey'`). Under a check of a secret it is a label for that check (see `isCheckLabel`). Other
+ * names do not count, because tutorial secrets often spell out their own name (`jwtSecret: 'jwt-secret'`).
  */
 function namesItself(name: string, text: string): boolean {
-  const nameWords = splitWords(name);
-  const lastPart = KEY_PATH.test(text) ? (text.split(/[./]/).at(-1) ?? '') : undefined;
-  const spellsName = (part: string): boolean => splitWords(part).join(' ') === nameWords.join(' ');
-  // `verifyPassword: 'auth/verify-password'`: a route or message key named after a check, not a secret.
-  if (CHECK_VERBS.has(nameWords[0] ?? '') && lastPart !== undefined) return spellsName(lastPart);
+  if (isCheckLabel(name, text)) return true;
   if (!CONSTANT_CASE.test(name)) return false;
   if (text === name) return true;
-  if (lastPart === undefined) return false;
-  return lastPart === name || (CAMEL_CASE.test(lastPart) && spellsName(lastPart));
+  if (!KEY_PATH.test(text)) return false;
+  const lastPart = text.split(/[./]/).at(-1) ?? '';
+  return lastPart === name || (CAMEL_CASE.test(lastPart) && splitWords(lastPart).join(' ') === splitWords(name).join(' '));
+}
+
+/**
+ * Returns true when the name is `verify` or `check` followed by the secret it checks (`VERIFY_PASSWORD`,
+ * `checkApiKey`, `VERIFY_PASSWORD_KEY`) and the value is a label for that check. Such labels are action
+ * types, event names, routes and message keys whose last part spells the check in any letter case and
+ * separator (`'[Auth] Verify Password'`, `'@@auth/CHECK_PASSWORD'`, `'auth:verify_password'`,
+ * `'verify-password'`). The name's trailing words may be left out (`VERIFY_PASSWORD_KEY: 'VERIFY_PASSWORD'`).
+ *
+ * A secret named after a check of something else (`VERIFY_TOKEN_SECRET`) is not such a name. A last part
+ * with more words or with symbols (`'my-verify-secret'`, `'verify-password-1'`, `'P@ssw0rd!'`) is not such
+ * a label, so passwords and random text stay reported.
+ */
+function isCheckLabel(name: string, text: string): boolean {
+  const nameWords = splitWords(name);
+  if (!CHECK_VERBS.has(nameWords[0] ?? '')) return false;
+  const secretLength = countSecretWords(nameWords, 1);
+  const checkWords = nameWords.slice(0, 1 + secretLength);
+  const trailingWords = nameWords.slice(1 + secretLength);
+  if (secretLength === 0 || !trailingWords.every((word) => SECRET_TRAILING_WORDS.has(word))) return false;
+
+  if (!LABEL_TEXT.test(text)) return false;
+  const lastPart = text.split(LABEL_NAMESPACE_END).at(-1)?.trim() ?? '';
+  if (!LABEL_WORDS.test(lastPart)) return false;
+  const spelled = splitWords(lastPart).join(' ');
+  return spelled === checkWords.join(' ') || spelled === nameWords.join(' ');
 }
 
 /** Returns true when `value` is a property value in an object literal that also has Firebase's own keys. */

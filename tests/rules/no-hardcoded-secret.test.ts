@@ -104,6 +104,19 @@ ruleTester.run('no-hardcoded-secret', rule, {
         `export const form = { resetPassword: 'reset', newPassword: 'new', confirmPassword: 'x' };`,
       ].join('\n'),
     },
+    // Labels for a check of a secret, each in its own file: an NgRx action type, a Redux action type
+    // with a namespace, socket event names, `:`-separated event names and the key of an action type.
+    { code: `export const VERIFY_PASSWORD = '[Auth] Verify Password';` },
+    { code: `export const CHECK_PASSWORD = '@@auth/CHECK_PASSWORD';` },
+    { code: `export const EVENTS = { VERIFY_PASSWORD: 'verify-password', CHANGE_PASSWORD: 'change-password' };` },
+    { code: `export const EVENTS = { verifyPassword: 'auth:verifyPassword', CHECK_PASSWORD: 'auth:check_password' };` },
+    { code: `export const VERIFY_PASSWORD_KEY = 'VERIFY_PASSWORD';` },
+    {
+      code: [
+        `export const actions = { checkApiKey: 'keys:check-api-key', VERIFY_SECRET: 'webhooks/VERIFY_SECRET' };`,
+        `export const messages = { verifyPassword: 'auth.verify_password', CHECK_SECRET: '[Settings] check secret' };`,
+      ].join('\n'),
+    },
     // Known limitation: names about tokens are not treated as secrets.
     {
       code: `module.exports = { githubToken: 'ghp_0123456789abcdef' };`,
@@ -358,6 +371,36 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedConfigSecret', data: { property: 'TOKEN_SECRET' }, line: 9 },
         { messageId: 'hardcodedConfigSecret', data: { property: 'SESSION_SECRET' }, line: 9 },
       ],
+    },
+    // Under a check of a secret, a value whose last part is more than the check, or has symbols, is a
+    // secret. So is a secret named after a check of something else, as `TOKEN_SECRET` would be.
+    {
+      code: [
+        `export const VERIFY_PASSWORD = 'hunter2';`,
+        `export const CHECK_PASSWORD = 'P@ssw0rd!';`,
+        `export const VERIFY_SECRET = 'my-verify-secret';`,
+        `export const EVENTS = { VERIFY_PASSWORD: 'verify-password-1', CHECK_PASSWORD: 'correct horse battery staple' };`,
+        `export const prefixed = { verifyPassword: 'k3J+x9==:verify-password', checkSecret: '[Auth] Check Secret Now' };`,
+        `export const checks = { VERIFY_TOKEN_SECRET: 'verify.token.secret', verifyTokenSecret: 'auth/verify-token-secret' };`,
+        `export const SECRET = 'my-super-secret-key';`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'hardcodedConfigSecret', data: { property: 'VERIFY_PASSWORD' }, line: 1 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'CHECK_PASSWORD' }, line: 2 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'VERIFY_SECRET' }, line: 3 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'VERIFY_PASSWORD' }, line: 4 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'CHECK_PASSWORD' }, line: 4 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'verifyPassword' }, line: 5 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'checkSecret' }, line: 5 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'VERIFY_TOKEN_SECRET' }, line: 6 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'verifyTokenSecret' }, line: 6 },
+        { messageId: 'hardcodedConfigSecret', data: { property: 'SECRET' }, line: 7 },
+      ],
+    },
+    // A value that names its constant is still a secret when a library uses it as a key.
+    {
+      code: `import jwt from 'jsonwebtoken';\nexport const JWT_SECRET = 'JWT_SECRET';\nexport const issue = (payload) => jwt.sign(payload, JWT_SECRET);`,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the jsonwebtoken signing key' }, line: 2, column: 27 }],
     },
     // A verb later in the name qualifies the secret.
     {
