@@ -32,8 +32,8 @@ import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
 import { isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
-import { findSessionLibraryUsage } from '../src/detectors/session-library.js';
-import { findVariable, forEachNode, getRequiredModule } from '../src/util/ast-values.js';
+import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
+import { findVariable, forEachNode, getRequiredModule, skipTypeWrappers } from '../src/util/ast-values.js';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -124,7 +124,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
   if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
   if (usesJwt) {
-    const setup = addSessionSetup(migration, usage.loadedLibraries);
+    const setup = addSessionSetup(migration, usage);
     changed = setup.kind === 'added' || changed;
     changed = markMissingSessionSetup(migration, setup) || changed;
   }
@@ -1290,15 +1290,20 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
 
 /**
  * The outcome of `addSessionSetup`: it added a setup, found signs of one, or found no Express app.
- * Otherwise it names the site to mark. That is the `express()` call of an app it could not add a setup to
- * (`creation`), a `.use()` call that may set up sessions (`use`), or a passport session call in a package
- * without a session library (`call`).
+ * Otherwise it names the site to mark. For `not-added` and `cookie-session-missing` that is the
+ * `express()` call of an app that got no setup. The other sites are a `.use()` call that may set up
+ * sessions (`use`) and a passport session call in a package without a session library (`call`). They are
+ * also a call that passes the app to a module of the project (`handover`) and a load of a session library
+ * that the codemod cannot follow (`load`).
  */
 type SetupResult =
   | { kind: 'added' | 'present' | 'no-app' }
   | { kind: 'not-added'; creation: ASTPath }
   | { kind: 'uncertain'; use: ASTPath; mounted: string }
-  | { kind: 'unconfirmed'; call: ASTPath; code: string };
+  | { kind: 'unconfirmed'; call: ASTPath; code: string }
+  | { kind: 'handed-over'; handover: ASTPath; code: string }
+  | { kind: 'loaded'; load: ASTPath; library: string }
+  | { kind: 'cookie-session-missing'; creation: ASTPath };
 
 /**
  * Adds the session middleware after the statement that creates the app, when the file has no session
@@ -1306,18 +1311,19 @@ type SetupResult =
  * in place of `express()`, or with an assignment chain (`const app = module.exports = express();`), or
  * `app = express();` after `let app;`.
  */
-function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): SetupResult {
+function addSessionSetup(migration: Migration, usage: SessionLibraryUsage): SetupResult {
   const { j, file } = migration;
-  if (loaded.has('express-session') || loaded.has('cookie-session') || migration.sessionLibrary === 'cookie-session') return { kind: 'present' };
-  const existing = findExistingSessions(migration);
-  if (existing) return existing;
+  const existing = findExistingSessions(migration, usage);
+  if (existing && existing.kind !== 'loaded') return existing;
   const express = findExpressBindings(migration);
   const calls = file.root
     .find(j.Node)
     .filter((path) => getAppCallArguments(path.node as AnyNode, express) !== undefined)
     .paths() as ASTPath[];
+  // A file without an app gets no setup, so a session library it loads needs no marker.
   if (calls.length === 0) return { kind: 'no-app' };
-  const notAdded: SetupResult = { kind: 'not-added', creation: calls[0] as ASTPath };
+  if (existing) return existing;
+  const creation = calls[0] as ASTPath;
 
   let appName: string | undefined;
   let statementPath: ASTPath | undefined;
@@ -1329,14 +1335,22 @@ function addSessionSetup(migration: Migration, loaded: ReadonlySet<string>): Set
       break;
     }
   }
+  const handover = appName ? findHandoverToProjectModule(migration, appName) : undefined;
+  if (handover) return handover;
+  // The codemod writes only express-session setups, which cookie-session code cannot use.
+  if (migration.sessionLibrary === 'cookie-session') return { kind: 'cookie-session-missing', creation };
+
   if (statementPath && (statementPath.parentPath?.node as AnyNode | undefined)?.type === 'ExportNamedDeclaration') {
     statementPath = statementPath.parentPath as ASTPath;
   }
   const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
   if (!appName || !statementPath || !list || !Array.isArray(list.value) || (list.parentPath?.node as AnyNode | undefined)?.type !== 'Program') {
-    return notAdded;
+    return { kind: 'not-added', creation };
   }
 
+  // Unused express-session bindings go first, because ensureImport would reuse one even after the app's
+  // creation or inside a function, where the setup cannot reach it.
+  removeUnusedBindings(file, ['express-session']);
   // In CommonJS the new require() calls go above the app's creation, since the setup follows it.
   const appStatement = statementPath.node as Statement;
   const session = ensureImport(file, { module: 'express-session', imported: 'default', local: 'session', before: appStatement }).local;
@@ -1377,17 +1391,21 @@ const SESSION_LIBRARIES = ['express-session', 'cookie-session'];
 const SESSION_NAME = /session/i;
 
 /**
- * Looks for signs in the original code that the app already has sessions, set up in a way the codemod
- * does not recognise. Sure signs, which make the codemod add no setup: the code reads `req.session` (the
- * first parameter of a function with two or more), or calls `passport.session()` or
- * `passport.authenticate("session")`. They count only when package.json lists express-session or
- * cookie-session, because without a session package that code reads an undefined `req.session`. An
- * uncertain sign, which the codemod marks instead of adding a setup: `.use()` mounts a middleware whose
- * name or module path contains "session", such as `app.use(require("./session"))`. Returns undefined
- * when there is no sign.
+ * Looks for signs in the original code that the app already has sessions, and returns undefined when
+ * there are none. Three sure signs make the codemod add no setup. The first is a call of express-session
+ * or cookie-session in this file. The second is a `passport.session()` or `passport.authenticate("session")`
+ * call, which needs a session middleware mounted before it. The third is a mount of a middleware whose
+ * name or module path contains "session" (`app.use(require("./session"))`) in code that reads
+ * `req.session` (the first parameter of a function with two or more). The last two count only when
+ * package.json lists express-session or cookie-session, because without a session package no middleware
+ * sets `req.session`. The codemod marks uncertain signs instead of adding a setup: a load of a session
+ * library that it cannot follow, and a session-named mount in other code. A read of `req.session` alone
+ * is no sign, because code such as `req.session && req.session.user` also runs without a session middleware.
  */
-function findExistingSessions(migration: Migration): SetupResult | undefined {
+function findExistingSessions(migration: Migration, usage: SessionLibraryUsage): SetupResult | undefined {
   const { sourceCode, file } = migration;
+  if (usage.setupCalls.some((setup) => setup.library !== 'cookie-parser')) return { kind: 'present' };
+
   const passportNames = new Set(findModuleBindings(file, ['passport']).map((binding) => binding.local));
   let readsSession = false;
   let passportCall: TSESTree.CallExpression | undefined;
@@ -1412,17 +1430,126 @@ function findExistingSessions(migration: Migration): SetupResult | undefined {
   });
 
   const confirmed = dependsOnAny(file.path, SESSION_LIBRARIES);
-  if ((readsSession || passportCall) && confirmed) return { kind: 'present' };
+  if (passportCall && confirmed) return { kind: 'present' };
+  if (use && mounted && readsSession && confirmed) return { kind: 'present' };
   if (use && mounted) {
     const usePath = findPathForNode(file, use);
     if (usePath) return { kind: 'uncertain', use: usePath, mounted: describeCode(sourceCode, mounted) };
   }
+  const load = findUnfollowedSessionLoad(sourceCode);
+  const loadPath = load ? findPathForNode(file, load.node) : undefined;
+  if (load && loadPath) return { kind: 'loaded', load: loadPath, library: load.library };
 
-  // Without a session package, req.session is undefined where the code reads it, so the setup is added.
   // passport's session calls need a middleware that the codemod cannot see, so they are marked instead.
   const passportPath = passportCall ? findPathForNode(file, passportCall) : undefined;
   if (passportCall && passportPath) return { kind: 'unconfirmed', call: passportPath, code: describeCode(sourceCode, passportCall) };
   return undefined;
+}
+
+/**
+ * Returns the first load of express-session or cookie-session that may set up sessions without a setup
+ * call in this file. Such a load is a binding that code reads (passed to a store factory or a helper, for
+ * example), a re-export or a dynamic `import()`. A load that cannot mount anything does not count: an
+ * import or `require()` whose bindings nothing reads, `import "express-session"`, and type-only imports.
+ */
+function findUnfollowedSessionLoad(sourceCode: TSESLint.SourceCode): { node: TSESTree.Node; library: string } | undefined {
+  let found: { node: TSESTree.Node; library: string } | undefined;
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (found) return;
+    const library = getLoadedSessionLibrary(node);
+    if (library === undefined || !SESSION_LIBRARIES.includes(library)) return;
+    if (!isUnreadLoad(sourceCode, node)) found = { node, library };
+  });
+  return found;
+}
+
+/** True when a node that loads a module (see `getLoadedSessionLibrary`) binds nothing that code reads at run time. */
+function isUnreadLoad(sourceCode: TSESLint.SourceCode, load: TSESTree.Node): boolean {
+  let declaration: TSESTree.Node | undefined;
+  if (load.type === 'ImportDeclaration') {
+    if (load.importKind === 'type') return true;
+    declaration = load;
+  } else if (load.type === 'TSExternalModuleReference' && load.parent.type === 'TSImportEqualsDeclaration') {
+    if (load.parent.importKind === 'type') return true;
+    declaration = load.parent;
+  } else if (load.type === 'CallExpression') {
+    if (load.parent.type === 'ExpressionStatement') return true;
+    if (load.parent.type === 'VariableDeclarator' && load.parent.init === load) declaration = load.parent;
+  }
+  const { scopeManager } = sourceCode;
+  if (!declaration || !scopeManager) return false;
+  return scopeManager
+    .getDeclaredVariables(declaration)
+    .every((variable) => variable.references.every((reference) => reference.init === true || !reference.isValueReference));
+}
+
+/**
+ * The module specifiers of the project's own files: relative and absolute paths, Node.js subpath imports
+ * (`#config`) and the `@/` and `~/` path aliases of many TypeScript and bundler setups.
+ */
+const PROJECT_MODULE = /^(?:\.{1,2}(?:\/|$)|\/|#|[@~]\/)/;
+
+/**
+ * Looks for a call that passes the app to a function from one of the project's own modules, such as
+ * `require("./config/express")(app)`, or `configure(app)` with `configure` imported from "./setup". That
+ * function may mount a session middleware in a file the codemod does not read while it migrates this one.
+ * The call counts only when package.json lists express-session or cookie-session, since no module can
+ * mount one otherwise. Calls of packages (`http.createServer(app)`, `serverless(app)`) do not count.
+ */
+function findHandoverToProjectModule(migration: Migration, appName: string): SetupResult | undefined {
+  const { sourceCode, file } = migration;
+  if (!dependsOnAny(file.path, SESSION_LIBRARIES)) return undefined;
+  const { scopeManager } = sourceCode;
+  let handover: TSESTree.CallExpression | TSESTree.NewExpression | undefined;
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (handover || (node.type !== 'CallExpression' && node.type !== 'NewExpression')) return;
+    const passesApp = node.arguments.some((argument) => {
+      if (argument.type !== 'Identifier' || argument.name !== appName) return false;
+      const scopeType = findVariable(scopeManager, argument)?.scope.type;
+      return scopeType === 'module' || scopeType === 'global';
+    });
+    if (!passesApp) return;
+    const module = findSourceModule(scopeManager, node.callee);
+    if (module !== undefined && PROJECT_MODULE.test(module)) handover = node;
+  });
+  const path = handover ? findPathForNode(file, handover) : undefined;
+  return handover && path ? { kind: 'handed-over', handover: path, code: describeCode(sourceCode, handover) } : undefined;
+}
+
+/**
+ * Returns the module that a callee comes from: `require("./setup")` and `require("./setup").configure`
+ * directly, or a variable bound to such an expression or imported (`import configure from "./setup"`).
+ * Returns undefined for anything else.
+ */
+function findSourceModule(scopeManager: TSESLint.Scope.ScopeManager | null, callee: TSESTree.Node): string | undefined {
+  let node = skipTypeWrappers(callee);
+  // One step through a variable: `const setup = require("./setup")`, then `setup.configure(app)`.
+  let followedVariable = false;
+  for (;;) {
+    const required = getRequiredModule(scopeManager, node);
+    if (required !== undefined) return required;
+    if (node.type === 'CallExpression') {
+      node = skipTypeWrappers(node.callee);
+      continue;
+    }
+    if (node.type === 'MemberExpression') {
+      node = skipTypeWrappers(node.object);
+      continue;
+    }
+    if (node.type !== 'Identifier' || followedVariable) return undefined;
+    const definition = findVariable(scopeManager, node)?.defs[0];
+    if (definition?.type === 'ImportBinding') {
+      const declaration = definition.parent;
+      if (declaration.type === 'ImportDeclaration') return declaration.source.value;
+      if (declaration.type === 'TSImportEqualsDeclaration' && declaration.moduleReference.type === 'TSExternalModuleReference') {
+        return declaration.moduleReference.expression.value;
+      }
+      return undefined;
+    }
+    if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
+    node = skipTypeWrappers(definition.node.init);
+    followedVariable = true;
+  }
 }
 
 /** True for a call of a passport method, such as `passport.session()`. */
@@ -1619,6 +1746,27 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
       file,
       setup.call,
       `${setup.code} needs a session middleware, but package.json lists neither express-session nor cookie-session, so no session setup was added; add express-session to package.json and rerun, or add app.use(session({ ... })) before this call by hand`,
+    );
+  }
+  if (setup.kind === 'handed-over') {
+    return markForManualMigration(
+      file,
+      setup.handover,
+      `the app is passed to ${setup.code}, which may mount a session middleware from another file, so no session setup was added; check that the app mounts ${migration.sessionLibrary}, or add one after the app is created by hand`,
+    );
+  }
+  if (setup.kind === 'loaded') {
+    return markForManualMigration(
+      file,
+      setup.load,
+      `this file loads ${setup.library} but sets up no session middleware that the codemod recognises, so no session setup was added; check that the app mounts ${setup.library}, or add one after the app is created by hand`,
+    );
+  }
+  if (setup.kind === 'cookie-session-missing') {
+    return markForManualMigration(
+      file,
+      setup.creation,
+      'the migrated code uses cookie-session, the session library in package.json, but no cookie-session middleware was found for this app and the codemod sets up only express-session; add app.use(cookieSession({ ... })) after the app is created by hand',
     );
   }
   if (setup.kind === 'not-added') {

@@ -190,13 +190,135 @@ describe('jwt-to-session session setup', () => {
     }
   });
 
-  it('trusts req.session with session packages', () => {
-    for (const library of ['express-session', 'cookie-session']) {
-      const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0', [library]: '^1.0.0' }, RETURN_TO_APP);
-      expect(output).toContain('req.session.user = { id: req.body.id };');
-      expect(output).not.toMatch(/session\(\{/);
+  it('sets up express-session despite req.session reads', () => {
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0', 'express-session': '^1.18.0' }, RETURN_TO_APP);
+    expect(output).toContain('req.session.user = { id: req.body.id };');
+    expect(output).toContain('const session = require("express-session");');
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    expect(reports).toEqual([]);
+  });
+
+  it('marks an app without cookie-session middleware', () => {
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0', 'cookie-session': '^2.0.0' }, RETURN_TO_APP);
+    const reason =
+      'the migrated code uses cookie-session, the session library in package.json, but no cookie-session middleware was found for this app and the codemod sets up only express-session; add app.use(cookieSession({ ... })) after the app is created by hand';
+    expect(output).toContain('req.session.user = { id: req.body.id };');
+    expect(output).not.toContain('require("express-session")');
+    expect(output).toContain(`/* eslint-plugin-sessions: manual migration needed: ${reason} */\nconst app = express();`);
+    expect(reports.map(withoutFile)).toEqual([`3:13: manual migration needed: ${reason}`]);
+  });
+
+  const EXPRESS_SESSION = { express: '^5.0.0', jsonwebtoken: '^9.0.0', 'express-session': '^1.18.0' };
+
+  /** RETURN_TO_APP with `lines` after the app's creation. */
+  function withLines(...lines: string[]): string {
+    return RETURN_TO_APP.replace('const app = express();\n', ['const app = express();', ...lines, ''].join('\n'));
+  }
+
+  it('keeps a setup built in a variable', () => {
+    const source = withLines(
+      'const session = require("express-session");',
+      'const sessionParser = session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false });',
+      'app.use(sessionParser);',
+    );
+    const { output, reports } = runInPackage(EXPRESS_SESSION, source);
+    expect(output).toContain('req.session.user = { id: req.body.id };');
+    expect(output?.match(/session\(\{/g)).toHaveLength(1);
+    expect(reports).toEqual([]);
+  });
+
+  it('replaces an unused express-session require', () => {
+    const { output, reports } = runInPackage(EXPRESS_SESSION, withLines('const expressSession = require("express-session");'));
+    expect(output).not.toContain('expressSession');
+    expect(output?.match(/require\("express-session"\)/g)).toHaveLength(1);
+    expect(output?.indexOf('require("express-session")')).toBeLessThan(output?.indexOf('const app = express();') ?? -1);
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    expect(reports).toEqual([]);
+  });
+
+  it('ignores a type-only express-session import', () => {
+    const source = [
+      'import express from "express";',
+      'import type { SessionData } from "express-session";',
+      'import jwt from "jsonwebtoken";',
+      'const app = express();',
+      'export function userOf(data: SessionData) {',
+      '  return data.cookie;',
+      '}',
+      'app.post("/login", (req, res) => {',
+      '  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET as string);',
+      '  res.json({ token });',
+      '});',
+      'export default app;',
+      '',
+    ].join('\n');
+    const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-'));
+    try {
+      writeFileSync(join(directory, 'package.json'), JSON.stringify({ name: 'app', dependencies: EXPRESS_SESSION }));
+      const { output, reports } = run(join(directory, 'server.ts'), source);
+      expect(output).toContain('import session from "express-session";');
+      expect(output).toMatch(/app\.use\(\s+session\(\{/);
       expect(reports).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('marks express-session passed to other code', () => {
+    const source = withLines(
+      'const session = require("express-session");',
+      'const KnexStore = require("connect-session-knex")(session);',
+      'app.locals.store = new KnexStore();',
+    );
+    const { output, reports } = runInPackage(EXPRESS_SESSION, source);
+    const reason =
+      'this file loads express-session but sets up no session middleware that the codemod recognises, so no session setup was added; check that the app mounts express-session, or add one after the app is created by hand';
+    expect(output).not.toMatch(/session\(\{/);
+    expect(output).toContain(`/* eslint-plugin-sessions: manual migration needed: ${reason} */\nconst session = require("express-session");`);
+    expect(reports.map(withoutFile)).toEqual([`4:17: manual migration needed: ${reason}`]);
+  });
+
+  it('leaves session loads in route files', () => {
+    const source = [
+      'const session = require("express-session");',
+      'const jwt = require("jsonwebtoken");',
+      'exports.Store = class extends session.Store {};',
+      'exports.login = (req, res) => {',
+      '  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET);',
+      '  res.json({ token });',
+      '};',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage(EXPRESS_SESSION, source);
+    expect(output).toContain('req.session.regenerate(');
+    expect(output).not.toContain('manual migration needed');
+    expect(reports).toEqual([]);
+  });
+
+  it.each([
+    ['require("./config/express")(app);', '`require("./config/express")(app)`'],
+    ['setup.configure(app);', '`setup.configure(app)`'],
+    ['configure(app);', '`configure(app)`'],
+  ])('marks the app passed to %s', (line, code) => {
+    const source = withLines('const setup = require("./setup");', 'const { configure } = require("../lib/configure");', line);
+    const { output, reports } = runInPackage(EXPRESS_SESSION, source);
+    const reason = `the app is passed to ${code}, which may mount a session middleware from another file, so no session setup was added; check that the app mounts express-session, or add one after the app is created by hand`;
+    expect(output).not.toMatch(/session\(\{/);
+    expect(output).toContain(`/* eslint-plugin-sessions: manual migration needed: ${reason} */\n${line}`);
+    expect(reports.map(withoutFile)).toEqual([`6:1: manual migration needed: ${reason}`]);
+  });
+
+  it('sets up sessions for an app passed to a package', () => {
+    const source = withLines('const http = require("node:http");', 'const server = http.createServer(app);', 'module.exports.server = server;');
+    const { output, reports } = runInPackage(EXPRESS_SESSION, source);
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    expect(reports).toEqual([]);
+  });
+
+  it('ignores app handover without session packages', () => {
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, withLines('require("./config/express")(app);'));
+    expect(output).toMatch(/app\.use\(\s+session\(\{/);
+    expect(reports).toEqual([]);
   });
 
   it('marks a mounted session middleware', () => {
