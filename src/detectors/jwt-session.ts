@@ -15,6 +15,7 @@ import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-t
 import { splitWords } from './credential-name.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { isRemoteKeySet } from './remote-key-set.js';
+import { isServiceAssertion } from './service-token.js';
 import {
   type FunctionNode,
   getCalleeMethod,
@@ -157,87 +158,8 @@ function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionIss
   const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
   const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler)];
   if (hasOneShotName(names)) return undefined;
-  if (sinks.every((sink) => sink.kind === 'service-return') && isServiceAssertion(call)) return undefined;
+  if (sinks.every((sink) => sink.kind === 'service-return') && isServiceAssertion(sourceCode, call)) return undefined;
   return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
-}
-
-/** Claims that describe a token rather than the user it belongs to: issuer, audience, lifetime and id. */
-const TOKEN_ONLY_CLAIMS = new Set(['iss', 'aud', 'iat', 'nbf', 'exp', 'jti']);
-
-/**
- * Returns true for a token that a service signs for another service, which identifies no user. Its
- * payload is an object literal in the call with an audience and only fixed token claims
- * (`{ iss: 'shop', aud: 'billing' }`). Its options and jose builder calls set nothing else, so no subject
- * or id. A payload in a variable, a spread or a claim computed from other values may carry the user.
- */
-function isServiceAssertion(call: JwtCall): boolean {
-  const object = call.payloadNode && skipTypeWrappers(call.payloadNode);
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  let hasAudience = false;
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) return false;
-    const key = getKeyName(property);
-    if (key === undefined || !TOKEN_ONLY_CLAIMS.has(key)) return false;
-    const isTime = key === 'iat' || key === 'nbf' || key === 'exp';
-    if (!isTime && !isWrittenText(property.value)) return false;
-    if (key === 'aud') hasAudience = true;
-  }
-  if (!hasAudience) return false;
-  const options = call.optionsNode?.properties ?? [];
-  const optionsAreSafe = options.every((property) => {
-    if (property.type !== AST_NODE_TYPES.Property) return false;
-    const key = getKeyName(property);
-    if (key === 'issuer' || key === 'audience') return isServiceName(property.value);
-    return key !== undefined && TOKEN_OPTIONS.has(key);
-  });
-  return optionsAreSafe && chainSetsOnly(call.node);
-}
-
-/** Sign options that set no claim from outside values: lifetime, algorithm and header. */
-const TOKEN_OPTIONS = new Set(['expiresIn', 'notBefore', 'algorithm', 'header', 'keyid', 'noTimestamp', 'secret', 'privateKey']);
-/** Sign methods, and jose builder methods that set no claim from outside values. */
-const TOKEN_BUILDER_METHODS = new Set(['setProtectedHeader', 'setIssuedAt', 'setExpirationTime', 'setNotBefore', 'sign', 'signAsync', 'jwtSign']);
-
-/**
- * Returns true for a value that names a service rather than a user: fixed text, a list of fixed texts,
- * or an environment variable (`process.env.SERVICE_NAME`).
- */
-function isServiceName(node: TSESTree.Node): boolean {
-  if (isWrittenText(node)) return true;
-  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.every((element) => element !== null && isWrittenText(element));
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    node.object.type === AST_NODE_TYPES.MemberExpression &&
-    node.object.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.object.name === 'process' &&
-    getKeyName(node.object) === 'env'
-  );
-}
-
-/** Returns true for a string literal or a template literal without expressions. */
-function isWrittenText(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
-    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
-  );
-}
-
-/**
- * Returns true when every method called in the chain that ends with `call` (`new SignJWT(p).setIssuedAt()
- * .sign(k)`) sets no claim from outside values: `setIssuer` and `setAudience` only with fixed text.
- */
-function chainSetsOnly(call: TSESTree.Node): boolean {
-  let current: TSESTree.Node = call;
-  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
-    const method = getKeyName(current.callee);
-    const argument = current.arguments[0];
-    const isFixedText = current.arguments.length === 1 && argument !== undefined && isWrittenText(argument);
-    const isAllowed =
-      method !== undefined && (TOKEN_BUILDER_METHODS.has(method) || ((method === 'setIssuer' || method === 'setAudience') && isFixedText));
-    if (!isAllowed) return false;
-    current = current.callee.object;
-  }
-  return true;
 }
 
 /** Returns the expressions whose value is the signed token: the call, or the token parameter of its callback. */

@@ -25,6 +25,50 @@ export class BillingClient {
 }`,
       filename: FILENAMES.ts,
     },
+    // Service tokens whose issuer and audience come from environment variables, templates of them or constants.
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { SignJWT } from 'jose';
+const LEDGER = 'ledger';
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly jwt: JwtService) {}
+  issuerTemplate(): string {
+    return this.jwt.sign({ aud: 'ledger' }, { issuer: \`\${process.env.SERVICE_NAME}\`, expiresIn: 60 });
+  }
+  audienceUrl(): string {
+    return this.jwt.sign({ aud: 'ledger' }, { audience: \`https://\${process.env.LEDGER_HOST}/api\`, expiresIn: 60 });
+  }
+  audienceClaimFromEnvironment(): string {
+    return this.jwt.sign({ aud: process.env.LEDGER_AUDIENCE }, { expiresIn: 60 });
+  }
+  issuerClaimTemplate(): string {
+    return this.jwt.sign({ aud: 'ledger', iss: \`\${process.env.SERVICE_NAME}\` }, { expiresIn: 60 });
+  }
+  bracketedName(): string {
+    return this.jwt.sign({ aud: 'ledger' }, { issuer: process.env['SERVICE_NAME'], expiresIn: 60 });
+  }
+  constantAndFallback(): string {
+    return this.jwt.sign({ aud: LEDGER }, { issuer: process.env.SERVICE_NAME ?? 'shop', expiresIn: 5 * 60 });
+  }
+  timeClaims(): string {
+    const now = Math.floor(Date.now() / 1000);
+    return this.jwt.sign({ aud: 'ledger', iat: now, exp: now + Number(process.env.ASSERTION_TTL) });
+  }
+  fixedHeader(): string {
+    return this.jwt.sign({ aud: 'ledger' }, { header: { alg: 'HS256', kid: process.env.KEY_ID }, keyid: 'ledger-1', algorithm: 'HS256' });
+  }
+  async joseAssertion(): Promise<string> {
+    return new SignJWT({ aud: 'ledger' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(\`\${process.env.SERVICE_NAME}\`)
+      .setExpirationTime('1m')
+      .sign(this.key);
+  }
+}`,
+      filename: FILENAMES.ts,
+    },
     // A token sent to another service as the Authorization header of an outgoing request.
     {
       code: `import jwt from 'jsonwebtoken';
@@ -240,6 +284,76 @@ export class TokenService {
         { messageId: 'issuedSession', line: 7 },
         { messageId: 'issuedSession', line: 10 },
         { messageId: 'issuedSession', line: 13 },
+      ],
+    },
+    // A Nest service token whose time claim, header, key id, environment variable name or options can carry the user.
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { JwtSignOptions } from '@nestjs/jwt';
+@Injectable()
+export class TokenService {
+  constructor(private readonly jwt: JwtService) {}
+  expiryClaim(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web', exp: user.id }, { expiresIn: '30d' });
+  }
+  headerField(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web' }, { header: { alg: 'HS256', uid: user.id }, expiresIn: '30d' });
+  }
+  keyId(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web' }, { keyid: user.id, expiresIn: '30d' });
+  }
+  variableName(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web' }, { audience: process.env[user.id], expiresIn: '30d' });
+  }
+  templateName(user: { id: string }): string {
+    return this.jwt.sign({ aud: 'web', jti: 'x' }, { audience: process.env[\`AUD_\${user.id}\`], expiresIn: '30d' });
+  }
+  parameterName(name: string): string {
+    return this.jwt.sign({ aud: 'ledger' }, { issuer: process.env[name], expiresIn: 60 });
+  }
+  optionsParameter(options: JwtSignOptions): string {
+    return this.jwt.sign({ aud: 'web' }, options);
+  }
+  lifetime(user: { id: number }): string {
+    return this.jwt.sign({ aud: 'web' }, { expiresIn: 60 + user.id });
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'issuedSession', line: 8 },
+        { messageId: 'issuedSession', line: 11 },
+        { messageId: 'issuedSession', line: 14 },
+        { messageId: 'issuedSession', line: 17 },
+        { messageId: 'issuedSession', line: 20 },
+        { messageId: 'issuedSession', line: 23 },
+        { messageId: 'issuedSession', line: 26 },
+        { messageId: 'issuedSession', line: 29 },
+      ],
+    },
+    // jose builder calls that put the user into the header or the issuer, directly or on a builder kept in a variable.
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { SignJWT } from 'jose';
+@Injectable()
+export class TokenService {
+  constructor(private readonly jwt: JwtService) {}
+  serviceAssertion(): string {
+    return this.jwt.sign({ aud: 'billing' }, { expiresIn: 60 });
+  }
+  async headerField(user: { id: string }): Promise<string> {
+    return new SignJWT({ aud: 'web' }).setProtectedHeader({ alg: 'HS256', uid: user.id }).sign(this.key);
+  }
+  async issuer(user: { id: string }): Promise<string> {
+    const builder = new SignJWT({ aud: 'web' }).setIssuer(user.id);
+    return builder.setProtectedHeader({ alg: 'HS256' }).sign(this.key);
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'issuedSession', line: 11 },
+        { messageId: 'issuedSession', line: 14 },
       ],
     },
     // A subject next to the token claims identifies the user.

@@ -1,0 +1,74 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { isFixedValue } from '../../src/detectors/service-token.js';
+import { parseSourceCode } from '../../src/source-code.js';
+
+/** Parses `value` as the initial value of `probe` inside a function with a `user` parameter, and tests it. */
+function isFixed(value: string, prelude = ''): boolean {
+  const text = `${prelude}\nfunction handler(user, name) {\n  const probe = ${value};\n}`;
+  const sourceCode = parseSourceCode(text, 'file.ts');
+  const handler = sourceCode.ast.body.at(-1) as TSESTree.FunctionDeclaration;
+  const declaration = handler.body.body[0] as TSESTree.VariableDeclaration;
+  const init = declaration.declarations[0]?.init;
+  if (!init) throw new Error(`the probe has no value: ${text}`);
+  return isFixedValue(sourceCode, init);
+}
+
+describe('isFixedValue', () => {
+  it.each([
+    "'ledger'",
+    '60',
+    'true',
+    '`ledger`',
+    'process.env.SERVICE_NAME',
+    "process.env['SERVICE_NAME']",
+    '`${process.env.SERVICE_NAME}`',
+    '`https://${process.env.LEDGER_HOST}/api`',
+    "'https://' + process.env.LEDGER_HOST",
+    "process.env.SERVICE_NAME ?? 'shop'",
+    "process.env.SERVICE_NAME!",
+    "['billing', process.env.AUDIENCE]",
+    "{ alg: 'HS256', kid: process.env.KEY_ID }",
+    'Math.floor(Date.now() / 1000) + 60',
+    'Number(process.env.TOKEN_TTL) * 60',
+    'process.env[`AUD_${process.env.REGION}`]',
+  ])('accepts %s', (value) => {
+    expect(isFixed(value)).toBe(true);
+  });
+
+  it.each([
+    'user.id',
+    'name',
+    '`${user.id}`',
+    "'web-' + user.id",
+    'process.env[user.id]',
+    'process.env[`AUD_${user.id}`]',
+    'process.env[name]',
+    "process.env.SERVICE_NAME ?? user.id",
+    "['billing', user.id]",
+    "{ alg: 'HS256', uid: user.id }",
+    '{ ...user }',
+    'Math.floor(user.createdAt / 1000)',
+    'Date.parse(user.createdAt)',
+    'new Date().getTime()',
+    'String(user)',
+  ])('rejects %s', (value) => {
+    expect(isFixed(value)).toBe(false);
+  });
+
+  it('follows a constant bound to a fixed value', () => {
+    expect(isFixed('AUDIENCE', "const AUDIENCE = 'ledger';")).toBe(true);
+    expect(isFixed('AUDIENCE', 'let AUDIENCE = process.env.AUDIENCE;')).toBe(true);
+  });
+
+  it('rejects a constant bound to an object or a reassigned variable', () => {
+    expect(isFixed('HEADER', "const HEADER = { alg: 'HS256' };")).toBe(false);
+    expect(isFixed('AUDIENCE', "let AUDIENCE = 'ledger';\nAUDIENCE = readAudience();")).toBe(false);
+  });
+
+  it('rejects shadowed globals', () => {
+    expect(isFixed('process.env.NAME', 'const process = { env: {} };')).toBe(false);
+    expect(isFixed('Date.now()', 'import { Date } from "./clock";')).toBe(false);
+  });
+});
