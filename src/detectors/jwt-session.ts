@@ -1,7 +1,7 @@
 /**
  * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
- * body, cookie, response header, `ctx.body`, the return value of a Fastify or Nest handler, an
- * `access_token` field), and a token read from the request and verified to authenticate it (middleware,
+ * body, cookie, response header, `ctx.body`, Hono's `c.json()`, the return value of a Fastify or Nest
+ * handler, an `access_token` field), and a token read from the request and verified to authenticate it (middleware,
  * express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`).
  *
  * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
+import { getHonoCallKind } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { isRemoteKeySet } from './remote-key-set.js';
 import { isServiceAssertion } from './service-token.js';
@@ -49,6 +50,8 @@ export interface TokenSink {
   node: TSESTree.Node;
   /** Object keys between the token and the sink: `['accessToken']` for `res.json({ accessToken: token })`. */
   keys: readonly string[];
+  /** Set for a response sent through a Hono context (`c.json(...)`) or hono/cookie's `setCookie`. */
+  framework?: 'hono';
 }
 
 /** A JWT signed and handed to the client as its login session. */
@@ -282,6 +285,12 @@ class TokenTracer {
     keys: readonly string[],
     depth: number,
   ): void {
+    // Hono comes first, because a Hono context looks like Koa's and `c.set(key, value)` sends no header.
+    const honoKind = call.type === AST_NODE_TYPES.CallExpression ? getHonoCallKind(this.sourceCode, call, argument) : undefined;
+    if (honoKind !== undefined) {
+      if (honoKind !== 'context-only') this.sinks.push({ kind: honoKind, node: call, keys, framework: 'hono' });
+      return;
+    }
     const kind = classifyCall(this.scopeManager, call, argument);
     if (kind) {
       this.sinks.push({ kind, node: call, keys });

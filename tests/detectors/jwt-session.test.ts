@@ -72,6 +72,26 @@ class AuthService {
     expect(call && traceTokenSinks(code, call).map((sink) => sink.kind)).toEqual(['outgoing-request']);
   });
 
+  it('marks Hono responses and cookies', () => {
+    const text = `import { Hono } from 'hono';
+import { setSignedCookie } from 'hono/cookie';
+import jwt from 'jsonwebtoken';
+const app = new Hono();
+app.post('/login', async (c) => {
+  const token = jwt.sign({ id: 1 }, key);
+  await setSignedCookie(c, 'session', token, cookieSecret);
+  c.set('token', token);
+  return c.json({ token });
+});`;
+    const [finding] = sessions(text, 'file.ts') as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => [sink.kind, sink.framework])).toEqual([
+      ['cookie', 'hono'],
+      ['response-body', 'hono'],
+    ]);
+    expect(textOf(text, finding?.sinks[1]?.node)).toBe('c.json({ token })');
+    expect(finding?.sinks[1]?.keys).toEqual(['token']);
+  });
+
   it('ignores one-shot tokens', () => {
     const text = `import jwt from 'jsonwebtoken';\napp.post('/forgot-password', async (req, res) => {\n  const resetToken = jwt.sign({ id }, key, { expiresIn: '15m' });\n  await sendMail(link + resetToken);\n  res.json({ ok: true });\n});`;
     expect(sessions(text)).toEqual([]);

@@ -183,6 +183,32 @@ passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerTok
       code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
       filename: FILENAMES.js,
     },
+    // A parameter named c outside a Hono file is not a Hono context.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export function render(c) {
+  const token = jwt.sign({ id: 1 }, key);
+  return c.json({ token });
+}
+router.post('/login', async (c) => c.text(jwt.sign({ id: 1 }, key)));`,
+      filename: FILENAMES.js,
+    },
+    // Hono: a token kept in the context with c.set, or sent to another service, is no session.
+    {
+      code: `import { Hono } from 'hono';
+import jwt from 'jsonwebtoken';
+const app = new Hono();
+app.use(async (c, next) => {
+  c.set('serviceToken', jwt.sign({ iss: 'shop' }, key, { expiresIn: 60 }));
+  await next();
+});
+app.get('/report', async (c) => {
+  const assertion = jwt.sign({ iss: 'shop' }, key, { expiresIn: 60 });
+  const response = await fetch(url, { headers: { Authorization: \`Bearer \${assertion}\` } });
+  return c.json(await response.json());
+});`,
+      filename: FILENAMES.ts,
+    },
     // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
     {
       code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => ({ token: app.jwt.sign({ id: 1 }) }));\n}`,
@@ -518,6 +544,57 @@ export class AuthGuard implements CanActivate {
 }`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'acceptedSession', line: 10, column: 29 }],
+    },
+    // Hono: a login that returns the token through c.json.
+    {
+      code: `import { Hono } from 'hono';
+import jwt from 'jsonwebtoken';
+const app = new Hono();
+app.post('/login', async (c) => {
+  const body = await c.req.json();
+  const token = jwt.sign({ id: body.id }, process.env.JWT_SECRET!, { expiresIn: '2h' });
+  return c.json({ token });
+});
+export default app;`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedSession', line: 6, column: 17 }],
+    },
+    // Hono: c.text, c.header, c.redirect and setCookie of hono/cookie, with the context under other names.
+    {
+      code: `const { Hono } = require('hono');
+const { setCookie } = require('hono/cookie');
+const jwt = require('jsonwebtoken');
+const app = new Hono()
+  .post('/login/text', (c) => c.text(jwt.sign({ id: 1 }, key)))
+  .post('/login/header', (context) => {
+    context.header('Authorization', \`Bearer \${jwt.sign({ id: 1 }, key)}\`);
+    return context.body(null, 204);
+  })
+  .get('/sso', (ctx) => ctx.redirect(\`/app#token=\${jwt.sign({ id: 1 }, key)}\`))
+  .post('/login/cookie', (c) => {
+    setCookie(c, 'session', jwt.sign({ id: 1 }, key), { httpOnly: true });
+    return c.body(null, 204);
+  });
+module.exports = app;`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [
+        { messageId: 'issuedSession', line: 5 },
+        { messageId: 'issuedSession', line: 7 },
+        { messageId: 'issuedSession', line: 10 },
+        { messageId: 'issuedSession', line: 12 },
+      ],
+    },
+    // Hono: a handler typed with Hono's Context in a routes file that registers it elsewhere.
+    {
+      code: `import type { Context } from 'hono';
+import { SignJWT } from 'jose';
+export async function login(c: Context) {
+  const token = await new SignJWT({ sub: c.get('userId') }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+  return c.json({ token });
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 23 }],
     },
     // Issuing in JSX files works the same.
     {
