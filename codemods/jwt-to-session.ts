@@ -3,7 +3,7 @@
  * by default). It adds the session setup where `express()` creates the app, `req.session.regenerate` at
  * login, a session check where a token from the request was verified, a session guard in place of
  * express-jwt, and `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code,
- * passport-jwt, jose, Koa, Fastify and Nest stay unchanged under
+ * passport-jwt, jose, Koa, Fastify, Nest and Hono stay unchanged under
  * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -186,6 +186,10 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   const framework = getOtherFramework(migration.sourceCode);
   if (framework !== undefined) {
     return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
+  }
+  // A file of Hono handlers may import only Hono's types or hono/cookie, which the check above ignores.
+  if (site.finding.kind === 'issue' && site.finding.sinks.some((sink) => sink.framework === 'hono')) {
+    return 'the token is sent through a Hono context (c.json, c.header) or setCookie of hono/cookie, and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
   }
   if (!site.handler || !site.handlerNode) {
     return `the JWT is handled ${describeSiteOutsideRewritableFunction(site)}; move it to server-side sessions by hand`;

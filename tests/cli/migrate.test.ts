@@ -70,6 +70,19 @@ class Auth {
 module.exports = new Auth();
 `;
 
+/** A Hono login that signs a JWT and returns it, which jwt-to-session marks on line 7. */
+const HONO_SERVER = `import { Hono } from 'hono';
+import jwt from 'jsonwebtoken';
+
+const app = new Hono();
+app.post('/login', async (c) => {
+  const body = await c.req.json();
+  const token = jwt.sign({ id: body.id }, process.env.JWT_SECRET!, { expiresIn: '2h' });
+  return c.json({ token });
+});
+export default app;
+`;
+
 interface RunResult {
   status: number | null;
   stdout: string;
@@ -351,6 +364,20 @@ describe('migrate command', () => {
     expect(report.dependencies.map((dependency) => dependency.name)).toEqual(
       expect.arrayContaining(['express-session', 'connect-session-knex', 'knex']),
     );
+  });
+
+  it('marks a Hono login with its reason', () => {
+    const root = createProject({ 'src/app.ts': HONO_SERVER });
+    const result = runCli(root, ['jwt-to-session', 'src']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'src/app.ts:7:17  the file loads hono and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates',
+    );
+    expect(result.stdout).toContain('1 marked, 0 errors.');
+    const migrated = readFileSync(path.join(root, 'src/app.ts'), 'utf8');
+    expect(migrated).toContain(MARKER);
+    expect(migrated).not.toContain('req.session');
+    expect(migrated.replace(/^.*manual migration needed.*\n/m, '')).toBe(HONO_SERVER);
   });
 });
 

@@ -472,6 +472,51 @@ describe('jwt-to-session in other frameworks', () => {
     expect(output).toContain('req.session.regenerate(');
     expect(reports).toEqual([]);
   });
+
+  it('marks a Hono login', () => {
+    const source = [
+      "import { Hono } from 'hono';",
+      "import jwt from 'jsonwebtoken';",
+      'const app = new Hono();',
+      "app.post('/login', async (c) => {",
+      '  const body = await c.req.json();',
+      "  const token = jwt.sign({ id: body.id }, process.env.JWT_SECRET!, { expiresIn: '2h' });",
+      '  return c.json({ token });',
+      '});',
+      'export default app;',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'app.ts'), source);
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('express-session');
+    expect(reports.map(withoutFile)).toEqual([
+      '6:17: manual migration needed: the file loads hono and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates',
+    ]);
+  });
+
+  it('marks Hono handlers in a file that imports only Hono types', () => {
+    const HONO_REASON =
+      'manual migration needed: the token is sent through a Hono context (c.json, c.header) or setCookie of hono/cookie, and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
+    const source = [
+      "import type { Context } from 'hono';",
+      "import { setCookie } from 'hono/cookie';",
+      "import jwt from 'jsonwebtoken';",
+      'export async function login(c: Context, next: () => Promise<void>) {',
+      '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET!);',
+      '  return c.json({ token });',
+      '}',
+      'export const loginWithCookie = async (ctx: Context) => {',
+      '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET!);',
+      "  setCookie(ctx, 'session', token, { httpOnly: true });",
+      '  return ctx.body(null, 204);',
+      '};',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'routes.ts'), source);
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('express-session');
+    expect(reports.map(withoutFile)).toEqual([`5:17: ${HONO_REASON}`, `9:17: ${HONO_REASON}`]);
+  });
 });
 
 describe('jwt-to-session error handling around a login', () => {
