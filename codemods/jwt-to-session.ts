@@ -12,6 +12,7 @@ import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift, Options } from 'jsco
 import {
   ensureImport,
   findModuleBindings,
+  findErrorHandling,
   findPathForNode,
   getAttachedComments,
   getDetectorSourceCode,
@@ -419,7 +420,7 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   if (!hasUsableNext(handler.node as AnyNode)) {
     return 'the handler takes more than (req, res) without a plain next parameter, so session errors cannot be passed on';
   }
-  const movedCodeProblem = movesCodeIntoCallback(migration, site, request, place) ? getErrorHandlingProblem(site) : undefined;
+  const movedCodeProblem = movesCodeIntoCallback(migration, site, request, place) ? getErrorHandlingProblem(migration, site) : undefined;
   if (movedCodeProblem) return movedCodeProblem;
 
   let tokenName: string | undefined;
@@ -526,100 +527,35 @@ function movesCodeIntoCallback(migration: Migration, site: Site, request: string
   return enclosingFunction?.async !== true;
 }
 
-const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
-
 /**
  * Returns a reason to mark a login whose moved code would leave the handler's own error handling. That
- * handling is a try statement with a catch or finally clause around the sign call, or a promise chain
- * that goes on from the callback to `.catch()` or to a `.then()` with a rejection handler. Code in the
- * regenerate callback runs after those have finished, so its errors would go to `next` instead, with the
- * user already in the session.
+ * handling is a try statement with a catch or finally clause around the sign call, or a handler of the
+ * promise that its errors reject: `.catch()`, a `.then()` with a rejection handler, an `await` in a try
+ * statement, or code that the codemod does not follow. Code in the regenerate callback runs after those
+ * have finished, so its errors would go to `next` instead, with the user already in the session.
  */
-function getErrorHandlingProblem(site: Site): string | undefined {
-  const handler = site.handler as ASTPath;
-  let child: ASTPath = site.path;
-  // After a promise callback, a try statement further out catches what the callback throws only when an
-  // async function awaits the chain, so only a try in an async function counts from then on.
-  let insidePromiseCallback = false;
-  for (let current = site.path.parentPath as ASTPath | null; current && current.node !== handler.node; current = current.parentPath as ASTPath | null) {
-    if (Array.isArray(current.value)) continue;
-    const node = current.node as AnyNode;
-    if (node.type === 'TryStatement' && (!insidePromiseCallback || getEnclosingFunctionNode(current)?.async === true)) {
-      const part = child.name;
-      if ((part === 'block' && (node.handler || node.finalizer)) || (part === 'handler' && node.finalizer)) {
-        return 'the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
-      }
-    }
-    if (isFunctionLike(node)) {
-      const chainCall = getPromiseCallOfCallback(current);
-      if (chainCall) {
-        if (chainHandlesErrors(chainCall)) {
-          return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
-        }
-        insidePromiseCallback = true;
-      } else if (isErrorFirstCallback(current)) {
-        // A Node.js callback (`db.get(id, (err, user) => …)`) runs later, outside every try and chain
-        // around it. Other callbacks, such as a Promise executor or a forEach callback, may run at once.
-        return undefined;
-      }
-    }
-    child = current;
+function getErrorHandlingProblem(migration: Migration, site: Site): string | undefined {
+  const handling = findErrorHandling(migration.file, site.path, {
+    boundary: (site.handler as ASTPath).node,
+    mayRunSynchronously: (callback) => isJsonwebtokenCallback(migration, callback),
+  });
+  switch (handling?.kind) {
+    case undefined:
+      return undefined;
+    case 'try':
+      return 'the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
+    case 'catch':
+      return 'the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
+    case 'passed-on':
+      return 'the errors of the callback around the sign call reject a promise that is awaited, returned or passed to other code, where a catch may handle them but not the errors of the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
   }
-  return undefined;
 }
 
-/** Array methods and constructors that call their callback before they return. */
-const SYNCHRONOUS_CALLERS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'sort', 'Promise']);
-
-/**
- * Returns true for a Node.js callback: a function whose first parameter is named `err` or `error`, passed
- * to a call that is not an array method or `new Promise`, which call their callbacks at once.
- */
-function isErrorFirstCallback(fn: ASTPath): boolean {
-  const first = ((fn.node as AnyNode).params as AnyNode[] | undefined)?.[0];
-  if (first?.type !== 'Identifier' || !/^(?:err|error)$/.test(first.name as string)) return false;
-  const call = getCallOfCallback(fn)?.node as AnyNode | undefined;
-  if (!call) return false;
-  const callee = call.callee as AnyNode;
-  const name = callee.type === 'MemberExpression' ? getIdentifierName(callee.property as AnyNode) : getIdentifierName(callee);
-  return !SYNCHRONOUS_CALLERS.has(name ?? '');
-}
-
-/** Returns the call or `new` expression that receives the function at `fn` as an argument. */
-function getCallOfCallback(fn: ASTPath): ASTPath | undefined {
-  const list = fn.parentPath as ASTPath | null;
-  const call = list?.parentPath as ASTPath | null;
-  const type = (call?.node as AnyNode | undefined)?.type;
-  if (!list || !call || !Array.isArray(list.value) || list.name !== 'arguments') return undefined;
-  return type === 'CallExpression' || type === 'NewExpression' ? call : undefined;
-}
-
-/** Returns the `.then()`, `.catch()` or `.finally()` call that receives the function at `fn` as an argument. */
-function getPromiseCallOfCallback(fn: ASTPath): ASTPath | undefined {
-  const call = getCallOfCallback(fn);
-  const callNode = call?.node as AnyNode | undefined;
-  if (!call || callNode?.type !== 'CallExpression') return undefined;
-  const callee = callNode.callee as AnyNode;
-  if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
-  return PROMISE_METHODS.has(getIdentifierName(callee.property as AnyNode) ?? '') ? (call as ASTPath) : undefined;
-}
-
-/** True when the promise chain goes on after `call` to a `.catch()` or to a `.then()` with a rejection handler. */
-function chainHandlesErrors(call: ASTPath): boolean {
-  let current = call;
-  for (;;) {
-    const member = current.parentPath as ASTPath | null;
-    const next = member?.parentPath as ASTPath | null;
-    const memberNode = member?.node as AnyNode | undefined;
-    const nextNode = next?.node as AnyNode | undefined;
-    if (memberNode?.type !== 'MemberExpression' || memberNode.object !== current.node || nextNode?.type !== 'CallExpression' || nextNode.callee !== memberNode) {
-      return false;
-    }
-    const method = getIdentifierName(memberNode.property as AnyNode);
-    if (method === 'catch' || (method === 'then' && (nextNode.arguments as AnyNode[]).length >= 2)) return true;
-    if (!PROMISE_METHODS.has(method ?? '')) return false;
-    current = next as ASTPath;
-  }
+/** True for the callback of a jsonwebtoken call (also under a renamed import), which jsonwebtoken may run before it returns. */
+function isJsonwebtokenCallback(migration: Migration, callback: ASTPath): boolean {
+  return findJwtCalls(migration.sourceCode).some(
+    (call) => call.library === 'jsonwebtoken' && call.callbackNode !== undefined && findPathForNode(migration.file, call.callbackNode)?.node === callback.node,
+  );
 }
 
 function applyLogin(migration: Migration, plan: LoginPlan): void {

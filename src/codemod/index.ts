@@ -3,6 +3,7 @@
  * - source-file.ts: parse and print one file.
  * - positions.ts: offsets between the text as read and as parsed.
  * - findings.ts: from a detector finding to a jscodeshift path.
+ * - error-handling.ts: the try statements and promise handlers that may catch an error thrown at a node.
  * - literals.ts: string literals of both shapes.
  * - statements.ts: removing and replacing statements with their comments.
  * - marker.ts: the manual-migration marker.
@@ -12,6 +13,7 @@
  * registry.ts, the list of codemods with their metadata, is imported on its own: `migrate` loads it without
  * loading this toolkit.
  */
+export * from './error-handling.js';
 export * from './findings.js';
 export * from './http-clients.js';
 export * from './imports.js';

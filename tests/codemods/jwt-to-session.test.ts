@@ -524,6 +524,8 @@ describe('jwt-to-session error handling around a login', () => {
     'manual migration needed: the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
   const CHAIN_REASON =
     'manual migration needed: the sign call is in a promise callback whose chain goes on to .catch() or a rejection handler, which would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
+  const PASSED_ON_REASON =
+    'manual migration needed: the errors of the callback around the sign call reject a promise that is awaited, returned or passed to other code, where a catch may handle them but not the errors of the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the callback async and rerun';
   const SIGN = 'const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET); res.json({ token });';
 
   function runHandler(body: string[], path = 'login.js'): Run {
@@ -551,6 +553,42 @@ describe('jwt-to-session error handling around a login', () => {
       [`  find().then((user) => check(user).then(() => { ${SIGN} })).catch(() => res.sendStatus(400));`],
       CHAIN_REASON,
     ],
+    [
+      'a jwt.verify() callback inside a try',
+      [`  try { jwt.verify(req.body.challenge, process.env.JWT_SECRET, { algorithms: ["HS256"] }, (err, claims) => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`],
+      TRY_REASON,
+    ],
+    [
+      'a jwt.verify() callback without options inside a try',
+      [`  try { jwt.verify(req.body.link, process.env.MAGIC_SECRET, (err, claims) => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`],
+      TRY_REASON,
+    ],
+    [
+      'a passport.authenticate() callback inside a try',
+      [`  try { passport.authenticate("local", (err, user) => { ${SIGN} })(req, res); } catch (e) { res.sendStatus(400); }`],
+      TRY_REASON,
+    ],
+    [
+      'a Mongoose find() callback with a parameter named e',
+      [`  try { User.find({ email: req.body.email }, (e, users) => { ${SIGN} }); } catch (err) { res.sendStatus(400); }`],
+      TRY_REASON,
+    ],
+    ['a lodash forEach() callback', [`  try { _.forEach(req.body.ids, (err) => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`], TRY_REASON],
+    ['a setTimeout() callback inside a try', [`  try { setTimeout(() => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`], TRY_REASON],
+    ['a then() chain caught through a variable', [`  const pending = find().then(() => { ${SIGN} });`, '  pending.catch(() => res.sendStatus(401));'], CHAIN_REASON],
+    [
+      'a then() chain reassigned before catch()',
+      [`  let pending = find().then(() => { ${SIGN} });`, '  pending = pending.finally(audit);', '  pending.catch(() => res.sendStatus(401));'],
+      CHAIN_REASON,
+    ],
+    ['a then() chain passed to a function', [`  track(find().then(() => { ${SIGN} }));`], PASSED_ON_REASON],
+    ['a then() chain stored in an object', [`  res.locals.pending = find().then(() => { ${SIGN} });`], PASSED_ON_REASON],
+    [
+      'a then() chain returned from a helper',
+      [`  const run = () => find().then(() => { ${SIGN} });`, '  run().catch(() => res.sendStatus(401));'],
+      PASSED_ON_REASON,
+    ],
+    ['a callback whose caller returns a caught promise', [`  retry(() => { ${SIGN} }).catch(() => res.sendStatus(503));`], PASSED_ON_REASON],
   ])('marks a login inside %s', (_name, body, reason) => {
     const { output, reports } = runHandler(body);
     expect(output).not.toContain('req.session.user');
@@ -565,10 +603,64 @@ describe('jwt-to-session error handling around a login', () => {
     ['a try around the promise chain', ['  try {', `    find().then(() => { ${SIGN} });`, '  } catch (e) {', '    res.sendStatus(500);', '  }']],
     ['a try that ends before the sign call', ['  try { check(); } catch (e) { return res.sendStatus(400); }', `  ${SIGN}`]],
     ['a callback inside a try', ['  try {', `    users.findOne(req.body.email, (err, user) => { ${SIGN} });`, '  } catch (e) {', '    res.sendStatus(500);', '  }']],
+    ['a callback with a parameter named e', [`  try { User.findOne({ email: req.body.email }, (e, user) => { ${SIGN} }); } catch (err) { res.sendStatus(400); }`]],
+    ['a Mongoose find() callback', [`  try { User.find({ email: req.body.email }, (err, users) => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`]],
+    ['a then() chain stored and never caught', [`  const pending = find().then(() => { ${SIGN} });`, '  pending.then(() => audit());']],
+    ['a then() chain returned by the handler', [`  return find().then(() => { ${SIGN} });`]],
+    ['a then() chain discarded with void', [`  void find().then(() => { ${SIGN} });`]],
   ])('migrates a login in %s', (_name, body) => {
     const { output, reports } = runHandler(body);
     expect(output).toContain('req.session.regenerate(');
     expect(reports).toEqual([]);
+  });
+
+  it.each([
+    ['awaited inside a try', ['  try {', `    await find().then((user) => { ${SIGN} });`, '  } catch (e) {', '    res.sendStatus(401);', '  }'], PASSED_ON_REASON],
+    [
+      'stored and awaited inside a try',
+      [`  const pending = find().then((user) => { ${SIGN} });`, '  try {', '    await pending;', '  } catch (e) {', '    res.sendStatus(401);', '  }'],
+      PASSED_ON_REASON,
+    ],
+  ])('marks a then() chain in an async handler %s', (_name, body, reason) => {
+    const source = ['const jwt = require("jsonwebtoken");', 'app.post("/login", async (req, res) => {', ...body, '});', ''].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).not.toContain('req.session.user');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain(reason);
+  });
+
+  it('migrates a then() chain outside any await', () => {
+    const source = [
+      'const jwt = require("jsonwebtoken");',
+      'app.post("/login", async (req, res) => {',
+      `  try { find().then(() => { ${SIGN} }); } catch (e) { res.sendStatus(400); }`,
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).toContain('req.session.regenerate(');
+    expect(reports).toEqual([]);
+  });
+
+  it('marks a callback of a renamed jsonwebtoken verify', () => {
+    const source = [
+      'const { sign, verify: checkToken } = require("jsonwebtoken");',
+      'app.post("/login", (req, res) => {',
+      '  try {',
+      '    checkToken(req.body.challenge, process.env.JWT_SECRET, (err, claims) => {',
+      '      const token = sign({ id: claims.uid }, process.env.JWT_SECRET);',
+      '      res.json({ token });',
+      '    });',
+      '  } catch (e) {',
+      '    res.sendStatus(400);',
+      '  }',
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'login.js'), source);
+    expect(output).not.toContain('req.session.user');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain(TRY_REASON);
   });
 
   it('migrates an async login inside try', () => {
