@@ -607,7 +607,8 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
     replacement = [...regenerate, ...rest];
   } else {
     const next = ensureNextParameter(migration, handler);
-    const errorName = getFreeLocalName(j, rest, 'err');
+    // The payload moves into the callback too, so it must not see the callback's error parameter.
+    const errorName = getFreeLocalName(j, [...rest, plan.payload], 'err');
     const caughtName = getFreeLocalName(j, [...rest, plan.payload], 'error');
     // Express catches a synchronous throw in a handler, but not one in this callback, which the session
     // store calls after the handler has returned. The try statement passes such an error to next.

@@ -95,6 +95,18 @@ export function getEnclosingRequestHandler(node: TSESTree.Node): FunctionNode | 
  * `(request, reply)` or `(ctx, next)`.
  */
 export function isRequestHandler(fn: FunctionNode): boolean {
+  // Cached, because the route test of a nested callback checks every function around it.
+  let handles = requestHandlers.get(fn);
+  if (handles === undefined) {
+    handles = decideRequestHandler(fn);
+    requestHandlers.set(fn, handles);
+  }
+  return handles;
+}
+
+const requestHandlers = new WeakMap<FunctionNode, boolean>();
+
+function decideRequestHandler(fn: FunctionNode): boolean {
   if (isRegisteredAsRoute(fn) || isNestRouteOrGuard(fn) || hasHandlerTypeAnnotation(fn)) return true;
   const [first, second] = fn.params;
   if (!first) return false;
@@ -123,14 +135,49 @@ function isRouteRegistration(call: TSESTree.CallExpression): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getKeyName(callee);
   if (method === undefined || !ROUTE_REGISTRATION_METHODS.has(method)) return false;
+  if (method === 'use' || method === 'addHook') return true;
   // `map.get(key)` and `headers.get(name)` are not routes: a route has a path or a function argument.
-  const [first] = call.arguments;
-  return (
-    method === 'use' ||
-    method === 'addHook' ||
-    call.arguments.some((argument) => isFunctionNode(argument)) ||
-    (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && first.value.startsWith('/'))
-  );
+  const [first, second] = call.arguments;
+  if (!call.arguments.some((argument) => isFunctionNode(argument)) && !isPathLiteral(first)) return false;
+  if (!ROUTE_PATH_METHODS.has(method)) return true;
+  // sqlite3's `db.get(sql, params, callback)` and redis's `client.del(key, callback)` take a query or key
+  // where a route takes its path. koa-router may put a route name first: `router.get('user', '/users/:id', fn)`.
+  if (isKnownNonPath(first) && !isPathLiteral(second)) return false;
+  // Routes are registered once at startup, so a call made while a request is handled is some other API.
+  return getEnclosingRequestHandler(call) === undefined;
+}
+
+/** Route methods whose first argument is the route path. */
+const ROUTE_PATH_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
+
+/** True for a string literal that starts like a route path: `'/login'`, `'*'`. */
+function isPathLiteral(node: TSESTree.Node | undefined): boolean {
+  const value = node && getLiteralString(node);
+  return value !== undefined && (value.startsWith('/') || value.startsWith('*'));
+}
+
+/**
+ * True when `node` is written out in the call as a value that cannot be a route path: a string or template
+ * without expressions that does not start with `/` or `*`, or a number, boolean or null literal. A path held
+ * in a variable or built at run time is not known, so it returns false for those.
+ */
+function isKnownNonPath(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Literal) {
+    if ('regex' in expression && expression.regex) return false;
+    return typeof expression.value !== 'string' || !isPathLiteral(expression);
+  }
+  const value = getLiteralString(expression);
+  return value !== undefined && !isPathLiteral(expression);
+}
+
+/** Returns the text of a string literal or of a template literal without expressions. */
+function getLiteralString(node: TSESTree.Node): string | undefined {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return expression.value;
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) return expression.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 function isNestRouteOrGuard(fn: FunctionNode): boolean {

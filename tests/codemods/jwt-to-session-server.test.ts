@@ -1,8 +1,9 @@
 /**
- * Runs small Express apps migrated by jwt-to-session (with the memory store) on 127.0.0.1 and checks that
- * they load, log in with a session cookie and keep serving their other routes.
+ * Runs small Express apps migrated by jwt-to-session on 127.0.0.1 and checks that they load, log in with a
+ * session cookie and keep serving their other routes. Most use the memory store. The login through
+ * sqlite3-style callbacks uses the default store, connect-session-knex on an SQLite file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,14 +30,20 @@ afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-/** Migrates `source` as `<name>.js` with the memory store, writes the result and returns it with the reports. */
-function migrate(name: string, source: string): { output: string; reports: string[] } {
+/** Runs the transform on `source` as `<name>.js` and returns its output (undefined when unchanged) with the reports. */
+function runTransform(name: string, source: string, store: string): { output: string | undefined; reports: string[] } {
   const path = join(directory, `${name}.js`);
   const reports: string[] = [];
   const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => reports.push(message) };
-  const output = transform({ path, source }, api as never, { store: 'memory' });
+  const output = transform({ path, source }, api as never, { store });
+  return { output, reports };
+}
+
+/** Migrates `source` as `<name>.js` (with the memory store by default), writes the result and returns it with the reports. */
+function migrate(name: string, source: string, store = 'memory'): { output: string; reports: string[] } {
+  const { output, reports } = runTransform(name, source, store);
   if (output === undefined) throw new Error(`${name}.js was not migrated`);
-  writeFileSync(path, output);
+  writeFileSync(join(directory, `${name}.js`), output);
   return { output, reports };
 }
 
@@ -245,5 +252,125 @@ describe('jwt-to-session on a running server', () => {
     const login = await logIn('then-callback');
     expectSessionLogin(login);
     expect(login.body).toEqual({ name: 'ann' });
+  });
+});
+
+/** The part of connect-session-knex's store that the test reads sessions from and closes. */
+interface KnexSessionStore {
+  ready: Promise<unknown>;
+  nextDbCleanup?: NodeJS.Timeout;
+  options: { tableName: string; knex: { (table: string): { select(column: string): Promise<{ sess: string }[]> }; destroy(): Promise<void> } };
+}
+
+describe('jwt-to-session login in sqlite3-style callbacks', () => {
+  // sqlite3 is not installed, so `db` wraps better-sqlite3 in sqlite3's callback API. The callback runs on
+  // a later turn of the event loop with (err, row) for get() and (err, rows) for all().
+  const SOURCE = [
+    ...HEADER,
+    'const Database = require("better-sqlite3");',
+    'const sqlite = new Database(":memory:");',
+    'sqlite.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE, team TEXT)");',
+    'sqlite.prepare("INSERT INTO users (id, email, team) VALUES (?, ?, ?)").run(7, "ann@example.test", "blue");',
+    'function runQuery(method, sql, params, callback) {',
+    '  let result;',
+    '  try {',
+    '    result = sqlite.prepare(sql)[method](...params);',
+    '  } catch (error) {',
+    '    setImmediate(callback, error);',
+    '    return;',
+    '  }',
+    '  setImmediate(callback, null, result);',
+    '}',
+    'const db = {',
+    '  get: (sql, params, callback) => runQuery("get", sql, params, callback),',
+    '  all: (sql, params, callback) => runQuery("all", sql, params, callback),',
+    '};',
+    'const app = express();',
+    'app.use(express.json());',
+    'app.post("/login", (req, res) => {',
+    '  db.get("SELECT id FROM users WHERE email = ?", [req.body.email], (err, user) => {',
+    '    if (err || !user) return res.status(401).json({ error: "invalid credentials" });',
+    '    const token = jwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: "1h" });',
+    '    res.json({ token });',
+    '  });',
+    '});',
+    'app.post("/login/team", (req, res) => {',
+    '  db.all("SELECT id FROM users WHERE team = ?", [req.body.team], (err, rows) => {',
+    '    if (err || rows.length === 0) return res.status(401).json({ error: "invalid credentials" });',
+    '    res.json({ token: jwt.sign({ id: rows[0].id }, process.env.JWT_SECRET, { expiresIn: "1h" }), members: rows.length });',
+    '  });',
+    '});',
+    'app.get("/me", (req, res) => res.json({ user: req.session.user ?? null }));',
+    'module.exports = app;',
+    '',
+  ].join('\n');
+
+  const previousDirectory = process.cwd();
+  let output: string;
+  let reports: string[];
+  let app: Express;
+  let store: KnexSessionStore;
+  let server: Awaited<ReturnType<typeof listenOnLoopback>>;
+
+  beforeAll(async () => {
+    ({ output, reports } = migrate('sqlite-callbacks', SOURCE, 'knex'));
+    // The knex store keeps its SQLite file, sessions.sqlite, in the working directory.
+    process.chdir(directory);
+    app = loadFresh<Express>(join(directory, 'sqlite-callbacks.js'), directory);
+    store = app.locals.sessionStore as KnexSessionStore;
+    await store.ready;
+    server = await listenOnLoopback(app);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    clearTimeout(store.nextDbCleanup);
+    await store.options.knex.destroy();
+    process.chdir(previousDirectory);
+  });
+
+  it('migrates both logins without markers', () => {
+    expect(reports).toEqual([]);
+    expect(output).not.toContain('jsonwebtoken');
+    expect(output).toContain('new ConnectSessionKnexStore(');
+    expect(output.match(/req\.session\.regenerate\(/g)).toHaveLength(2);
+  });
+
+  it('leaves its own output unchanged', () => {
+    const migrated = readFileSync(join(directory, 'sqlite-callbacks.js'), 'utf8');
+    expect(runTransform('sqlite-callbacks', migrated, 'knex')).toEqual({ output: undefined, reports: [] });
+  });
+
+  it('logs in through db.get()', async () => {
+    const agent = request.agent(server.url);
+    const login = await agent.post('/login').send({ email: 'ann@example.test' });
+    expectSessionLogin(login);
+    expect(login.body).toEqual({});
+    const me = await agent.get('/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ user: { id: 7 } });
+  });
+
+  it('keeps the session in SQLite', async () => {
+    await request(server.url).post('/login').send({ email: 'ann@example.test' });
+    const rows = await store.options.knex(store.options.tableName).select('sess');
+    const users = rows.map((row) => (JSON.parse(row.sess) as { user?: unknown }).user);
+    expect(users).toContainEqual({ id: 7 });
+  });
+
+  it('rejects an unknown email', async () => {
+    const login = await request(server.url).post('/login').send({ email: 'bob@example.test' });
+    expect(login.status).toBe(401);
+    expect(login.body).toEqual({ error: 'invalid credentials' });
+    expect(getSetCookies(login)).toEqual([]);
+  });
+
+  it('logs in through db.all()', async () => {
+    const agent = request.agent(server.url);
+    const login = await agent.post('/login/team').send({ team: 'blue' });
+    expectSessionLogin(login);
+    expect(login.body).toEqual({ members: 1 });
+    const me = await agent.get('/me');
+    expect(me.body).toEqual({ user: { id: 7 } });
   });
 });

@@ -688,6 +688,39 @@ describe('jwt-to-session error handling around a login', () => {
   });
 });
 
+describe('jwt-to-session in Node.js callbacks', () => {
+  function runCallback(method: string, payload: string): Run {
+    const source = [
+      'const jwt = require("jsonwebtoken");',
+      'app.post("/login", (req, res) => {',
+      `  db.${method}("SELECT id FROM users WHERE email = ?", [req.body.email], (err, user) => {`,
+      `    const token = jwt.sign(${payload}, process.env.JWT_SECRET);`,
+      '    res.json({ token });',
+      '  });',
+      '});',
+      '',
+    ].join('\n');
+    return run(join(FIXTURES, 'login.js'), source);
+  }
+
+  it.each(['get', 'all', 'query', 'findUser'])('migrates a login inside db.%s()', (method) => {
+    const { output, reports } = runCallback(method, '{ id: user.id }');
+    expect(output).toContain('app.post("/login", (req, res, next) => {');
+    expect(output).toContain('req.session.regenerate((err) => {');
+    expect(output).toContain('req.session.user = { id: user.id };');
+    expect(output).not.toContain('manual migration needed');
+    expect(reports).toEqual([]);
+  });
+
+  it('names the regenerate error apart from the payload', () => {
+    const { output, reports } = runCallback('get', '{ id: user.id, degraded: Boolean(err) }');
+    expect(output).toContain('req.session.regenerate((err2) => {');
+    expect(output).toContain('return next(err2);');
+    expect(output).toContain('req.session.user = { id: user.id, degraded: Boolean(err) };');
+    expect(reports).toEqual([]);
+  });
+});
+
 describe('jwt-to-session app creation', () => {
   const UNRECOGNISED =
     'manual migration needed: express is used here in a form the codemod does not recognise as creating the app (it recognises express(), new express(), express.call(...) and (0, express)()), so no session setup was added; if this creates the app, add app.use(session({ ... })) with a store after it by hand';
