@@ -3,7 +3,8 @@
  * by default). It adds the session setup where `express()` creates the app, `req.session.regenerate` at
  * login, a session check where a token from the request was verified, a session guard in place of
  * express-jwt, and `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code,
- * passport-jwt, jose, Koa, Fastify, Nest and Hono stay unchanged under
+ * passport-jwt, jose, and handlers of Koa, Fastify, Nest, Hono and other frameworks (see
+ * src/detectors/server-framework.ts) stay unchanged under
  * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -23,6 +24,7 @@ import {
   openSourceFile,
   printSourceFile,
   removeUnusedBindings,
+  toOriginalOffset,
   type AttachedComment,
   type CodemodFile,
   type CodemodMeta,
@@ -33,8 +35,9 @@ import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
 import { isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
+import { getHandlerFramework, getOtherFrameworkModule, type HandlerFramework } from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
-import { findVariable, forEachNode, getRequiredModule, skipTypeWrappers } from '../src/util/ast-values.js';
+import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -112,7 +115,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   const sites = collectSites(migration);
   const logoutHandlers = findLogoutHandlers(migration);
   // Setup and logout changes apply only to Express code with JWT sessions, here or elsewhere in its package.
-  const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFramework(sourceCode) === undefined;
+  const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFrameworkModule(sourceCode) === undefined;
 
   for (const site of sites) {
     if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
@@ -184,7 +187,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return 'jose calls are not migrated; replace this JWT with express-session by hand';
   }
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
-  const framework = getOtherFramework(migration.sourceCode);
+  const framework = getOtherFrameworkModule(migration.sourceCode);
   if (framework !== undefined) {
     return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
   }
@@ -206,6 +209,8 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (!isExpressHandler(site.handlerNode)) {
     return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
   }
+  const frameworkProblem = describeFrameworkProblem(getHandlerFramework(migration.sourceCode, site.handlerNode));
+  if (frameworkProblem) return frameworkProblem;
   if (isRefreshTokenSite(migration, site)) {
     return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
   }
@@ -246,44 +251,12 @@ function describeSiteOutsideRewritableFunction(site: Site): string {
   return 'at the top level of the file, outside any function';
 }
 
-/** Server frameworks other than Express, whose handlers look like Express handlers at times. */
-const OTHER_FRAMEWORKS = new Set(['fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', '@nestjs/common', 'hono', 'restify']);
-
-/**
- * Returns the other server framework the file loads when it does not load express, or undefined. It
- * looks at every `require("…")` call, `import` (not `import type`), `import x = require()` and
- * `import("…")` in the file, so compiled forms (`__importDefault(require("fastify"))`) count too.
- * Handlers in such a file are not Express handlers, even when their parameters are named `req` and `res`.
- */
-function getOtherFramework(sourceCode: TSESLint.SourceCode): string | undefined {
-  const cached = otherFrameworkByProgram.get(sourceCode.ast);
-  if (cached !== undefined) return cached === false ? undefined : cached;
-  const modules = new Set<string>();
-  const addLiteral = (node: TSESTree.Node | undefined): void => {
-    if (node?.type === 'Literal' && typeof node.value === 'string') modules.add(node.value);
-  };
-  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    switch (node.type) {
-      case 'ImportDeclaration':
-        if (node.importKind !== 'type') addLiteral(node.source);
-        break;
-      case 'ImportExpression':
-        addLiteral(node.source);
-        break;
-      case 'TSImportEqualsDeclaration':
-        if (node.importKind !== 'type' && node.moduleReference.type === 'TSExternalModuleReference') addLiteral(node.moduleReference.expression);
-        break;
-      case 'CallExpression':
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require') addLiteral(node.arguments[0]);
-        break;
-    }
-  });
-  const framework = modules.has('express') ? undefined : [...modules].find((name) => OTHER_FRAMEWORKS.has(name));
-  otherFrameworkByProgram.set(sourceCode.ast, framework ?? false);
-  return framework;
+/** Returns the reason to mark a handler that belongs, or may belong, to another framework than Express. */
+function describeFrameworkProblem(framework: HandlerFramework): string | undefined {
+  if (framework.kind === 'other') return `${framework.evidence}, so this is not taken for an Express handler, the only kind this codemod migrates`;
+  if (framework.kind === 'mixed') return `${framework.evidence}, so the codemod cannot tell whether this is an Express handler. If it is one, migrate it by hand`;
+  return undefined;
 }
-
-const otherFrameworkByProgram = new WeakMap<TSESTree.Program, string | false>();
 
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
 const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
@@ -316,8 +289,12 @@ function hasDestructuredRequest(fn: FunctionNode): boolean {
 
 /** Express handlers take `(req, res)` or `(req, res, next)` as plain identifiers; Koa takes `ctx`, Fastify `reply`. */
 function isExpressHandler(fn: FunctionNode): boolean {
+  return fn.parent?.type !== 'MethodDefinition' && hasExpressParameters(fn);
+}
+
+/** True when the first two parameters are plain names that are not a Koa context, a Fastify reply or a hapi toolkit. */
+function hasExpressParameters(fn: FunctionNode): boolean {
   const [request, response] = fn.params;
-  if (fn.parent?.type === 'MethodDefinition') return false;
   if (request?.type !== 'Identifier' || response?.type !== 'Identifier') return false;
   if (['ctx', 'context', 'c'].includes(request.name)) return false;
   if (['reply', 'rep', 'h'].includes(response.name)) return false;
@@ -1069,17 +1046,24 @@ function buildUnlessCondition(migration: Migration, options: AnyNode | undefined
 const LOGOUT_NAME = /^(log|sign)[-_]?out$/i;
 const LOGOUT_ROUTE = /(^|\/)(log|sign)[-_]?out(\/|$)/i;
 
+/** A logout handler: its jscodeshift path and the same function in the detectors' tree, when it is found there. */
+interface LogoutHandler {
+  readonly path: ASTPath;
+  readonly node?: FunctionNode;
+}
+
 /** Finds the logout handlers of the file: registered for a logout path, or functions named `logout`/`signout`. */
-function findLogoutHandlers(migration: Migration): ASTPath[] {
+function findLogoutHandlers(migration: Migration): LogoutHandler[] {
   const { j, file } = migration;
-  const handlers = new Set<ASTNode>();
-  const paths: ASTPath[] = [];
+  const nodes = new Set<ASTNode>();
+  const handlers: LogoutHandler[] = [];
   const add = (path: ASTPath | undefined): void => {
-    if (!path || handlers.has(path.node)) return;
+    if (!path || nodes.has(path.node)) return;
     const params = (path.node as AnyNode).params as AnyNode[];
     if (params.length < 2 || !getIdentifierName(params[0]) || !getIdentifierName(params[1])) return;
-    handlers.add(path.node);
-    paths.push(path);
+    nodes.add(path.node);
+    const node = findDetectorFunction(migration, path);
+    handlers.push(node ? { path, node } : { path });
   };
 
   file.root.find(j.CallExpression).forEach((call) => {
@@ -1099,7 +1083,25 @@ function findLogoutHandlers(migration: Migration): ASTPath[] {
     const name = getFunctionName(path as unknown as ASTPath);
     if (name && LOGOUT_NAME.test(name)) add(path as unknown as ASTPath);
   });
-  return paths;
+  return handlers;
+}
+
+/**
+ * Returns the function of the detectors' tree that ends where the function at `path` ends, the outermost
+ * one if several do. The starts may differ, because babel's class and object methods start at their key
+ * and the function inside typescript-estree's method starts at its parameters. Call it before the first edit.
+ */
+function findDetectorFunction(migration: Migration, path: ASTPath): FunctionNode | undefined {
+  const { start, end } = path.node as AnyNode;
+  if (typeof start !== 'number' || typeof end !== 'number') return undefined;
+  const originalStart = toOriginalOffset(migration.file, start);
+  const originalEnd = toOriginalOffset(migration.file, end);
+  let found: FunctionNode | undefined;
+  forEachNode(migration.sourceCode.ast, migration.sourceCode.visitorKeys, (node) => {
+    if (!isFunctionNode(node) || node.range[1] !== originalEnd || node.range[0] < originalStart) return;
+    if (!found || node.range[0] < found.range[0]) found = node;
+  });
+  return found;
 }
 
 function findFunctionByName(migration: Migration, name: string): ASTPath | undefined {
@@ -1126,15 +1128,28 @@ function getFunctionName(path: ASTPath): string | undefined {
   return undefined;
 }
 
-/** Makes each logout handler end the session: `req.session.destroy` and the cookie cleared, or `req.session = null`. */
-function rewriteLogoutHandlers(migration: Migration, handlers: ASTPath[]): boolean {
+/**
+ * Makes each Express logout handler end the session: `req.session.destroy` and the cookie cleared, or
+ * `req.session = null`. Handlers of other frameworks stay as they are, and those that may belong to
+ * another framework are marked.
+ */
+function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]): boolean {
   const { j } = migration;
   let changed = false;
-  for (const handler of handlers) {
+  for (const { path: handler, node: detectorNode } of handlers) {
     const node = handler.node as AnyNode;
     const request = getIdentifierName((node.params as AnyNode[])[0]) as string;
     const response = getIdentifierName((node.params as AnyNode[])[1]) as string;
     if (endsSessionAlready(j, node, request)) continue;
+    // This is the login's test, except that class methods pass. At login that rule stops Nest's methods,
+    // and a file that loads Nest gets no logout changes anyway.
+    if (detectorNode && !hasExpressParameters(detectorNode)) continue;
+    const framework = detectorNode ? getHandlerFramework(migration.sourceCode, detectorNode) : undefined;
+    if (framework?.kind === 'other') continue;
+    if (framework?.kind === 'mixed') {
+      changed = markForManualMigration(migration.file, handler, describeFrameworkProblem(framework) as string) || changed;
+      continue;
+    }
     if (containsJwtCall(migration, node)) {
       changed = markForManualMigration(migration.file, handler, 'the logout handler works with the JWT itself (a deny list, for example); end the session there by hand') || changed;
       continue;

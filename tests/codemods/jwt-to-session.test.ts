@@ -519,6 +519,154 @@ describe('jwt-to-session in other frameworks', () => {
   });
 });
 
+describe('jwt-to-session routes of a Fastify or Express object', () => {
+  const LOGIN = 'async (req, res) => { const token = jwt.sign({ id: req.body.id }, key); res.send({ token }); }';
+  const LOGOUT = 'async (req, res) => { res.send({ ok: true }); }';
+  const NOT_EXPRESS = ', so this is not taken for an Express handler, the only kind this codemod migrates';
+  const UNDECIDED = ', so the codemod cannot tell whether this is an Express handler. If it is one, migrate it by hand';
+
+  function runRoutes(lines: string[], path = 'routes.js'): Run & { rerun: Run } {
+    const source = ['const jwt = require("jsonwebtoken");', ...lines, ''].join('\n');
+    const first = run(join(FIXTURES, path), source);
+    return { ...first, rerun: run(join(FIXTURES, path), first.output ?? source) };
+  }
+
+  /** Returns the marker reasons of the reports, without their positions. */
+  function reasonsOf(reports: string[]): string[] {
+    return reports.map((report) => report.slice(report.indexOf('manual migration needed: ') + 'manual migration needed: '.length));
+  }
+
+  it.each([
+    [
+      'a plugin parameter named fastify',
+      ['module.exports = async function (fastify) {', `  fastify.post("/login", ${LOGIN});`, `  fastify.post("/logout", ${LOGOUT});`, '};'],
+      'the route is registered on `fastify`, a parameter with the name that Fastify plugins give their instance',
+    ],
+    [
+      'a register() call',
+      ['module.exports = async function (app) {', '  app.register(require("./cookies"));', `  app.post("/login", ${LOGIN});`, `  app.post("/logout", ${LOGOUT});`, '};'],
+      '`app` has the method register(), as Fastify and hapi servers do and Express apps and routers do not',
+    ],
+    [
+      'a decorate() call',
+      ['module.exports = async function (app) {', '  app.decorate("db", db);', `  app.post("/login", ${LOGIN});`, `  app.post("/logout", ${LOGOUT});`, '};'],
+      '`app` has the method decorate(), as Fastify and hapi servers do and Express apps and routers do not',
+    ],
+    [
+      'another handler with a reply',
+      ['module.exports = async function (app) {', '  app.get("/health", async (request, reply) => reply.send("ok"));', `  app.post("/login", ${LOGIN});`, `  app.post("/logout", ${LOGOUT});`, '};'],
+      'another handler registered on `app` takes a Fastify reply (`reply`)',
+    ],
+    [
+      'another handler that returns its body',
+      ['module.exports = async function (app) {', '  app.get("/health", async (req, res) => ({ ok: true }));', `  app.post("/login", ${LOGIN});`, `  app.post("/logout", ${LOGOUT});`, '};'],
+      'another handler registered on `app` returns its response body, as Fastify and Hono handlers do',
+    ],
+    [
+      'a Fastify instance in another variable',
+      ['const server = require("fastify")();', `server.post("/login", ${LOGIN});`, `server.post("/logout", ${LOGOUT});`],
+      'the file loads fastify and not express',
+    ],
+  ])('marks the login and keeps the logout with %s', (_name, lines, evidence) => {
+    const { output, reports, rerun } = runRoutes(lines);
+    expect(reasonsOf(reports)).toEqual([expect.stringContaining(evidence)]);
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('clearCookie');
+    expect(output).toContain('res.send({ ok: true });');
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('marks a login that returns its body', () => {
+    const { output, reports } = runRoutes([
+      'module.exports = async function (app) {',
+      '  app.post("/login", async (req, res) => { const token = jwt.sign({ id: req.body.id }, key); return { token }; });',
+      '  app.post("/logout", async (req, res) => ({ ok: true }));',
+      '};',
+    ]);
+    expect(reasonsOf(reports)).toEqual([
+      `the handler returns its response body, as Fastify and Hono handlers do, and Express ignores what a handler returns${NOT_EXPRESS}`,
+    ]);
+    expect(output).not.toContain('req.session');
+  });
+
+  it('marks a route on an instance typed FastifyInstance', () => {
+    const { reports } = runRoutes(
+      [
+        'import type { FastifyInstance } from "fastify";',
+        'export default async function routes(server: FastifyInstance) {',
+        `  server.post("/login", ${LOGIN});`,
+        '}',
+      ],
+      'routes.ts',
+    );
+    expect(reasonsOf(reports)).toEqual([`the route is registered on \`server\`, which is typed FastifyInstance${NOT_EXPRESS}`]);
+  });
+
+  it('tells an Express app from a Fastify one in one file', () => {
+    const { output, reports, rerun } = runRoutes([
+      'const express = require("express");',
+      'const Fastify = require("fastify");',
+      'const app = express();',
+      `app.post("/login", ${LOGIN.replace('res.send', 'res.json')});`,
+      `app.post("/logout", ${LOGOUT});`,
+      'const metrics = Fastify();',
+      `metrics.post("/admin/login", ${LOGIN});`,
+      'metrics.post("/admin/logout", async (req, res) => { res.send({ admin: false }); });',
+      'module.exports = { app, metrics };',
+    ]);
+    expect(reasonsOf(reports)).toEqual([`the route is registered on \`metrics\`, which comes from fastify${NOT_EXPRESS}`]);
+    expect(output).toContain('req.session.user = { id: req.body.id };');
+    expect(output).toContain('req.session.destroy(');
+    expect(output).toContain('res.clearCookie("connect.sid");');
+    expect(output).toContain('metrics.post("/admin/logout", async (req, res) => { res.send({ admin: false }); });');
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('marks the routes of an app from neither framework', () => {
+    const { output, reports, rerun } = runRoutes([
+      'const express = require("express");',
+      'const fastify = require("fastify");',
+      'module.exports = function (app) {',
+      `  app.post("/login", ${LOGIN});`,
+      `  app.post("/logout", ${LOGOUT});`,
+      '};',
+    ]);
+    const reason = `the file loads both express and fastify, and the handler is not registered on an app or router that this file creates with express${UNDECIDED}`;
+    expect(reasonsOf(reports)).toEqual([reason, reason]);
+    expect(output).not.toContain('req.session');
+    expect(rerun.output).toBeUndefined();
+    expect(rerun.reports).toHaveLength(2);
+  });
+
+  it('marks the routes of an Express app with a Fastify-style handler', () => {
+    const { output, reports } = runRoutes([
+      'const express = require("express");',
+      'const app = express();',
+      'app.get("/health", async (req, res) => ({ ok: true }));',
+      `app.post("/login", ${LOGIN});`,
+      `app.post("/logout", ${LOGOUT});`,
+      'module.exports = app;',
+    ]);
+    const reason = `\`app\` comes from express, but another handler registered on \`app\` returns its response body, as Fastify and Hono handlers do${UNDECIDED}`;
+    expect(reasonsOf(reports)).toEqual([reason, reason]);
+    expect(output).not.toContain('session.user');
+    expect(output).not.toContain('session.destroy');
+  });
+
+  it.each([
+    ['a parameter', ['module.exports = function registerAuth(app) {', `  app.post("/login", ${LOGIN});`, `  app.post("/logout", ${LOGOUT});`, '};']],
+    ['an import of ./app', ['const app = require("./app");', `app.post("/login", ${LOGIN});`, `app.post("/logout", ${LOGOUT});`]],
+    ['an Express router', ['const { Router } = require("express");', 'const router = Router();', `router.post("/login", ${LOGIN});`, `router.post("/logout", ${LOGOUT});`]],
+    ['a router with a route chain', ['const router = require("express").Router();', `router.route("/login").post(${LOGIN});`, `router.post("/logout", ${LOGOUT});`]],
+  ])('migrates the routes of %s', (_name, lines) => {
+    const { output, reports, rerun } = runRoutes(lines);
+    expect(reports).toEqual([]);
+    expect(output).toContain('req.session.user = { id: req.body.id };');
+    expect(output).toContain('req.session.destroy(');
+    expect(rerun.output).toBeUndefined();
+  });
+});
+
 describe('jwt-to-session error handling around a login', () => {
   const TRY_REASON =
     'manual migration needed: the sign call is inside a try statement whose catch or finally clause would not cover the code that the codemod moves into the req.session.regenerate callback; migrate this login by hand, or make the function async and rerun';
