@@ -191,7 +191,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (framework !== undefined) {
     return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
   }
-  // A file of Hono handlers may import only Hono's types or hono/cookie, which the check above ignores.
+  // A file of Hono handlers may import only Hono's types, which the check above ignores.
   if (site.finding.kind === 'issue' && site.finding.sinks.some((sink) => sink.framework === 'hono')) {
     return 'the token is sent through a Hono context (c.json, c.header) or setCookie of hono/cookie, and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
   }

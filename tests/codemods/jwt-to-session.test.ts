@@ -499,12 +499,29 @@ describe('jwt-to-session in other frameworks', () => {
       'manual migration needed: the token is sent through a Hono context (c.json, c.header) or setCookie of hono/cookie, and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
     const source = [
       "import type { Context } from 'hono';",
-      "import { setCookie } from 'hono/cookie';",
       "import jwt from 'jsonwebtoken';",
       'export async function login(c: Context, next: () => Promise<void>) {',
       '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET!);',
       '  return c.json({ token });',
       '}',
+      'export const loginWithHeader = async (ctx: Context) => {',
+      '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET!);',
+      "  ctx.header('Authorization', token);",
+      '  return ctx.body(null, 204);',
+      '};',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'routes.ts'), source);
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('express-session');
+    expect(reports.map(withoutFile)).toEqual([`4:17: ${HONO_REASON}`, `8:17: ${HONO_REASON}`]);
+  });
+
+  it('marks Hono handlers in a file that loads hono/cookie', () => {
+    const source = [
+      "import type { Context } from 'hono';",
+      "import { setCookie } from 'hono/cookie';",
+      "import jwt from 'jsonwebtoken';",
       'export const loginWithCookie = async (ctx: Context) => {',
       '  const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET!);',
       "  setCookie(ctx, 'session', token, { httpOnly: true });",
@@ -514,8 +531,9 @@ describe('jwt-to-session in other frameworks', () => {
     ].join('\n');
     const { output, reports } = run(join(FIXTURES, 'routes.ts'), source);
     expect(output).not.toContain('req.session');
-    expect(output).not.toContain('express-session');
-    expect(reports.map(withoutFile)).toEqual([`5:17: ${HONO_REASON}`, `9:17: ${HONO_REASON}`]);
+    expect(reports.map(withoutFile)).toEqual([
+      '5:17: manual migration needed: the file loads hono/cookie and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates',
+    ]);
   });
 });
 
