@@ -5,10 +5,13 @@
  * that merely contains a credential word (`tokenizer`, `authorName`) does not count.
  */
 
-/** Words that name a credential on their own. */
+/**
+ * Words that name a credential on their own. The plural `tokens` is left out because it names a collection
+ * (design tokens, lexer output, a wallet's coins) as often as login data. It counts only after a login
+ * word (`authTokens`) or, as a property, when read from a response (`data.tokens`).
+ */
 const CREDENTIAL_WORDS = new Set([
   'token',
-  'tokens',
   'jwt',
   'jwts',
   'bearer',
@@ -71,11 +74,12 @@ const DISQUALIFYING_WORDS = new Set([
 ]);
 
 /**
- * Words that, right before `token` or `tokens`, name a token that logs no one in: pagination cursors
+ * Words that, right before `token`, name a token that logs no one in: pagination cursors
  * (`nextPageToken`, `continuationToken`), cancellation (`cancelToken`), CAPTCHA answers (`recaptchaToken`),
  * push notification addresses (`fcmToken`, `deviceToken`), one-time links sent by e-mail (`inviteToken`,
- * `verificationToken`), design tokens (`designTokens`) and counts of language model tokens (`maxTokens`,
- * `promptTokens`).
+ * `verificationToken`), design tokens (`designToken`, `colorToken`), lexer output (`syntaxToken`), counts of
+ * language model tokens (`maxTokens`, `promptTokens`), a coin picked in a crypto-currency wallet
+ * (`selectedToken`) and the cart id of a shop such as Shopify (`cartToken`, `checkoutToken`).
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'max',
@@ -116,13 +120,103 @@ const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'design',
   'theme',
   'style',
+  'color',
+  'colour',
+  'spacing',
+  'typography',
+  'font',
+  'radius',
+  'shadow',
+  'figma',
+  'lexer',
+  'syntax',
+  'highlight',
+  'selected',
+  'watchlist',
+  'cart',
+  'checkout',
+  'basket',
 ]);
 
 /**
- * Words that, right before `session id`, name a session that is not a login: analytics and chat
- * sessions (`analyticsSessionId`, `chatSessionId`), session replays and payment checkouts.
+ * Words that, right before the plural `tokens`, name login tokens (`authTokens`, `oauthTokens`,
+ * `sessionTokens`). After any other word the plural names a collection (`colorTokens`, `recentTokens`).
  */
-const NON_LOGIN_SESSION_QUALIFIERS = new Set(['analytics', 'tracking', 'telemetry', 'chat', 'replay', 'recording', 'checkout']);
+const LOGIN_TOKENS_QUALIFIERS = new Set([
+  'auth',
+  'oauth',
+  'oauth2',
+  'access',
+  'refresh',
+  'id',
+  'session',
+  'login',
+  'user',
+  'api',
+  'jwt',
+  'bearer',
+  'sso',
+  'identity',
+]);
+
+/**
+ * Last words of an object name that mark a response or login result, so that a `tokens` property read
+ * from it (`response.data.tokens`, `result.tokens`) contains login tokens.
+ */
+const RESPONSE_OBJECT_WORDS = new Set([
+  'data',
+  'response',
+  'res',
+  'resp',
+  'body',
+  'result',
+  'json',
+  'payload',
+  'auth',
+  'login',
+  'session',
+  'oauth',
+  'credentials',
+]);
+
+/** Words in a function name that say it logs in or issues a token (`login`, `authenticate`, `getToken`). */
+const LOGIN_CALL_WORDS = new Set(['login', 'logon', 'signin', 'authenticate', 'authorize', 'oauth', 'token']);
+
+/**
+ * Analytics, tracking and session-replay words and vendor names. A session id that follows one of them
+ * (`amplitude_sessionId`), or that is stored under a key containing one (`analytics`, `_ga`), counts visits
+ * and logs no one in.
+ */
+const ANALYTICS_WORDS = new Set([
+  'analytics',
+  'tracking',
+  'tracker',
+  'telemetry',
+  'metrics',
+  'replay',
+  'recording',
+  'amplitude',
+  'mixpanel',
+  'segment',
+  'posthog',
+  'heap',
+  'hotjar',
+  'fullstory',
+  'logrocket',
+  'clarity',
+  'matomo',
+  'plausible',
+  'ga',
+  'gtag',
+  'pendo',
+  'smartlook',
+]);
+
+/**
+ * Words that, right before `session id`, name a session that is not a login: analytics sessions (see
+ * `ANALYTICS_WORDS`), chat sessions, payment checkouts, and the previous visit (`lastSessionId`).
+ */
+const NON_LOGIN_SESSION_QUALIFIERS = new Set([...ANALYTICS_WORDS, 'chat', 'checkout', 'last', 'previous', 'prev']);
 
 /** Suffixes that a constant holding a storage key or cookie name carries (`TOKEN_KEY`, `AUTH_STORAGE_KEY`). */
 const KEY_NAME_SUFFIXES = new Set(['key', 'name', 'storage', 'cookie', 'item', 'id']);
@@ -185,16 +279,70 @@ function compilePattern(pattern: string): RegExp {
 }
 
 /**
- * Returns true when a property read (`response.token`) names a login credential. A bare `token` or `tokens`
- * property does not count when the name of the object it is read from ends in a word that marks a token
- * which logs no one in (`theme.tokens`, `captcha.token`).
+ * Returns true when a property read (`response.token`) names a login credential. A bare `token` property
+ * does not count when the name of the object it is read from ends in a word that marks a token which logs
+ * no one in (`captcha.token`, `cart.token`). A bare `tokens` property counts only when that name ends in a
+ * word for a response or login result (`response.data.tokens`), so `lexer.tokens` and `theme.tokens` do not.
  */
 export function isCredentialPropertyName(property: string, objectName: string | undefined, options: CredentialNameOptions = {}): boolean {
+  const objectWord = objectName === undefined ? undefined : splitWords(objectName).at(-1);
+  if (isBareTokensName(property)) {
+    return isCredentialName(property, options) || (objectName !== undefined && isLoginResultName(objectName));
+  }
   if (!isCredentialName(property, options)) return false;
   const propertyWords = splitWords(property);
-  const isBareToken = propertyWords.length === 1 && (propertyWords[0] === 'token' || propertyWords[0] === 'tokens');
-  const objectWord = objectName === undefined ? undefined : splitWords(objectName).at(-1);
+  const isBareToken = propertyWords.length === 1 && propertyWords[0] === 'token';
   return !(isBareToken && objectWord !== undefined && NON_LOGIN_TOKEN_QUALIFIERS.has(objectWord));
+}
+
+/** Returns true for the bare plural `tokens` (`tokens`, `TOKENS`), which names login data or a collection. */
+export function isBareTokensName(name: string): boolean {
+  const words = splitWords(name);
+  return words.length === 1 && words[0] === 'tokens';
+}
+
+/**
+ * Returns true when a name is a credential name only as `auth` alone or `auth` with a word such as `data`
+ * (`auth`, `authData`). Such an object may hold login data, but reading it (`config.auth.enabled`) shows no
+ * credential until a credential property is read from it (`config.auth.token`).
+ */
+export function isAuthContainerName(name: string): boolean {
+  const words = splitWords(name);
+  return words[0] === 'auth' && (words.length === 1 || (words.length === 2 && AUTH_FOLLOWERS.has(words[1] ?? '')));
+}
+
+/** Returns true when a name names a session id (`sessionId`, `session_id`, `sessid`), whatever its qualifier. */
+export function isSessionIdName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some(
+    (word, index) => word === 'sessionid' || word === 'sessid' || (word === 'session' && words[index + 1] === 'id'),
+  );
+}
+
+/**
+ * Returns true when an object name ends in a word for a response or login result (`response.data`,
+ * `result`, `json`), so that a `tokens` property read from it contains login tokens.
+ */
+export function isLoginResultName(name: string): boolean {
+  const last = splitWords(name).at(-1);
+  return last !== undefined && RESPONSE_OBJECT_WORDS.has(last);
+}
+
+/** Returns true when a function name says it logs in or issues a token (`login`, `api.signIn`, `getToken`). */
+export function isLoginCallName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some(
+    (word, index) =>
+      LOGIN_CALL_WORDS.has(word) || ((word === 'sign' || word === 'log') && words[index + 1] === 'in'),
+  );
+}
+
+/**
+ * Returns true when a storage key or cookie name names an analytics or tracking store (`analytics`,
+ * `_ga`, `amplitude_session`), where a session id counts visits and logs no one in.
+ */
+export function isAnalyticsStoreName(name: string): boolean {
+  return splitWords(name).some((word) => ANALYTICS_WORDS.has(word));
 }
 
 /**
@@ -220,9 +368,10 @@ function isCredentialWordList(words: readonly string[]): boolean {
     const rest = words.slice(index + 1);
     const previous = words[index - 1] ?? '';
     const isNonLoginWord =
-      ((word === 'token' || word === 'tokens') && NON_LOGIN_TOKEN_QUALIFIERS.has(previous)) ||
+      (word === 'token' && NON_LOGIN_TOKEN_QUALIFIERS.has(previous)) ||
       (word === 'sessionid' && NON_LOGIN_SESSION_QUALIFIERS.has(previous));
-    if (CREDENTIAL_WORDS.has(word) && !isNonLoginWord && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
+    const isLoginTokens = word === 'tokens' && LOGIN_TOKENS_QUALIFIERS.has(previous);
+    if ((CREDENTIAL_WORDS.has(word) || isLoginTokens) && !isNonLoginWord && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {
       return true;
     }
     const next = words[index + 1];
@@ -237,11 +386,7 @@ function isCredentialWordList(words: readonly string[]): boolean {
     }
   }
 
-  const first = words[0];
-  if (first === 'auth' && (words.length === 1 || (words.length === 2 && AUTH_FOLLOWERS.has(words[1] ?? '')))) {
-    return true;
-  }
-  return false;
+  return isAuthContainerName(words.join(' '));
 }
 
 /** HTTP headers that carry a login credential whatever their spelling (`Authorization`, `proxy-authorization`). */
@@ -259,9 +404,13 @@ export function isCredentialHeaderName(name: string): boolean {
   return lower.includes('-') && isCredentialName(lower);
 }
 
-/** Redux state slices that hold the logged-in user together with the login data (`user`, `currentUser`). */
+/**
+ * Redux state slices that hold the logged-in user together with the login data (`user`, `currentUser`).
+ * A `tokens` slice counts too, because unlike a stored value the contents of a slice are not examined.
+ */
 const AUTH_STATE_WORD_LISTS: readonly (readonly string[])[] = [
   ['authentication'],
+  ['tokens'],
   ['user'],
   ['current', 'user'],
   ['session'],
@@ -270,8 +419,8 @@ const AUTH_STATE_WORD_LISTS: readonly (readonly string[])[] = [
 
 /**
  * Returns true when a state slice or persisted key names the login state of an app: a credential name
- * (`auth`, `authData`, `token`) or one of `authentication`, `user`, `currentUser`, `session`, `login`,
- * optionally followed by `state`, `slice` or `reducer`.
+ * (`auth`, `authData`, `token`) or one of `authentication`, `tokens`, `user`, `currentUser`, `session`,
+ * `login`, optionally followed by `state`, `slice` or `reducer`.
  */
 export function isAuthStateName(name: string): boolean {
   if (isCredentialName(name)) return true;

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  isAnalyticsStoreName,
+  isAuthContainerName,
   isAuthStateName,
+  isBareTokensName,
   isCredentialHeaderName,
   isCredentialKeyConstantName,
   isCredentialName,
   isCredentialPropertyName,
+  isLoginCallName,
+  isLoginResultName,
+  isSessionIdName,
   splitWords,
 } from '../../src/detectors/credential-name.js';
 
@@ -38,6 +44,12 @@ describe('isCredentialName', () => {
     'tokenValue',
     'password',
     'next-auth.session-token',
+    'authTokens',
+    'oauth_tokens',
+    'sessionTokens',
+    'customToken',
+    'savedToken',
+    'app_session_id',
   ])('accepts %s', (name) => {
     expect(isCredentialName(name)).toBe(true);
   });
@@ -72,6 +84,21 @@ describe('isCredentialName', () => {
     'analyticsSessionId',
     'chat_session_id',
     'checkoutSessionId',
+    'tokens',
+    'colorTokens',
+    'spacingTokens',
+    'figmaTokens',
+    'lastTokens',
+    'highlight.tokens',
+    'selectedToken',
+    'customTokens',
+    'watchlistTokens',
+    'recentTokens',
+    'savedTokens',
+    'cartToken',
+    'checkoutToken',
+    'amplitude_sessionId',
+    'lastSessionId',
   ])('rejects %s', (name) => {
     expect(isCredentialName(name)).toBe(false);
   });
@@ -95,6 +122,7 @@ describe('isCredentialPropertyName', () => {
   it.each([
     ['token', 'response'],
     ['tokens', 'data'],
+    ['tokens', 'result'],
     ['accessToken', 'theme'],
     ['token', undefined],
   ])('accepts %s read from %s', (property, objectName) => {
@@ -103,11 +131,55 @@ describe('isCredentialPropertyName', () => {
 
   it.each([
     ['tokens', 'theme'],
+    ['tokens', 'lexer'],
+    ['tokens', undefined],
     ['token', 'captcha'],
     ['token', 'nextPage'],
+    ['token', 'cart'],
     ['theme', 'user'],
   ])('rejects %s read from %s', (property, objectName) => {
     expect(isCredentialPropertyName(property, objectName)).toBe(false);
+  });
+});
+
+describe('name groups', () => {
+  it('finds the bare plural tokens', () => {
+    expect(isBareTokensName('tokens')).toBe(true);
+    expect(isBareTokensName('TOKENS')).toBe(true);
+    expect(isBareTokensName('authTokens')).toBe(false);
+    expect(isBareTokensName('token')).toBe(false);
+  });
+
+  it('finds auth container names', () => {
+    expect(isAuthContainerName('auth')).toBe(true);
+    expect(isAuthContainerName('authData')).toBe(true);
+    expect(isAuthContainerName('authToken')).toBe(false);
+    expect(isAuthContainerName('authRequired')).toBe(false);
+  });
+
+  it('finds analytics store names', () => {
+    expect(isAnalyticsStoreName('_analytics')).toBe(true);
+    expect(isAnalyticsStoreName('_ga')).toBe(true);
+    expect(isAnalyticsStoreName('amplitude_session')).toBe(true);
+    expect(isAnalyticsStoreName('session')).toBe(false);
+    expect(isAnalyticsStoreName('gallery')).toBe(false);
+  });
+
+  it('finds session id names', () => {
+    expect(isSessionIdName('sessionId')).toBe(true);
+    expect(isSessionIdName('app.sessid')).toBe(true);
+    expect(isSessionIdName('analytics_session_id')).toBe(true);
+    expect(isSessionIdName('sessionStart')).toBe(false);
+  });
+
+  it('finds login calls and results', () => {
+    expect(isLoginCallName('api.login')).toBe(true);
+    expect(isLoginCallName('auth.signIn')).toBe(true);
+    expect(isLoginCallName('getToken')).toBe(true);
+    expect(isLoginCallName('tokenize')).toBe(false);
+    expect(isLoginCallName('signOut')).toBe(false);
+    expect(isLoginResultName('response.data')).toBe(true);
+    expect(isLoginResultName('lexer')).toBe(false);
   });
 });
 
@@ -132,7 +204,7 @@ describe('isCredentialHeaderName', () => {
 });
 
 describe('isAuthStateName', () => {
-  it.each(['auth', 'authState', 'user', 'currentUser', 'session', 'login', 'authentication', 'userSlice', 'token'])(
+  it.each(['auth', 'authState', 'user', 'currentUser', 'session', 'login', 'authentication', 'userSlice', 'token', 'tokens'])(
     'accepts %s',
     (name) => {
       expect(isAuthStateName(name)).toBe(true);
