@@ -10,7 +10,18 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
-import { isCredentialHeaderName, isCredentialName, isCredentialPropertyName } from './credential-name.js';
+import {
+  isAnalyticsStoreName,
+  isAuthContainerName,
+  isBareTokensName,
+  isCredentialHeaderName,
+  isCredentialName,
+  isCredentialPropertyName,
+  isLoginCallName,
+  isLoginResultName,
+  isSessionIdName,
+  splitWords,
+} from './credential-name.js';
 import {
   getCalleeName,
   getCallsOfEnclosingFunction,
@@ -34,12 +45,22 @@ export type StoredValueKind = 'credential' | 'flag' | 'empty' | 'other';
 /** The use that makes a value read from storage a credential. */
 export type CredentialUse = 'authorization-header' | 'credential-property';
 
+/** The storage location of a value, as far as it changes what counts as a credential in the value. */
+export interface StoredValueContext {
+  /** The storage key or cookie name, when known. Under an analytics key (`analytics`, `_ga`) session ids do not count. */
+  readonly key?: string;
+}
+
 /** Classifies a stored value; a missing value (`setItem(key)`) counts as empty. */
-export function classifyStoredValue(node: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): StoredValueKind {
+export function classifyStoredValue(
+  node: TSESTree.Node | undefined,
+  sourceCode: TSESLint.SourceCode,
+  context: StoredValueContext = {},
+): StoredValueKind {
   if (!node) return 'empty';
   if (isEmptyValue(node, sourceCode)) return 'empty';
   if (isLiteralFlag(node, sourceCode)) return 'flag';
-  if (isCredentialValue(node, sourceCode)) return 'credential';
+  if (isCredentialValue(node, sourceCode, context)) return 'credential';
   return 'other';
 }
 
@@ -95,33 +116,47 @@ const PASS_THROUGH_CALLS = [
 ];
 
 /** Returns true when a stored value contains a login credential. */
-export function isCredentialValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
-  return isCredentialExpression(node, sourceCode, { depth: 0, variables: new Set() });
+export function isCredentialValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, context: StoredValueContext = {}): boolean {
+  const ignoreSessionIds = context.key !== undefined && isAnalyticsStoreName(context.key);
+  return isCredentialExpression(node, sourceCode, { depth: 0, variables: new Set(), ignoreSessionIds });
 }
 
 interface ValueSearch {
   depth: number;
   variables: Set<Variable>;
+  /** Session id names do not count, because the value goes to an analytics store. */
+  ignoreSessionIds: boolean;
+}
+
+/** Returns true when a variable or object key name marks its value as a credential in this search. */
+function namesCredential(name: string, search: ValueSearch): boolean {
+  return isCredentialName(name) && !(search.ignoreSessionIds && isSessionIdName(name));
 }
 
 const MAX_VALUE_DEPTH = 6;
 
 function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, search: ValueSearch): boolean {
   if (search.depth > MAX_VALUE_DEPTH) return false;
-  const next: ValueSearch = { depth: search.depth + 1, variables: search.variables };
+  const next: ValueSearch = { ...search, depth: search.depth + 1 };
   const expression = skipValueWrappers(node);
 
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier:
+      // A credential name decides only while the value does not come from CSS, the page's text, a split
+      // string or the page's own random ids: `const token = getCssVar('--brand')` is a colour.
+      if (hasNonCredentialOrigin(expression, sourceCode, 0)) return false;
       return (
-        isCredentialName(expression.name) ||
+        namesCredential(expression.name, search) ||
+        (isBareTokensName(expression.name) && isLoginResultVariable(expression, sourceCode)) ||
         hasCredentialEvidence(expression, sourceCode) ||
         isCredentialVariable(expression, sourceCode, next)
       );
     case AST_NODE_TYPES.MemberExpression: {
       const name = getMemberName(expression);
       return (
-        (name !== undefined && isCredentialPropertyName(name, getObjectName(expression.object))) ||
+        (name !== undefined &&
+          isCredentialPropertyName(name, getObjectName(expression.object)) &&
+          !(search.ignoreSessionIds && isSessionIdName(name))) ||
         hasCredentialEvidence(expression, sourceCode)
       );
     }
@@ -156,7 +191,13 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
       return expression.properties.some((property) => {
         if (property.type === AST_NODE_TYPES.SpreadElement) return isCredentialExpression(property.argument, sourceCode, next);
         const key = getPropertyKeyName(property);
-        if (key !== undefined && isCredentialName(key) && !isLiteralFlag(property.value, sourceCode) && !isEmptyValue(property.value, sourceCode)) {
+        if (
+          key !== undefined &&
+          namesCredential(key, search) &&
+          !isLiteralFlag(property.value, sourceCode) &&
+          !isEmptyValue(property.value, sourceCode) &&
+          !hasNonCredentialOrigin(property.value, sourceCode, 0)
+        ) {
           return true;
         }
         return isCredentialExpression(property.value, sourceCode, next);
@@ -191,7 +232,208 @@ function isCredentialVariable(identifier: TSESTree.Identifier, sourceCode: TSESL
   }
   const property = findPatternProperty(declarator.id, identifier.name);
   const key = property ? getPropertyKeyName(property) : undefined;
-  return key !== undefined && isCredentialName(key);
+  if (key === undefined) return false;
+  if (isBareTokensName(key)) return declarator.init !== null && isLoginResult(declarator.init);
+  return namesCredential(key, search);
+}
+
+/**
+ * Returns the declarator of a variable that is bound once and never reassigned (`const`, or a `let` without
+ * later writes), including the loop variable of a `for…of`.
+ */
+function getSingleDeclarator(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.VariableDeclarator | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  return definition.node;
+}
+
+/** Returns true for `const tokens = await api.login(form)`: a variable bound to a login result. */
+function isLoginResultVariable(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const declarator = getSingleDeclarator(identifier, sourceCode);
+  return declarator?.id.type === AST_NODE_TYPES.Identifier && declarator.init !== null && isLoginResult(declarator.init);
+}
+
+/**
+ * Returns true when an expression is the result of a login: a call whose name says it logs in or issues a
+ * token (`await auth.signIn(form)`, `getToken()`), or an object named like a response (`response.data`,
+ * `res.json()`).
+ */
+function isLoginResult(node: TSESTree.Node): boolean {
+  const expression = skipValueWrappers(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const calleeName = getCalleeName(expression) ?? getMethodName(expression);
+    if (calleeName !== undefined && isLoginCallName(calleeName)) return true;
+    const callee = skipTypeWrappers(expression.callee);
+    if (getMethodName(expression) !== 'json' || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const responseName = getObjectName(callee.object);
+    return responseName !== undefined && isLoginResultName(responseName);
+  }
+  const name = getObjectName(expression);
+  return name !== undefined && isLoginResultName(name);
+}
+
+/** Returns the name of the method a call invokes (`split` in `input.split(' ')`), or undefined. */
+function getMethodName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
+}
+
+/** Calls whose result the page makes itself, so it is never a login the server issued. */
+const CLIENT_GENERATED_CALLS = [
+  'crypto.randomUUID',
+  'window.crypto.randomUUID',
+  'self.crypto.randomUUID',
+  'globalThis.crypto.randomUUID',
+  'Date.now',
+  'Math.random',
+  'performance.now',
+  'uuid',
+  'uuidv4',
+  'nanoid',
+];
+
+/** Methods that read CSS from the page (`getComputedStyle(el).getPropertyValue('--brand')`). */
+const CSS_READ_METHODS = new Set(['getComputedStyle', 'getPropertyValue']);
+
+/** Properties that hold text rendered in the page. */
+const PAGE_TEXT_PROPERTIES = new Set(['textContent', 'innerText']);
+
+/**
+ * Words in a function or object name that mark CSS, theme or lexer values (`getCssVar`, `theme.tokens`,
+ * `lexer.tokenize`).
+ */
+const STYLE_WORDS = new Set([
+  'css',
+  'style',
+  'styles',
+  'theme',
+  'design',
+  'palette',
+  'color',
+  'colors',
+  'colour',
+  'colours',
+  'font',
+  'fonts',
+  'spacing',
+  'typography',
+  'lexer',
+  'syntax',
+]);
+
+/**
+ * Words in the name of a string that may carry a credential, so that a part split from it may be one: an
+ * `Authorization` header, a cookie string, a URL fragment or query from a login redirect, a response.
+ */
+const CREDENTIAL_SOURCE_WORDS = new Set([
+  'auth',
+  'authorization',
+  'bearer',
+  'header',
+  'headers',
+  'cookie',
+  'cookies',
+  'jwt',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'session',
+  'hash',
+  'search',
+  'href',
+  'url',
+  'query',
+  'location',
+  'response',
+  'res',
+  'data',
+  'body',
+]);
+
+/** Methods whose result is the text, or a part of the text, of the value they are called on. */
+const STRING_PART_METHODS = new Set([
+  'toString',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'slice',
+  'substring',
+  'substr',
+  'at',
+]);
+
+const MAX_ORIGIN_DEPTH = 6;
+
+/**
+ * Returns true when a value comes from somewhere that contains no login credential, whatever the name of the
+ * variable that carries it: CSS read from the page, rendered text, a theme or lexer object, a part split
+ * from a string that names no credential source (`input.split(' ')`), or an id or time the page makes
+ * itself (`crypto.randomUUID()`, `Date.now()`). Unknown origins (parameters, globals, responses) return false.
+ */
+function hasNonCredentialOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > MAX_ORIGIN_DEPTH) return false;
+  const expression = skipValueWrappers(node);
+
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier: {
+      if (hasAnyWord(expression.name, STYLE_WORDS)) return true;
+      const declarator = getSingleDeclarator(expression, sourceCode);
+      if (!declarator) return false;
+      if (declarator.init) return hasNonCredentialOrigin(declarator.init, sourceCode, depth + 1);
+      // The loop variable of `for (const token of lexer.tokenize(src))` comes from what the loop iterates.
+      const loop = declarator.parent.parent;
+      return loop?.type === AST_NODE_TYPES.ForOfStatement && hasNonCredentialOrigin(loop.right, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const property = getMemberName(expression);
+      if (property !== undefined && PAGE_TEXT_PROPERTIES.has(property)) return true;
+      const objectName = getReferenceNames(expression.object);
+      if (objectName.some((name) => hasAnyWord(name, STYLE_WORDS))) return true;
+      return hasNonCredentialOrigin(expression.object, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (isCallTo(expression, CLIENT_GENERATED_CALLS)) return true;
+      if (isCallTo(expression, PASS_THROUGH_CALLS)) {
+        const argument = expression.arguments[0];
+        return argument !== undefined && hasNonCredentialOrigin(argument, sourceCode, depth + 1);
+      }
+      const method = getMethodName(expression);
+      const calleeName = getCalleeName(expression) ?? method;
+      if (calleeName !== undefined && (CSS_READ_METHODS.has(calleeName) || hasAnyWord(calleeName, STYLE_WORDS))) return true;
+      if (method !== undefined && CSS_READ_METHODS.has(method)) return true;
+      const receiver = expression.callee.type === AST_NODE_TYPES.MemberExpression ? expression.callee.object : undefined;
+      if (!receiver) return false;
+      if (method === 'split' || method === 'match') {
+        return !getReferenceNames(receiver).some((name) => hasAnyWord(name, CREDENTIAL_SOURCE_WORDS));
+      }
+      return method !== undefined && STRING_PART_METHODS.has(method) && hasNonCredentialOrigin(receiver, sourceCode, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Returns the names along a reference chain: `['window', 'location', 'hash']` for `window.location.hash`. */
+function getReferenceNames(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current = skipValueWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberName(current);
+    if (name !== undefined) names.unshift(name);
+    current = skipValueWrappers(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) names.unshift(current.name);
+  return names;
+}
+
+function hasAnyWord(name: string, words: ReadonlySet<string>): boolean {
+  return splitWords(name).some((word) => words.has(word));
 }
 
 /** Finds the property of a destructuring pattern that binds `name` (`{ accessToken: name }`). */
@@ -265,14 +507,14 @@ function getEvidenceIndex(sourceCode: TSESLint.SourceCode): Map<ReferenceRoot, s
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = getMemberName(node);
-      if (name !== undefined && isCredentialPropertyName(name, getObjectName(node.object)) && !isCallee(node)) add(node.object);
+      if (name !== undefined && isCredentialReadName(name, getObjectName(node.object)) && !isCallee(node)) add(node.object);
     } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && hasCredentialPatternKey(node.id)) {
       add(node.init);
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression && hasCredentialPatternKey(node.left)) {
       add(node.right);
     } else if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in') {
       const key = node.left.type === AST_NODE_TYPES.Literal ? node.left.value : undefined;
-      if (typeof key === 'string' && isCredentialName(key)) add(node.right);
+      if (typeof key === 'string' && isCredentialReadName(key, undefined)) add(node.right);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const checked = getHasOwnPropertyTarget(node, sourceCode);
       if (checked) add(checked);
@@ -288,8 +530,17 @@ function hasCredentialPatternKey(pattern: TSESTree.Node): boolean {
   return pattern.properties.some((property) => {
     if (property.type !== AST_NODE_TYPES.Property) return false;
     const key = getPropertyKeyName(property);
-    return key !== undefined && isCredentialName(key);
+    return key !== undefined && isCredentialReadName(key, undefined);
   });
+}
+
+/**
+ * Returns true when reading a property of this name shows that the object contains a credential. An `auth`
+ * or `authData` object does not on its own (`config.auth.enabled`), only a credential read from it does
+ * (`config.auth.token`).
+ */
+function isCredentialReadName(property: string, objectName: string | undefined): boolean {
+  return isCredentialPropertyName(property, objectName) && !isAuthContainerName(property);
 }
 
 /** Returns `x` for `x.hasOwnProperty('token')`, `Object.hasOwn(x, 'token')` and `Object.prototype.hasOwnProperty.call(x, 'token')`. */
@@ -300,7 +551,7 @@ function getHasOwnPropertyTarget(call: TSESTree.CallExpression, sourceCode: TSES
   const [first, second] = call.arguments;
   const isCredentialArgument = (argument: TSESTree.Node | undefined): boolean => {
     const text = argument ? getStaticString(argument, sourceCode) : undefined;
-    return text !== undefined && isCredentialName(text);
+    return text !== undefined && isCredentialReadName(text, undefined);
   };
   if (method === 'hasOwnProperty' && isCredentialArgument(first)) return callee.object;
   if (method === 'hasOwn' && isCredentialArgument(second)) return first;
@@ -411,7 +662,7 @@ export function findCredentialUse(
           break;
         }
         if (isCallee(parent)) break;
-        if (parsed && name !== undefined && isCredentialName(name)) result ??= 'credential-property';
+        if (parsed && name !== undefined && isCredentialReadName(name, getObjectName(current))) result ??= 'credential-property';
         queue.push({ node: parent, parsed });
         break;
       }
@@ -496,7 +747,7 @@ function followPattern(
     for (const property of pattern.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = getPropertyKeyName(property);
-      if (key !== undefined && isCredentialName(key)) onCredentialKey();
+      if (key !== undefined && isCredentialReadName(key, undefined)) onCredentialKey();
       followPattern(property.value, true, queue, followVariable, onCredentialKey);
     }
   }

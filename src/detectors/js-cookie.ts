@@ -488,7 +488,7 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
     }
     if (name !== undefined && isAllowedKey(name, keyOptions)) continue;
 
-    const value = classifyCookieValue(write, sourceCode);
+    const value = classifyCookieValue(write, name, sourceCode);
     if (value.kind === 'flag' && write.kind === 'write') continue;
     const kind: CookieKind = value.kind === 'empty' ? 'remove' : write.kind;
     let reason: CookieFindingReason | undefined;
@@ -523,7 +523,11 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
 }
 
 /** Classifies the written value: the credential part if any, else whether it is empty or a literal flag. */
-function classifyCookieValue(write: CookieWrite, sourceCode: TSESLint.SourceCode): { kind: StoredValueKind; node?: TSESTree.Node } {
+function classifyCookieValue(
+  write: CookieWrite,
+  name: string | undefined,
+  sourceCode: TSESLint.SourceCode,
+): { kind: StoredValueKind; node?: TSESTree.Node } {
   if (write.kind === 'remove') return { kind: 'empty' };
   if (write.valueNodes.length === 0) {
     const literal = write.literalValue ?? '';
@@ -532,7 +536,7 @@ function classifyCookieValue(write: CookieWrite, sourceCode: TSESLint.SourceCode
   }
   let result: { kind: StoredValueKind; node?: TSESTree.Node } = { kind: 'other' };
   for (const node of write.valueNodes) {
-    const kind = classifyStoredValue(unwrapEncoding(node), sourceCode);
+    const kind = classifyStoredValue(unwrapEncoding(node), sourceCode, { key: name });
     if (kind === 'credential') return { kind, node };
     if (write.valueNodes.length === 1) result = { kind, node };
   }

@@ -330,7 +330,7 @@ function judgeAccess(access: StorageAccess, sourceCode: TSESLint.SourceCode, opt
   const keyReason = credentialKey ? ('key' as const) : undefined;
   switch (access.kind) {
     case 'write': {
-      const value = classifyStoredValue(access.valueNode, sourceCode);
+      const value = classifyStoredValue(access.valueNode, sourceCode, { key });
       if (value === 'flag') return undefined;
       if (value === 'empty') return { access, kind: 'remove', key, reason: keyReason };
       if (value === 'credential') return { access, kind: 'write', key, reason: keyReason ?? 'value' };

@@ -29,10 +29,10 @@ function findCall(sourceCode: ReturnType<typeof parseSourceCode>, name: string):
   return found as TSESTree.CallExpression;
 }
 
-/** Parses `code` and classifies the second argument of its first `save(key, <value>)` call. */
-function classifySavedValue(code: string) {
+/** Parses `code` and classifies the second argument of its first `save(key, <value>)` call, stored under `key`. */
+function classifySavedValue(code: string, key?: string) {
   const sourceCode = parseSourceCode(code, 'file.ts');
-  return classifyStoredValue(findCall(sourceCode, 'save').arguments[1], sourceCode);
+  return classifyStoredValue(findCall(sourceCode, 'save').arguments[1], sourceCode, { key });
 }
 
 /** Parses `code` and follows the value of its first `read()` call. */
@@ -54,6 +54,13 @@ describe('classifyStoredValue', () => {
     [`if (data.token) save(k, JSON.stringify(data));`],
     [`const ok = 'token' in data;\nsave(k, data);`],
     [`save(k, JSON.stringify(response.data));\nconsole.log(response.data.user.jwt);`],
+    [`save(k, token);`],
+    [`const { token } = await res.json();\nsave(k, token);`],
+    [`const [, token] = location.hash.split('access_token=');\nsave(k, token);`],
+    [`save(k, JSON.stringify(res.data.tokens));`],
+    [`const { tokens } = await api.login(form);\nsave(k, tokens);`],
+    [`const tokens = await auth.signIn(form);\nsave(k, tokens);`],
+    [`const { tokens } = await response.json();\nsave(k, tokens);`],
   ])('finds a credential in %s', (code) => {
     expect(classifySavedValue(code)).toBe('credential');
   });
@@ -78,8 +85,36 @@ describe('classifyStoredValue', () => {
     [`save(k, settings.theme);`],
     [`save(k, csrfToken);`],
     [`function f(data) { if (data.token) {} }\nfunction g(data) { save(k, data); }\ng();`],
+    [`const token = getComputedStyle(document.documentElement).getPropertyValue('--brand');\nsave(k, token);`],
+    [`const token = theme.tokens.primary;\nsave(k, token);`],
+    [`const { primary: token } = theme;\nsave(k, token);`],
+    [`const [token] = input.split(' ');\nsave(k, token);`],
+    [`const token = input.trim().split(' ')[0].toLowerCase();\nsave(k, token);`],
+    [`const token = el.textContent;\nsave(k, token);`],
+    [`const sessionId = crypto.randomUUID();\nsave(k, sessionId);`],
+    [`save(k, JSON.stringify({ sessionId: Date.now() }));`],
+    [`save(k, JSON.stringify(lexer.tokens));`],
+    [`const tokens = tokenize(source);\nsave(k, JSON.stringify(tokens));`],
+    [`save(k, JSON.stringify(cart.token));`],
+    [`if (cfg.auth.enabled) save(k, cfg);`],
   ])('finds nothing in %s', (code) => {
     expect(classifySavedValue(code)).toBe('other');
+  });
+});
+
+describe('classifyStoredValue under an analytics key', () => {
+  it('ignores session ids', () => {
+    expect(classifySavedValue(`save(k, sessionId);`, 'analytics')).toBe('other');
+    expect(classifySavedValue(`save(k, JSON.stringify({ sessionId: session.id }));`, '_ga')).toBe('other');
+    expect(classifySavedValue(`save(k, res.data.sessionId);`, 'amplitude')).toBe('other');
+  });
+
+  it('still finds a token', () => {
+    expect(classifySavedValue(`save(k, JSON.stringify({ sessionId, token }));`, 'analytics')).toBe('credential');
+  });
+
+  it('finds session ids under other keys', () => {
+    expect(classifySavedValue(`save(k, sessionId);`, 'cache')).toBe('credential');
   });
 });
 
@@ -114,6 +149,16 @@ describe('findCredentialUse', () => {
 
   it('follows the return value of a function', () => {
     expect(findUseOfRead(`function load() { return JSON.parse(read()); }\nconst t = load().token;`)).toBe('credential-property');
+  });
+
+  it('ignores an auth object without a credential read', () => {
+    expect(findUseOfRead(`const cfg = JSON.parse(read());\nif (cfg.auth.enabled) showLogin();`)).toBeUndefined();
+    expect(findUseOfRead(`const { auth } = JSON.parse(read());\nif (auth) showLogin();`)).toBeUndefined();
+  });
+
+  it('finds a token read from an auth object', () => {
+    expect(findUseOfRead(`const cfg = JSON.parse(read());\nuse(cfg.auth.token);`)).toBe('credential-property');
+    expect(findUseOfRead(`const { auth } = JSON.parse(read());\nuse(auth.accessToken);`)).toBe('credential-property');
   });
 
   it('ignores a property of an unparsed string', () => {

@@ -23,6 +23,17 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('pageToken', nextPageToken);\ndocument.cookie = \`fcm_token=\${pushToken}\`;`,
     },
+    // Shop cart ids and design tokens are not logins.
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('cartToken', cart.token);\ndocument.cookie = 'tokens=' + JSON.stringify(designTokens);`,
+    },
+    // A credential-named variable holding a CSS value or an analytics id the page made itself.
+    {
+      code: `import Cookies from 'js-cookie';\nconst token = getCssVar('--brand');\nCookies.set('brand', token);\nconst sessionId = crypto.randomUUID();\nCookies.set('_analytics', sessionId);`,
+    },
+    {
+      code: `document.cookie = '_ga_session=' + sessionId;\nimport Cookies from 'js-cookie';\nCookies.set('mixpanel', JSON.stringify({ sessionId }));`,
+    },
     // A flag under an auth-sounding name.
     {
       code: `document.cookie = "auth=1; path=/";\nimport Cookies from 'js-cookie';\nCookies.set('auth', true);`,
@@ -208,6 +219,16 @@ ruleTester.run('no-token-in-js-cookie', rule, {
       code: `import Cookies from 'js-cookie';\nCookies.set('my_sid', sid);`,
       options: [{ extraNamePatterns: ['^my_sid$'] }],
       errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    // Near misses: a login token under an innocent or analytics cookie name, and login tokens in `tokens`.
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('brand', token);\nCookies.set('_analytics', JSON.stringify({ sessionId, token }));\nCookies.set('tokens', JSON.stringify(response.data.tokens));\nCookies.set('authTokens', value);`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 2, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 4, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 5, column: 1 },
+      ],
     },
     // ---- universal-cookie and react-cookie ----
     {

@@ -67,6 +67,50 @@ ruleTester.run('no-token-in-storage', rule, {
       code: `import { USER_PREFERENCES_KEY } from './keys';\nlocalStorage.setItem(USER_PREFERENCES_KEY, JSON.stringify(preferences));`,
       filename: FILENAMES.ts,
     },
+    // ---- token names that are not logins: design, lexer and wallet tokens, shop carts ----
+    {
+      code: `localStorage.setItem('colorTokens', JSON.stringify(theme.colors));\nlocalStorage.setItem('spacingTokens', JSON.stringify(theme.spacing));\nlocalStorage.setItem('figmaTokens', x);\nconst colors = JSON.parse(localStorage.getItem('colorTokens'));`,
+    },
+    {
+      code: `localStorage.setItem('tokens', JSON.stringify(lexer.tokens));\nconst tokens = tokenize(source);\nlocalStorage.setItem('lastTokens', JSON.stringify(tokens));\nlocalStorage.setItem('highlight.tokens', JSON.stringify(tokens));`,
+    },
+    {
+      code: `localStorage.setItem('selectedToken', 'ETH');\nlocalStorage.setItem('customTokens', JSON.stringify(list));\nlocalStorage.setItem('watchlistTokens', x);\nlocalStorage.setItem('recentTokens', x);\nlocalStorage.setItem('savedTokens', JSON.stringify(savedTokens));\nlocalStorage.removeItem('selectedToken');`,
+    },
+    {
+      code: `localStorage.setItem('cartToken', cart.token);\nlocalStorage.setItem('checkoutToken', checkout.token);`,
+    },
+    // A bare `tokens` key counts only when its value holds login tokens, and these do not.
+    {
+      code: `localStorage.setItem('tokens', JSON.stringify(designTokens));\nlocalStorage.getItem('tokens');\nlocalStorage.removeItem('tokens');`,
+    },
+    // ---- a credential-named variable whose value comes from CSS, a theme, split input or the page ----
+    {
+      code: `const token = getComputedStyle(document.documentElement).getPropertyValue('--brand');\nlocalStorage.setItem('theme', token);`,
+    },
+    {
+      code: `const token = theme.tokens.primary;\nlocalStorage.setItem('primaryColor', token);`,
+    },
+    {
+      code: `const [token] = input.split(' ');\nlocalStorage.setItem('lastCommand', token);`,
+    },
+    {
+      code: `for (const token of lexer.tokenize(source)) {\n  sessionStorage.setItem('lastKeyword', JSON.stringify({ token }));\n}`,
+    },
+    // ---- analytics sessions, which log no one in ----
+    {
+      code: `localStorage.setItem('amplitude_sessionId', String(Date.now()));\nlocalStorage.setItem('lastSessionId', analyticsSessionId);`,
+    },
+    {
+      code: `const sessionId = crypto.randomUUID();\nsessionStorage.setItem('analytics_session', sessionId);`,
+    },
+    {
+      code: `function onAnalyticsReady(session) {\n  sessionStorage.setItem('analytics', JSON.stringify({ sessionId: session.id, start: session.start }));\n}`,
+    },
+    // ---- an `auth` object read back from storage without a credential read from it ----
+    {
+      code: `const cfg = JSON.parse(localStorage.getItem('config'));\nif (cfg.auth.enabled) showLogin();\nconst p = JSON.parse(localStorage.getItem('prefs'));\np.auth;\nconst { auth } = JSON.parse(localStorage.getItem('settings'));`,
+    },
     // ---- literal flags under an auth-sounding key ----
     {
       code: `sessionStorage.setItem("ssoAttempted", "1");`,
@@ -376,6 +420,85 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }, { messageId: 'credentialRemoval', line: 2, column: 1 }],
       code: `localStorage.setItem('user', JSON.stringify(user));\nlocalStorage.setItem('user', '');\napi.defaults.headers.common.Authorization = user.token;`,
+    },
+    // ---- near misses of names that are not credentials ----
+    {
+      code: `localStorage.setItem('authTokens', JSON.stringify(tokens));\nlocalStorage.setItem('oauth_tokens', x);\nlocalStorage.setItem('cart', JSON.stringify({ items, token }));`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1 },
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    // A bare `tokens` key holding the tokens of a login response, then its read and removal.
+    {
+      code: `const res = await axios.post('/api/login', form);\nlocalStorage.setItem('tokens', JSON.stringify(res.data.tokens));\nconst saved = localStorage.getItem('tokens');\nlocalStorage.removeItem('tokens');`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialRead', line: 3, column: 15 },
+        { messageId: 'credentialRemoval', line: 4, column: 1 },
+      ],
+    },
+    {
+      code: `const { tokens } = await api.login(form);\nlocalStorage.setItem('tokens', JSON.stringify(tokens));\nconst result = await auth.signIn(form);\nsessionStorage.setItem('session', JSON.stringify(result.tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    {
+      code: `const tokens = await api.login(form);\nlocalStorage.setItem('app', JSON.stringify(tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    // A token under an innocent key, from an unknown origin or a login response.
+    {
+      code: `localStorage.setItem('user', JSON.stringify({ ...user, token }));`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    {
+      code: `const { token } = await res.json();\nlocalStorage.setItem('auth', token);\nlocalStorage.setItem('data', token);`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    // A part split from a login redirect's URL fragment or from a header is still a credential.
+    {
+      code: `const [, token] = window.location.hash.split('access_token=');\nlocalStorage.setItem('t', token);\nconst [, bearer] = authHeader.split(' ');\nlocalStorage.setItem('h', bearer);`,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    // A credential key decides whatever the origin of the value.
+    {
+      code: `const token = getCssVar('--brand');\nlocalStorage.setItem('token', token);\nlocalStorage.setItem('sessionId', crypto.randomUUID());`,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    // An analytics key ignores session ids only, and a login session id elsewhere still counts.
+    {
+      code: `sessionStorage.setItem('analytics', JSON.stringify({ sessionId, token }));\nlocalStorage.setItem('app_session_id', res.sessionId);\nlocalStorage.setItem('cache', JSON.stringify({ sessionId: res.data.sessionId }));`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1 },
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    // A token read from an `auth` object, or from the stored object itself.
+    {
+      code: `const cfg = JSON.parse(localStorage.getItem('config'));\nuse(cfg.auth.token);\nconst p = JSON.parse(localStorage.getItem('prefs'));\nuse(p.accessToken);\nconst s = JSON.parse(localStorage.getItem('s'));\nuse(s.authData.jwt);`,
+      errors: [
+        { messageId: 'credentialRead', line: 1, column: 24 },
+        { messageId: 'credentialRead', line: 3, column: 22 },
+        { messageId: 'credentialRead', line: 5, column: 22 },
+      ],
     },
     // ---- reads that are used as credentials ----
     {
