@@ -6,6 +6,7 @@
  * - error-handling.ts: the try statements and promise handlers that may catch an error thrown at a node.
  * - literals.ts: string literals of both shapes.
  * - statements.ts: removing and replacing statements with their comments.
+ * - side-effects.ts: which parts of an expression to keep when its value is no longer needed.
  * - marker.ts: the manual-migration marker.
  * - imports.ts: module bindings.
  * - types.ts: a codemod's metadata.
@@ -20,6 +21,7 @@ export * from './imports.js';
 export * from './literals.js';
 export * from './marker.js';
 export * from './positions.js';
+export * from './side-effects.js';
 export * from './source-file.js';
 export * from './statements.js';
 export * from './types.js';
