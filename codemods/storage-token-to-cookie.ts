@@ -9,10 +9,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { API, ASTNode, ASTPath, FileInfo } from 'jscodeshift';
+import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
 
 import {
   findHttpClients,
+  findRequestCall,
   findRequestForArgument,
   findRequestForConfig,
   getAxiosTarget,
@@ -22,8 +23,10 @@ import {
   skipWrappers,
   type HttpClients,
   type HttpRequest,
+  type RequestCall,
 } from '../src/codemod/http-clients.js';
 import {
+  collectSideEffects,
   findPathForNode,
   getDetectorSourceCode,
   isInStatementList,
@@ -53,6 +56,10 @@ export const REASONS = {
     'the stored credential is returned to other code, so remove its uses there and send those requests with the session cookie',
   writeInExpression:
     'the credential is written to storage inside an expression or a branch without braces, so remove the write because the server now sets the session cookie',
+  writeWithEffects:
+    'the value written to storage calls or changes something only when the write happens (the right side of ??=, ||= or &&=), so move that work out of the write and remove the write because the server now sets the session cookie',
+  loginRequestOptions:
+    "the stored credential comes from a request whose options this codemod cannot edit, so send that request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
   exportedValue:
     'the stored credential is exported to other modules, so remove its uses there and send those requests with the session cookie',
   removeWithoutRoute:
@@ -92,12 +99,20 @@ interface Plan {
   readonly credentials: Map<TSESTree.ObjectExpression, 'fetch' | 'axios'>;
   /** `axios.create()` calls without options, which get `{ withCredentials: true }`. */
   readonly createCallsWithoutConfig: Set<TSESTree.CallExpression>;
+  /** Request calls without an options argument, which get `{ credentials: 'include' }` or `{ withCredentials: true }`. */
+  readonly requestsWithoutConfig: Map<TSESTree.CallExpression, 'fetch' | 'axios'>;
   /** Statements to replace with new code. */
   readonly replacements: Map<TSESTree.Node, string>;
   /** Statements to insert code before. */
   readonly insertions: Map<TSESTree.Node, string[]>;
-  /** Arrow functions whose expression body becomes an empty block. */
-  readonly emptiedArrows: Set<TSESTree.ArrowFunctionExpression>;
+  /**
+   * Statement-list items that write a credential with a value that does more than compute it. An expression
+   * statement becomes the listed expressions, one statement each. `return localStorage.setItem(...)` gets
+   * them as statements before a bare `return;`.
+   */
+  readonly keptEffects: Map<TSESTree.ExpressionStatement | TSESTree.ReturnStatement, TSESTree.Expression[]>;
+  /** Arrow functions whose expression body becomes a block of the listed expressions, often none. */
+  readonly emptiedArrows: Map<TSESTree.ArrowFunctionExpression, TSESTree.Expression[]>;
   readonly marks: { node: TSESTree.Node; reason: string }[];
 }
 
@@ -106,6 +121,7 @@ type CookieEdit =
   | { readonly kind: 'config'; readonly config: TSESTree.ObjectExpression; readonly client: 'fetch' | 'axios' }
   | { readonly kind: 'none' }
   | { readonly kind: 'create-without-config'; readonly call: TSESTree.CallExpression }
+  | { readonly kind: 'request-without-config'; readonly call: TSESTree.CallExpression; readonly client: 'fetch' | 'axios' }
   | { readonly kind: 'defaults'; readonly targetText: string; readonly statement: TSESTree.Node; readonly replace: boolean };
 
 /** A place where a credential header is set, and what its removal takes. */
@@ -114,6 +130,9 @@ interface HeaderSite {
   readonly node: TSESTree.Node;
   readonly cookieEdits: readonly CookieEdit[];
 }
+
+/** An edit to one request or client, as opposed to the axios defaults. */
+type RequestEdit = Exclude<CookieEdit, { kind: 'defaults' }>;
 
 type UseVerdict =
   | { readonly kind: 'header'; readonly site: HeaderSite }
@@ -138,9 +157,11 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
     removals: new Set(),
     credentials: new Map(),
     createCallsWithoutConfig: new Set(),
+    requestsWithoutConfig: new Map(),
     replacements: new Map(),
     insertions: new Map(),
-    emptiedArrows: new Set(),
+    keptEffects: new Map(),
+    emptiedArrows: new Map(),
     marks: [],
   };
   const clients = findHttpClients(sourceCode);
@@ -151,7 +172,7 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
     if (STATE_FORMS.has(finding.form)) {
       plan.marks.push({ node: finding.node, reason: REASONS.libraryState(finding.method) });
     } else if (finding.kind === 'write') {
-      planWrite(finding, plan);
+      if (planLoginRequest(finding, plan, clients, sourceCode)) planWrite(finding, plan);
     } else if (finding.kind === 'remove') {
       planRemoval(finding, plan, logout, functionsWithLogoutRequest, sourceCode);
     } else {
@@ -163,20 +184,76 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
 }
 
 function planWrite(finding: StorageFinding, plan: Plan): void {
+  const effects = collectWriteEffects(finding.node);
+  if (!effects) {
+    plan.marks.push({ node: finding.node, reason: REASONS.writeWithEffects });
+    return;
+  }
   const expression = climbStatementWrappers(finding.node);
   const statement = expression.parent;
   if (statement?.type === AST_NODE_TYPES.ExpressionStatement && isStatementListItem(statement)) {
-    plan.removals.add(statement);
+    if (effects.length === 0) plan.removals.add(statement);
+    else plan.keptEffects.set(statement, effects);
     return;
   }
-  // `.then((data) => localStorage.setItem('token', data.token))`: Web Storage returns undefined, so an
-  // empty body returns the same.
+  // `return localStorage.setItem(...)` and `.then((data) => localStorage.setItem('token', data.token))`:
+  // Web Storage returns undefined, so a bare `return;` or a block body returns the same.
   const isWebStorage = finding.storage === 'localStorage' || finding.storage === 'sessionStorage';
+  if (isWebStorage && statement?.type === AST_NODE_TYPES.ReturnStatement && isStatementListItem(statement)) {
+    plan.keptEffects.set(statement, effects);
+    return;
+  }
   if (isWebStorage && statement?.type === AST_NODE_TYPES.ArrowFunctionExpression && statement.body === expression) {
-    plan.emptiedArrows.add(statement);
+    plan.emptiedArrows.set(statement, effects);
     return;
   }
   plan.marks.push({ node: finding.node, reason: REASONS.writeInExpression });
+}
+
+/**
+ * Returns what a storage write evaluates besides the write itself (`await api.post(...)` in
+ * `setItem('token', (await api.post(...)).data.token)`), so that removing the write keeps the login
+ * request. Returns undefined when that work runs only under a condition the write decides: the right side
+ * of `localStorage.token ??= issue()`.
+ */
+function collectWriteEffects(write: TSESTree.Node): TSESTree.Expression[] | undefined {
+  if (write.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(write.callee);
+    return [...getMemberParts(callee), ...write.arguments].flatMap((part) => collectSideEffects(part));
+  }
+  if (write.type === AST_NODE_TYPES.AssignmentExpression) {
+    const isLogical = write.operator === '&&=' || write.operator === '||=' || write.operator === '??=';
+    const right = collectSideEffects(write.right);
+    if (isLogical && right.length > 0) return undefined;
+    return [...getMemberParts(write.left).flatMap((part) => collectSideEffects(part)), ...right];
+  }
+  return collectSideEffects(write).length > 0 ? undefined : [];
+}
+
+/** Returns the evaluated parts of a member expression: `storage` in `storage.setItem`, `a` and `b` in `a[b]`. */
+function getMemberParts(node: TSESTree.Node): TSESTree.Node[] {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return [];
+  return node.computed ? [node.object, node.property] : [node.object];
+}
+
+/**
+ * Makes the request whose response provided a stored credential send credentials too, because a browser
+ * ignores the `Set-Cookie` of a cross-origin response to a request without them.
+ * Returns false when the codemod recognises the request but cannot edit it: then the write stays, marked,
+ * so that the next run still finds and reports it. A value from anything else (a parameter, an unknown
+ * client) is left alone.
+ */
+function planLoginRequest(finding: StorageFinding, plan: Plan, clients: HttpClients, sourceCode: TSESLint.SourceCode): boolean {
+  if (!finding.valueNode) return true;
+  const request = findResponseRequest(finding.valueNode, clients, sourceCode, 0);
+  if (!request) return true;
+  const edit = getLoginRequestEdit(request, sourceCode);
+  if (edit) {
+    applyCookieEdit(edit, plan);
+    return true;
+  }
+  plan.marks.push({ node: finding.node, reason: REASONS.loginRequestOptions });
+  return false;
 }
 
 interface LogoutRoute {
@@ -264,11 +341,7 @@ function planRead(finding: StorageFinding, plan: Plan, clients: HttpClients, sou
 function applySite(site: HeaderSite, plan: Plan): void {
   plan.removals.add(site.node);
   for (const edit of site.cookieEdits) {
-    if (edit.kind === 'config') {
-      if (plan.credentials.get(edit.config) !== 'fetch') plan.credentials.set(edit.config, edit.client);
-    } else if (edit.kind === 'create-without-config') {
-      plan.createCallsWithoutConfig.add(edit.call);
-    } else if (edit.kind === 'defaults') {
+    if (edit.kind === 'defaults') {
       const code = `${edit.targetText}.defaults.withCredentials = true;`;
       if (edit.replace) {
         plan.removals.delete(site.node);
@@ -278,7 +351,19 @@ function applySite(site: HeaderSite, plan: Plan): void {
         if (!list.includes(code)) list.push(code);
         plan.insertions.set(edit.statement, list);
       }
+    } else {
+      applyCookieEdit(edit, plan);
     }
+  }
+}
+
+function applyCookieEdit(edit: RequestEdit, plan: Plan): void {
+  if (edit.kind === 'config') {
+    if (plan.credentials.get(edit.config) !== 'fetch') plan.credentials.set(edit.config, edit.client);
+  } else if (edit.kind === 'create-without-config') {
+    plan.createCallsWithoutConfig.add(edit.call);
+  } else if (edit.kind === 'request-without-config') {
+    plan.requestsWithoutConfig.set(edit.call, edit.client);
   }
 }
 
@@ -497,7 +582,7 @@ function getCookieEdit(request: HttpRequest, sourceCode: TSESLint.SourceCode): C
   return { kind: 'config', config: request.config, client: 'axios' };
 }
 
-function getCreateEdit(createCall: TSESTree.CallExpression): CookieEdit {
+function getCreateEdit(createCall: TSESTree.CallExpression): RequestEdit {
   const config = createCall.arguments[0];
   if (config?.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'config', config, client: 'axios' };
   return { kind: 'create-without-config', call: createCall };
@@ -565,6 +650,122 @@ function resolveInterceptorHeaders(member: TSESTree.MemberExpression, clients: H
   const statement = getStatementListItem(use);
   if (!statement) return undefined;
   return [{ kind: 'defaults', targetText: sourceCode.getText(targetNode), statement, replace: false }];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Login requests: where a stored credential came from.
+
+/**
+ * Follows a written value back to the request whose response contains it, through member reads, `await`,
+ * `.json()`, `JSON.parse(...)`, `const` and `let` variables that are never reassigned, and the parameter
+ * of a `.then()` callback. Returns undefined when the value comes from anything else.
+ */
+function findResponseRequest(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): RequestCall | undefined {
+  if (depth > 5) return undefined;
+  const base = skipResponseReads(value);
+  const request = findRequestCall(base, clients);
+  if (request) return request;
+  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
+
+  const variable = ASTUtils.findVariable(sourceCode.getScope(base), base);
+  const definition = variable?.defs[0];
+  if (!variable || !definition || variable.defs.length !== 1) return undefined;
+  if (definition.type === 'Variable') {
+    const init = definition.node.init;
+    const reassigned = variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== init);
+    return init && !reassigned ? findResponseRequest(init, clients, sourceCode, depth + 1) : undefined;
+  }
+  if (definition.type === 'Parameter') {
+    const callback = definition.node;
+    const first = callback.params[0];
+    if (!first || !contains(first, definition.name)) return undefined;
+    const then = getThenCall(callback);
+    return then ? findPromisedRequest(then.callee.object, clients, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** Follows a promise back to a request: `fetch(...)`, or `request.then((response) => response.json())`. */
+function findPromisedRequest(promise: TSESTree.Node, clients: HttpClients, depth: number): RequestCall | undefined {
+  if (depth > 5) return undefined;
+  const node = skipWrappers(promise);
+  const request = findRequestCall(node, clients);
+  if (request) return request;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callback = node.arguments[0];
+  if (!callback || !isFunction(callback)) return undefined;
+  const then = getThenCall(callback);
+  if (!then) return undefined;
+  const parameter = callback.params[0];
+  const result = getReturnedExpression(callback);
+  const resultBase = result ? skipResponseReads(result) : undefined;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier || resultBase?.type !== AST_NODE_TYPES.Identifier || resultBase.name !== parameter.name) return undefined;
+  return findPromisedRequest(then.callee.object, clients, depth + 1);
+}
+
+/** Returns the `.then(callback)` call that a function is the first argument of. */
+function getThenCall(callback: TSESTree.Node): (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | undefined {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return undefined;
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticKey(callee) !== 'then') return undefined;
+  return call as TSESTree.CallExpression & { callee: TSESTree.MemberExpression };
+}
+
+function isFunction(node: TSESTree.Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** Returns an arrow function's expression body, or the argument of a function body's only statement when it is a `return`. */
+function getReturnedExpression(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): TSESTree.Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+  return only?.type === AST_NODE_TYPES.ReturnStatement ? (only.argument ?? undefined) : undefined;
+}
+
+/** Skips what reads a response body or a field of it: `await`, member reads, `.json()`, `.text()`, `JSON.parse(...)`. */
+function skipResponseReads(node: TSESTree.Node): TSESTree.Node {
+  let current = skipWrappers(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.AwaitExpression) {
+      current = skipWrappers(current.argument);
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = skipWrappers(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression && isBodyRead(current)) {
+      current = skipWrappers((current.callee as TSESTree.MemberExpression).object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression && isJsonParse(current) && current.arguments[0]) {
+      current = skipWrappers(current.arguments[0]);
+    } else {
+      return current;
+    }
+  }
+}
+
+function isBodyRead(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return (
+    call.arguments.length === 0 &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['json', 'text'].includes(getStaticKey(callee) ?? '')
+  );
+}
+
+/**
+ * Returns how a login request gets credentials, or undefined when its options cannot be edited: an options
+ * argument that is not an object literal, or a missing one that cannot simply be appended.
+ */
+function getLoginRequestEdit(request: RequestCall, sourceCode: TSESLint.SourceCode): RequestEdit | undefined {
+  if (request.client === 'fetch' && !mayLeaveOrigin(request.url, sourceCode)) return { kind: 'none' };
+  if (request.client === 'axios' && request.target.kind === 'instance' && request.target.createCall) return getCreateEdit(request.target.createCall);
+
+  const args = request.call.arguments;
+  const config = args[request.configIndex];
+  if (config) {
+    const object = skipWrappers(config);
+    return object.type === AST_NODE_TYPES.ObjectExpression ? { kind: 'config', config: object, client: request.client } : undefined;
+  }
+  const canAppend = args.length === request.configIndex && !args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  return canAppend ? { kind: 'request-without-config', call: request.call, client: request.client } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -874,9 +1075,11 @@ function applyPlan(file: CodemodFile, sourceCode: TSESLint.SourceCode, plan: Pla
   const removals = lookUp(file, removed);
   const credentials = [...plan.credentials].filter(([config]) => !isRemoved(config)).map(([config, client]) => ({ path: lookUpOne(file, config), client }));
   const creates = lookUp(file, [...plan.createCallsWithoutConfig]);
+  const requests = [...plan.requestsWithoutConfig].filter(([call]) => !isRemoved(call)).map(([call, client]) => ({ path: lookUpOne(file, call), client }));
   const replacements = [...plan.replacements].map(([node, code]) => ({ path: lookUpOne(file, node), code }));
   const insertions = [...plan.insertions].filter(([node]) => !isRemoved(node)).map(([node, codes]) => ({ path: lookUpOne(file, node), codes }));
-  const arrows = lookUp(file, [...plan.emptiedArrows]);
+  const keptStatements = [...plan.keptEffects].map(([statement, effects]) => ({ path: lookUpOne(file, statement), effects: lookUp(file, effects) }));
+  const arrows = [...plan.emptiedArrows].map(([arrow, effects]) => ({ path: lookUpOne(file, arrow), effects: lookUp(file, effects) }));
   const marks = plan.marks
     .filter((mark) => !isRemoved(mark.node))
     .map((mark) => ({ path: lookUpOne(file, mark.node), reason: mark.reason }));
@@ -884,8 +1087,10 @@ function applyPlan(file: CodemodFile, sourceCode: TSESLint.SourceCode, plan: Pla
   let changed = false;
   changed = addRequestCredentials(file, credentials) || changed;
   changed = addCreateConfigs(file, creates) || changed;
+  changed = addRequestConfigs(file, requests) || changed;
   changed = insertStatements(file, insertions, sourceCode) || changed;
   changed = replaceStatements(file, replacements) || changed;
+  changed = keepSideEffects(file, keptStatements) || changed;
   changed = emptyArrowBodies(file, arrows) || changed;
   changed = removeNodes(removals) || changed;
   for (const mark of marks) changed = markForManualMigration(file, mark.path, mark.reason) || changed;
@@ -952,6 +1157,19 @@ function addCreateConfigs(file: CodemodFile, calls: readonly ASTPath[]): boolean
   return calls.length > 0;
 }
 
+function addRequestConfigs(file: CodemodFile, calls: readonly { path: ASTPath; client: 'fetch' | 'axios' }[]): boolean {
+  const { j } = file;
+  for (const { path, client } of calls) {
+    const call = path.node as ASTNode & { arguments: ASTNode[] };
+    const setting =
+      client === 'fetch'
+        ? j.objectProperty(j.identifier('credentials'), j.stringLiteral('include'))
+        : j.objectProperty(j.identifier('withCredentials'), j.booleanLiteral(true));
+    call.arguments.push(j.objectExpression([setting]));
+  }
+  return calls.length > 0;
+}
+
 function insertStatements(file: CodemodFile, insertions: readonly { path: ASTPath; codes: string[] }[], sourceCode: TSESLint.SourceCode): boolean {
   let changed = false;
   for (const { path, codes } of insertions) {
@@ -970,9 +1188,45 @@ function replaceStatements(file: CodemodFile, replacements: readonly { path: AST
   return replacements.length > 0;
 }
 
-function emptyArrowBodies(file: CodemodFile, arrows: readonly ASTPath[]): boolean {
-  for (const path of arrows) {
-    (path.node as ASTNode & { body: ASTNode }).body = file.j.blockStatement([]);
+/**
+ * Replaces a credential write with the work its value does. The statement node stays in place, so its
+ * comments and markers stay with it: an expression statement takes the first expression and gets the rest
+ * after it, and a `return` loses its value and gets every expression before it.
+ */
+function keepSideEffects(file: CodemodFile, kept: readonly { path: ASTPath; effects: readonly ASTPath[] }[]): boolean {
+  const { j } = file;
+  for (const { path, effects } of kept) {
+    const statement = path.node as ASTNode & { type: string; expression?: ASTNode; argument?: ASTNode | null };
+    const expressions = effects.map((effect) => toStatementExpression(effect));
+    if (statement.type === 'ReturnStatement') {
+      for (const expression of expressions) path.insertBefore(j.expressionStatement(expression));
+      statement.argument = null;
+      continue;
+    }
+    const [first, ...rest] = expressions;
+    if (!first) continue;
+    statement.expression = first;
+    for (const expression of rest.reverse()) path.insertAfter(j.expressionStatement(expression));
+  }
+  return kept.length > 0;
+}
+
+/**
+ * Returns an expression moved out of a removed write, without the parentheses it had there: babel records
+ * `(await login()).token` as a parenthesized `await`, and recast would print `(await login());`. recast
+ * still adds the parentheses a statement needs (before `{`, `function` or `class`).
+ */
+function toStatementExpression(path: ASTPath): Parameters<JSCodeshift['expressionStatement']>[0] {
+  const node = path.node as ASTNode & { extra?: { parenthesized?: boolean } };
+  if (node.extra?.parenthesized) node.extra = { ...node.extra, parenthesized: false };
+  return node as Parameters<JSCodeshift['expressionStatement']>[0];
+}
+
+function emptyArrowBodies(file: CodemodFile, arrows: readonly { path: ASTPath; effects: readonly ASTPath[] }[]): boolean {
+  const { j } = file;
+  for (const { path, effects } of arrows) {
+    const statements = effects.map((effect) => j.expressionStatement(toStatementExpression(effect)));
+    (path.node as ASTNode & { body: ASTNode }).body = j.blockStatement(statements);
   }
   return arrows.length > 0;
 }

@@ -166,6 +166,35 @@ export function findRequestForArgument(
   return AXIOS_CONFIG_INDEX[method] === index ? { client: 'axios', call, target, config } : undefined;
 }
 
+/** A fetch or axios call, whether or not its options object is given. */
+export type RequestCall =
+  | { readonly client: 'fetch'; readonly call: TSESTree.CallExpression; readonly url: TSESTree.Node | undefined; readonly configIndex: number }
+  | { readonly client: 'axios'; readonly call: TSESTree.CallExpression; readonly target: AxiosTarget; readonly configIndex: number };
+
+/**
+ * Returns the request that a call sends, with the index of the argument that is (or would be) its options:
+ * `fetch(url, init)`, `axios(config)`, `axios(url, config)`, `axios.post(url, data, config)` and the same
+ * methods of an instance from the file. Returns undefined for any other call.
+ */
+export function findRequestCall(node: TSESTree.Node, clients: HttpClients): RequestCall | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (isFetchCall(node, clients)) return { client: 'fetch', call: node, url: node.arguments[0], configIndex: 1 };
+
+  const callee = skipWrappers(node.callee);
+  const direct = getAxiosTarget(callee, clients);
+  if (direct) {
+    const first = node.arguments[0];
+    const configIndex = first === undefined || skipWrappers(first).type === AST_NODE_TYPES.ObjectExpression ? 0 : 1;
+    return { client: 'axios', call: node, target: direct, configIndex };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getMemberName(callee);
+  const target = getAxiosTarget(callee.object, clients);
+  const configIndex = method !== undefined && Object.hasOwn(AXIOS_CONFIG_INDEX, method) ? AXIOS_CONFIG_INDEX[method] : undefined;
+  if (!target || configIndex === undefined) return undefined;
+  return { client: 'axios', call: node, target, configIndex };
+}
+
 /**
  * Returns true when a request URL may point outside the page's origin: an absolute or protocol-relative
  * URL, or a URL built from a variable, a parameter or configuration. A relative URL written in the code
