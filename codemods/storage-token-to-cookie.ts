@@ -12,6 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
 
 import {
+  climbTypeWrappers,
   findHttpClients,
   findRequestCall,
   findRequestForArgument,
@@ -62,6 +63,8 @@ export const REASONS = {
     "the stored credential comes from a request whose options this codemod cannot edit, so send that request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
   exportedValue:
     'the stored credential is exported to other modules, so remove its uses there and send those requests with the session cookie',
+  writeWithoutValue:
+    'the credential is written to storage without a value argument (Storage.setItem throws a TypeError without one), so remove the write because the server now sets the session cookie',
   removeWithoutRoute:
     "the credential is removed here, but this file names no logout route, so call the server's logout route to destroy the session",
   removeInExpression:
@@ -256,6 +259,15 @@ function planLoginRequest(finding: StorageFinding, plan: Plan, clients: HttpClie
   return false;
 }
 
+/** Returns true for `storage.setItem(key)` or `store.set(key)`: a write call with a key and no value. */
+function isWriteWithoutValue(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return false;
+  if (node.arguments[0]?.type === AST_NODE_TYPES.SpreadElement) return false;
+  const callee = skipWrappers(node.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticKey(callee) : undefined;
+  return method === 'setItem' || method === 'set';
+}
+
 interface LogoutRoute {
   /** True when the file already sends a request to the route, so a removal needs no new request. */
   readonly requested: boolean;
@@ -271,6 +283,11 @@ function planRemoval(
   functionsWithLogoutRequest: Set<TSESTree.Node>,
   sourceCode: TSESLint.SourceCode,
 ): void {
+  // The detector counts a write of nothing as a removal, but `setItem('token')` is a broken write, not a logout.
+  if (isWriteWithoutValue(finding.node)) {
+    plan.marks.push({ node: finding.node, reason: REASONS.writeWithoutValue });
+    return;
+  }
   const expression = climbStatementWrappers(finding.node);
   const statement = expression.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !isStatementListItem(statement)) {
@@ -377,8 +394,9 @@ function collapseEmptyHeaderObjects(plan: Plan): void {
   }
   for (const object of objects) {
     if (!object.properties.every((property) => plan.removals.has(property))) continue;
-    const holder = object.parent;
-    if (holder.type === AST_NODE_TYPES.Property && holder.value === object && getStaticKey(holder) === 'headers') {
+    const value = climbTypeWrappers(object);
+    const holder = value.parent;
+    if (holder?.type === AST_NODE_TYPES.Property && holder.value === value && getStaticKey(holder) === 'headers') {
       for (const property of object.properties) plan.removals.delete(property);
       plan.removals.add(holder);
     }
@@ -510,8 +528,10 @@ function getGuardedHeaderStatement(statement: TSESTree.Statement): HeaderStateme
  * be found: the object is the `headers` of a request's options, a variable used as such, or a `new
  * Headers(...)` of either.
  */
-function resolveHeadersValue(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth = 0): CookieEdit[] | undefined {
+function resolveHeadersValue(node: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth = 0): CookieEdit[] | undefined {
   if (depth > 3) return undefined;
+  // `{ Authorization: ... } as HeadersInit` is used where the cast is.
+  const value = climbTypeWrappers(node);
   const parent = value.parent;
   if (!parent) return undefined;
   if (parent.type === AST_NODE_TYPES.Property && parent.value === value && getStaticKey(parent) === 'headers' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
@@ -554,18 +574,19 @@ function resolveConfigObject(config: TSESTree.ObjectExpression, clients: HttpCli
   const request = findRequestForConfig(config, clients);
   if (request) return [getCookieEdit(request, sourceCode)];
 
-  const parent = config.parent;
-  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== config || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const value = climbTypeWrappers(config);
+  const parent = value.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
   if (!variable) return undefined;
   const edits: CookieEdit[] = [];
   for (const reference of variable.references) {
     if (reference.identifier === parent.id) continue;
     if (reference.isWrite()) return undefined;
-    const node = reference.identifier;
-    const call = node.parent;
+    const argument = climbTypeWrappers(reference.identifier);
+    const call = argument.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
-    const found = findRequestForArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), config, clients);
+    const found = findRequestForArgument(call, call.arguments.indexOf(argument as TSESTree.CallExpressionArgument), config, clients);
     if (!found) return undefined;
     edits.push(getCookieEdit(found, sourceCode));
   }
@@ -1006,6 +1027,7 @@ function isStatementListItem(node: TSESTree.Node): boolean {
     parent?.type === AST_NODE_TYPES.Program ||
     parent?.type === AST_NODE_TYPES.BlockStatement ||
     parent?.type === AST_NODE_TYPES.StaticBlock ||
+    parent?.type === AST_NODE_TYPES.TSModuleBlock ||
     (parent?.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(node as TSESTree.Statement))
   );
 }

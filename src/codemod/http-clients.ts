@@ -129,9 +129,10 @@ export function isFetchCall(node: TSESTree.Node, clients: HttpClients): boolean 
  * `api.post(url, data, config)`), or the defaults of `axios.create(config)`.
  */
 export function findRequestForConfig(config: TSESTree.ObjectExpression, clients: HttpClients): HttpRequest | undefined {
-  const parent = config.parent;
-  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-    const index = parent.arguments.indexOf(config);
+  const argument = climbTypeWrappers(config);
+  const parent = argument.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
+    const index = parent.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     return findRequestForArgument(parent, index, config, clients);
   }
   return undefined;
@@ -258,6 +259,21 @@ export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
     current.type === AST_NODE_TYPES.ChainExpression
   ) {
     current = current.expression;
+  }
+  return current;
+}
+
+/** Climbs from a value to the outermost TypeScript wrapper around it: `{ ... } as RequestInit`, `x!`, `<T>x`. */
+export function climbTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.parent;
   }
   return current;
 }
