@@ -9,7 +9,8 @@
  *
  * The parser follows the extension: jscodeshift's `ts` parser for `.ts`, `.mts` and `.cts` (where `<T>x`
  * is a type assertion) and its `tsx` parser for everything else, so JSX parses in `.js` files and `.tsx`
- * generic arrows (`<T,>(x: T) => x`) survive. `printSourceFile` keeps the file's dominant quote style,
+ * generic arrows (`<T,>(x: T) => x`) survive. A `.cjs` file is parsed as a script, as Node.js and ESLint
+ * treat CommonJS, so sloppy-mode code such as `with` parses. `printSourceFile` keeps the file's dominant quote style,
  * line terminator and indentation, returns `undefined` when the printed text equals the input, and
  * re-parses its output, throwing `CodemodOutputError` (naming the file) rather than returning code that
  * no longer parses.
@@ -48,16 +49,37 @@ export interface CodemodFile {
   readonly parsedText: string;
 }
 
-interface Parser {
+/** A parser as jscodeshift's `withParser` takes it. */
+export interface Parser {
   parse(code: string, options?: unknown): unknown;
+}
+
+interface BabelParser {
+  parse(code: string, options: Record<string, unknown>): unknown;
 }
 
 const require = createRequire(import.meta.url);
 const getParser = require('jscodeshift/src/getParser.js') as (name: string) => Parser;
+// jscodeshift's own parser module and options, so a script is parsed exactly as a module is but for `sourceType`.
+const requireFromJscodeshift = createRequire(require.resolve('jscodeshift/parser/tsx.js'));
+const babelParser = requireFromJscodeshift('@babel/parser') as BabelParser;
+const jscodeshiftOptions = requireFromJscodeshift('./tsOptions') as { plugins: unknown[] } & Record<string, unknown>;
 
 /** Returns the jscodeshift parser for a file: `ts` for `.ts`, `.mts`, `.cts`, and `tsx` for the rest. */
 export function getParserName(filePath: string): CodemodParserName {
   return /\.[mc]?ts$/i.test(filePath) ? 'ts' : 'tsx';
+}
+
+/**
+ * Returns the parser for a file: jscodeshift's parser for its extension, set to parse a `.cjs` file as a
+ * script (with `return` allowed outside functions) and any other file as a module.
+ */
+export function getFileParser(filePath: string): Parser {
+  const parserName = getParserName(filePath);
+  if (!/\.cjs$/i.test(filePath)) return getParser(parserName);
+  const plugins = parserName === 'tsx' ? ['jsx', ...jscodeshiftOptions.plugins] : jscodeshiftOptions.plugins;
+  const options = { ...jscodeshiftOptions, plugins, sourceType: 'script', allowImportExportEverywhere: false };
+  return { parse: (code) => babelParser.parse(code, options) };
 }
 
 /** The input file of a codemod does not parse. The runner reports it with its path and skips it. */
@@ -98,7 +120,7 @@ export class CodemodOutputError extends Error {
 /** Parses `file` with the parser its extension calls for. Throws `CodemodParseError` when it does not parse. */
 export function openSourceFile(file: FileInfo, api: API): CodemodFile {
   const parserName = getParserName(file.path);
-  const parser = getParser(parserName);
+  const parser = getFileParser(file.path);
   let parsedText: string | undefined;
   const capturingParser: Parser = {
     parse(code, options) {
@@ -140,7 +162,7 @@ export function printSourceFile(file: CodemodFile, changed: boolean): string | u
   }
   if (output === file.source) return undefined;
   try {
-    getParser(file.parserName).parse(output);
+    getFileParser(file.path).parse(output);
   } catch (error) {
     throw new CodemodOutputError(file.path, error);
   }

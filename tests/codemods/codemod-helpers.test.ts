@@ -13,6 +13,7 @@ import {
   findPathForNode,
   formatMarkerReport,
   getDetectorSourceCode,
+  getFileParser,
   getModuleSystem,
   getParserName,
   getStatementPath,
@@ -70,6 +71,19 @@ describe('parser choice', () => {
     expect(getParserName('a.js')).toBe('tsx');
     expect(getParserName('a.jsx')).toBe('tsx');
     expect(getParserName('a.cjs')).toBe('tsx');
+  });
+
+  it('parses a .cjs file as a script', () => {
+    const script = 'with (settings) { log(theme); }\nreturn <b>{theme}</b>;\n';
+    expect(() => getFileParser('a.cjs').parse(script)).not.toThrow();
+    expect(() => getFileParser('a.js').parse(script)).toThrow(/strict mode/);
+    expect(() => getFileParser('a.cjs').parse("import x from 'x';\n")).toThrow(/sourceType: "module"|'import' and 'export'/);
+  });
+
+  it('opens and prints a sloppy-mode .cjs file', () => {
+    const source = "with (settings) { localStorage.setItem('theme', theme); }\n";
+    const file = openSourceFile({ path: 'settings.cjs', source }, { jscodeshift, j: jscodeshift, stats: () => undefined, report: () => undefined } as never);
+    expect(printSourceFile(file, true)).toBeUndefined();
   });
 
   it('parses a type assertion in a .ts file', () => {

@@ -6,7 +6,7 @@ import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
 
 import transform, { meta, REASONS } from '../../codemods/storage-token-to-cookie.js';
-import { findMarkers, getParserName, MARKER_PREFIX } from '../../src/codemod/index.js';
+import { findMarkers, getFileParser, MARKER_PREFIX } from '../../src/codemod/index.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/storage-token-to-cookie/', import.meta.url));
@@ -61,7 +61,7 @@ describe('storage-token-to-cookie fixtures', () => {
 
     it('writes an output that parses', () => {
       expect(() => parseSourceCode(expected, outputName)).not.toThrow();
-      expect(() => jscodeshift.withParser(getParserName(outputName))(expected)).not.toThrow();
+      expect(() => jscodeshift.withParser(getFileParser(outputName) as never)(expected)).not.toThrow();
     });
 
     it('leaves its own output unchanged', () => {
