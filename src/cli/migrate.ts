@@ -33,7 +33,7 @@ Options:
   -h, --help         Show this help.
 
 Each file is parsed from its extension: TypeScript for .ts, .mts and .cts, TypeScript with JSX for every
-other file, so there is no --parser option. Folders are walked with git's ignore rules, and these folders
+other file, so there is no --parser option. A .cjs file is parsed as a script. Folders are walked with git's ignore rules, and these folders
 are skipped: ${[...SKIPPED_DIRECTORIES].join(', ')}. Files migrated: ${LINTED_EXTENSIONS.join(', ')}.
 
 Without --dry or --force, migrate stops when a path is inside a git work tree with uncommitted changes,
