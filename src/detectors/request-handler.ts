@@ -204,7 +204,8 @@ export function getDecoratorName(decorator: TSESTree.Decorator): string | undefi
   return undefined;
 }
 
-function getTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+/** Returns the name of a referenced type (`Request`, `express.Request`), or undefined for any other type. */
+export function getTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
   const type = annotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
   const name = type.typeName;

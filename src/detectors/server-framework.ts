@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { findVariable, forEachNode, getKeyName, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
-import { getReturnedExpressions, type FunctionNode } from './request-handler.js';
+import { getReturnedExpressions, getTypeName, type FunctionNode } from './request-handler.js';
 
 type ScopeManager = TSESLint.Scope.ScopeManager | null;
 type Variable = TSESLint.Scope.Variable;
@@ -287,15 +287,6 @@ function getVariableTypeOfFunction(node: TSESTree.Node): TSESTree.TSTypeAnnotati
   const declarator = node.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   return declarator.id.typeAnnotation;
-}
-
-function getTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
-  const type = annotation?.typeAnnotation;
-  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
-  const name = type.typeName;
-  if (name.type === AST_NODE_TYPES.Identifier) return name.name;
-  if (name.type === AST_NODE_TYPES.TSQualifiedName) return name.right.name;
-  return undefined;
 }
 
 /**
