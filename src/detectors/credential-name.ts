@@ -338,6 +338,28 @@ export function isLoginCallName(name: string): boolean {
 }
 
 /**
+ * Words in the name of a call that mark a login origin beyond those of `isLoginCallName`: an auth client
+ * (`authClient.refresh()`, `getAuth()`), a token refresh, an OAuth or SSO flow, credentials, and a session
+ * API (`api.sessions.create()`).
+ */
+const LOGIN_ORIGIN_WORDS = new Set(['auth', 'oauth2', 'refresh', 'credentials', 'sso', 'session', 'sessions']);
+
+/**
+ * Returns true when the name of a call says that its result comes from a login: `isLoginCallName`, a word of
+ * `LOGIN_ORIGIN_WORDS`, or a token exchange (`exchangeCodeForTokens`). A `session` word counts only when no
+ * analytics word is in the name, because `analytics.startSession()` counts visits.
+ */
+export function isLoginOriginName(name: string): boolean {
+  if (isLoginCallName(name)) return true;
+  const words = splitWords(name);
+  if (words.includes('tokens') && words.includes('exchange')) return true;
+  const isAnalytics = words.some((word) => ANALYTICS_WORDS.has(word));
+  return words.some(
+    (word) => LOGIN_ORIGIN_WORDS.has(word) && !(isAnalytics && (word === 'session' || word === 'sessions')),
+  );
+}
+
+/**
  * Returns true when a storage key or cookie name names an analytics or tracking store (`analytics`,
  * `_ga`, `amplitude_session`), where a session id counts visits and logs no one in.
  */
@@ -395,13 +417,13 @@ const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
 /**
  * Returns true when an HTTP header name carries a login credential: `Authorization`,
  * `Proxy-Authorization`, or a dashed name whose words name a credential (`x-access-token`, `X-Auth-Token`,
- * `x-api-key`). CSRF headers (`X-XSRF-TOKEN`) are not credentials. A name without a dash (`token`) counts
+ * `x-api-key`) or end in `auth` (`X-Auth`, `X-Api-Auth`). CSRF headers (`X-XSRF-TOKEN`) are not credentials. A name without a dash (`token`) counts
  * only when the caller knows the object is a header map, so it is left to `isCredentialName` there.
  */
 export function isCredentialHeaderName(name: string): boolean {
   const lower = name.trim().toLowerCase();
   if (AUTHORIZATION_HEADERS.has(lower)) return true;
-  return lower.includes('-') && isCredentialName(lower);
+  return lower.includes('-') && (isCredentialName(lower) || splitWords(lower).at(-1) === 'auth');
 }
 
 /**

@@ -17,10 +17,7 @@ import {
   isCredentialHeaderName,
   isCredentialName,
   isCredentialPropertyName,
-  isLoginCallName,
-  isLoginResultName,
   isSessionIdName,
-  splitWords,
 } from './credential-name.js';
 import {
   getCalleeName,
@@ -32,6 +29,7 @@ import {
   isFunctionNode,
   walk,
 } from './value-flow.js';
+import { getMethodName, getValueOrigin, skipValueWrappers, type ValueOrigin } from './value-origin.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -128,9 +126,12 @@ interface ValueSearch {
   ignoreSessionIds: boolean;
 }
 
-/** Returns true when a variable or object key name marks its value as a credential in this search. */
-function namesCredential(name: string, search: ValueSearch): boolean {
-  return isCredentialName(name) && !(search.ignoreSessionIds && isSessionIdName(name));
+/**
+ * Returns true when a variable, property or object key name marks its value as a credential in this search.
+ * Under an analytics key a session id name counts only for a value from a login or a request.
+ */
+function namesCredential(name: string, search: ValueSearch, origin: ValueOrigin): boolean {
+  return isCredentialName(name) && !(search.ignoreSessionIds && origin !== 'login' && isSessionIdName(name));
 }
 
 const MAX_VALUE_DEPTH = 6;
@@ -141,24 +142,26 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
   const expression = skipValueWrappers(node);
 
   switch (expression.type) {
-    case AST_NODE_TYPES.Identifier:
-      // A credential name decides only while the value does not come from CSS, the page's text, a split
-      // string or the page's own random ids: `const token = getCssVar('--brand')` is a colour.
-      if (hasNonCredentialOrigin(expression, sourceCode, 0)) return false;
+    case AST_NODE_TYPES.Identifier: {
+      // The origin decides before the name: `const token = getCssVar('--brand')` is a colour, while
+      // `const tokens = await r.json()` after a login request holds login tokens.
+      const origin = getValueOrigin(expression, sourceCode);
+      if (origin === 'non-credential') return false;
       return (
-        namesCredential(expression.name, search) ||
-        (isBareTokensName(expression.name) && isLoginResultVariable(expression, sourceCode)) ||
+        namesCredential(expression.name, search, origin) ||
+        isBareTokensName(expression.name) ||
         hasCredentialEvidence(expression, sourceCode) ||
         isCredentialVariable(expression, sourceCode, next)
       );
+    }
     case AST_NODE_TYPES.MemberExpression: {
       const name = getMemberName(expression);
-      return (
-        (name !== undefined &&
-          isCredentialPropertyName(name, getObjectName(expression.object)) &&
-          !(search.ignoreSessionIds && isSessionIdName(name))) ||
-        hasCredentialEvidence(expression, sourceCode)
-      );
+      if (name === undefined) return hasCredentialEvidence(expression, sourceCode);
+      const origin = getValueOrigin(expression, sourceCode);
+      const isNamedCredential = isBareTokensName(name)
+        ? origin !== 'non-credential'
+        : isCredentialPropertyName(name, getObjectName(expression.object)) && namesCredential(name, search, origin);
+      return isNamedCredential || hasCredentialEvidence(expression, sourceCode);
     }
     case AST_NODE_TYPES.CallExpression: {
       if (isCallTo(expression, PASS_THROUGH_CALLS)) {
@@ -191,12 +194,13 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
       return expression.properties.some((property) => {
         if (property.type === AST_NODE_TYPES.SpreadElement) return isCredentialExpression(property.argument, sourceCode, next);
         const key = getPropertyKeyName(property);
+        const origin = key === undefined ? 'unknown' : getValueOrigin(property.value, sourceCode);
         if (
           key !== undefined &&
-          namesCredential(key, search) &&
+          origin !== 'non-credential' &&
+          namesCredential(key, search, origin) &&
           !isLiteralFlag(property.value, sourceCode) &&
-          !isEmptyValue(property.value, sourceCode) &&
-          !hasNonCredentialOrigin(property.value, sourceCode, 0)
+          !isEmptyValue(property.value, sourceCode)
         ) {
           return true;
         }
@@ -233,207 +237,9 @@ function isCredentialVariable(identifier: TSESTree.Identifier, sourceCode: TSESL
   const property = findPatternProperty(declarator.id, identifier.name);
   const key = property ? getPropertyKeyName(property) : undefined;
   if (key === undefined) return false;
-  if (isBareTokensName(key)) return declarator.init !== null && isLoginResult(declarator.init);
-  return namesCredential(key, search);
-}
-
-/**
- * Returns the declarator of a variable that is bound once and never reassigned (`const`, or a `let` without
- * later writes), including the loop variable of a `for…of`.
- */
-function getSingleDeclarator(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.VariableDeclarator | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  if (!variable || variable.defs.length !== 1) return undefined;
-  const definition = variable.defs[0];
-  if (definition?.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-  return definition.node;
-}
-
-/** Returns true for `const tokens = await api.login(form)`: a variable bound to a login result. */
-function isLoginResultVariable(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
-  const declarator = getSingleDeclarator(identifier, sourceCode);
-  return declarator?.id.type === AST_NODE_TYPES.Identifier && declarator.init !== null && isLoginResult(declarator.init);
-}
-
-/**
- * Returns true when an expression is the result of a login: a call whose name says it logs in or issues a
- * token (`await auth.signIn(form)`, `getToken()`), or an object named like a response (`response.data`,
- * `res.json()`).
- */
-function isLoginResult(node: TSESTree.Node): boolean {
-  const expression = skipValueWrappers(node);
-  if (expression.type === AST_NODE_TYPES.CallExpression) {
-    const calleeName = getCalleeName(expression) ?? getMethodName(expression);
-    if (calleeName !== undefined && isLoginCallName(calleeName)) return true;
-    const callee = skipTypeWrappers(expression.callee);
-    if (getMethodName(expression) !== 'json' || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const responseName = getObjectName(callee.object);
-    return responseName !== undefined && isLoginResultName(responseName);
-  }
-  const name = getObjectName(expression);
-  return name !== undefined && isLoginResultName(name);
-}
-
-/** Returns the name of the method a call invokes (`split` in `input.split(' ')`), or undefined. */
-function getMethodName(call: TSESTree.CallExpression): string | undefined {
-  const callee = skipTypeWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
-}
-
-/** Calls whose result the page makes itself, so it is never a login the server issued. */
-const CLIENT_GENERATED_CALLS = [
-  'crypto.randomUUID',
-  'window.crypto.randomUUID',
-  'self.crypto.randomUUID',
-  'globalThis.crypto.randomUUID',
-  'Date.now',
-  'Math.random',
-  'performance.now',
-  'uuid',
-  'uuidv4',
-  'nanoid',
-];
-
-/** Methods that read CSS from the page (`getComputedStyle(el).getPropertyValue('--brand')`). */
-const CSS_READ_METHODS = new Set(['getComputedStyle', 'getPropertyValue']);
-
-/** Properties that hold text rendered in the page. */
-const PAGE_TEXT_PROPERTIES = new Set(['textContent', 'innerText']);
-
-/**
- * Words in a function or object name that mark CSS, theme or lexer values (`getCssVar`, `theme.tokens`,
- * `lexer.tokenize`).
- */
-const STYLE_WORDS = new Set([
-  'css',
-  'style',
-  'styles',
-  'theme',
-  'design',
-  'palette',
-  'color',
-  'colors',
-  'colour',
-  'colours',
-  'font',
-  'fonts',
-  'spacing',
-  'typography',
-  'lexer',
-  'syntax',
-]);
-
-/**
- * Words in the name of a string that may carry a credential, so that a part split from it may be one: an
- * `Authorization` header, a cookie string, a URL fragment or query from a login redirect, a response.
- */
-const CREDENTIAL_SOURCE_WORDS = new Set([
-  'auth',
-  'authorization',
-  'bearer',
-  'header',
-  'headers',
-  'cookie',
-  'cookies',
-  'jwt',
-  'token',
-  'tokens',
-  'credential',
-  'credentials',
-  'session',
-  'hash',
-  'search',
-  'href',
-  'url',
-  'query',
-  'location',
-  'response',
-  'res',
-  'data',
-  'body',
-]);
-
-/** Methods whose result is the text, or a part of the text, of the value they are called on. */
-const STRING_PART_METHODS = new Set([
-  'toString',
-  'trim',
-  'trimStart',
-  'trimEnd',
-  'toLowerCase',
-  'toUpperCase',
-  'slice',
-  'substring',
-  'substr',
-  'at',
-]);
-
-const MAX_ORIGIN_DEPTH = 6;
-
-/**
- * Returns true when a value comes from somewhere that contains no login credential, whatever the name of the
- * variable that carries it: CSS read from the page, rendered text, a theme or lexer object, a part split
- * from a string that names no credential source (`input.split(' ')`), or an id or time the page makes
- * itself (`crypto.randomUUID()`, `Date.now()`). Unknown origins (parameters, globals, responses) return false.
- */
-function hasNonCredentialOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
-  if (depth > MAX_ORIGIN_DEPTH) return false;
-  const expression = skipValueWrappers(node);
-
-  switch (expression.type) {
-    case AST_NODE_TYPES.Identifier: {
-      if (hasAnyWord(expression.name, STYLE_WORDS)) return true;
-      const declarator = getSingleDeclarator(expression, sourceCode);
-      if (!declarator) return false;
-      if (declarator.init) return hasNonCredentialOrigin(declarator.init, sourceCode, depth + 1);
-      // The loop variable of `for (const token of lexer.tokenize(src))` comes from what the loop iterates.
-      const loop = declarator.parent.parent;
-      return loop?.type === AST_NODE_TYPES.ForOfStatement && hasNonCredentialOrigin(loop.right, sourceCode, depth + 1);
-    }
-    case AST_NODE_TYPES.MemberExpression: {
-      const property = getMemberName(expression);
-      if (property !== undefined && PAGE_TEXT_PROPERTIES.has(property)) return true;
-      const objectName = getReferenceNames(expression.object);
-      if (objectName.some((name) => hasAnyWord(name, STYLE_WORDS))) return true;
-      return hasNonCredentialOrigin(expression.object, sourceCode, depth + 1);
-    }
-    case AST_NODE_TYPES.CallExpression: {
-      if (isCallTo(expression, CLIENT_GENERATED_CALLS)) return true;
-      if (isCallTo(expression, PASS_THROUGH_CALLS)) {
-        const argument = expression.arguments[0];
-        return argument !== undefined && hasNonCredentialOrigin(argument, sourceCode, depth + 1);
-      }
-      const method = getMethodName(expression);
-      const calleeName = getCalleeName(expression) ?? method;
-      if (calleeName !== undefined && (CSS_READ_METHODS.has(calleeName) || hasAnyWord(calleeName, STYLE_WORDS))) return true;
-      if (method !== undefined && CSS_READ_METHODS.has(method)) return true;
-      const receiver = expression.callee.type === AST_NODE_TYPES.MemberExpression ? expression.callee.object : undefined;
-      if (!receiver) return false;
-      if (method === 'split' || method === 'match') {
-        return !getReferenceNames(receiver).some((name) => hasAnyWord(name, CREDENTIAL_SOURCE_WORDS));
-      }
-      return method !== undefined && STRING_PART_METHODS.has(method) && hasNonCredentialOrigin(receiver, sourceCode, depth + 1);
-    }
-    default:
-      return false;
-  }
-}
-
-/** Returns the names along a reference chain: `['window', 'location', 'hash']` for `window.location.hash`. */
-function getReferenceNames(node: TSESTree.Node): string[] {
-  const names: string[] = [];
-  let current = skipValueWrappers(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = getMemberName(current);
-    if (name !== undefined) names.unshift(name);
-    current = skipValueWrappers(current.object);
-  }
-  if (current.type === AST_NODE_TYPES.Identifier) names.unshift(current.name);
-  return names;
-}
-
-function hasAnyWord(name: string, words: ReadonlySet<string>): boolean {
-  return splitWords(name).some((word) => words.has(word));
+  const origin = declarator.init ? getValueOrigin(declarator.init, sourceCode) : 'unknown';
+  if (origin === 'non-credential') return false;
+  return isBareTokensName(key) || namesCredential(key, search, origin);
 }
 
 /** Finds the property of a destructuring pattern that binds `name` (`{ accessToken: name }`). */
@@ -453,14 +259,6 @@ function findPatternProperty(pattern: TSESTree.Node, name: string): TSESTree.Pro
 function isBearerPrefix(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   const text = getStaticString(node, sourceCode);
   return text !== undefined && /^\s*bearer\s/i.test(text);
-}
-
-function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = skipTypeWrappers(node);
-  while (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.ChainExpression) {
-    current = skipTypeWrappers(current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression);
-  }
-  return current;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -756,7 +554,8 @@ function followPattern(
 /**
  * Returns true when a carried value (alone, in a template or concatenated) becomes the value of a
  * credential header: `{ Authorization: 'Bearer ' + t }`, `headers['x-access-token'] = t`,
- * `xhr.setRequestHeader('Authorization', t)`, or `{ headers: { token: t } }`.
+ * `xhr.setRequestHeader('Authorization', t)`, `{ headers: { token: t } }`, or the `auth` option of an
+ * HTTP client such as axios (`axios.get(url, { auth: t })`), which sends it as an `Authorization` header.
  */
 function isCredentialHeaderSink(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   let current = node;
@@ -775,6 +574,7 @@ function isCredentialHeaderSink(node: TSESTree.Node, sourceCode: TSESLint.Source
 
   if (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
     const key = getPropertyKeyName(parent);
+    if (key === 'auth' && isRequestOptions(parent.parent)) return true;
     return key !== undefined && (isCredentialHeaderName(key) || (isCredentialName(key) && isHeaderMap(parent.parent)));
   }
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && parent.left.type === AST_NODE_TYPES.MemberExpression) {
@@ -792,6 +592,22 @@ function isCredentialHeaderSink(node: TSESTree.Node, sourceCode: TSESLint.Source
 
 function asMember(node: TSESTree.Node): TSESTree.MemberExpression {
   return node as TSESTree.MemberExpression;
+}
+
+/** Methods of an HTTP client that take request options after the URL (`axios.get(url, options)`). */
+const REQUEST_OPTION_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+
+/**
+ * Returns true for an object literal passed as the options of a request: to `axios(options)`,
+ * `axios.create(options)` or a request method of a client (`api.get('/me', options)`).
+ */
+function isRequestOptions(object: TSESTree.ObjectExpression): boolean {
+  const call = object.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(object)) return false;
+  const calleeName = getCalleeName(call);
+  if (calleeName === 'axios' || calleeName?.startsWith('axios.')) return true;
+  const method = getMethodName(call);
+  return method !== undefined && REQUEST_OPTION_METHODS.has(method) && call.arguments[0] !== object;
 }
 
 /** Returns true for an object literal that is a request's header map: `{ headers: {...} }` or `new Headers({...})`. */

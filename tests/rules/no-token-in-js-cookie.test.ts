@@ -230,6 +230,30 @@ ruleTester.run('no-token-in-js-cookie', rule, {
         { messageId: 'credentialCookieWrite', line: 5, column: 1 },
       ],
     },
+    // Where the value comes from decides before its name: a token split from the URL fragment, a login
+    // result from a client named with a design word, and login session ids under analytics cookie names.
+    {
+      code: `import Cookies from 'js-cookie';\nconst token = window.location.hash.substring(1).split('=')[1];\nCookies.set('user', token);`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `const { token } = await designApi.login(form);\ndocument.cookie = \`u=\${token}; path=/\`;`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst { sessionId } = await api.login(form);\nCookies.set('tracker', sessionId, { expires: 7 });`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `const res = await api.login(form);\ndocument.cookie = 'segment=' + res.sessionId + '; path=/';\ndocument.cookie = \`tracking_session=\${res.sessionId}\`;`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 2, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+      ],
+    },
     // ---- universal-cookie and react-cookie ----
     {
       code: `import Cookies from 'universal-cookie';\nconst cookies = new Cookies();\ncookies.set('token', token, { path: '/' });`,

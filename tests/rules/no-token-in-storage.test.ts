@@ -500,6 +500,131 @@ ruleTester.run('no-token-in-storage', rule, {
         { messageId: 'credentialRead', line: 5, column: 22 },
       ],
     },
+    // ---- where the value comes from decides before its name: login tokens near look-alike words ----
+    // A part split or matched from a URL fragment, a response header or a response body.
+    {
+      code: `const fragment = window.location.hash.substring(1);\nconst [, token] = fragment.split('=');\nlocalStorage.setItem('user', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `const token = window.location.hash.substring(1).split('=')[1];\nlocalStorage.setItem('user', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const token = decodeURIComponent(location.hash).match(/access_token=([^&]+)/)[1];\nlocalStorage.setItem('profile', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `for (const part of window.location.hash.slice(1).split('&')) {\n  const [name, token] = part.split('=');\n  if (name === 'access_token') localStorage.setItem('data', token);\n}`,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 32 }],
+    },
+    {
+      code: `const [, token] = xhr.getResponseHeader('Authorization').split(' ');\nlocalStorage.setItem('user', token);`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const res = await fetch('/login', { method: 'POST', body: form });\nconst token = (await res.text()).split('\\n')[0];\nlocalStorage.setItem('u', token);\nlocalStorage.setItem('u2', JSON.stringify({ token }));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    // A login call or request whose client is named with a design or theme word.
+    {
+      code: `const { token } = await designApi.auth.login(form);\nlocalStorage.setItem('u', token);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const res = await themeStoreClient.post('/customer/login', form);\nconst token = res.data.token;\nlocalStorage.setItem('u', token);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 1 }],
+    },
+    // Login tokens held in a bare `tokens` variable or key.
+    {
+      code: `const tokens = await exchangeCodeForTokens(code);\nlocalStorage.setItem('tokens', JSON.stringify(tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `fetch('/api/login', { method: 'POST', body: form })\n  .then((r) => r.json())\n  .then((tokens) => localStorage.setItem('tokens', JSON.stringify(tokens)));`,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 21 }],
+    },
+    {
+      code: `const r = await fetch('/api/login', { method: 'POST', body: form });\nconst tokens = await r.json();\nlocalStorage.setItem('t', JSON.stringify(tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `const tokens = await authClient.refresh();\nlocalStorage.setItem('t', JSON.stringify(tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { data: tokens } = await axios.post('/auth/login', form);\nlocalStorage.setItem('t', JSON.stringify(tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { tokens } = await (await fetch('/api/sessions', { method: 'POST', body: form })).json();\nlocalStorage.setItem('t', JSON.stringify(tokens));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `localStorage.setItem('t', JSON.stringify(store.getState().tokens));`,
+      errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    // A session id from a login call under a key with an analytics word.
+    {
+      code: `const { sessionId } = await api.login(form);\nlocalStorage.setItem('tracker_state', JSON.stringify({ sessionId }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { session_id } = await api.signIn(form);\nsessionStorage.setItem('recording-studio', session_id);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { data } = await axios.post('/login', form);\nlocalStorage.setItem('metrics', JSON.stringify({ user: data.user, sessionId: data.sessionId }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    {
+      code: `const { sessionId } = await api.login(form);\nlocalStorage.setItem('analytics_3', sessionId);\nlocalStorage.setItem('segment_user', JSON.stringify({ sessionId }));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    {
+      code: `const res = await api.login(form);\nlocalStorage.setItem('heap', res.data.sessionId);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    // Stored data whose `auth` or `authData` is sent as a request header or as axios's `auth` option.
+    {
+      code: `const stored = JSON.parse(localStorage.getItem('app'));\naxios.get('/api/me', { auth: stored.auth });`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 27 }],
+    },
+    {
+      code: `const { auth } = JSON.parse(localStorage.getItem('app'));\nfetch('/api/me', { headers: { 'X-Auth': auth } });`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 29 }],
+    },
+    {
+      code: `const s = JSON.parse(localStorage.getItem('app'));\nfetch('/api/me', { headers: { 'X-Api-Auth': s.authData } });`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 22 }],
+    },
+    {
+      code: `const saved = JSON.parse(localStorage.getItem('app'));\nfetch('/api/me', { headers: { 'X-Auth': saved.auth } });`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 26 }],
+    },
+    {
+      code: `const saved = JSON.parse(localStorage.getItem('app'));\naxios.defaults.headers.common['X-Auth'] = saved.auth;`,
+      errors: [{ messageId: 'credentialRead', line: 1, column: 26 }],
+    },
     // ---- reads that are used as credentials ----
     {
       code: `const user = JSON.parse(localStorage.getItem('user'));\nif (user && user.accessToken) {\n  headers['x-access-token'] = user.accessToken;\n}`,

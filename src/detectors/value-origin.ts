@@ -1,0 +1,371 @@
+/**
+ * Finds where a stored value comes from, so that the origin decides before the name of the variable or
+ * key that carries it. The search walks from the value to its nearest origin: through variables,
+ * destructuring, `for…of` loops, `.then()` callbacks, property reads and string methods. The first origin
+ * that is clearly one kind decides.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
+import { isAuthStateName, isLoginOriginName, splitWords } from './credential-name.js';
+import { getCalleeName, isCallTo, isFunctionNode } from './value-flow.js';
+
+/**
+ * The kind of place a value comes from:
+ * - `login`: a request or response, a login call, the URL fragment or query, a cookie string, or a state
+ *   slice named like login data. A credential name on such a value always counts.
+ * - `non-credential`: CSS, rendered text, a theme or lexer object, a part split from user input, or an id
+ *   or time the page makes itself. Such a value is no credential whatever its name.
+ * - `unknown`: anything else (parameters, globals, other calls). The name alone decides.
+ */
+export type ValueOrigin = 'login' | 'non-credential' | 'unknown';
+
+/** Calls whose result the page makes itself, so it is never a login the server issued. */
+const CLIENT_GENERATED_CALLS = [
+  'crypto.randomUUID',
+  'window.crypto.randomUUID',
+  'self.crypto.randomUUID',
+  'globalThis.crypto.randomUUID',
+  'Date.now',
+  'Math.random',
+  'performance.now',
+  'uuid',
+  'uuidv4',
+  'nanoid',
+];
+
+/** Calls that send a request and return its response (`fetch('/login')`, `axios.post(url)`). */
+const REQUEST_CALLS = ['fetch', 'window.fetch', 'globalThis.fetch', 'self.fetch', 'axios', 'ky', 'got', '$.ajax', '$.post', '$.get'];
+
+/** Methods that read a response: its body (`res.json()`, `res.text()`) or a response header. */
+const RESPONSE_READ_METHODS = new Set(['json', 'text', 'getResponseHeader', 'getAllResponseHeaders']);
+
+/** Methods of an HTTP client that send a request when their first argument is a URL (`client.post('/login')`). */
+const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'fetch']);
+
+/** Properties of a request object that hold the response text (`xhr.responseText`). */
+const RESPONSE_PROPERTIES = new Set(['responseText', 'responseJSON']);
+
+/** Properties of `location` (or `window.location`, `document.location`) that contain the URL of a login redirect. */
+const URL_PROPERTIES = new Set(['hash', 'search', 'href']);
+
+/** Methods that read CSS from the page (`getComputedStyle(el).getPropertyValue('--brand')`). */
+const CSS_READ_METHODS = new Set(['getComputedStyle', 'getPropertyValue']);
+
+/** Properties that hold text rendered in the page. */
+const PAGE_TEXT_PROPERTIES = new Set(['textContent', 'innerText']);
+
+/**
+ * Words in a function or object name that mark CSS, theme or lexer values (`getCssVar`, `theme.tokens`,
+ * `lexer.tokenize`, `tokenize(source)`).
+ */
+const STYLE_WORDS = new Set([
+  'css',
+  'style',
+  'styles',
+  'theme',
+  'design',
+  'palette',
+  'color',
+  'colors',
+  'colour',
+  'colours',
+  'font',
+  'fonts',
+  'spacing',
+  'typography',
+  'lexer',
+  'syntax',
+  'tokenize',
+  'tokenizer',
+]);
+
+/**
+ * Words in the name of a string that may carry a credential, so that a part split from it may be one: an
+ * `Authorization` header, a cookie string, a URL fragment or query from a login redirect, a response.
+ */
+const CREDENTIAL_SOURCE_WORDS = new Set([
+  'auth',
+  'authorization',
+  'bearer',
+  'header',
+  'headers',
+  'cookie',
+  'cookies',
+  'jwt',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'session',
+  'hash',
+  'fragment',
+  'search',
+  'href',
+  'url',
+  'query',
+  'location',
+  'response',
+  'res',
+  'data',
+  'body',
+]);
+
+/** Words in the name of a string that the user typed or the page shows (`input`, `commandText`, `src`). */
+const USER_TEXT_WORDS = new Set([
+  'input',
+  'text',
+  'command',
+  'cmd',
+  'src',
+  'source',
+  'line',
+  'keyword',
+  'keywords',
+  'term',
+  'word',
+  'words',
+  'sentence',
+  'message',
+  'prompt',
+  'expression',
+  'formula',
+]);
+
+/** Methods that split or match a string, whose result is a part of the string they are called on. */
+const STRING_SPLIT_METHODS = new Set(['split', 'match', 'matchAll']);
+
+/** Methods whose result is the text, or a part of the text, of the value they are called on. */
+const STRING_PART_METHODS = new Set([
+  'toString',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'slice',
+  'substring',
+  'substr',
+  'at',
+  'replace',
+  'replaceAll',
+]);
+
+/** Calls whose result still contains their first argument's text: encoders, decoders and parsers. */
+const PASS_THROUGH_CALLS = [
+  'JSON.stringify',
+  'JSON.parse',
+  'String',
+  'encodeURIComponent',
+  'encodeURI',
+  'decodeURIComponent',
+  'decodeURI',
+  'escape',
+  'unescape',
+  'btoa',
+  'atob',
+  'window.btoa',
+  'window.atob',
+  'Buffer.from',
+];
+
+/** Promise methods whose callbacks receive, and whose result carries, what the promise they are called on resolves to. */
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+const MAX_ORIGIN_DEPTH = 10;
+
+/**
+ * Returns the nearest origin of a value that is clearly one kind (see `ValueOrigin`). A login origin wins
+ * over style and analytics words around it (`designApi.auth.login(form)` is a login), and a value whose
+ * origin is unknown gets `unknown`, so that its name decides.
+ */
+export function getValueOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): ValueOrigin {
+  if (depth > MAX_ORIGIN_DEPTH) return 'unknown';
+  const expression = skipValueWrappers(node);
+
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return getIdentifierOrigin(expression, sourceCode, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      return getMemberOrigin(expression, sourceCode, depth);
+    case AST_NODE_TYPES.CallExpression:
+      return getCallOrigin(expression, sourceCode, depth);
+    default:
+      return 'unknown';
+  }
+}
+
+function getIdentifierOrigin(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
+  const declarator = getSingleDeclarator(identifier, sourceCode);
+  let origin: ValueOrigin = 'unknown';
+  if (declarator?.init) {
+    // A destructured variable (`const { token } = await res.json()`) comes from the destructured value.
+    origin = getValueOrigin(declarator.init, sourceCode, depth + 1);
+  } else if (declarator?.parent.parent?.type === AST_NODE_TYPES.ForOfStatement) {
+    // The loop variable of `for (const token of lexer.tokenize(src))` comes from what the loop iterates.
+    origin = getValueOrigin(declarator.parent.parent.right, sourceCode, depth + 1);
+  } else {
+    const promise = getPromiseOfCallbackParameter(identifier, sourceCode);
+    if (promise) origin = getValueOrigin(promise, sourceCode, depth + 1);
+  }
+  if (origin !== 'unknown') return origin;
+  return hasAnyWord(identifier.name, STYLE_WORDS) ? 'non-credential' : 'unknown';
+}
+
+function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
+  const property = getMemberName(member);
+  const objectNames = getReferenceNames(member.object);
+  if (property !== undefined) {
+    if (PAGE_TEXT_PROPERTIES.has(property)) return 'non-credential';
+    if (RESPONSE_PROPERTIES.has(property)) return 'login';
+    if (URL_PROPERTIES.has(property) && objectNames.at(-1) === 'location') return 'login';
+    if (property === 'cookie' && objectNames.join('.') === 'document') return 'login';
+    if (property === 'URL' && objectNames.join('.') === 'document') return 'login';
+    if (isStateRead(member.object) && isAuthStateName(property)) return 'login';
+  }
+  const origin = getValueOrigin(member.object, sourceCode, depth + 1);
+  if (origin !== 'unknown') return origin;
+  return objectNames.some((name) => hasAnyWord(name, STYLE_WORDS)) ? 'non-credential' : 'unknown';
+}
+
+function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
+  if (isCallTo(call, CLIENT_GENERATED_CALLS)) return 'non-credential';
+  if (isCallTo(call, PASS_THROUGH_CALLS)) {
+    const argument = call.arguments[0];
+    return argument === undefined ? 'unknown' : getValueOrigin(argument, sourceCode, depth + 1);
+  }
+  if (isRequestCall(call, sourceCode)) return 'login';
+
+  const method = getMethodName(call);
+  const calleeName = getCalleeName(call) ?? method;
+  if (calleeName !== undefined && isLoginOriginName(calleeName)) return 'login';
+
+  const callee = skipTypeWrappers(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+  if (receiver && method !== undefined && PROMISE_METHODS.has(method)) return getValueOrigin(receiver, sourceCode, depth + 1);
+
+  if (calleeName !== undefined && (CSS_READ_METHODS.has(calleeName) || hasAnyWord(calleeName, STYLE_WORDS))) return 'non-credential';
+  if (method !== undefined && CSS_READ_METHODS.has(method)) return 'non-credential';
+  if (!receiver || method === undefined) return 'unknown';
+
+  if (STRING_SPLIT_METHODS.has(method)) {
+    const origin = getValueOrigin(receiver, sourceCode, depth + 1);
+    if (origin !== 'unknown') return origin;
+    const names = getReferenceNames(skipStringParts(receiver));
+    if (names.some((name) => hasAnyWord(name, CREDENTIAL_SOURCE_WORDS))) return 'unknown';
+    return names.some((name) => hasAnyWord(name, USER_TEXT_WORDS)) ? 'non-credential' : 'unknown';
+  }
+  if (STRING_PART_METHODS.has(method)) return getValueOrigin(receiver, sourceCode, depth + 1);
+  return 'unknown';
+}
+
+/**
+ * Returns true for a call that sends a request or reads its response: `fetch`, axios, `res.json()`,
+ * `xhr.getResponseHeader('Authorization')`, `res.headers.get('authorization')`, or an HTTP client method
+ * called with a URL (`client.post('/customer/login', form)`).
+ */
+function isRequestCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  if (isCallTo(call, REQUEST_CALLS)) return true;
+  const calleeName = getCalleeName(call);
+  if (calleeName?.startsWith('axios.')) return true;
+
+  const method = getMethodName(call);
+  if (method === undefined) return false;
+  if (RESPONSE_READ_METHODS.has(method)) return true;
+  const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+  if (method === 'get' && getReferenceNames(callee.object).at(-1) === 'headers') return true;
+  if (!REQUEST_METHODS.has(method)) return false;
+  const url = call.arguments[0] ? getUrlStart(call.arguments[0], sourceCode) : undefined;
+  return url !== undefined && /^(?:\/|https?:)/i.test(url);
+}
+
+/** Returns the static start of a URL argument: the whole string, or the text before a template's first `${}`. */
+function getUrlStart(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? undefined;
+  return getStaticString(node, sourceCode);
+}
+
+/** Returns true for the state of a store: `store.getState()`, `getState()`, `useStore.getState()`. */
+function isStateRead(node: TSESTree.Node): boolean {
+  const expression = skipValueWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = getCalleeName(expression) ?? getMethodName(expression);
+  return name !== undefined && splitWords(name).join(' ').endsWith('get state');
+}
+
+/**
+ * Returns the promise that a callback parameter receives the result of: `fetch(url).then((r) => r.json())`
+ * for `tokens` in `fetch(url).then((r) => r.json()).then((tokens) => …)`.
+ */
+function getPromiseOfCallbackParameter(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return undefined;
+  const callback = definition.node;
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback || callback.params[0] !== definition.name) {
+    return undefined;
+  }
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberName(callee) !== 'then') return undefined;
+  return callee.object;
+}
+
+/**
+ * Returns the declarator of a variable that is bound once and never reassigned (`const`, or a `let` without
+ * later writes), including the loop variable of a `for…of`.
+ */
+export function getSingleDeclarator(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.VariableDeclarator | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  return definition.node;
+}
+
+/** Returns the name of the method a call invokes (`split` in `input.split(' ')`), or undefined. */
+export function getMethodName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
+}
+
+/** Returns the string that string-part calls are made on: `input` for `input.trim().toLowerCase()`. */
+function skipStringParts(node: TSESTree.Node): TSESTree.Node {
+  let current = skipValueWrappers(node);
+  for (;;) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) return current;
+    const method = getMethodName(current);
+    const callee = skipTypeWrappers(current.callee);
+    if (method === undefined || !STRING_PART_METHODS.has(method) || callee.type !== AST_NODE_TYPES.MemberExpression) return current;
+    current = skipValueWrappers(callee.object);
+  }
+}
+
+/** Returns the names along a reference chain: `['window', 'location', 'hash']` for `window.location.hash`. */
+function getReferenceNames(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current = skipValueWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberName(current);
+    if (name !== undefined) names.unshift(name);
+    current = skipValueWrappers(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) names.unshift(current.name);
+  return names;
+}
+
+function hasAnyWord(name: string, words: ReadonlySet<string>): boolean {
+  return splitWords(name).some((word) => words.has(word));
+}
+
+/** Skips type wrappers, `await` and optional chains, which leave the value as it is. */
+export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.ChainExpression) {
+    current = skipTypeWrappers(current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression);
+  }
+  return current;
+}
