@@ -57,6 +57,8 @@ export const REASONS = {
     'the stored credential is returned to other code, so remove its uses there and send those requests with the session cookie',
   writeInExpression:
     'the credential is written to storage inside an expression or a branch without braces, so remove the write because the server now sets the session cookie',
+  writtenValueUsed:
+    'the assignment that writes the credential to storage also passes it on as its value (a return value or a callback result), so remove the uses of that value, then remove the write because the server now sets the session cookie',
   writeWithEffects:
     'the value written to storage calls or changes something only when the write happens (the right side of ??=, ||= or &&=), so move that work out of the write and remove the write because the server now sets the session cookie',
   loginRequestOptions:
@@ -199,10 +201,21 @@ function planWrite(finding: StorageFinding, plan: Plan): void {
     else plan.keptEffects.set(statement, effects);
     return;
   }
+  // An assignment evaluates to the token it writes, so removing it changes what the code returns, unless
+  // nothing reads the result.
+  const isAssignment = expression.type === AST_NODE_TYPES.AssignmentExpression;
+  if (isAssignment && statement?.type === AST_NODE_TYPES.ArrowFunctionExpression && statement.body === expression && !isArrowResultUnused(statement)) {
+    plan.marks.push({ node: finding.node, reason: REASONS.writtenValueUsed });
+    return;
+  }
+  if (isAssignment && statement?.type === AST_NODE_TYPES.ReturnStatement) {
+    plan.marks.push({ node: finding.node, reason: REASONS.writtenValueUsed });
+    return;
+  }
   // `return localStorage.setItem(...)` and `.then((data) => localStorage.setItem('token', data.token))`:
-  // Web Storage returns undefined, so a bare `return;` or a block body returns the same.
+  // Web Storage's setItem returns undefined, so a bare `return;` or a block body returns the same.
   const isWebStorage = finding.storage === 'localStorage' || finding.storage === 'sessionStorage';
-  if (isWebStorage && statement?.type === AST_NODE_TYPES.ReturnStatement && isStatementListItem(statement)) {
+  if (isWebStorage && !isAssignment && statement?.type === AST_NODE_TYPES.ReturnStatement && isStatementListItem(statement)) {
     plan.keptEffects.set(statement, effects);
     return;
   }
@@ -211,6 +224,20 @@ function planWrite(finding: StorageFinding, plan: Plan): void {
     return;
   }
   plan.marks.push({ node: finding.node, reason: REASONS.writeInExpression });
+}
+
+/** Array and event methods that ignore what their callback returns. */
+const RESULT_IGNORING_CALLEES = new Set(['forEach', 'addEventListener']);
+
+/**
+ * Returns true when nothing reads what an arrow function returns: it is the callback of `forEach` or
+ * `addEventListener`. Any other arrow, `.then()` callbacks included, may pass its result on.
+ */
+function isArrowResultUnused(arrow: TSESTree.ArrowFunctionExpression): boolean {
+  const call = arrow.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(arrow)) return false;
+  const name = getCalleeName(call);
+  return name !== undefined && RESULT_IGNORING_CALLEES.has(name);
 }
 
 /**
