@@ -63,6 +63,8 @@ export const REASONS = {
     'the value written to storage calls or changes something only when the write happens (the right side of ??=, ||= or &&=), so move that work out of the write and remove the write because the server now sets the session cookie',
   loginRequestOptions:
     "the stored credential comes from a request whose options this codemod cannot edit, so send that request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
+  loginRequestLost:
+    "the stored credential comes from a response that this codemod cannot follow back to one request (through a reassigned variable, Promise.all or a .then() callback that returns another value), so send the login request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
   exportedValue:
     'the stored credential is exported to other modules, so remove its uses there and send those requests with the session cookie',
   writeWithoutValue:
@@ -171,13 +173,14 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
   };
   const clients = findHttpClients(sourceCode);
   const logout = findLogoutRoute(sourceCode, clients);
+  const context: LoginContext = { clients, sourceCode, mayRequestOtherOrigin: hasRequestToOtherOrigin(sourceCode, clients) };
   const functionsWithLogoutRequest = new Set<TSESTree.Node>();
 
   for (const finding of findings) {
     if (STATE_FORMS.has(finding.form)) {
       plan.marks.push({ node: finding.node, reason: REASONS.libraryState(finding.method) });
     } else if (finding.kind === 'write') {
-      if (planLoginRequest(finding, plan, clients, sourceCode)) planWrite(finding, plan);
+      if (planLoginRequest(finding, plan, context)) planWrite(finding, plan);
     } else if (finding.kind === 'remove') {
       planRemoval(finding, plan, logout, functionsWithLogoutRequest, sourceCode);
     } else {
@@ -266,17 +269,32 @@ function getMemberParts(node: TSESTree.Node): TSESTree.Node[] {
   return node.computed ? [node.object, node.property] : [node.object];
 }
 
+/** What deciding about login requests needs to know about the file. */
+interface LoginContext {
+  readonly clients: HttpClients;
+  readonly sourceCode: TSESLint.SourceCode;
+  /** True when the file sends an axios request or a fetch request whose URL may leave the page's origin. */
+  readonly mayRequestOtherOrigin: boolean;
+}
+
 /**
  * Makes the request whose response provided a stored credential send credentials too, because a browser
  * ignores the `Set-Cookie` of a cross-origin response to a request without them.
- * Returns false when the codemod recognises the request but cannot edit it: then the write stays, marked,
- * so that the next run still finds and reports it. A value from anything else (a parameter, an unknown
- * client) is left alone.
+ * Returns false when the codemod recognises the request but cannot edit it, or loses the value's trail
+ * on the way to a request in a file that may send requests to another origin. Then the write stays,
+ * marked, so that the next run still finds and reports it. A value from anything else (a parameter, an
+ * unknown client) is left alone.
  */
-function planLoginRequest(finding: StorageFinding, plan: Plan, clients: HttpClients, sourceCode: TSESLint.SourceCode): boolean {
+function planLoginRequest(finding: StorageFinding, plan: Plan, context: LoginContext): boolean {
   if (!finding.valueNode) return true;
+  const { clients, sourceCode } = context;
   const request = findResponseRequest(finding.valueNode, clients, sourceCode, 0);
   if (!request) return true;
+  if (request === 'lost') {
+    if (!context.mayRequestOtherOrigin) return true;
+    plan.marks.push({ node: finding.node, reason: REASONS.loginRequestLost });
+    return false;
+  }
   const edit = getLoginRequestEdit(request, sourceCode);
   if (edit) {
     applyCookieEdit(edit, plan);
@@ -706,31 +724,57 @@ function resolveInterceptorHeaders(member: TSESTree.MemberExpression, clients: H
 /**
  * Follows a written value back to the request whose response contains it, through member reads, `await`,
  * `.json()`, `JSON.parse(...)`, `const` and `let` variables that are never reassigned, and the parameter
- * of a `.then()` callback. Returns undefined when the value comes from anything else.
+ * of a `.then()` callback. Returns 'lost' when the trail stops at code that contains a fetch or axios
+ * request (a reassigned variable, `Promise.all([...])`, `.then(() => data)`), because the value may come
+ * from that request. Returns undefined when the value comes from anything else.
  */
-function findResponseRequest(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): RequestCall | undefined {
+function findResponseRequest(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): RequestCall | 'lost' | undefined {
   if (depth > 5) return undefined;
   const base = skipResponseReads(value);
   const request = findRequestCall(base, clients);
   if (request) return request;
-  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (base.type !== AST_NODE_TYPES.Identifier) return lostIfRequestIn([base], clients, sourceCode);
 
   const variable = ASTUtils.findVariable(sourceCode.getScope(base), base);
   const definition = variable?.defs[0];
   if (!variable || !definition || variable.defs.length !== 1) return undefined;
   if (definition.type === 'Variable') {
     const init = definition.node.init;
-    const reassigned = variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== init);
-    return init && !reassigned ? findResponseRequest(init, clients, sourceCode, depth + 1) : undefined;
+    const writes = variable.references.flatMap((reference) => (reference.isWrite() && reference.writeExpr && reference.writeExpr !== init ? [reference.writeExpr] : []));
+    if (writes.length > 0) return lostIfRequestIn(init ? [init, ...writes] : writes, clients, sourceCode);
+    return init ? findResponseRequest(init, clients, sourceCode, depth + 1) : undefined;
   }
   if (definition.type === 'Parameter') {
     const callback = definition.node;
     const first = callback.params[0];
     if (!first || !contains(first, definition.name)) return undefined;
     const then = getThenCall(callback);
-    return then ? findPromisedRequest(then.callee.object, clients, depth + 1) : undefined;
+    if (!then) return undefined;
+    return findPromisedRequest(then.callee.object, clients, depth + 1) ?? lostIfRequestIn([then.callee.object], clients, sourceCode);
   }
   return undefined;
+}
+
+/** Returns 'lost' when one of the nodes contains a fetch or axios request, and undefined otherwise. */
+function lostIfRequestIn(nodes: readonly TSESTree.Node[], clients: HttpClients, sourceCode: TSESLint.SourceCode): 'lost' | undefined {
+  let found = false;
+  for (const node of nodes) {
+    walk(node, sourceCode, (child) => {
+      if (!found && findRequestCall(child, clients)) found = true;
+    });
+  }
+  return found ? 'lost' : undefined;
+}
+
+/** Returns true when the file sends an axios request, or a fetch request whose URL may leave the page's origin. */
+function hasRequestToOtherOrigin(sourceCode: TSESLint.SourceCode, clients: HttpClients): boolean {
+  let found = false;
+  walk(sourceCode.ast, sourceCode, (node) => {
+    if (found) return;
+    const request = findRequestCall(node, clients);
+    if (request) found = request.client === 'axios' || mayLeaveOrigin(request.url, sourceCode);
+  });
+  return found;
 }
 
 /** Follows a promise back to a request: `fetch(...)`, or `request.then((response) => response.json())`. */

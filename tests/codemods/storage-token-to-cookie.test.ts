@@ -176,6 +176,35 @@ describe('storage-token-to-cookie transform', () => {
     expect(output).toContain("localStorage.setItem('token', data.token);");
   });
 
+  it('removes a lost trail to same-origin requests', () => {
+    const source = [
+      'export async function login(body) {',
+      "  let response = await fetch('/api/login', { method: 'POST', body });",
+      '  const data = await response.json();',
+      "  response = await fetch('/api/track', { method: 'POST' });",
+      "  localStorage.setItem('token', data.token);",
+      '}',
+      '',
+    ].join('\n');
+    const { output, reports } = run('login.js', source);
+    expect(reports).toEqual([]);
+    expect(output).not.toContain('localStorage');
+  });
+
+  it('marks a lost trail in a file with axios', () => {
+    const source = [
+      "import axios from 'axios';",
+      'export async function login(body) {',
+      "  const [response] = await Promise.all([axios.post('/api/login', body), axios.get('/api/config')]);",
+      "  localStorage.setItem('token', response.data.token);",
+      '}',
+      '',
+    ].join('\n');
+    const { output, reports } = run('login.js', source);
+    expect(reports).toEqual([`login.js:4:3: manual migration needed: ${REASONS.loginRequestLost}`]);
+    expect(output).toContain("localStorage.setItem('token', response.data.token);");
+  });
+
   it('does not touch a shadowed localStorage', () => {
     const source = [
       'export function save(localStorage, data) {',
