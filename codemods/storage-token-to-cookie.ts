@@ -71,6 +71,8 @@ export const REASONS = {
     'the credential is written to storage without a value argument (Storage.setItem throws a TypeError without one), so remove the write because the server now sets the session cookie',
   removeWithoutRoute:
     "the credential is removed here, but this file names no logout route, so call the server's logout route to destroy the session",
+  removeRepeated:
+    "the credential is removed in a loop or in a callback that may run many times, so call the server's logout route once where the user logs out and remove this line",
   removeInExpression:
     "the credential is removed inside an expression, so replace it with a request to the server's logout route",
   libraryState: (method: string): string =>
@@ -343,16 +345,61 @@ function planRemoval(
     plan.marks.push({ node: finding.node, reason: REASONS.removeWithoutRoute });
     return;
   }
+  // Marked even when the file already requests the route, because the first run adds such a request and
+  // a second run must leave the marked removal as it is.
+  if (mayRunManyTimes(statement)) {
+    plan.marks.push({ node: finding.node, reason: REASONS.removeRepeated });
+    return;
+  }
   const owner = getEnclosingFunction(statement) ?? sourceCode.ast;
   if (logout.requested || functionsWithLogoutRequest.has(owner) || logout.urlText === undefined) {
     plan.removals.add(statement);
     return;
   }
   functionsWithLogoutRequest.add(owner);
-  const options = logout.mayLeaveOrigin ? "{ method: 'POST', credentials: 'include' }" : "{ method: 'POST' }";
-  const call = `fetch(${logout.urlText}, ${options})`;
+  // `keepalive` lets the request finish when the page navigates away right after it (to the login page),
+  // and `.catch()` keeps a network error from skipping the code after the removal, which never threw.
+  const credentials = logout.mayLeaveOrigin ? " credentials: 'include'," : '';
+  const call = `fetch(${logout.urlText}, { method: 'POST',${credentials} keepalive: true }).catch(() => {})`;
   // The quotes are set to the file's style when the statement is parsed.
   plan.replacements.set(statement, isInAsyncFunction(statement) ? `await ${call};` : `void ${call};`);
+}
+
+/** Array methods and timers that may call their callback many times. */
+const REPEATING_CALLEES = new Set(['forEach', 'each', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'setInterval']);
+
+/**
+ * Returns true when a statement sits in a loop body or in a callback of an array method or `setInterval`
+ * within its function. Other callbacks (event listeners, `.then()`) are taken to run once per logout.
+ */
+function mayRunManyTimes(statement: TSESTree.Node): boolean {
+  let child: TSESTree.Node = statement;
+  let parent = statement.parent;
+  while (parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        if (parent.body === child) return true;
+        break;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression: {
+        const call = parent.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(parent)) return false;
+        const name = getCalleeName(call);
+        return name !== undefined && REPEATING_CALLEES.has(name);
+      }
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return false;
+      default:
+        break;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
 }
 
 function planRead(finding: StorageFinding, plan: Plan, clients: HttpClients, sourceCode: TSESLint.SourceCode): void {

@@ -117,7 +117,7 @@ describe('storage-token-to-cookie transform', () => {
       'export { LOGOUT };',
       '',
     ].join('\n');
-    expect(run('leave.js', source).output).toContain('void fetch(LOGOUT, { method: "POST" });');
+    expect(run('leave.js', source).output).toContain('void fetch(LOGOUT, { method: "POST", keepalive: true }).catch(() => {});');
   });
 
   it('awaits the logout request in an async function', () => {
@@ -129,7 +129,7 @@ describe('storage-token-to-cookie transform', () => {
       'export { LOGOUT_URL };',
       '',
     ].join('\n');
-    expect(run('leave.js', source).output).toContain("  await fetch(LOGOUT_URL, { method: 'POST' });\n");
+    expect(run('leave.js', source).output).toContain("  await fetch(LOGOUT_URL, { method: 'POST', keepalive: true }).catch(() => {});\n");
   });
 
   it('removes a removal when the file already requests the logout route', () => {
