@@ -201,8 +201,9 @@ function planWrite(finding: StorageFinding, plan: Plan): void {
   }
   const expression = climbStatementWrappers(finding.node);
   const statement = expression.parent;
-  if (statement?.type === AST_NODE_TYPES.ExpressionStatement && isStatementListItem(statement)) {
-    if (effects.length === 0) plan.removals.add(statement);
+  const item = statement?.type === AST_NODE_TYPES.ExpressionStatement ? getLabeledStatementItem(statement) : undefined;
+  if (statement?.type === AST_NODE_TYPES.ExpressionStatement && item) {
+    if (effects.length === 0) plan.removals.add(item);
     else plan.keptEffects.set(statement, effects);
     return;
   }
@@ -336,8 +337,9 @@ function planRemoval(
     return;
   }
   const expression = climbStatementWrappers(finding.node);
-  const statement = expression.parent;
-  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !isStatementListItem(statement)) {
+  const expressionStatement = expression.parent;
+  const statement = expressionStatement?.type === AST_NODE_TYPES.ExpressionStatement ? getLabeledStatementItem(expressionStatement) : undefined;
+  if (!statement) {
     plan.marks.push({ node: finding.node, reason: logout ? REASONS.removeInExpression : REASONS.removeWithoutRoute });
     return;
   }
@@ -1150,6 +1152,17 @@ function isStatementListItem(node: TSESTree.Node): boolean {
   );
 }
 
+/**
+ * Returns the statement-list item that is an expression statement, or the outermost of the labels on it
+ * (`done: localStorage.setItem(...)`). A label on an expression statement has no effect, because nothing
+ * inside an expression can break to it, so the label goes with the statement.
+ */
+function getLabeledStatementItem(statement: TSESTree.ExpressionStatement): TSESTree.Node | undefined {
+  let item: TSESTree.Node = statement;
+  while (item.parent?.type === AST_NODE_TYPES.LabeledStatement) item = item.parent;
+  return isStatementListItem(item) ? item : undefined;
+}
+
 function getStatementListItem(node: TSESTree.Node): TSESTree.Node | undefined {
   let current: TSESTree.Node | undefined = node;
   while (current && !isStatementListItem(current)) current = current.parent;
@@ -1346,7 +1359,11 @@ function keepSideEffects(file: CodemodFile, kept: readonly { path: ASTPath; effe
     const [first, ...rest] = expressions;
     if (!first) continue;
     statement.expression = first;
-    for (const expression of rest.reverse()) path.insertAfter(j.expressionStatement(expression));
+    // A labeled statement becomes the bare expression statement, so that the rest can follow it in the list.
+    let item = path;
+    while ((item.parent as ASTPath | null)?.node.type === 'LabeledStatement') item = item.parent as ASTPath;
+    if (item !== path) replaceKeepingComments(item, statement);
+    for (const expression of rest.reverse()) item.insertAfter(j.expressionStatement(expression));
   }
   return kept.length > 0;
 }
