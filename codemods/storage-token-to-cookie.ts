@@ -360,7 +360,7 @@ function planRemoval(
   }
   functionsWithLogoutRequest.add(owner);
   // `keepalive` lets the request finish when the page navigates away right after it (to the login page),
-  // and `.catch()` keeps a network error from skipping the code after the removal, which never threw.
+  // and `.catch()` keeps a network error from skipping the code after the removal.
   const credentials = logout.mayLeaveOrigin ? " credentials: 'include'," : '';
   const call = `fetch(${logout.urlText}, { method: 'POST',${credentials} keepalive: true }).catch(() => {})`;
   // The quotes are set to the file's style when the statement is parsed.
