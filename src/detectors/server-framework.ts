@@ -158,6 +158,7 @@ const frameworksByHandler = new WeakMap<FunctionNode, HandlerFramework>();
  *   `Koa` or `Hono`, or comes from the module of another framework (`new Router()` of @koa/router),
  * - the handler returns its response body (`return { ok: true }`), which Express ignores,
  * - that object has a method Express lacks (`fastify.register(…)`, `router.routes()`) or takes a route object,
+ * - a route on that object has an options object between its path and its handler,
  * - another handler on that object takes `reply`, `h` or a context, or returns its response body.
  * Evidence of Express is an object created from express (`express()`, `express.Router()`).
  * Both kinds together make the result `mixed`. So does a file that loads express and another framework,
@@ -349,8 +350,8 @@ function getModuleOfBinding(scopeManager: ScopeManager, identifier: TSESTree.Ide
 
 /**
  * Returns clauses for what the file does with the receiver that Express code does not. That is a call of
- * a method of other frameworks, a route object, or another handler that takes `reply`, `h` or a context,
- * or that returns its response body.
+ * a method of other frameworks, a route object, a route options object before a handler, or another
+ * handler that takes `reply`, `h` or a context, or that returns its response body.
  */
 function describeReceiverUses(sourceCode: TSESLint.SourceCode, receiver: Receiver, fn: FunctionNode): string[] {
   const clauses: string[] = [];
@@ -363,6 +364,9 @@ function describeReceiverUses(sourceCode: TSESLint.SourceCode, receiver: Receive
         clauses.push(`${name} takes a route object in \`${receiver.name}.route({ … })\`, as Fastify and hapi servers do and Express apps do not`);
       }
       if (!REGISTRATION_METHODS.has(method)) continue;
+      if (hasRouteOptionsObject(call)) {
+        clauses.push(`${name} takes an options object between a route's path and its handler, as Fastify servers do and Express apps and routers do not`);
+      }
       for (const handler of getHandlerArguments(call)) {
         if (handler === fn) continue;
         const shape = describeOtherHandlerShape(handler);
@@ -393,6 +397,15 @@ function getChainedCalls(object: TSESTree.Node): { method: string; call: TSESTre
     calls.push({ method, call });
     current = call;
   }
+}
+
+/**
+ * True for `app.get("/me", { preHandler: [app.authenticate] }, handler)`: an object literal after the first
+ * argument and before another one. Express 5.3 throws "argument handler must be a function" on it.
+ */
+function hasRouteOptionsObject(call: TSESTree.CallExpression): boolean {
+  const last = call.arguments.length - 1;
+  return call.arguments.some((argument, index) => index > 0 && index < last && skipTypeWrappers(argument).type === AST_NODE_TYPES.ObjectExpression);
 }
 
 /** Returns the functions a registration call passes: as arguments, in an array argument, or in a route object. */
@@ -431,10 +444,14 @@ function describeOtherHandlerShape(fn: FunctionNode): string | undefined {
 }
 
 /**
- * True when the function returns a response body: an object, array, string or template literal. Fastify
- * and Hono send what a handler returns, while Express ignores it and waits for `res.send()`.
+ * True when the function returns a response body, which Fastify and Hono send and Express ignores while it
+ * waits for `res.send()`. A `return` statement counts when it returns an object, array, string or template
+ * literal. An arrow function with an expression body (`async (req) => req.user`) counts when that body is
+ * a plain value as well: a name, a member read or any literal. An expression body that reads the response
+ * parameter or calls anything (`(req, res) => res.json(user)`) does not count.
  */
 function returnsResponseBody(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isPlainValue(fn, fn.body);
   return getReturnedExpressions(fn).some((returned) => {
     const value = skipTypeWrappers(returned);
     return (
@@ -444,4 +461,41 @@ function returnsResponseBody(fn: FunctionNode): boolean {
       (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string')
     );
   });
+}
+
+/** True when `body`, the expression body of `fn`, is a name, a member read without calls, or a literal. */
+function isPlainValue(fn: FunctionNode, body: TSESTree.Expression): boolean {
+  let value = skipTypeWrappers(body);
+  if (value.type === AST_NODE_TYPES.ChainExpression) value = value.expression;
+  switch (value.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return value.name !== 'undefined' && !isResponseParameter(fn, value);
+    case AST_NODE_TYPES.MemberExpression:
+      return isMemberRead(fn, value);
+    default:
+      return false;
+  }
+}
+
+/** True for a member read such as `req.user` or `this.cache[key]` that calls nothing and does not start at the response parameter. */
+function isMemberRead(fn: FunctionNode, member: TSESTree.MemberExpression): boolean {
+  let current: TSESTree.Node = member;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const property = current.property;
+    if (current.computed && property.type !== AST_NODE_TYPES.Literal && property.type !== AST_NODE_TYPES.Identifier) return false;
+    current = skipTypeWrappers(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) return true;
+  return current.type === AST_NODE_TYPES.Identifier && !isResponseParameter(fn, current);
+}
+
+/** True when `identifier` has the name of the second parameter of `fn`, which Express calls `res`. */
+function isResponseParameter(fn: FunctionNode, identifier: TSESTree.Identifier): boolean {
+  const response = fn.params[1];
+  return response?.type === AST_NODE_TYPES.Identifier && response.name === identifier.name;
 }

@@ -72,6 +72,14 @@ describe('getHandlerFramework', () => {
     ['an app from ./app', `const app = require("./app");\napp.post("/login", ${HANDLER});`],
     ['a global router', `router.post("/login", ${HANDLER});`],
     ['no registration', `exports.login = ${HANDLER};`],
+    ['a response call as expression body', `module.exports = (app) => {\n  app.get("/me", async (req, res) => res.json(req.user));\n  app.post("/login", ${HANDLER});\n};`],
+    ['a chained response call as expression body', `module.exports = (app) => {\n  app.get("/me", async (req, res) => res.status(200).send(req.user));\n  app.post("/login", ${HANDLER});\n};`],
+    ['a read of the response as expression body', `module.exports = (app) => {\n  app.get("/me", async (req, res) => res.locals.user);\n  app.post("/login", ${HANDLER});\n};`],
+    ['a next() call as expression body', `module.exports = (app) => {\n  app.use(async (req, res, next) => next());\n  app.post("/login", ${HANDLER});\n};`],
+    ['a middleware array', `module.exports = (app) => {\n  app.get("/me", [auth, limit], async (req, res) => { res.json(req.user); });\n  app.post("/login", [limit], ${HANDLER});\n};`],
+    ['an express-validator chain', `const { body } = require("express-validator");\nmodule.exports = (app) => {\n  app.post("/login", body("email").isEmail(), ${HANDLER});\n};`],
+    ['an asyncHandler() wrapper', `module.exports = (app) => {\n  app.get("/me", asyncHandler(async (req, res) => res.json(req.user)));\n  app.post("/login", asyncHandler(${HANDLER}));\n};`],
+    ['middleware built from options', `module.exports = (app) => {\n  app.use("/api", rateLimit({ max: 10 }), cors({ origin: true }));\n  app.post("/login", ${HANDLER});\n};`],
   ])('accepts %s', (_name, text) => {
     expect(frameworkOf(text)).toEqual({ kind: 'express' });
   });
@@ -87,6 +95,11 @@ describe('getHandlerFramework', () => {
     ['a route object', `module.exports = async (app) => {\n  app.route({ method: "GET", url: "/", handler: home });\n  app.post("/login", ${HANDLER});\n};`, 'takes a route object'],
     ['a context handler', `module.exports = (router) => {\n  router.get("/", (ctx) => { ctx.body = "ok"; });\n  router.post("/login", ${HANDLER});\n};`, 'takes a context (`ctx`)'],
     ['a hapi toolkit', `module.exports = (server) => {\n  server.get("/", (request, h) => h.response("ok"));\n  server.post("/login", ${HANDLER});\n};`, 'takes a hapi response toolkit'],
+    ['an expression body reading the request', `module.exports = async (app) => {\n  app.get("/me", async (req) => req.user);\n  app.post("/login", ${HANDLER});\n};`, 'another handler registered on `app` returns its response body'],
+    ['an expression body naming a value', `module.exports = async (app) => {\n  app.get("/version", async () => version);\n  app.post("/login", ${HANDLER});\n};`, 'another handler registered on `app` returns its response body'],
+    ['an optional read as expression body', `module.exports = async (app) => {\n  app.get("/me", async (req) => req.user?.profile);\n  app.post("/login", ${HANDLER});\n};`, 'another handler registered on `app` returns its response body'],
+    ['a route options object', `module.exports = async (app) => {\n  app.get("/me", { preHandler: [app.authenticate] }, async (req, res) => { res.send(req.user); });\n  app.post("/login", ${HANDLER});\n};`, 'takes an options object between a route\'s path and its handler'],
+    ['its own route options object', `module.exports = async (app) => {\n  app.post("/login", { schema: loginSchema }, ${HANDLER});\n};`, 'takes an options object between a route\'s path and its handler'],
     ['its own returned body', `module.exports = (app) => {\n  app.post("/login", (req, res) => ({ ok: true }));\n};`, 'the handler returns its response body'],
   ])('rejects %s', (_name, text, evidence) => {
     const framework = frameworkOf(text);
