@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift';
+import type { API, ASTNode, ASTPath, FileInfo } from 'jscodeshift';
 
 import {
   climbTypeWrappers,
@@ -36,6 +36,7 @@ import {
   printSourceFile,
   removeStatementAndEmptyGuard,
   replaceKeepingComments,
+  toStatementExpression,
   type CodemodFile,
   type CodemodMeta,
 } from '../src/codemod/index.js';
@@ -1366,17 +1367,6 @@ function keepSideEffects(file: CodemodFile, kept: readonly { path: ASTPath; effe
     for (const expression of rest.reverse()) item.insertAfter(j.expressionStatement(expression));
   }
   return kept.length > 0;
-}
-
-/**
- * Returns an expression moved out of a removed write, without the parentheses it had there: babel records
- * `(await login()).token` as a parenthesized `await`, and recast would print `(await login());`. recast
- * still adds the parentheses a statement needs (before `{`, `function` or `class`).
- */
-function toStatementExpression(path: ASTPath): Parameters<JSCodeshift['expressionStatement']>[0] {
-  const node = path.node as ASTNode & { extra?: { parenthesized?: boolean } };
-  if (node.extra?.parenthesized) node.extra = { ...node.extra, parenthesized: false };
-  return node as Parameters<JSCodeshift['expressionStatement']>[0];
 }
 
 function emptyArrowBodies(file: CodemodFile, arrows: readonly { path: ASTPath; effects: readonly ASTPath[] }[]): boolean {

@@ -6,9 +6,10 @@
  * to the previous one, else into the enclosing block. `replaceKeepingComments` gives a replacement node
  * the comments of the node it replaces. `getStatementPath` finds the statement that an edit or a marker
  * belongs to: the nearest ancestor that is an item of a statement list (a program, block, `case` or
- * module body), so `if (a) b();` yields the whole `if` statement.
+ * module body), so `if (a) b();` yields the whole `if` statement. `toStatementExpression` prepares an
+ * expression kept from removed code to stand as a statement of its own.
  */
-import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
 
 /** A comment as recast stores it on a node. */
 export interface AttachedComment {
@@ -142,4 +143,16 @@ function isReadOnlyExpression(node: ASTNode): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Returns an expression moved out of removed code, ready to become an expression statement, without the
+ * parentheses it had there: babel records `(await login()).token` as a parenthesized `await`, and recast
+ * would print `(await login());`. recast still adds the parentheses a statement needs (before `{`,
+ * `function` or `class`).
+ */
+export function toStatementExpression(path: ASTPath): Parameters<JSCodeshift['expressionStatement']>[0] {
+  const node = path.node as ASTNode & { extra?: { parenthesized?: boolean } };
+  if (node.extra?.parenthesized) node.extra = { ...node.extra, parenthesized: false };
+  return node as Parameters<JSCodeshift['expressionStatement']>[0];
 }
