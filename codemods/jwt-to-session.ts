@@ -11,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { API, ASTNode, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 
 import {
+  collectSideEffects,
   ensureImport,
   findModuleBindings,
   findErrorHandling,
@@ -18,6 +19,7 @@ import {
   getAttachedComments,
   getDetectorSourceCode,
   getStaticString,
+  hasSideEffects,
   isInStatementList,
   isNameReferenced,
   markForManualMigration,
@@ -25,6 +27,7 @@ import {
   printSourceFile,
   removeUnusedBindings,
   toOriginalOffset,
+  toStatementExpression,
   type AttachedComment,
   type CodemodFile,
   type CodemodMeta,
@@ -344,6 +347,8 @@ interface LoginPlan {
   readonly tokenName?: string;
   /** Properties and statements that carry the token to the client and are removed. */
   readonly tokenCarriers: ASTPath[];
+  /** Side effects of the removed key and options arguments, kept as statements before the session code. */
+  readonly keptEffects: ASTPath[];
 }
 
 /** Rewrites each login that hands a signed JWT to the client. Returns true when the file changed. */
@@ -399,6 +404,8 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   }
   const movedCodeProblem = movesCodeIntoCallback(migration, site, request, place) ? getErrorHandlingProblem(migration, site) : undefined;
   if (movedCodeProblem) return movedCodeProblem;
+  const keptEffects = findRemovedSignEffects(migration, site, response);
+  if (typeof keptEffects === 'string') return keptEffects;
 
   let tokenName: string | undefined;
   const tokenCarriers: ASTPath[] = [];
@@ -427,7 +434,77 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
     if (!carrier) return 'the token is not stored in a variable or sent in the response, so where it goes is unknown';
     tokenCarriers.push(carrier);
   }
-  return { site, request, response, payload, anchor, expressionBody, tokenName, tokenCarriers };
+  return { site, request, response, payload, anchor, expressionBody, tokenName, tokenCarriers, keptEffects };
+}
+
+/**
+ * Returns the side effects of the arguments after the payload, which the rewrite removes with the sign
+ * call: `nextSecret()` and `issued++` in `jwt.sign(payload, nextSecret(), { jwtid: String(issued++) })`.
+ * They become statements before the session code, so they run before the payload, which the session write
+ * evaluates. Returns a reason to mark when that changes their order with other work: a payload with side
+ * effects of its own, or work that the statement does before the sign call (other than setting up the
+ * response, as `res.status(200)` does).
+ */
+function findRemovedSignEffects(migration: Migration, site: Site, response: string): ASTPath[] | string {
+  const [payload, ...removed] = site.call.node.arguments;
+  const effects = removed.flatMap((argument) => collectSideEffects(argument));
+  if (effects.length === 0) return [];
+  if (payload && hasSideEffects(payload)) {
+    return 'both the payload and the other arguments of the sign call have side effects, which would run in another order once the payload moves into req.session; move them into statements before the sign call and rerun';
+  }
+  if (doesWorkBefore(site.call.node, response)) {
+    return 'the key or options of the sign call have side effects, and the statement does other work before them; sign the token in a statement of its own (const token = jwt.sign(…)) and rerun';
+  }
+  const paths = effects.map((effect) => findPathForNode(migration.file, effect));
+  if (paths.some((path) => path === undefined)) {
+    return 'the key or options of the sign call have side effects that the codemod cannot move; move them into statements before the sign call and rerun';
+  }
+  return paths as ASTPath[];
+}
+
+/**
+ * True when the statement around `call` evaluates something with side effects before it, in source order.
+ * Calls on the response parameter with arguments free of side effects (`res.status(200).json`) do not
+ * count.
+ */
+function doesWorkBefore(call: TSESTree.Node, response: string): boolean {
+  let child: TSESTree.Node = call;
+  for (let parent = call.parent; parent && !isStatementOrBody(child); parent = parent.parent) {
+    for (const value of Object.entries(parent).filter(([key]) => key !== 'parent').map(([, value]) => value as unknown)) {
+      const siblings = (Array.isArray(value) ? value : [value]).filter(isDetectorNode);
+      for (const sibling of siblings) {
+        if (sibling.range[1] > child.range[0]) continue;
+        if (hasSideEffects(sibling) && !isResponseSetup(sibling, response)) return true;
+      }
+    }
+    child = parent;
+  }
+  return false;
+}
+
+/** True for a statement, and for the expression body of an arrow function. */
+function isStatementOrBody(node: TSESTree.Node): boolean {
+  if (node.parent?.type === 'ArrowFunctionExpression' && node.parent.body === node) return true;
+  return /Statement$|Declaration$/.test(node.type);
+}
+
+function isDetectorNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && Array.isArray((value as { range?: unknown }).range);
+}
+
+/** True for a chain of member reads and calls from the response parameter (`res.status(200).json`) whose calls take arguments free of side effects. */
+function isResponseSetup(node: TSESTree.Node, response: string): boolean {
+  let current = node;
+  for (;;) {
+    if (current.type === 'CallExpression') {
+      if (current.arguments.some((argument) => hasSideEffects(argument))) return false;
+      current = current.callee;
+    } else if (current.type === 'MemberExpression' && !current.computed) {
+      current = current.object;
+    } else {
+      return current.type === 'Identifier' && current.name === response;
+    }
+  }
 }
 
 /** Node types that run some of their parts only under a condition, with the names of those parts. */
@@ -610,6 +687,10 @@ function applyLogin(migration: Migration, plan: LoginPlan): void {
     }
     replacement = wrapped;
   }
+  // The work of the removed key and options runs before the session code. A plan keeps such work only
+  // when the payload has no side effects, so moving it ahead of the payload changes nothing.
+  const effects = plan.keptEffects.map((effect) => j.expressionStatement(toStatementExpression(effect)) as unknown as Statement);
+  replacement = [...effects, ...replacement];
   if (replacement[0]) getAttachedComments(replacement[0]).unshift(...comments);
   replaceStatementList(migration, list, [...list.value.slice(0, index), ...replacement]);
 }

@@ -854,6 +854,46 @@ describe('jwt-to-session error handling around a login', () => {
   });
 });
 
+describe('jwt-to-session side effects of sign arguments', () => {
+  function runLogin(handler: string, path = 'login.js'): Run & { rerun: Run } {
+    const source = ['const jwt = require("jsonwebtoken");', `app.post("/login", ${handler});`, ''].join('\n');
+    const result = run(join(FIXTURES, path), source);
+    const rerun = run(join(FIXTURES, path), result.output ?? source);
+    return { ...result, rerun };
+  }
+
+  it('keeps them in an arrow expression body', () => {
+    const { output, reports, rerun } = runLogin('(req, res) => res.json({ token: jwt.sign({ id: 1 }, keys.next(), { jwtid: String(counter++) }) })');
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/\{\s*keys\.next\(\);\s*counter\+\+;\s*return req\.session\.regenerate\(/);
+    expect(output).toContain('return res.json({});');
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('keeps a call under a non-null assertion', () => {
+    const { output, reports, rerun } = runLogin('(req: Request, res: Response) => { const token = jwt.sign({ id: 1 }, loadKey()!); res.json({ token }); }', 'login.ts');
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/\{\s*loadKey\(\);\s*req\.session\.regenerate\(/);
+    expect(output).not.toContain('loadKey()!');
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('drops reads of process.env', () => {
+    const { output, reports } = runLogin('(req, res) => { const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET!, { expiresIn: process.env.TTL }); res.json({ token }); }', 'login.ts');
+    expect(reports).toEqual([]);
+    expect(output).not.toContain('process.env.JWT_SECRET');
+    expect(output).not.toContain('process.env.TTL');
+  });
+
+  it('keeps them before a response setup', () => {
+    const { output, reports, rerun } = runLogin('async (req, res) => { res.status(201).json({ token: jwt.sign({ id: 1 }, await keys.next()) }); }');
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/\{\s*await keys\.next\(\);\s*await new Promise\(/);
+    expect(output).toContain('res.status(201).json({});');
+    expect(rerun.output).toBeUndefined();
+  });
+});
+
 describe('jwt-to-session in Node.js callbacks', () => {
   function runCallback(method: string, payload: string): Run {
     const source = [
