@@ -456,6 +456,11 @@ function getMemberSource(scopeManager: ScopeManager, member: TSESTree.MemberExpr
     return { kind: REQUEST_PARTS[key], node: member };
   }
 
+  if (objectKind === 'request') {
+    const stored = getStoredPropertySource(scopeManager, member, depth);
+    if (stored) return stored;
+  }
+
   const object = skipTypeWrappers(member.object);
   if (object.type === AST_NODE_TYPES.MemberExpression) {
     const partKey = getKeyName(object);
@@ -468,6 +473,67 @@ function getMemberSource(scopeManager: ScopeManager, member: TSESTree.MemberExpr
   }
   // `header.split(' ')[1]`, `parts[1]`, `req.headers.authorization.length` stays derived from the request.
   return getRequestSource(scopeManager, member.object, depth);
+}
+
+/**
+ * Returns the source of a value that code stored on the request before `member` reads it, as in
+ * `req.token = req.headers.authorization.split(' ')[1]` followed by `jwt.verify(req.token, key)`.
+ * The assignment may sit in the same function or in other middleware of the file.
+ * NOTE: source order stands in for the order middleware runs, so only assignments that end before
+ * `member` starts count, and middleware declared below the code that reads the property is missed.
+ */
+function getStoredPropertySource(scopeManager: ScopeManager, member: TSESTree.MemberExpression, depth: number): RequestSource | undefined {
+  const name = getMemberName(scopeManager, member);
+  if (!scopeManager || name === undefined) return undefined;
+  for (const assignment of getRequestPropertyAssignments(scopeManager).get(name) ?? []) {
+    if (assignment.range[1] > member.range[0]) continue;
+    const target = assignment.left as TSESTree.MemberExpression;
+    if (getRequestObjectKind(scopeManager, target.object) !== 'request') continue;
+    const source = getRequestSource(scopeManager, assignment.right, depth);
+    if (source) return source;
+  }
+  return undefined;
+}
+
+const propertyAssignmentsCache = new WeakMap<TSESLint.Scope.ScopeManager, Map<string, TSESTree.AssignmentExpression[]>>();
+
+/**
+ * Returns every `=` assignment to a property of a variable (`req.token = ...`, `req['token'] = ...`,
+ * `(req as AuthRequest).token = ...`), grouped by property name. The caller checks that the variable
+ * is a request.
+ */
+function getRequestPropertyAssignments(scopeManager: TSESLint.Scope.ScopeManager): Map<string, TSESTree.AssignmentExpression[]> {
+  const cached = propertyAssignmentsCache.get(scopeManager);
+  if (cached) return cached;
+
+  const assignments = new Map<string, TSESTree.AssignmentExpression[]>();
+  for (const scope of scopeManager.scopes) {
+    for (const reference of scope.references) {
+      let object: TSESTree.Node = reference.identifier;
+      while (object.parent && isTypeWrapperOf(object.parent, object)) object = object.parent;
+      const member = object.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object) continue;
+      const assignment = member.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member || assignment.operator !== '=') continue;
+      const name = getMemberName(scopeManager, member);
+      if (name === undefined) continue;
+      const list = assignments.get(name) ?? [];
+      list.push(assignment);
+      assignments.set(name, list);
+    }
+  }
+  propertyAssignmentsCache.set(scopeManager, assignments);
+  return assignments;
+}
+
+function isTypeWrapperOf(wrapper: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return (
+    (wrapper.type === AST_NODE_TYPES.TSAsExpression ||
+      wrapper.type === AST_NODE_TYPES.TSNonNullExpression ||
+      wrapper.type === AST_NODE_TYPES.TSTypeAssertion ||
+      wrapper.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
+    wrapper.expression === inner
+  );
 }
 
 function getMemberName(scopeManager: ScopeManager, member: TSESTree.MemberExpression): string | undefined {

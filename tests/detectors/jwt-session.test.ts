@@ -161,6 +161,89 @@ export function auth(req, res, next) {
     expect(sessions(text).map((finding) => finding.kind)).toEqual(['accept']);
   });
 
+  it('follows a token stored on the request', () => {
+    const text = `const jwt = require('jsonwebtoken');
+const verifyToken = (req, res, next) => {
+  req.token = req.headers['authorization'].split(' ')[1];
+  const decoded = jwt.verify(req.token, process.env.SECRET);
+  req.userId = decoded.id;
+  next();
+};`;
+    const [finding] = sessions(text) as JwtSessionAccept[];
+    expect(finding?.kind).toBe('accept');
+    expect(finding?.requestSource).toMatchObject({ kind: 'header', name: 'authorization' });
+    expect(textOf(text, finding?.requestSource?.node)).toBe("req.headers['authorization']");
+    expect(finding?.userProperty).toBe('userId');
+  });
+
+  it('follows a stored token into a verify callback', () => {
+    const text = `const jwt = require('jsonwebtoken');
+verifyToken = (req, res, next) => {
+  const bearerHeader = req.headers['authorization'];
+  if (typeof bearerHeader === 'undefined') return res.status(403).send('No token');
+  const bearer = bearerHeader.split(' ')[1];
+  req['token'] = bearer;
+  jwt.verify(req['token'], process.env.SECRET, (err, decoded) => {
+    if (err) return res.status(401).send('Unauthorized!');
+    req.userId = decoded.id;
+    next();
+  });
+};`;
+    const [finding] = sessions(text) as JwtSessionAccept[];
+    expect(finding?.requestSource).toMatchObject({ kind: 'header', name: 'authorization' });
+    expect(textOf(text, finding?.userAssignment)).toBe('req.userId = decoded.id');
+    expect(textOf(text, finding?.nextCall)).toBe('next()');
+  });
+
+  it('follows a token stored by earlier middleware', () => {
+    const text = `import jwt from 'jsonwebtoken';
+function readToken(req, res, next) {
+  req.token = req.cookies.session;
+  next();
+}
+function requireUser(req, res, next) {
+  req.user = jwt.verify(req.token, key, { algorithms: ['HS256'] });
+  next();
+}
+app.use(readToken, requireUser);`;
+    const [finding] = sessions(text) as JwtSessionAccept[];
+    expect(finding?.requestSource).toMatchObject({ kind: 'cookie', name: 'session' });
+  });
+
+  it('ignores a stored token not from the request', () => {
+    const fromEnvironment = `const jwt = require('jsonwebtoken');
+app.use((req, res, next) => {
+  req.token = process.env.SERVICE_TOKEN;
+  req.service = jwt.verify(req.token, key);
+  next();
+});`;
+    expect(sessions(fromEnvironment)).toEqual([]);
+  });
+
+  it('ignores a request property stored after the verify', () => {
+    const text = `const jwt = require('jsonwebtoken');
+function check(req, res, next) {
+  req.user = jwt.verify(req.token, key);
+  next();
+}
+function remember(req, res, next) {
+  req.token = req.headers.authorization;
+  next();
+}`;
+    expect(sessions(text)).toEqual([]);
+  });
+
+  it('ignores a one-shot body token stored on the request', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/reset-password', async (req, res) => {
+  req.token = req.body.token;
+  const { id } = jwt.verify(req.token, key);
+  await users.setPassword(id, req.body.password);
+  res.sendStatus(204);
+});`;
+    expect(sessions(text)).toEqual([]);
+  });
+
   it('ignores a token that does not come from the request', () => {
     expect(sessions(`import jwt from 'jsonwebtoken';\nfunction check(token) { return jwt.verify(token, key); }`)).toEqual([]);
   });

@@ -209,6 +209,42 @@ app.get('/report', async (c) => {
 });`,
       filename: FILENAMES.ts,
     },
+    // A request property that contains a service token from the environment, not a token the client sent.
+    {
+      code: `const jwt = require('jsonwebtoken');
+app.use((req, res, next) => {
+  req.token = process.env.SERVICE_TOKEN;
+  req.service = jwt.verify(req.token, key);
+  next();
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // A request property assigned from a header only below the verify call in the file.
+    {
+      code: `const jwt = require('jsonwebtoken');
+function check(req, res, next) {
+  req.user = jwt.verify(req.token, key);
+  next();
+}
+function remember(req, res, next) {
+  req.token = req.headers.authorization;
+  next();
+}`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // A one-shot token from the body, stored on the request before it is verified.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/reset-password', async (req, res) => {
+  req.token = req.body.token;
+  const { id } = jwt.verify(req.token, key);
+  await users.setPassword(id, req.body.password);
+  res.sendStatus(204);
+});`,
+      filename: FILENAMES.js,
+    },
     // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
     {
       code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => ({ token: app.jwt.sign({ id: 1 }) }));\n}`,
@@ -595,6 +631,65 @@ export async function login(c: Context) {
 }`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'issuedSession', line: 4, column: 23 }],
+    },
+    // Accepting: a bearer token stored on the request, then verified.
+    {
+      code: `const jwt = require('jsonwebtoken');
+const verifyToken = (req, res, next) => {
+  req.token = req.headers['authorization'].split(' ')[1];
+  const decoded = jwt.verify(req.token, process.env.SECRET);
+  req.userId = decoded.id;
+  next();
+};
+module.exports = { verifyToken };`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 4, column: 19 }],
+    },
+    // Accepting: the same with a verify callback and a header read into a variable first.
+    {
+      code: `const jwt = require('jsonwebtoken');
+verifyToken = (req, res, next) => {
+  const bearerHeader = req.headers['authorization'];
+  if (typeof bearerHeader === 'undefined') return res.status(403).send('No token');
+  req.token = bearerHeader.split(' ')[1];
+  jwt.verify(req.token, process.env.SECRET, (err, decoded) => {
+    if (err) return res.status(401).send('Unauthorized!');
+    req.userId = decoded.id;
+    next();
+  });
+};`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 6, column: 3 }],
+    },
+    // Accepting: a computed key and a TypeScript cast on the stored property.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import type { NextFunction, Request, Response } from 'express';
+export function auth(req: Request, res: Response, next: NextFunction) {
+  const bearer = req.get('authorization')?.replace('Bearer ', '');
+  (req as AuthRequest)['token'] = bearer;
+  res.locals.user = jwt.verify((req as AuthRequest).token, key, { algorithms: ['HS256'] });
+  next();
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedSession', line: 6, column: 21 }],
+    },
+    // Accepting: earlier middleware in the same file stores the cookie on the request.
+    {
+      code: `import jwt from 'jsonwebtoken';
+function readToken(req, res, next) {
+  req.token = req.cookies.session;
+  next();
+}
+function requireUser(req, res, next) {
+  req.user = jwt.verify(req.token, key, { algorithms: ['HS256'] });
+  next();
+}
+app.use(readToken, requireUser);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 7, column: 14 }],
     },
     // Issuing in JSX files works the same.
     {
