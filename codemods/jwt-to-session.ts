@@ -36,8 +36,8 @@ import { dependsOnAny } from '../src/codemod/manifest.js';
 import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
-import { findJwtSessions, traceTokenSinks, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
-import { isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
+import { findJwtSessions, traceTokenSinks, type JwtSessionAccept, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
+import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import { getHandlerFramework, getOtherFrameworkModule, type HandlerFramework } from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
 import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
@@ -216,6 +216,10 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (frameworkProblem) return frameworkProblem;
   if (isRefreshTokenSite(migration, site)) {
     return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
+  }
+  if (site.finding.kind === 'accept' && isStoredRequestProperty(migration.sourceCode, site.finding)) {
+    const property = describeCode(migration.sourceCode, site.call.tokenNode as TSESTree.Node);
+    return `the token is read from ${property}, which earlier code sets from the request. That code still runs after the migration and can fail or reject the request when no token is sent, so replace it and this check with req.session by hand`;
   }
   if (site.finding.kind === 'issue') {
     if (traceTokenSinks(migration.sourceCode, site.call).some((sink) => sink.kind === 'outgoing-request')) {
@@ -1594,6 +1598,19 @@ function isPassportCall(node: TSESTree.Node, passportNames: ReadonlySet<string>)
   if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
   const object = node.callee.object;
   return object.type === 'Identifier' && passportNames.has(object.name);
+}
+
+/**
+ * True when the verified token is a property that earlier code set on the request, as in
+ * `jwt.verify(req.token, ...)` after `req.token = req.headers.authorization.split(' ')[1]`. The read of
+ * the request then lies outside the call.
+ */
+function isStoredRequestProperty(sourceCode: TSESLint.SourceCode, finding: JwtSessionAccept): boolean {
+  const token = finding.call.tokenNode && skipTypeWrappers(finding.call.tokenNode);
+  const source = finding.requestSource?.node;
+  if (token?.type !== 'MemberExpression' || !source) return false;
+  if (getRequestObjectKind(sourceCode.scopeManager, token.object) !== 'request') return false;
+  return source.range[0] < token.range[0] || source.range[1] > token.range[1];
 }
 
 /** Returns the code of `node` on one line, shortened to 50 characters, in backquotes for a marker reason. */
