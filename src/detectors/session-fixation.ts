@@ -22,6 +22,7 @@ import {
   skipTypeWrappers,
 } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
+import { isInsideAuthenticatedCheck, leavesFunction } from './authenticated-guard.js';
 import { splitWords } from './credential-name.js';
 import {
   getEnclosingFunction,
@@ -122,7 +123,11 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
     for (const write of getIdentityWrites(sourceCode, node, extraKeys)) {
       const handler = getEnclosingRequestHandler(write.node);
       if (!handler || isProtected(sourceCode, write.node, handler) || isRegisteredAfterPassportLogin(sourceCode, handler)) continue;
-      if (!isPrivilegeKey(write.key) && isUpdateOfLoggedInSession(sourceCode, write.node, handler, request.name, extraKeys)) {
+      if (
+        !isPrivilegeKey(write.key) &&
+        (isUpdateOfLoggedInSession(sourceCode, write.node, handler, request.name, extraKeys) ||
+          isInsideAuthenticatedCheck(sourceCode.scopeManager, write.node, request))
+      ) {
         continue;
       }
       if (isHelperCalledOnlyWhenProtected(sourceCode, handler)) continue;
@@ -355,12 +360,6 @@ function isValueUseOrMissingGuard(read: TSESTree.MemberExpression): boolean {
     (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) ||
     ((parent?.type === AST_NODE_TYPES.WhileStatement || parent?.type === AST_NODE_TYPES.DoWhileStatement) && parent.test === node)
   );
-}
-
-/** Returns true for a `return` or `throw`, or a block that ends with one. */
-function leavesFunction(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /**

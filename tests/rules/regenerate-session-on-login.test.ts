@@ -106,6 +106,76 @@ ruleTester.run('regenerate-session-on-login', rule, {
       ].join('\n'),
       filename: FILENAMES.ts,
     },
+    // ---- writes for a user that passport has already authenticated ----
+    {
+      code: [
+        `const session = require('express-session');`,
+        `app.get('/me', (req, res) => {`,
+        `  if (!req.isAuthenticated()) return res.sendStatus(401);`,
+        `  req.session.user = { id: req.user.id, name: req.user.name };`,
+        `  res.json(req.session.user);`,
+        `});`,
+      ].join('\n'),
+      languageOptions: cjs,
+    },
+    {
+      code: [
+        `const session = require('express-session');`,
+        `module.exports = {`,
+        `  async getUser(req, res) {`,
+        `    if (req.user) {`,
+        `      req.session.user = { id: req.user.id, name: req.user.name };`,
+        `      res.send(req.session.user);`,
+        `    } else {`,
+        `      res.sendStatus(401);`,
+        `    }`,
+        `  },`,
+        `};`,
+      ].join('\n'),
+      languageOptions: cjs,
+    },
+    // Linking a Google account to the user who is already logged in.
+    {
+      code: [
+        `const passport = require('passport');`,
+        `const GoogleStrategy = require('passport-google-oauth20').Strategy;`,
+        `passport.use(new GoogleStrategy({ passReqToCallback: true }, (req, accessToken, refreshToken, profile, done) => {`,
+        `  if (req.user) {`,
+        `    User.findById(req.user.id).then((user) => {`,
+        `      user.googleId = profile.id;`,
+        `      req.session.user = { id: user.id, name: user.name };`,
+        `      done(null, user);`,
+        `    });`,
+        `  } else {`,
+        `    done(null, false);`,
+        `  }`,
+        `}));`,
+      ].join('\n'),
+      languageOptions: cjs,
+    },
+    {
+      code: [
+        `import type { Request, Response } from 'express';`,
+        `export function refresh(req: Request, res: Response) {`,
+        `  if (req.isUnauthenticated() || !req.body) {`,
+        `    throw new Error('Not logged in');`,
+        `  }`,
+        `  req.session.username = req.user!.username;`,
+        `  res.end();`,
+        `}`,
+      ].join('\n'),
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `app.get('/me', (req, res) => {
+  if (!req.user) {
+    res.sendStatus(401);
+  } else {
+    req.session.email = req.user.email;
+    res.end();
+  }
+});`,
+    },
     // ---- not a request ----
     {
       code: `function remember(store, user) {\n  store.session.userId = user.id;\n}`,
@@ -279,6 +349,71 @@ ruleTester.run('regenerate-session-on-login', rule, {
     {
       code: `app.post('/login', (req, res) => {\n  if (!req.session.user && req.body.name) {\n    req.session.user = { name: req.body.name };\n  }\n  res.end();\n});`,
       errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 5 }],
+    },
+    // A write in the branch for a user who is not logged in yet is a login.
+    {
+      code: [
+        `app.post('/login', async (req, res) => {`,
+        `  if (!req.user) {`,
+        `    req.session.user = await authenticate(req.body);`,
+        `  }`,
+        `  res.redirect('/');`,
+        `});`,
+      ].join('\n'),
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 5 }],
+    },
+    {
+      code: `app.post('/login', (req, res) => {
+  if (req.isAuthenticated()) return res.redirect('/');
+  req.session.user = checkPassword(req.body);
+  res.end();
+});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 3 }],
+    },
+    // A strategy callback that creates the session for a new login.
+    {
+      code: [
+        `const passport = require('passport');`,
+        `const session = require('express-session');`,
+        `passport.use(new GoogleStrategy({ passReqToCallback: true }, (req, accessToken, refreshToken, profile, done) => {`,
+        `  if (req.user) return done(null, req.user);`,
+        `  User.findOrCreate({ googleId: profile.id }).then((user) => {`,
+        `    req.session.user = { id: user.id, name: user.name };`,
+        `    done(null, user);`,
+        `  });`,
+        `}));`,
+      ].join('\n'),
+      languageOptions: cjs,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 6, column: 5 }],
+    },
+    // A check with another operand does not prove that a user is logged in.
+    {
+      code: `app.post('/login', (req, res) => {
+  if (req.user || req.body.guest) {
+    req.session.user = { name: req.body.name };
+  }
+  res.end();
+});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 3, column: 5 }],
+    },
+    // An authenticated user still needs a new id when the session changes who they are.
+    {
+      code: `app.post('/switch', (req, res) => {
+  if (!req.isAuthenticated()) return res.sendStatus(401);
+  req.session.userId = req.body.id;
+  res.end();
+});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'userId' }, line: 3, column: 3 }],
+    },
+    // The check must be on the same request.
+    {
+      code: `app.post('/login', (req, res) => {
+  const other = getRequest();
+  if (!other.user) return res.sendStatus(401);
+  req.session.user = checkPassword(req.body);
+  res.end();
+});`,
+      errors: [{ messageId: 'regenerateBeforeLogin', data: { request: 'req', key: 'user' }, line: 4, column: 3 }],
     },
     // passport.authenticate without sessions does not log in to the session.
     {
