@@ -5,7 +5,8 @@
  * fixation). A write is fine when `req.session.regenerate` (or a helper named like it) runs earlier in the
  * handler, or when the write sits inside the regenerate callback. Handlers that log in through passport's
  * `req.login`/`req.logIn`, or that a route runs after `passport.authenticate(...)`, are fine too, because
- * passport 0.6 and later regenerate the session there.
+ * passport 0.6 and later regenerate the session there. For a project that allows older passport versions,
+ * the login call and the writes after `passport.authenticate(...)` are reported instead.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -38,18 +39,33 @@ type SourceCode = TSESLint.SourceCode;
 export interface SessionFixationOptions {
   /** Extra session keys that hold a user's identity, compared case-insensitively. */
   readonly extraIdentityKeys?: readonly string[];
+  /** True when the project may run a passport version before 0.6, whose login keeps the session id. */
+  readonly passportKeepsSessionId?: boolean;
 }
 
-/** A write of an identity key into the session of a handler that never regenerates it first. */
+/**
+ * Why a finding needs a regeneration: `missingRegenerate` for a write that nothing regenerates before,
+ * `passportKeepsSessionId` for a login through a passport version that does not regenerate.
+ */
+export type SessionFixationReason = 'missingRegenerate' | 'passportKeepsSessionId';
+
+/**
+ * A write of an identity key into the session of a handler that never regenerates it first, or a passport
+ * login (`req.logIn(user, …)`) that writes the user under `req.session.passport` without regenerating.
+ */
 export interface IdentityWriteFinding {
-  /** The key written (`userId`). */
+  /** The key written (`userId`), and `passport` for a passport login. */
   readonly key: string;
-  /** The assignment target (`req.session.userId`) or the property of the object given to `Object.assign`. */
+  /**
+   * The assignment target (`req.session.userId`), the property of the object given to `Object.assign`, or
+   * the callee of a passport login (`req.logIn`).
+   */
   readonly node: TSESTree.Node;
   /** The request handler that contains the write. */
   readonly handler: FunctionNode;
   /** The request parameter's name (`req`). */
   readonly requestName: string;
+  readonly reason: SessionFixationReason;
 }
 
 /** Words that name who is logged in. */
@@ -101,9 +117,12 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
   // One walk finds both the libraries the file loads and the `x.session` member expressions to check.
   const loaded = new Set<SessionLibrary>();
   const sessionAccesses: TSESTree.MemberExpression[] = [];
+  const loginAccesses: TSESTree.MemberExpression[] = [];
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
-      if (getKeyName(node) === 'session') sessionAccesses.push(node);
+      const name = getKeyName(node);
+      if (name === 'session') sessionAccesses.push(node);
+      if (name === 'login' || name === 'logIn') loginAccesses.push(node);
       return;
     }
     const library = getLoadedSessionLibrary(node);
@@ -114,7 +133,8 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
   if (loaded.has('cookie-session') && !loaded.has('express-session')) return [];
 
   const extraKeys = options.extraIdentityKeys ?? [];
-  const findings: IdentityWriteFinding[] = [];
+  const passportKeepsSessionId = options.passportKeepsSessionId ?? false;
+  const findings: IdentityWriteFinding[] = passportKeepsSessionId ? findUnprotectedPassportLogins(sourceCode, loginAccesses) : [];
   for (const node of sessionAccesses) {
     const request = skipTypeWrappers(node.object);
     if (request.type !== AST_NODE_TYPES.Identifier) continue;
@@ -122,7 +142,10 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
 
     for (const write of getIdentityWrites(sourceCode, node, extraKeys)) {
       const handler = getEnclosingRequestHandler(write.node);
-      if (!handler || isProtected(sourceCode, write.node, handler) || isRegisteredAfterPassportLogin(sourceCode, handler)) continue;
+      // isProtected accepts a `req.login` call, which gets its own report when passport keeps the session id.
+      if (!handler || isProtected(sourceCode, write.node, handler)) continue;
+      const isAfterPassportLogin = isRegisteredAfterPassportLogin(sourceCode, handler);
+      if (isAfterPassportLogin && !passportKeepsSessionId) continue;
       if (
         !isPrivilegeKey(write.key) &&
         (isUpdateOfLoggedInSession(sourceCode, write.node, handler, request.name, extraKeys) ||
@@ -131,8 +154,23 @@ export function findSessionFixation(sourceCode: SourceCode, options: SessionFixa
         continue;
       }
       if (isHelperCalledOnlyWhenProtected(sourceCode, handler)) continue;
-      findings.push({ key: write.key, node: write.node, handler, requestName: request.name });
+      const reason = isAfterPassportLogin ? 'passportKeepsSessionId' : 'missingRegenerate';
+      findings.push({ key: write.key, node: write.node, handler, requestName: request.name, reason });
     }
+  }
+  return findings;
+}
+
+/** Finds the `req.login(…)` and `req.logIn(…)` calls of request handlers that no regeneration precedes. */
+function findUnprotectedPassportLogins(sourceCode: SourceCode, loginAccesses: readonly TSESTree.MemberExpression[]): IdentityWriteFinding[] {
+  const findings: IdentityWriteFinding[] = [];
+  for (const login of loginAccesses) {
+    const request = skipTypeWrappers(login.object);
+    if (!isCalled(login) || request.type !== AST_NODE_TYPES.Identifier) continue;
+    if (getRequestObjectKind(sourceCode.scopeManager, request) !== 'request') continue;
+    const handler = getEnclosingRequestHandler(login);
+    if (!handler || isProtected(sourceCode, login.parent, handler, { acceptPassportLogin: false })) continue;
+    findings.push({ key: 'passport', node: login, handler, requestName: request.name, reason: 'passportKeepsSessionId' });
   }
   return findings;
 }
@@ -188,9 +226,14 @@ function getIdentityWrites(
 
 /**
  * Returns true when the handler regenerates the session before the write, writes inside the regenerate
- * callback, or logs in through passport.
+ * callback, or logs in through passport (unless `acceptPassportLogin` is false).
  */
-function isProtected(sourceCode: SourceCode, write: TSESTree.Node, handler: FunctionNode): boolean {
+function isProtected(
+  sourceCode: SourceCode,
+  write: TSESTree.Node,
+  handler: FunctionNode,
+  { acceptPassportLogin = true } = {},
+): boolean {
   const isRequest = (node: TSESTree.Node): boolean => getRequestObjectKind(sourceCode.scopeManager, node) === 'request';
 
   let isProtectedWrite = false;
@@ -200,7 +243,7 @@ function isProtected(sourceCode: SourceCode, write: TSESTree.Node, handler: Func
     if (name === undefined) return;
 
     // req.login(user, callback) / req.logIn(...) from passport.
-    if ((name === 'login' || name === 'logIn') && isRequest(node.object) && isCalled(node)) {
+    if (acceptPassportLogin && (name === 'login' || name === 'logIn') && isRequest(node.object) && isCalled(node)) {
       isProtectedWrite = true;
       return;
     }

@@ -1,9 +1,52 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll } from 'vitest';
+
 import rule from '../../rules/regenerate-session-on-login.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 // CommonJS, set through the parser options that the typed test cases accept.
 const cjs = { parserOptions: { sourceType: 'commonjs' } } as const;
+
+// Projects whose package.json decides whether passport regenerates the session at login.
+const projectsRoot = mkdtempSync(join(tmpdir(), 'sessions-regenerate-test-'));
+afterAll(() => {
+  rmSync(projectsRoot, { recursive: true, force: true });
+});
+
+/** Writes a package.json that lists passport `range` and returns the path of a file in that project. */
+function fileWithPassport(name: string, range: string): string {
+  const folder = join(projectsRoot, name);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name, dependencies: { passport: range, 'express-session': '^1.17.2' } }));
+  return join(folder, 'routes.js');
+}
+
+const oldPassport = fileWithPassport('old-passport', '^0.4.1');
+const newPassport = fileWithPassport('new-passport', '^0.6.0');
+const taggedPassport = fileWithPassport('tagged-passport', 'latest');
+
+/** A login through passport's `req.logIn` inside a custom `passport.authenticate` callback. */
+const customCallbackLogin = [
+  `const passport = require('passport');`,
+  `const session = require('express-session');`,
+  `module.exports.login = (req, res, next) => {`,
+  `  passport.authenticate('local', (err, user) => {`,
+  `    if (err || !user) return res.sendStatus(401);`,
+  `    req.logIn(user, (err) => {`,
+  `      if (err) return next(err);`,
+  `      req.session.user = { id: user.id };`,
+  `      res.send(req.session.user);`,
+  `    });`,
+  `  })(req, res, next);`,
+  `};`,
+].join('\n');
+
+/** A route that runs after `passport.authenticate` logs the user in. */
+const routeAfterAuthenticate = `const passport = require('passport');\napp.post('/login', passport.authenticate('local'), (req, res) => {\n  req.session.user = req.user;\n  res.redirect('/');\n});`;
 
 ruleTester.run('regenerate-session-on-login', rule, {
   valid: [
@@ -73,6 +116,30 @@ ruleTester.run('regenerate-session-on-login', rule, {
     },
     {
       code: `import passport from '../auth/passport';\napp.post('/login', passport.authenticate('local'), (req, res) => {\n  req.session.user = req.user;\n  res.redirect('/');\n});`,
+    },
+    // ---- passport 0.6 and later regenerate the session at login ----
+    { code: customCallbackLogin, filename: newPassport, languageOptions: cjs },
+    { code: routeAfterAuthenticate, filename: newPassport, languageOptions: cjs },
+    // A version that cannot be read keeps passport's login accepted.
+    { code: customCallbackLogin, filename: taggedPassport, languageOptions: cjs },
+    { code: routeAfterAuthenticate, filename: taggedPassport, languageOptions: cjs },
+    // Regenerating before an old passport's login protects it.
+    {
+      code: [
+        `app.post('/login', (req, res, next) => {`,
+        `  req.session.regenerate((err) => {`,
+        `    if (err) return next(err);`,
+        `    req.login(user, () => res.end());`,
+        `  });`,
+        `});`,
+      ].join('\n'),
+      filename: oldPassport,
+    },
+    // passport.authenticate without a session does not log in to it.
+    {
+      code: `const passport = require('passport');\napp.get('/api', passport.authenticate('bearer', { session: false }), (req, res) => {\n  res.json(req.user);\n});`,
+      filename: oldPassport,
+      languageOptions: cjs,
     },
     // ---- writes that are not an identity ----
     {
@@ -230,6 +297,31 @@ ruleTester.run('regenerate-session-on-login', rule, {
     },
   ],
   invalid: [
+    // ---- passport before 0.6 keeps the session id at login ----
+    {
+      code: customCallbackLogin,
+      filename: oldPassport,
+      languageOptions: cjs,
+      errors: [{ messageId: 'passportKeepsSessionId', data: { request: 'req', range: '^0.4.1' }, line: 6, column: 5, endColumn: 14 }],
+    },
+    {
+      code: routeAfterAuthenticate,
+      filename: oldPassport,
+      languageOptions: cjs,
+      errors: [{ messageId: 'passportKeepsSessionId', data: { request: 'req', range: '^0.4.1' }, line: 3, column: 3, endColumn: 19 }],
+    },
+    // A login that writes nothing else to the session, in a file that never names the session.
+    {
+      code: `app.post('/login', (req, res, next) => {\n  req.login(req.body.user, (err) => (err ? next(err) : res.sendStatus(204)));\n});`,
+      filename: oldPassport,
+      errors: [{ messageId: 'passportKeepsSessionId', data: { request: 'req', range: '^0.4.1' }, line: 2, column: 3 }],
+    },
+    // The report on the login call covers the other identity writes of the handler.
+    {
+      code: `app.post('/login', (req, res) => {\n  req.session.userId = user.id;\n  req.logIn(user, () => res.end());\n});`,
+      filename: oldPassport,
+      errors: [{ messageId: 'passportKeepsSessionId', data: { request: 'req', range: '^0.4.1' }, line: 3, column: 3 }],
+    },
     {
       code: [
         `exports.signin = (req, res) => {`,
