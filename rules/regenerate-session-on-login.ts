@@ -1,6 +1,6 @@
 import { getPassportRangeBeforeRegeneration } from '../src/detectors/passport-version.js';
 import { findSessionFixation } from '../src/detectors/session-fixation.js';
-import { mayWriteSession } from '../src/detectors/text-checks.js';
+import { mayCallLogin, mayWriteSession } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ extraIdentityKeys?: string[] }];
@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
   create(context, optionList) {
     const sourceCode = context.sourceCode;
     const mayWrite = mayWriteSession(sourceCode.text);
-    if (!mayWrite && !/\blog[iI]n\b/.test(sourceCode.text)) return {};
+    if (!mayWrite && !mayCallLogin(sourceCode.text)) return {};
     // A passport login writes the session even in a file that never names it. Reading package.json is
     // cached per folder.
     const passportRange = getPassportRangeBeforeRegeneration(context.filename);

@@ -83,6 +83,14 @@ export function mayWriteSession(text: string): boolean {
   return text.includes('session');
 }
 
+/**
+ * Returns true when the text may call `req.login` or `req.logIn`, which passport adds to the request. A
+ * passport login writes the session in a file that need not name it.
+ */
+export function mayCallLogin(text: string): boolean {
+  return /\blog[iI]n\b/.test(text);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Hard-coded secrets.
 
