@@ -22,14 +22,15 @@ ${CODEMODS.map((codemod) => `  ${codemod.name.padEnd(26)}${codemod.summary}`).jo
 Options:
   --dry              Compute the changes without writing any file.
   --print            With --dry, print each change as a unified diff on standard output.
-  --report <file>    Write a JSON report: changed files, marked sites, skipped files and errors.
+  --report <file>    Write a JSON report: changed files, files that only got markers, marked sites,
+                     skipped files and errors.
   --force            Run even when the git work tree has uncommitted changes.
   --option <k=v>     Pass an option to the codemod's transform (repeatable), for example
                      --option store=redis for jwt-to-session.
   --cpus <n>         Maximum number of worker processes (jscodeshift starts at most one per CPU,
                      minus one, and at least one).
   --run-in-band      Process every file in this process, without workers.
-  --verbose          List every file with its outcome.
+  --verbose          List every file with its outcome (migrated, marked, unchanged, skipped, error).
   -h, --help         Show this help.
 
 Each file is parsed from its extension: TypeScript for .ts, .mts and .cts, TypeScript with JSX for every
@@ -62,10 +63,13 @@ interface MigrateOptions {
   transformOptions: Record<string, string>;
 }
 
-/** One line of a results file written by run-transform.cts. */
+/**
+ * One line of a results file written by run-transform.cts. A `marked` file changed only by the marker
+ * comments the codemod added, and a `migrated` file had its code changed, markers or not.
+ */
 interface FileResult {
   file: string;
-  status: 'migrated' | 'unchanged' | 'skipped' | 'error';
+  status: 'migrated' | 'marked' | 'unchanged' | 'skipped' | 'error';
   marked: string[];
   messages: string[];
   error?: string;
@@ -81,13 +85,19 @@ export interface MigrateReport {
   dry: boolean;
   summary: {
     files: number;
+    /** Files the run changed: code migrated, markers added, or both. The `markedOnly` files are included. */
     migrated: number;
+    /** Files whose only change is added markers, so none of their code was migrated. */
+    markedOnly: number;
     unchanged: number;
     skipped: number;
     marked: number;
     errors: number;
   };
+  /** Every file the run changed, the `markedOnlyFiles` included. */
   changedFiles: string[];
+  /** The changed files that only got markers. */
+  markedOnlyFiles: string[];
   markedSites: MarkedSite[];
   skippedFiles: { file: string; line?: number; column?: number; message: string }[];
   errors: { file: string; message: string }[];
@@ -432,6 +442,7 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], io
     }
   }
   const count = (status: FileResult['status']): number => results.filter((result) => result.status === status).length;
+  const changed = results.filter((result) => result.status === 'migrated' || result.status === 'marked');
   const errors = results
     .filter((result) => result.status === 'error')
     .map((result) => ({ file: toDisplayPath(result.file, cwd), message: result.error ?? 'unknown error' }));
@@ -447,13 +458,15 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], io
     dry: options.dry,
     summary: {
       files: results.length,
-      migrated: count('migrated'),
+      migrated: changed.length,
+      markedOnly: count('marked'),
       unchanged: count('unchanged'),
       skipped: count('skipped'),
       marked: markedSites.length,
       errors: errors.length,
     },
-    changedFiles: results.filter((result) => result.status === 'migrated').map((result) => toDisplayPath(result.file, cwd)),
+    changedFiles: changed.map((result) => toDisplayPath(result.file, cwd)),
+    markedOnlyFiles: results.filter((result) => result.status === 'marked').map((result) => toDisplayPath(result.file, cwd)),
     markedSites,
     skippedFiles: results
       .filter((result) => result.status === 'skipped')
@@ -489,18 +502,15 @@ function formatSummary(report: MigrateReport, options: MigrateOptions): string {
   }
 
   const { summary } = report;
-  lines.push(
-    '',
-    `${options.dry ? 'Dry run: ' : ''}${summary.migrated} migrated, ${summary.unchanged} unchanged, ` +
-      `${summary.skipped} skipped, ${summary.marked} marked, ${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}.`,
-  );
+  lines.push('', `${options.dry ? 'Dry run: ' : ''}${formatCounts(summary)}.`);
   if (summary.marked > 0) {
     lines.push(`Search for 'eslint-plugin-sessions: manual migration needed' to find the marked sites.`);
   }
 
   const runtime = report.dependencies.filter((dependency) => !dependency.dev);
   const development = report.dependencies.filter((dependency) => dependency.dev);
-  if (summary.migrated > 0 && report.dependencies.length > 0) {
+  // Files that only got markers contain no new code, so they need no package.
+  if (summary.migrated - summary.markedOnly > 0 && report.dependencies.length > 0) {
     lines.push('', 'The migrated code needs these packages:');
     for (const dependency of report.dependencies) {
       const alternatives = dependency.alternatives.length > 0 ? ` (or ${dependency.alternatives.join(', ')})` : '';
@@ -510,6 +520,22 @@ function formatSummary(report: MigrateReport, options: MigrateOptions): string {
     if (development.length > 0) lines.push(`  npm install --save-dev ${development.map((dependency) => dependency.name).join(' ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Formats the counts of the summary line: files by outcome, where `migrated` leaves out the files that only
+ * got markers, then the number of marked sites.
+ */
+function formatCounts(summary: MigrateReport['summary']): string {
+  const files = [
+    `${summary.migrated - summary.markedOnly} migrated`,
+    `${summary.markedOnly} marked only`,
+    `${summary.unchanged} unchanged`,
+    `${summary.skipped} skipped`,
+    `${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}`,
+  ];
+  const sites = `${summary.marked} ${summary.marked === 1 ? 'site' : 'sites'} to migrate by hand`;
+  return `${files.join(', ')}; ${sites}`;
 }
 
 /** Lists the git work trees that contain a path and have uncommitted changes, with up to ten changed paths each. */

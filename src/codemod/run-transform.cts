@@ -2,7 +2,8 @@
  * The transform that `eslint-plugin-sessions migrate` hands to jscodeshift's runner. It loads the chosen
  * codemod (an ES module) with `import()`, runs it on each file, and appends one JSON line per file to
  * `<sessionsResultsDir>/<pid>.jsonl`: the outcome, the marked sites the codemod reported and, when
- * `sessionsKeepText` is set, the text before and after for `--dry --print`.
+ * `sessionsKeepText` is set, the text before and after for `--dry --print`. A changed file whose only
+ * change is added marker comments gets the outcome `marked`, any other changed file `migrated`.
  *
  * It is CommonJS because jscodeshift's workers load a transform with `require()`. A file that does not
  * parse is recorded as skipped, and any other error of the codemod as an error; neither is passed on to
@@ -17,7 +18,7 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 /** One line of the results file, for one input file. */
 interface FileResult {
   file: string;
-  status: 'migrated' | 'unchanged' | 'skipped' | 'error';
+  status: 'migrated' | 'marked' | 'unchanged' | 'skipped' | 'error';
   marked: string[];
   messages: string[];
   error?: string;
@@ -30,6 +31,11 @@ interface FileResult {
 type Transform = (file: FileInfo, api: API, options: Options) => unknown;
 
 const MARKER_REPORT = /: manual migration needed: /;
+/**
+ * A marker comment as `markForManualMigration` in marker.ts inserts it, with the indentation before it and
+ * the line break after it. The prefix is marker.ts's `MARKER_PREFIX`.
+ */
+const MARKER_COMMENT = /[ \t]*\/\*\s*eslint-plugin-sessions: manual migration needed:[\s\S]*?\*\/[ \t]*(?:\r\n|\r|\n)?/g;
 let loaded: Promise<Transform> | undefined;
 
 async function loadTransform(modulePath: string): Promise<Transform> {
@@ -38,6 +44,15 @@ async function loadTransform(modulePath: string): Promise<Transform> {
     throw new TypeError(`The codemod module ${modulePath} has no default export function.`);
   }
   return module.default as Transform;
+}
+
+/**
+ * Returns true when `output` differs from `source` only by marker comments.
+ * NOTE: a marked statement that recast prints in a new layout counts as a code change, so its file is
+ * counted as migrated.
+ */
+function changesOnlyMarkers(source: string, output: string): boolean {
+  return source.replace(MARKER_COMMENT, '') === output.replace(MARKER_COMMENT, '');
 }
 
 function record(options: Options, result: FileResult): void {
@@ -73,9 +88,11 @@ async function runTransform(file: FileInfo, api: API, options: Options): Promise
 
   const changed = typeof output === 'string' && output !== file.source;
   const keepText = changed && options.sessionsKeepText === true;
+  let status: FileResult['status'] = 'unchanged';
+  if (changed) status = changesOnlyMarkers(file.source, output as string) ? 'marked' : 'migrated';
   record(options, {
     file: file.path,
-    status: changed ? 'migrated' : 'unchanged',
+    status,
     marked,
     messages,
     before: keepText ? file.source : undefined,

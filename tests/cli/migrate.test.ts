@@ -163,7 +163,40 @@ describe('migrate command', () => {
     expect(readFileSync(path.join(root, 'src/session.js'), 'utf8')).toContain(MARKER);
     expect(readFileSync(path.join(root, 'src/math.js'), 'utf8')).toBe(CLEAN);
     expect(result.stdout).toContain('src/session.js:2:10');
-    expect(result.stdout).toContain('2 migrated, 1 unchanged, 0 skipped, 1 marked, 0 errors.');
+    expect(result.stdout).toContain('1 migrated, 1 marked only, 1 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+  });
+
+  it('counts a marker-only file as marked only', () => {
+    const root = createProject({ 'src/session.js': SIGN_IN_CHECK });
+    const first = runCli(root, ['storage-token-to-cookie', 'src', '--verbose', '--report', 'report.json']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('marked    src/session.js');
+    expect(first.stdout).toContain('0 migrated, 1 marked only, 0 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as MigrateReport;
+    expect(report.summary).toMatchObject({ migrated: 1, markedOnly: 1, marked: 1 });
+    expect(report.changedFiles).toEqual(['src/session.js']);
+    expect(report.markedOnlyFiles).toEqual(['src/session.js']);
+
+    // The marker is in place, so a second run changes nothing and still counts the site.
+    const second = runCli(root, ['storage-token-to-cookie', 'src', '--verbose']);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('unchanged src/session.js');
+    expect(second.stdout).toContain('0 migrated, 0 marked only, 1 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+  });
+
+  it('counts rewrite with marker as migrated', () => {
+    const root = createProject({ 'src/api.js': `${API_CLIENT}\n${SIGN_IN_CHECK}` });
+    const result = runCli(root, ['storage-token-to-cookie', 'src', '--verbose', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    const migrated = readFileSync(path.join(root, 'src/api.js'), 'utf8');
+    expect(migrated).toContain(MIGRATED_LOAD_ORDERS);
+    expect(migrated).toContain(MARKER);
+    expect(result.stdout).toContain('migrated  src/api.js');
+    expect(result.stdout).toContain('1 migrated, 0 marked only, 0 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as MigrateReport;
+    expect(report.summary).toMatchObject({ migrated: 1, markedOnly: 0, marked: 1 });
+    expect(report.changedFiles).toEqual(['src/api.js']);
+    expect(report.markedOnlyFiles).toEqual([]);
   });
 
   it('parses only files passing the text check', () => {
@@ -173,7 +206,7 @@ describe('migrate command', () => {
     expect(result.stderr).toContain('1 file may need changes and go to jscodeshift (1 worker); the text of the other 2 rules out any change.');
     expect(result.stdout).toContain('migrated  src/api.js');
     expect(result.stdout).toContain('unchanged src/math.js');
-    expect(result.stdout).toContain('Dry run: 1 migrated, 2 unchanged, 0 skipped, 0 marked, 0 errors.');
+    expect(result.stdout).toContain('Dry run: 1 migrated, 0 marked only, 2 unchanged, 0 skipped, 0 errors; 0 sites to migrate by hand.');
   });
 
   it('ends quietly on a closed pipe', () => {
@@ -194,9 +227,9 @@ describe('migrate command', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('No file contains what the codemod migrates, so none is parsed.');
     expect(result.stderr).not.toContain('jscodeshift');
-    expect(result.stdout).toContain('0 migrated, 2 unchanged, 0 skipped, 0 marked, 0 errors.');
+    expect(result.stdout).toContain('0 migrated, 0 marked only, 2 unchanged, 0 skipped, 0 errors; 0 sites to migrate by hand.');
     const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as MigrateReport;
-    expect(report.summary).toEqual({ files: 2, migrated: 0, unchanged: 2, skipped: 0, marked: 0, errors: 0 });
+    expect(report.summary).toEqual({ files: 2, migrated: 0, markedOnly: 0, unchanged: 2, skipped: 0, marked: 0, errors: 0 });
   });
 
   it('skips node_modules and build output', () => {
@@ -211,7 +244,7 @@ describe('migrate command', () => {
     });
     const result = runCli(root, ['storage-token-to-cookie']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('1 migrated, 0 unchanged');
+    expect(result.stdout).toContain('1 migrated, 0 marked only, 0 unchanged');
     for (const folder of ['node_modules/pkg/index.js', 'dist/api.js', 'build/api.js', 'coverage/api.js', '.next/api.js', 'out/api.js']) {
       expect(readFileSync(path.join(root, folder), 'utf8')).toBe(API_CLIENT);
     }
@@ -240,15 +273,10 @@ describe('migrate command', () => {
     const root = createProject({ 'src/api.js': API_CLIENT, 'src/session.js': SIGN_IN_CHECK, 'src/broken.js': BROKEN });
     const result = runCli(root, ['storage-token-to-cookie', 'src', '--report', 'migration.json']);
     expect(result.status).toBe(0);
-    const report = JSON.parse(readFileSync(path.join(root, 'migration.json'), 'utf8')) as {
-      summary: Record<string, number>;
-      changedFiles: string[];
-      markedSites: { file: string; line: number; column: number; reason: string }[];
-      skippedFiles: { file: string; line?: number; message: string }[];
-      errors: unknown[];
-    };
-    expect(report.summary).toEqual({ files: 3, migrated: 2, unchanged: 0, skipped: 1, marked: 1, errors: 0 });
+    const report = JSON.parse(readFileSync(path.join(root, 'migration.json'), 'utf8')) as MigrateReport;
+    expect(report.summary).toEqual({ files: 3, migrated: 2, markedOnly: 1, unchanged: 0, skipped: 1, marked: 1, errors: 0 });
     expect(report.changedFiles).toEqual(['src/api.js', 'src/session.js']);
+    expect(report.markedOnlyFiles).toEqual(['src/session.js']);
     expect(report.markedSites).toHaveLength(1);
     expect(report.markedSites[0]).toMatchObject({ file: 'src/session.js', line: 2, column: 10 });
     expect(report.markedSites[0]?.reason).toContain('decides whether the user is signed in');
@@ -373,7 +401,8 @@ describe('migrate command', () => {
     expect(result.stdout).toContain(
       'src/app.ts:7:17  the file loads hono and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates',
     );
-    expect(result.stdout).toContain('1 marked, 0 errors.');
+    expect(result.stdout).toContain('0 migrated, 1 marked only, 0 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+    expect(result.stdout).not.toContain('npm install');
     const migrated = readFileSync(path.join(root, 'src/app.ts'), 'utf8');
     expect(migrated).toContain(MARKER);
     expect(migrated).not.toContain('req.session');
