@@ -294,7 +294,10 @@ function listReportedFiles(reportFile, root) {
   return { reported, unparsable };
 }
 
-/** Returns the closing line of `migrate` ("Dry run: N migrated, N unchanged, …"), without its prefix. */
+/**
+ * Returns the closing line of `migrate` ("Dry run: N migrated, N marked only, N unchanged, …; N sites to migrate
+ * by hand."), without its prefix and final period.
+ */
 function parseMigrateSummary(output) {
   const line = output.split('\n').find((candidate) => /^Dry run: \d+ migrated/.test(candidate));
   return line ? line.replace(/^Dry run: /, '').replace(/\.$/, '') : 'no summary printed';

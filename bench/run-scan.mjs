@@ -181,6 +181,8 @@ async function runCodemods(root, paths, outDir, reportedFiles, unparsableFiles) 
     const result = await runMigrate({ cwd: root, codemod, files: paths, reportFile, okCodes: [0, 1] });
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     const changed = report.changedFiles.map(toPackagePath);
+    // The changed files whose only change is a marker comment. The list is empty for a report from a plugin copy without the field.
+    const markedOnly = (report.markedOnlyFiles ?? []).map(toPackagePath);
     const errors = report.errors.map((error) => ({ ...error, file: toPackagePath(error.file) }));
     const skipped = report.skippedFiles.map((skip) => ({ ...skip, file: toPackagePath(skip.file) }));
     runs.push({
@@ -189,6 +191,7 @@ async function runCodemods(root, paths, outDir, reportedFiles, unparsableFiles) 
       wallMs: result.wallMs,
       summary: report.summary,
       changed,
+      markedOnly,
       changedWithoutReport: changed.filter((file) => !reportedFiles.has(file)),
       errors,
       // A file the codemod's parser rejects is skipped; that is a failure only when ESLint parses the file.
@@ -196,7 +199,10 @@ async function runCodemods(root, paths, outDir, reportedFiles, unparsableFiles) 
       skippedUnparsable: skipped.filter((skip) => unparsableFiles.has(skip.file)),
       markedSites: report.markedSites.map((site) => ({ ...site, file: toPackagePath(site.file) })),
     });
-    log(`  migrate ${codemod}: ${changed.length} files would change, ${skipped.length} skipped, ${errors.length} errors (exit ${result.code})`);
+    log(
+      `  migrate ${codemod}: ${changed.length} files would change (${markedOnly.length} of them only get markers), ` +
+        `${skipped.length} skipped, ${errors.length} errors (exit ${result.code})`,
+    );
   }
   return { available: true, missing: migrate.missing, runs };
 }

@@ -52,11 +52,12 @@ function renderCodemods(scan) {
   if (!codemods.available) return `The codemods were not run: ${codemods.reason}`;
   const lines = [
     table(
-      ['codemod', 'files', 'would change', 'unchanged', 'skipped: ESLint parses the file', 'skipped: ESLint does not parse it either', 'errors', 'changed files without a report', 'marked for manual review'],
+      ['codemod', 'files', 'would change', 'of those, only markers', 'unchanged', 'skipped: ESLint parses the file', 'skipped: ESLint does not parse it either', 'errors', 'changed files without a report', 'marked for manual review'],
       codemods.runs.map((run) => [
         `\`${run.codemod}\``,
         String(run.summary.files),
         String(run.changed.length),
+        String(run.markedOnly.length),
         String(run.summary.unchanged),
         String(run.skippedParsable.length),
         String(run.skippedUnparsable.length),
@@ -67,8 +68,9 @@ function renderCodemods(scan) {
     ),
   ];
   for (const run of codemods.runs) {
+    const markedOnly = new Set(run.markedOnly);
     const details = [
-      ...run.changed.map((file) => `would change ${file}`),
+      ...run.changed.map((file) => (markedOnly.has(file) ? `would only mark ${file}` : `would change ${file}`)),
       ...run.markedSites.map((site) => `marked ${site.file}:${site.line}:${site.column} ${site.reason}`),
       ...run.errors.map((error) => `error ${error.file} ${error.message}`),
       ...run.skippedParsable.map((skip) => `skipped ${skip.file}:${skip.line ?? '?'} ${skip.message}`),
