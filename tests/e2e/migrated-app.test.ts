@@ -108,7 +108,8 @@ describe('migrated legacy app', () => {
 
   it('migrates only the server file', () => {
     expect(migrateOutput).toMatch(/\b1 migrated\b/);
-    expect(migrateOutput).toMatch(/\b0 marked\b/);
+    expect(migrateOutput).toMatch(/\b0 marked only\b/);
+    expect(migrateOutput).toMatch(/\b0 sites to migrate by hand\b/);
     expect(migrateOutput).toMatch(/\b0 errors\b/);
     const source = readFileSync(join(directory, 'server/app.js'), 'utf8');
     expect(source).not.toContain('jsonwebtoken');
