@@ -3,8 +3,9 @@
  * the server's session cookie, at every site the rule `no-token-in-storage` reports. It removes credential
  * writes and the `Authorization` (or other credential) headers built from the stored value, and makes those
  * requests send cookies: fetch gets `credentials: 'include'` when the URL may leave the page's origin, axios
- * gets `withCredentials: true`. A removal becomes a request to the file's logout route. Sign-in checks and
- * every other site it cannot rewrite safely get `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
+ * gets `withCredentials: true`. A removal becomes a request to the file's logout route, unless it only
+ * clears the entry just before a write, and then it goes with that write. Sign-in checks and every other
+ * site it cannot rewrite safely get `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -178,9 +179,12 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
   const logout = findLogoutRoute(sourceCode, clients);
   const context: LoginContext = { clients, sourceCode, mayRequestOtherOrigin: hasRequestToOtherOrigin(sourceCode, clients) };
   const functionsWithLogoutRequest = new Set<TSESTree.Node>();
+  const overwriteRemovals: StorageFinding[] = [];
 
   for (const finding of findings) {
-    if (STATE_FORMS.has(finding.form)) {
+    if (finding.overwrittenBy && !isWriteWithoutValue(finding.node)) {
+      overwriteRemovals.push(finding);
+    } else if (STATE_FORMS.has(finding.form)) {
       plan.marks.push({ node: finding.node, reason: REASONS.libraryState(finding.method) });
     } else if (finding.kind === 'write') {
       if (planLoginRequest(finding, plan, context)) planWrite(finding, plan);
@@ -190,6 +194,7 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
       planRead(finding, plan, clients, sourceCode);
     }
   }
+  for (const removal of overwriteRemovals) planOverwriteRemoval(removal, plan);
   collapseEmptyHeaderObjects(plan);
   return plan;
 }
@@ -366,6 +371,18 @@ function planRemoval(
   const call = `fetch(${logout.urlText}, { method: 'POST',${credentials} keepalive: true }).catch(() => {})`;
   // The quotes are set to the file's style when the statement is parsed.
   plan.replacements.set(statement, isInAsyncFunction(statement) ? `await ${call};` : `void ${call};`);
+}
+
+/**
+ * Plans to delete a removal that only clears the entry before the write after it, because that write is
+ * deleted too. When the write stays with a marker, the removal stays as well, so the code keeps
+ * overwriting the entry as before.
+ */
+function planOverwriteRemoval(removal: StorageFinding, plan: Plan): void {
+  if (plan.marks.some((mark) => mark.node === removal.overwrittenBy)) return;
+  // The detector pairs only a removal that is an expression statement in a statement list.
+  const statement = climbStatementWrappers(removal.node).parent;
+  if (statement) plan.removals.add(statement);
 }
 
 /** Array methods and timers that may call their callback many times. */

@@ -77,6 +77,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const finding of findStorageCredentials(sourceCode as TSESLint.SourceCode, options)) {
+          // A removal right before a write of the same entry is reported once, with the write.
+          if (finding.overwrittenBy) continue;
           context.report({
             node: finding.node,
             messageId: MESSAGE_IDS[finding.kind],

@@ -11,6 +11,7 @@ import { createReferenceTracker, READ } from '../util/reference-tracker.js';
 import { type CredentialKeyOptions, getMemberName, isAllowedKey, isCredentialKey, resolveCredentialKey } from './credential-key.js';
 import { classifyStoredValue, findCredentialUse } from './credential-value.js';
 import { collectLibraryAccesses } from './storage-libraries.js';
+import { findOverwrites } from './storage-overwrite.js';
 import { isCallee, iterateValueUses } from './value-flow.js';
 
 export type StorageKind = 'write' | 'read' | 'remove';
@@ -86,6 +87,11 @@ export interface StorageFinding {
   readonly reason: StorageFindingReason;
   /** For redux-persist: the state slice or field that makes the persisted state a credential. */
   readonly persistedState?: string;
+  /**
+   * For a removal that only clears the entry before the same block writes it again: the node of that
+   * write. Such a removal is part of the write, not a logout (see storage-overwrite.ts).
+   */
+  readonly overwrittenBy?: TSESTree.Node;
 }
 
 export type WebStorageOptions = CredentialKeyOptions;
@@ -299,7 +305,12 @@ function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCod
       persistedState: access.persistedState,
     });
   }
-  return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const overwrites = findOverwrites(findings, sourceCode);
+  return findings.map((finding) => {
+    const write = overwrites.get(finding);
+    return write ? { ...finding, overwrittenBy: write.node } : finding;
+  });
 }
 
 function getEntryId(area: StorageArea, key: string): string {

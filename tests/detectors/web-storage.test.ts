@@ -20,6 +20,7 @@ function detect(code: string, filename = 'file.js', options = {}) {
     valueNode: text(finding.valueNode),
     reason: finding.reason,
     persistedState: finding.persistedState,
+    overwrittenBy: text(finding.overwrittenBy),
   }));
 }
 
@@ -159,5 +160,40 @@ describe('mayContainStorageAccess', () => {
   it('skips other names that end in Storage', () => {
     expect(mayContainStorageAccess('const status = { InsufficientStorage: 507 };')).toBe(false);
     expect(mayContainStorageAccess(`import { AsyncLocalStorage } from 'node:async_hooks'`)).toBe(false);
+  });
+});
+
+describe('findStorageCredentials overwrites', () => {
+  /** Returns the removals that the detector links to a following write, with that write. */
+  function overwrites(code: string) {
+    return detect(code, 'file.mjs')
+      .filter((finding) => finding.overwrittenBy !== undefined)
+      .map(({ node, overwrittenBy }) => [node, overwrittenBy]);
+  }
+
+  it('links removal to following write', () => {
+    expect(overwrites(`localStorage.removeItem('token');\nlocalStorage.setItem('token', t);`)).toEqual([
+      [`localStorage.removeItem('token')`, `localStorage.setItem('token', t)`],
+    ]);
+  });
+
+  it('links across plain statements', () => {
+    const code = `function save(t) {\n  localStorage.setItem('token', '');\n  const saved = Date.now();\n  function later() { return 1; }\n  localStorage.token = t;\n}`;
+    expect(overwrites(code)).toEqual([[`localStorage.setItem('token', '')`, 'localStorage.token = t']]);
+  });
+
+  it.each([
+    ['an await', `async function f(t) {\n  localStorage.removeItem('token');\n  await ready;\n  localStorage.setItem('token', t);\n}`],
+    ['a return', `function f(t) {\n  localStorage.removeItem('token');\n  if (!t) return;\n  localStorage.setItem('token', t);\n}`],
+    ['a throw', `function f(t) {\n  localStorage.removeItem('token');\n  if (!t) throw new Error('no token');\n  localStorage.setItem('token', t);\n}`],
+    ['a break', `for (const t of list) {\n  localStorage.removeItem('token');\n  if (!t) break;\n  localStorage.setItem('token', t);\n}`],
+    ['a read of the entry', `localStorage.removeItem('token');\nsend(localStorage.getItem('token'));\nlocalStorage.setItem('token', t);`],
+    ['a conditional write', `localStorage.removeItem('token');\nif (t) localStorage.setItem('token', t);`],
+    ['a write in another block', `localStorage.removeItem('token');\n{\n  localStorage.setItem('token', t);\n}`],
+    ['a write of another key', `localStorage.removeItem('token');\nlocalStorage.setItem('jwt', t);`],
+    ['a write to another storage', `localStorage.removeItem('token');\nsessionStorage.setItem('token', t);`],
+    ['a write before the removal', `localStorage.setItem('token', t);\nlocalStorage.removeItem('token');`],
+  ])('links nothing with %s', (_name, code) => {
+    expect(overwrites(code)).toEqual([]);
   });
 });

@@ -180,6 +180,51 @@ ruleTester.run('no-token-in-storage', rule, {
     },
   ],
   invalid: [
+    // ---- a removal right before a write of the same entry is part of the write ----
+    {
+      code: `const TOKEN_KEY = 'auth-token';\nexport function saveToken(token) {\n  window.sessionStorage.removeItem(TOKEN_KEY);\n  window.sessionStorage.setItem(TOKEN_KEY, token);\n}`,
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 3 }],
+    },
+    {
+      code: `function save(token) {\n  delete localStorage.jwt;\n  track('token-saved');\n  localStorage.jwt = token;\n}`,
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 3 }],
+    },
+    {
+      code: `async function refresh(api) {\n  localStorage.removeItem('token');\n  const { data } = await api.refresh();\n  localStorage.setItem('token', data.token);\n}`,
+      errors: [
+        { messageId: 'credentialRemoval', line: 2, column: 3 },
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+      ],
+    },
+    {
+      code: `function save(token) {\n  localStorage.removeItem('token');\n  if (!token) return;\n  localStorage.setItem('token', token);\n}`,
+      errors: [
+        { messageId: 'credentialRemoval', line: 2, column: 3 },
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+      ],
+    },
+    {
+      code: `function save(token) {\n  localStorage.removeItem('token');\n  if (token) localStorage.setItem('token', token);\n}`,
+      errors: [
+        { messageId: 'credentialRemoval', line: 2, column: 3 },
+        { messageId: 'credentialWrite', line: 3, column: 14 },
+      ],
+    },
+    {
+      code: `function save(token) {\n  localStorage.removeItem('token');\n  notify(localStorage.getItem('token'));\n  localStorage.setItem('token', token);\n}`,
+      errors: [
+        { messageId: 'credentialRemoval', line: 2, column: 3 },
+        { messageId: 'credentialRead', line: 3, column: 10 },
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+      ],
+    },
+    {
+      code: `function save(token) {\n  sessionStorage.removeItem('token');\n  localStorage.setItem('token', token);\n}`,
+      errors: [
+        { messageId: 'credentialRemoval', line: 2, column: 3 },
+        { messageId: 'credentialWrite', line: 3, column: 3 },
+      ],
+    },
     // ---- keys, in each language ----
     {
       code: `localStorage.setItem('token', token);`,
