@@ -3,9 +3,10 @@
  * the server's session cookie, at every site the rule `no-token-in-storage` reports. It removes credential
  * writes and the `Authorization` (or other credential) headers built from the stored value, and makes those
  * requests send cookies: fetch gets `credentials: 'include'` when the URL may leave the page's origin, axios
- * gets `withCredentials: true`. A removal becomes a request to the file's logout route, unless it only
- * clears the entry just before a write, and then it goes with that write. Sign-in checks and every other
- * site it cannot rewrite safely get `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
+ * gets `withCredentials: true`. A removal becomes a request to the file's logout route. It is only removed
+ * when its function already calls the server's logout, or when it clears the entry just before a write that
+ * goes too. Sign-in checks and every other site it cannot rewrite safely get
+ * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -95,6 +96,9 @@ const MARK_PRIORITY: readonly string[] = [
 
 /** Words that name a logout route in a URL (`/api/logout`, `/auth/sign-out`). */
 const LOGOUT_URL = /log-?out|sign-?out/i;
+
+/** Names of functions and methods that end the session on the server (`logout()`, `auth.signOut()`, `client.revoke()`). */
+const LOGOUT_CALLEE = /^(?:logout|signout|revoke|endsession)$/i;
 
 /** Functions and methods that navigate in the browser: a logout path passed to them is a page, not an API route. */
 const NAVIGATION_CALLEES = new Set(['navigate', 'push', 'replace', 'redirect', 'assign', 'href', 'open', 'goto', 'navigateTo']);
@@ -349,6 +353,11 @@ function planRemoval(
     plan.marks.push({ node: finding.node, reason: logout ? REASONS.removeInExpression : REASONS.removeWithoutRoute });
     return;
   }
+  const owner = getEnclosingFunction(statement);
+  if (owner && callsServerLogout(owner, sourceCode)) {
+    plan.removals.add(statement);
+    return;
+  }
   if (!logout) {
     plan.marks.push({ node: finding.node, reason: REASONS.removeWithoutRoute });
     return;
@@ -359,18 +368,61 @@ function planRemoval(
     plan.marks.push({ node: finding.node, reason: REASONS.removeRepeated });
     return;
   }
-  const owner = getEnclosingFunction(statement) ?? sourceCode.ast;
-  if (logout.requested || functionsWithLogoutRequest.has(owner) || logout.urlText === undefined) {
+  const requestOwner = owner ?? sourceCode.ast;
+  if (logout.requested || functionsWithLogoutRequest.has(requestOwner) || logout.urlText === undefined) {
     plan.removals.add(statement);
     return;
   }
-  functionsWithLogoutRequest.add(owner);
+  functionsWithLogoutRequest.add(requestOwner);
   // `keepalive` lets the request finish when the page navigates away right after it (to the login page),
   // and `.catch()` keeps a network error from skipping the code after the removal.
   const credentials = logout.mayLeaveOrigin ? " credentials: 'include'," : '';
   const call = `fetch(${logout.urlText}, { method: 'POST',${credentials} keepalive: true }).catch(() => {})`;
   // The quotes are set to the file's style when the statement is parsed.
   plan.replacements.set(statement, isInAsyncFunction(statement) ? `await ${call};` : `void ${call};`);
+}
+
+/**
+ * Returns true when a function, or a callback inside it, calls the server's logout: a function or method
+ * named `logout`, `signOut`, `revoke` or `endSession` (in any letter case), or a request to a URL path with
+ * a logout word. Two calls do not count: one whose result goes to `dispatch()`, because a Redux action
+ * creator named `logout` only changes client state, and a call of a function declared in this file,
+ * because its body is migrated on its own.
+ */
+function callsServerLogout(fn: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  let clients: HttpClients | undefined;
+  walk(fn, sourceCode, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const name = getCalleeName(node);
+      const isLogoutCall = name !== undefined && LOGOUT_CALLEE.test(name);
+      if (isLogoutCall && !isDispatchedAction(node) && !callsLocalFunction(node, sourceCode)) found = true;
+      return;
+    }
+    const text = getUrlText(node);
+    if (text === undefined || !LOGOUT_URL.test(text) || !text.includes('/')) return;
+    clients ??= findHttpClients(sourceCode);
+    if (getUrlUse(node, clients, sourceCode) === 'request') found = true;
+  });
+  return found;
+}
+
+function isDispatchedAction(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(call) && getCalleeName(parent) === 'dispatch';
+}
+
+/** Returns true when the callee is a name bound in this file to a function declaration or function expression. */
+function callsLocalFunction(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+  if (!definition) return false;
+  if (definition.type === 'FunctionName') return true;
+  if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  const init = definition.node.init;
+  return init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 /**
