@@ -312,11 +312,19 @@ describe('jwt-to-session login in sqlite3-style callbacks', () => {
   let store: KnexSessionStore;
   let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 
+  const previousDatabaseUrl = process.env.DATABASE_URL;
+
   beforeAll(async () => {
     ({ output, reports } = migrate('sqlite-callbacks', SOURCE, 'knex'));
-    // The knex store keeps its SQLite file, sessions.sqlite, in the working directory.
+    // The knex store keeps its SQLite file, sessions.sqlite, in the working directory. The migrated setup
+    // uses PostgreSQL when DATABASE_URL is set, as it is in CI, so the variable is unset while the app loads.
     process.chdir(directory);
-    app = loadFresh<Express>(join(directory, 'sqlite-callbacks.js'), directory);
+    Reflect.deleteProperty(process.env, 'DATABASE_URL');
+    try {
+      app = loadFresh<Express>(join(directory, 'sqlite-callbacks.js'), directory);
+    } finally {
+      if (previousDatabaseUrl !== undefined) process.env.DATABASE_URL = previousDatabaseUrl;
+    }
     store = app.locals.sessionStore as KnexSessionStore;
     await store.ready;
     server = await listenOnLoopback(app);
