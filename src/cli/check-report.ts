@@ -87,7 +87,7 @@ export function keepPluginMessages(results: readonly ESLint.LintResult[]): ESLin
 }
 
 /** Tells a parse error apart from other fatal messages by the prefix ESLint's parser service gives it. */
-function isParseError(message: Linter.LintMessage): boolean {
+export function isParseError(message: Linter.LintMessage): boolean {
   return message.fatal === true && message.ruleId === null && message.message.startsWith('Parsing error');
 }
 

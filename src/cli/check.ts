@@ -2,16 +2,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import tsParser from '@typescript-eslint/parser';
-import { ESLint, type Linter } from 'eslint';
-import globals from 'globals';
+import { ESLint } from 'eslint';
 
 import { getCodemodsForRule } from '../codemod/registry.js';
-import { LINTED_FILES } from '../configs.js';
-import plugin from '../index.js';
 import { PLUGIN_NAMESPACE } from '../meta.js';
+import { lintCheckedFiles } from './check-lint.js';
 import { collectFiles, findCommonDirectory, InvalidPathError, LINTED_EXTENSIONS, SKIPPED_DIRECTORIES } from './check-files.js';
-import { buildCheckReport, formatJson, formatSarif, formatText, keepPluginMessages } from './check-report.js';
+import { buildCheckReport, formatJson, formatSarif, formatText } from './check-report.js';
 import type { Command } from './index.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -31,6 +28,10 @@ Options:
 Folders are walked with git's ignore rules (.gitignore files and .git/info/exclude). These folders are
 skipped: ${[...SKIPPED_DIRECTORIES].join(', ')}, as are minified *.min.js files. Paths named on the command
 line are checked even when an ignore rule lists them. Files checked: ${LINTED_EXTENSIONS.join(', ')}.
+
+A .js or .jsx file is parsed as an ES module when the nearest package.json has "type": "module", else as a
+CommonJS script, and parsed again as an ES module when the script does not parse. .mjs and TypeScript files
+are parsed as ES modules, .cjs files as CommonJS.
 
 Exit status: 0 when nothing is found, 1 when a rule reports a problem or a file does not parse,
 2 on invalid options or paths.`;
@@ -72,16 +73,7 @@ export async function runCheck(argv: string[], cwd: string = process.cwd()): Pro
 
   // ESLint treats files outside its `cwd` as ignored, so it runs in a folder that contains them all.
   const lintRoot = findCommonDirectory(files, cwd);
-  const eslint = new ESLint({
-    cwd: lintRoot,
-    overrideConfigFile: true,
-    overrideConfig: buildCheckConfig(),
-    // The file list already honours .gitignore and the skipped folders.
-    ignore: false,
-    errorOnUnmatchedPattern: false,
-  });
-  const results = keepPluginMessages(files.length === 0 ? [] : await eslint.lintFiles(files));
-  const rulesMeta = eslint.getRulesMetaForResults(results) as Record<string, { docs?: { url?: string } } | undefined>;
+  const { results, rulesMeta } = await lintCheckedFiles(files, lintRoot);
 
   const report = buildCheckReport(results, {
     displayRoot: cwd,
@@ -157,34 +149,6 @@ function reportUsageError(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`eslint-plugin-sessions check: ${message}\nRun 'eslint-plugin-sessions check --help' for usage.\n`);
   return 2;
-}
-
-/**
- * Builds the flat config `check` lints with: browser and Node.js globals, JSX in JavaScript files,
- * typescript-eslint's parser for TypeScript, and every rule of the plugin.
- */
-function buildCheckConfig(): Linter.Config[] {
-  return [
-    {
-      name: 'sessions-check/language',
-      files: LINTED_FILES,
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        globals: { ...globals.browser, ...globals.node },
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
-      // The project's own disable comments name rules that are not loaded here, so they would all look unused.
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
-    },
-    { name: 'sessions-check/commonjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-    {
-      name: 'sessions-check/typescript',
-      files: ['**/*.{ts,tsx,mts,cts}'],
-      languageOptions: { parser: tsParser as Linter.Parser },
-    },
-    plugin.configs.strict,
-  ];
 }
 
 /** Returns the names of the codemods whose paired rule IDs include `ruleId` (given as `sessions/<id>`). */

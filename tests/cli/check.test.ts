@@ -238,6 +238,98 @@ describe('check parse errors', () => {
   });
 });
 
+describe('check source type', () => {
+  /**
+   * A classic script that is valid only in sloppy mode: a `with` statement, a legacy octal literal and a
+   * repeated function declaration. It also stores a token, so a finding shows that it was linted.
+   */
+  const SLOPPY_SCRIPT = `function saveLogin(response) {
+  with (response) {
+    localStorage.setItem('token', token);
+  }
+}
+function saveLogin(response) {
+  localStorage.setItem('token', response.token);
+}
+var mode = 0644;
+`;
+  /** A script that is valid in sloppy mode, clean for every rule. */
+  const CLEAN_SCRIPT = 'function f() {}\nfunction f() {}\nwith (Math) { f(PI); }\n';
+
+  it('lints a sloppy script without package.json', () => {
+    const root = makeProject({ 'legacy.js': SLOPPY_SCRIPT });
+    const { status, report } = runJson(root);
+
+    expect(status).toBe(1);
+    expect(report.parseFailures).toEqual([]);
+    expect(report.filesChecked).toBe(1);
+    expect(report.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([
+      ['sessions/no-token-in-storage', 3],
+      ['sessions/no-token-in-storage', 7],
+    ]);
+  });
+
+  it('exits 0 on a clean sloppy script', () => {
+    const root = makeProject({ 'package.json': '{"name": "app"}\n', 'vendor/lib.js': CLEAN_SCRIPT, 'vendor/lib.jsx': CLEAN_SCRIPT });
+    const { status, report } = runJson(root);
+
+    expect(status).toBe(0);
+    expect(report.parseFailures).toEqual([]);
+    expect(report.filesChecked).toBe(2);
+  });
+
+  it('rejects a sloppy script in a module package', () => {
+    const root = makeProject({ 'package.json': '{"type": "module"}\n', 'legacy.js': CLEAN_SCRIPT });
+    const { status, report } = runJson(root);
+
+    expect(status).toBe(1);
+    expect(report.parseFailures).toEqual([{ file: 'legacy.js', line: 2, column: 10, message: expect.stringMatching(/^Parsing error: /) }]);
+    expect(report.filesChecked).toBe(0);
+  });
+
+  it('uses the nearest package.json', () => {
+    const root = makeProject({
+      'package.json': '{"name": "app", "type": "module"}\n',
+      'src/package.json': '{"type": "commonjs"}\n',
+      'src/legacy.js': CLEAN_SCRIPT,
+      'lib/package.json': '{}\n',
+      'lib/legacy.js': CLEAN_SCRIPT,
+      'legacy.cjs': CLEAN_SCRIPT,
+      'legacy.mjs': CLEAN_SCRIPT,
+    });
+    const { status, report } = runJson(root);
+
+    expect(status).toBe(1);
+    expect(report.parseFailures.map((failure) => failure.file)).toEqual(['legacy.mjs']);
+    expect(report.filesChecked).toBe(3);
+  });
+
+  it('parses ES module syntax in a CommonJS package', () => {
+    const root = makeProject({
+      'package.json': '{"name": "app", "dependencies": {"react": "^18.0.0"}}\n',
+      'src/clean.js': CLEAN,
+      'src/login.jsx': STORES_TOKEN,
+      'src/await.js': 'const response = await fetch("/config");\nconsole.log(response.status);\n',
+    });
+    const { status, report } = runJson(root);
+
+    expect(status).toBe(1);
+    expect(report.parseFailures).toEqual([]);
+    expect(report.filesChecked).toBe(3);
+    expect(report.findings.map((finding) => [finding.ruleId, finding.file])).toEqual([['sessions/no-token-in-storage', 'src/login.jsx']]);
+  });
+
+  it('reports the script error when both parses fail', () => {
+    const root = makeProject({ 'mixed.js': "import fs from 'node:fs';\nwith (fs) {}\n" });
+    const { status, report } = runJson(root);
+
+    expect(status).toBe(1);
+    expect(report.parseFailures).toEqual([
+      { file: 'mixed.js', line: 1, column: 1, message: expect.stringMatching(/^Parsing error: 'import' and 'export' may appear only with 'sourceType: module'/) },
+    ]);
+  });
+});
+
 describe('check file selection', () => {
   /** Lists the files `check` linted in `root`, using a syntax error in every candidate file. */
   function listLintedFiles(root: string, args: string[] = []): string[] {
