@@ -196,7 +196,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   }
   // A file of Hono handlers may import only Hono's types, which the check above ignores.
   if (site.finding.kind === 'issue' && site.finding.sinks.some((sink) => sink.framework === 'hono')) {
-    return 'the token is sent through a Hono context (c.json, c.header) or setCookie of hono/cookie, and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
+    return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
   }
   if (!site.handler || !site.handlerNode) {
     return `the JWT is handled ${describeSiteOutsideRewritableFunction(site)}; move it to server-side sessions by hand`;
@@ -587,10 +587,10 @@ function movesCodeIntoCallback(migration: Migration, site: Site, request: string
 
 /**
  * Returns a reason to mark a login whose moved code would leave the handler's own error handling. That
- * handling is a try statement with a catch or finally clause around the sign call, or a handler of the
- * promise that its errors reject: `.catch()`, a `.then()` with a rejection handler, an `await` in a try
- * statement, or code that the codemod does not follow. Code in the regenerate callback runs after those
- * have finished, so its errors would go to `next` instead, with the user already in the session.
+ * handling is a try statement with a catch or finally clause around the sign call. It is also a handler of
+ * the promise that its errors reject: `.catch()`, a `.then()` with a rejection handler, an `await` in a
+ * try statement, or code that the codemod does not follow. Code in the regenerate callback runs after
+ * those have finished, so its errors would go to `next` instead, with the user already in the session.
  */
 function getErrorHandlingProblem(migration: Migration, site: Site): string | undefined {
   const handling = findErrorHandling(migration.file, site.path, {

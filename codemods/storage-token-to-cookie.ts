@@ -45,6 +45,7 @@ import {
 import { STORAGE_TOKEN_TO_COOKIE } from '../src/codemod/registry.js';
 import { isCredentialHeaderName, isCredentialName } from '../src/detectors/credential-name.js';
 import { findStorageCredentials, type StorageFinding } from '../src/detectors/web-storage.js';
+import { climbStatementWrappers } from '../src/util/ast-values.js';
 
 export const meta: CodemodMeta = STORAGE_TOKEN_TO_COOKIE;
 
@@ -282,7 +283,7 @@ function getMemberParts(node: TSESTree.Node): TSESTree.Node[] {
   return node.computed ? [node.object, node.property] : [node.object];
 }
 
-/** What deciding about login requests needs to know about the file. */
+/** File facts used to decide about login requests: its HTTP clients, its source and whether it may leave the page's origin. */
 interface LoginContext {
   readonly clients: HttpClients;
   readonly sourceCode: TSESLint.SourceCode;
@@ -1058,22 +1059,6 @@ function getCalleeName(call: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
-/** Climbs from a storage call to the expression a statement or an arrow body holds: `await x`, `void x`, `x!`. */
-function climbStatementWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void') ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
 /** Climbs from a read to the value a variable would hold: `await`, TypeScript wrappers, `JSON.parse(...)`, `?? ''`. */
 function climbReadValue(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -1416,9 +1401,9 @@ function replaceStatements(file: CodemodFile, replacements: readonly { path: AST
  * comments and markers stay with it: an expression statement takes the first expression and gets the rest
  * after it, and a `return` loses its value and gets every expression before it.
  */
-function keepSideEffects(file: CodemodFile, kept: readonly { path: ASTPath; effects: readonly ASTPath[] }[]): boolean {
+function keepSideEffects(file: CodemodFile, writes: readonly { path: ASTPath; effects: readonly ASTPath[] }[]): boolean {
   const { j } = file;
-  for (const { path, effects } of kept) {
+  for (const { path, effects } of writes) {
     const statement = path.node as ASTNode & { type: string; expression?: ASTNode; argument?: ASTNode | null };
     const expressions = effects.map((effect) => toStatementExpression(effect));
     if (statement.type === 'ReturnStatement') {
@@ -1435,7 +1420,7 @@ function keepSideEffects(file: CodemodFile, kept: readonly { path: ASTPath; effe
     if (item !== path) replaceKeepingComments(item, statement);
     for (const expression of rest.reverse()) item.insertAfter(j.expressionStatement(expression));
   }
-  return kept.length > 0;
+  return writes.length > 0;
 }
 
 function emptyArrowBodies(file: CodemodFile, arrows: readonly { path: ASTPath; effects: readonly ASTPath[] }[]): boolean {

@@ -345,7 +345,7 @@ export function isLoginCallName(name: string): boolean {
 const LOGIN_ORIGIN_WORDS = new Set(['auth', 'oauth2', 'refresh', 'credentials', 'sso', 'session', 'sessions']);
 
 /**
- * Returns true when the name of a call says that its result comes from a login: `isLoginCallName`, a word of
+ * Returns true when the name of a call shows that its result comes from a login: `isLoginCallName`, a word of
  * `LOGIN_ORIGIN_WORDS`, or a token exchange (`exchangeCodeForTokens`). A `session` word counts only when no
  * analytics word is in the name, because `analytics.startSession()` counts visits.
  */

@@ -144,7 +144,7 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier: {
       // The origin decides before the name: `const token = getCssVar('--brand')` is a colour, while
-      // `const tokens = await r.json()` after a login request holds login tokens.
+      // `const tokens = await r.json()` after a login request contains login tokens.
       const origin = getValueOrigin(expression, sourceCode);
       if (origin === 'non-credential') return false;
       return (

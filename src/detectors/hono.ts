@@ -13,8 +13,8 @@ import { isRequestHandler } from './request-handler.js';
 type SourceCode = TSESLint.SourceCode;
 
 /**
- * What a call made in a Hono handler does with a value: sends it in the response body, a response header,
- * a cookie or a redirect URL, or keeps it in the context (`c.set(key, value)`), which is never sent.
+ * The effect of a call made in a Hono handler on a value: sent in the response body, a response header, a
+ * cookie or a redirect URL, or kept in the context (`c.set(key, value)`), which is never sent.
  */
 export type HonoCallKind = 'response-body' | 'response-header' | 'cookie' | 'redirect' | 'context-only';
 

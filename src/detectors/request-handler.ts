@@ -479,7 +479,7 @@ function getMemberSource(scopeManager: ScopeManager, member: TSESTree.MemberExpr
  * Returns the source of a value that code stored on the request before `member` reads it, as in
  * `req.token = req.headers.authorization.split(' ')[1]` followed by `jwt.verify(req.token, key)`.
  * The assignment may sit in the same function or in other middleware of the file.
- * NOTE: source order stands in for the order middleware runs, so only assignments that end before
+ * NOTE: source order is taken for the order middleware runs, so only assignments that end before
  * `member` starts count, and middleware declared below the code that reads the property is missed.
  */
 function getStoredPropertySource(scopeManager: ScopeManager, member: TSESTree.MemberExpression, depth: number): RequestSource | undefined {

@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { climbStatementWrappers } from '../util/ast-values.js';
 import { isFunctionNode } from './value-flow.js';
 
 /** The parts of a storage finding that tell which entry it reaches and what it does there. */
@@ -56,19 +57,10 @@ function isSameEntry(a: EntryAccess, b: EntryAccess, sourceCode: TSESLint.Source
   return a.keyNode !== undefined && b.keyNode !== undefined && sourceCode.getText(a.keyNode) === sourceCode.getText(b.keyNode);
 }
 
-/** Returns the expression statement whose whole expression is the access, allowing `await`, `void`, `?.` and `!`. */
+/** Returns the expression statement whose whole expression is the access, allowing `await`, `void`, `?.`, `!` and `as`. */
 function getExpressionStatement(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void') ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    current = current.parent;
-  }
-  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+  const parent = climbStatementWrappers(node).parent;
+  return parent?.type === AST_NODE_TYPES.ExpressionStatement ? parent : undefined;
 }
 
 function getStatementList(statement: TSESTree.Statement): readonly TSESTree.Node[] | undefined {

@@ -190,3 +190,22 @@ export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpres
   if (callee.type === AST_NODE_TYPES.MemberExpression) return getKeyName(callee);
   return undefined;
 }
+
+/**
+ * Returns the expression that a statement or an arrow body contains around `node`, climbing through
+ * `await x`, `void x`, `x?.()`, `x!` and `x as T`.
+ */
+export function climbStatementWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void') ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}

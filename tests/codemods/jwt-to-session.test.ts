@@ -496,7 +496,7 @@ describe('jwt-to-session in other frameworks', () => {
 
   it('marks Hono handlers in a file that imports only Hono types', () => {
     const HONO_REASON =
-      'manual migration needed: the token is sent through a Hono context (c.json, c.header) or setCookie of hono/cookie, and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
+      'manual migration needed: the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
     const source = [
       "import type { Context } from 'hono';",
       "import jwt from 'jsonwebtoken';",

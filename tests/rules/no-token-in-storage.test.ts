@@ -80,7 +80,7 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `localStorage.setItem('cartToken', cart.token);\nlocalStorage.setItem('checkoutToken', checkout.token);`,
     },
-    // A bare `tokens` key counts only when its value holds login tokens, and these do not.
+    // A bare `tokens` key counts only when its value contains login tokens, and these do not.
     {
       code: `localStorage.setItem('tokens', JSON.stringify(designTokens));\nlocalStorage.getItem('tokens');\nlocalStorage.removeItem('tokens');`,
     },
