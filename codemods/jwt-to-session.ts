@@ -183,7 +183,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (library === 'passport-jwt') {
     return 'passport-jwt reads a JWT on every request; replace this strategy with passport.session() and serializeUser/deserializeUser';
   }
-  if (library === 'koa-jwt' || library === '@fastify/jwt' || library === '@nestjs/jwt') {
+  if (library === 'koa-jwt' || library === '@fastify/jwt' || library === '@nestjs/jwt' || library === 'hono/jwt') {
     return `${library} is not migrated (only Express servers are); move this app to server-side sessions by hand`;
   }
   if (library === 'jose' && (operation === 'sign' || operation === 'verify') && site.handler) {

@@ -1,8 +1,9 @@
 /**
  * Finds the calls of JWT libraries in a file: signing, verification and decoding with jsonwebtoken, jose,
- * jwt-decode, @nestjs/jwt and @fastify/jwt, and the middleware, strategies and module configurations of
- * express-jwt, koa-jwt, passport-jwt, @nestjs/jwt and @fastify/jwt. APIs are recognised by the module they
- * are imported or required from, so a local function that merely shares a name is never a JWT call.
+ * jwt-decode, @nestjs/jwt, @fastify/jwt and Hono's `hono/jwt`, and the middleware, strategies and module
+ * configurations of express-jwt, koa-jwt, passport-jwt, @nestjs/jwt, @fastify/jwt and `hono/jwt`. APIs are
+ * recognised by the module they are imported or required from, so a local function that merely shares a
+ * name is never a JWT call.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -27,7 +28,9 @@ export type JwtLibrary =
   | '@nestjs/jwt'
   | 'koa-jwt'
   | '@fastify/jwt'
-  | 'jwt-decode';
+  | 'jwt-decode'
+  /** Hono's JWT helpers and middleware, from `hono/jwt` or as members of `Jwt` from `hono/utils/jwt`. */
+  | 'hono/jwt';
 
 export type JwtOperation = 'sign' | 'verify' | 'decode' | 'middleware' | 'strategy' | 'module-config' | 'plugin-register';
 
@@ -57,7 +60,10 @@ export interface JwtCall {
   builderCalls?: TSESTree.CallExpression[];
   /** Sign options every later sign call inherits: `signOptions` of `JwtModule.register`, `sign` of `@fastify/jwt`. */
   signDefaultsNode?: TSESTree.ObjectExpression;
-  /** Verify options every later verify call inherits: `verifyOptions`, `verify`, passport-jwt's `jsonWebTokenOptions`. */
+  /**
+   * Verify options every later verify call inherits (`verifyOptions`, `verify`), or those a middleware or
+   * strategy verifies with (passport-jwt's `jsonWebTokenOptions`, the `verification` of Hono's `jwt()`).
+   */
   verifyDefaultsNode?: TSESTree.ObjectExpression;
 }
 
@@ -94,6 +100,13 @@ const JWT_DECODE: TraceMap<TraceInfo> = {
   jwtDecode: { [CALL]: info('jwt-decode', 'decode', 'jwtDecode') },
 };
 
+/** Hono's JWT helpers, which `hono/jwt` exports by name and `hono/utils/jwt` as members of its `Jwt` object. */
+const HONO_JWT_HELPERS: TraceMap<TraceInfo> = {
+  sign: { [CALL]: info('hono/jwt', 'sign', 'sign') },
+  verify: { [CALL]: info('hono/jwt', 'verify', 'verify') },
+  decode: { [CALL]: info('hono/jwt', 'decode', 'decode') },
+};
+
 /** Module ids (including the subpaths older versions exported) mapped to what each exports. */
 const TRACE_MAP: TraceMap<TraceInfo> = {
   jsonwebtoken: JSONWEBTOKEN,
@@ -112,6 +125,8 @@ const TRACE_MAP: TraceMap<TraceInfo> = {
       registerAsync: { [CALL]: info('@nestjs/jwt', 'module-config', 'registerAsync') },
     },
   },
+  'hono/jwt': { ...HONO_JWT_HELPERS, jwt: { [CALL]: info('hono/jwt', 'middleware', 'jwt') } },
+  'hono/utils/jwt': { Jwt: HONO_JWT_HELPERS },
 };
 
 /** The names @fastify/jwt was published under. */
@@ -275,6 +290,8 @@ function buildTrackedCall(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, 
       const optionsNode = trace.method === 'registerAsync' ? getFactoryResult(scopeManager, options(0)) : options(0);
       return { ...base, node, ...describeModuleOptions(scopeManager, optionsNode, 'signOptions', 'verifyOptions') };
     }
+    case 'hono/jwt':
+      return buildHonoJwtCall(sourceCode, node, trace);
     default:
       return undefined;
   }
@@ -304,6 +321,40 @@ function buildJsonwebtokenCall(
     optionsNode,
     callbackNode,
   };
+}
+
+/**
+ * Describes a call of Hono's `sign(payload, key, [alg])`, `verify(token, key, [alg or options])`,
+ * `decode(token)` or `jwt({ secret, alg, cookie, verification })`. A sign call has no options node,
+ * because `sign` takes none: the token expires only by the `exp` claim of its payload.
+ */
+function buildHonoJwtCall(sourceCode: TSESLint.SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, trace: TraceInfo): JwtCall {
+  const scopeManager = sourceCode.scopeManager;
+  const args = node.arguments;
+  const base = { library: trace.library, operation: trace.operation, method: trace.method, node };
+  switch (trace.operation) {
+    case 'sign':
+      return { ...base, payloadNode: getArgument(args, 0), secretNode: getArgument(args, 1) };
+    case 'verify':
+      // The third argument is an algorithm name or an options object with `alg`, `exp`, `iss` and `aud`.
+      return {
+        ...base,
+        tokenNode: getArgument(args, 0),
+        secretNode: getArgument(args, 1),
+        optionsNode: resolveObjectExpression(scopeManager, getArgument(args, 2)),
+      };
+    case 'middleware': {
+      const optionsNode = resolveObjectExpression(scopeManager, getArgument(args, 0));
+      return {
+        ...base,
+        optionsNode,
+        secretNode: getSecretFromOptions(optionsNode, ['secret']),
+        verifyDefaultsNode: optionsNode && resolveObjectExpression(scopeManager, getPropertyValue(optionsNode, 'verification')),
+      };
+    }
+    default:
+      return { ...base, tokenNode: getArgument(args, 0) };
+  }
 }
 
 /** Follows `new SignJWT(payload).setProtectedHeader(...)...sign(key)`, directly chained or through a `const`. */

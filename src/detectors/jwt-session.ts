@@ -2,7 +2,7 @@
  * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
  * body, cookie, response header, `ctx.body`, Hono's `c.json()`, the return value of a Fastify or Nest
  * handler, an `access_token` field), and a token read from the request and verified to authenticate it (middleware,
- * express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`).
+ * express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
  *
  * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
  * and one-shot tokens (password reset, email verification, invitation links) are not sessions.
@@ -518,6 +518,8 @@ function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAc
   if (call.secretNode && isRemoteKeySet(sourceCode, call.secretNode)) return undefined;
   switch (call.operation) {
     case 'middleware': {
+      // Hono's `jwt()` keeps the payload in the context (`c.get('jwtPayload')`), not on the request.
+      if (call.library === 'hono/jwt') return { kind: 'accept', call };
       const property = call.optionsNode && getStaticValue(scopeManager, getOptionValue(call.optionsNode, call.library === 'koa-jwt' ? 'key' : 'requestProperty'));
       const defaultProperty = call.library === 'koa-jwt' || call.method === 'expressJwt' ? 'user' : 'auth';
       return { kind: 'accept', call, userProperty: typeof property === 'string' ? property : defaultProperty };

@@ -47,15 +47,18 @@ function quotedModuleName(names: string): RegExp {
 
 /**
  * Returns true when the text names, as a string, a module that jwt-library.ts recognises (jose's older
- * subpaths such as `jose/jwt/sign` included). Every name contains `jwt`, `jose` or `jsonw`. At most 10
- * characters come before that part (a quote and `@fastify/`), and at most 13 run from its start to the
- * end of the character after the name (`jsonwebtoken` and one more).
+ * subpaths such as `jose/jwt/sign` and Hono's `hono/jwt` and `hono/utils/jwt` included). Every name
+ * contains `jwt`, `jose` or `jsonw`. At most 12 characters come before that part (a quote and
+ * `hono/utils/`), and at most 13 run from its start to the end of the character after the name
+ * (`jsonwebtoken` and one more).
  */
 export const mayContainJwtCalls: (text: string) => boolean = rememberLastText(
   matchNear(
     ['jwt', 'jose', 'jsonw'],
-    quotedModuleName(String.raw`jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt`),
-    { before: 10, after: 13 },
+    quotedModuleName(
+      String.raw`jsonwebtoken|jose|express-jwt|koa-jwt|passport-jwt|jwt-decode|@nestjs\/jwt|fastify-jwt|@fastify\/jwt|hono\/(?:utils\/)?jwt`,
+    ),
+    { before: 12, after: 13 },
   ),
 );
 

@@ -535,6 +535,29 @@ describe('jwt-to-session in other frameworks', () => {
       '5:17: manual migration needed: the file loads hono/cookie and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates',
     ]);
   });
+
+  it('marks the hono/jwt middleware and a verification of a request token', () => {
+    const HONO_JWT_REASON =
+      'manual migration needed: hono/jwt is not migrated (only Express servers are); move this app to server-side sessions by hand';
+    const source = [
+      "import { Hono } from 'hono';",
+      "import * as honoJwt from 'hono/jwt';",
+      'const app = new Hono();',
+      "app.use('/api/*', honoJwt.jwt({ secret: process.env.JWT_SECRET!, alg: 'HS256' }));",
+      "app.use('/admin/*', async (c, next) => {",
+      "  const token = c.req.header('Authorization')?.replace('Bearer ', '') ?? '';",
+      "  c.set('admin', await honoJwt.verify(token, process.env.JWT_SECRET!, 'HS256'));",
+      '  await next();',
+      '});',
+      'export default app;',
+      '',
+    ].join('\n');
+    const { output, reports } = run(join(FIXTURES, 'app.ts'), source);
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('express-session');
+    expect(output?.split(`/* eslint-plugin-sessions: ${HONO_JWT_REASON} */`)).toHaveLength(3);
+    expect(reports.map(withoutFile)).toEqual([`4:19: ${HONO_JWT_REASON}`, `7:24: ${HONO_JWT_REASON}`]);
+  });
 });
 
 describe('jwt-to-session routes of a Fastify or Express object', () => {

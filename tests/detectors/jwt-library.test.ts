@@ -222,3 +222,66 @@ fastify.addHook('onRequest', (request) => request.jwtVerify());`;
     expect(summarize(`app.jwt.sign({});\nrequest.jwtVerify();`)).toEqual([]);
   });
 });
+
+describe('findJwtCalls: hono/jwt', () => {
+  it('finds sign, verify, decode and the middleware of hono/jwt', () => {
+    const text = `import { Hono } from 'hono';
+import { decode, jwt, sign, verify } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: key, alg: 'HS256' }));
+const token = await sign({ sub: 'a' }, key);
+const payload = await verify(token, key, 'HS256');
+const { header } = decode(token);`;
+    expect(summarize(text)).toEqual([
+      'hono/jwt middleware jwt @4',
+      'hono/jwt sign sign @5',
+      'hono/jwt verify verify @6',
+      'hono/jwt decode decode @7',
+    ]);
+  });
+
+  it('finds calls through renamed, namespace and required bindings', () => {
+    expect(summarize(`import { sign as signJwt } from 'hono/jwt';\nawait signJwt(p, k);`)).toEqual(['hono/jwt sign sign @2']);
+    expect(summarize(`import * as honoJwt from 'hono/jwt';\nawait honoJwt.verify(t, k, 'HS256');`)).toEqual(['hono/jwt verify verify @2']);
+    expect(summarize(`const { decode } = require('hono/jwt');\ndecode(t);`, 'file.cjs')).toEqual(['hono/jwt decode decode @2']);
+    expect(summarize(`async function f() {\n  const { sign } = await import('hono/jwt');\n  return sign(p, k);\n}`)).toEqual([
+      'hono/jwt sign sign @3',
+    ]);
+  });
+
+  it('finds the members of Jwt from hono/utils/jwt', () => {
+    const text = `import { Jwt } from 'hono/utils/jwt';\nawait Jwt.sign(p, k);\nawait Jwt.verify(t, k, 'HS256');\nJwt.decode(t);`;
+    expect(summarize(text)).toEqual(['hono/jwt sign sign @2', 'hono/jwt verify verify @3', 'hono/jwt decode decode @4']);
+  });
+
+  it('returns the payload and key of sign', () => {
+    const text = `import { sign } from 'hono/jwt';\nawait sign({ sub: id, exp }, env.JWT_SECRET, 'HS512');`;
+    const call = findOne(text);
+    expect(textOf(text, call.payloadNode)).toBe('{ sub: id, exp }');
+    expect(textOf(text, call.secretNode)).toBe('env.JWT_SECRET');
+    expect(call.optionsNode).toBeUndefined();
+  });
+
+  it('returns the token, key and options object of verify', () => {
+    const text = `import { verify } from 'hono/jwt';\nawait verify(token, key, { alg: 'HS256', exp: false });`;
+    const call = findOne(text);
+    expect(textOf(text, call.tokenNode)).toBe('token');
+    expect(textOf(text, call.secretNode)).toBe('key');
+    expect(textOf(text, call.optionsNode)).toBe("{ alg: 'HS256', exp: false }");
+  });
+
+  it('returns the secret and verification options of the middleware', () => {
+    const text = `import { jwt } from 'hono/jwt';\napp.use(jwt({ secret: 'k', alg: 'HS256', verification: { exp: false } }));`;
+    const call = findOne(text);
+    expect(textOf(text, call.secretNode)).toBe("'k'");
+    expect(textOf(text, call.verifyDefaultsNode)).toBe('{ exp: false }');
+  });
+
+  it('ignores look-alikes of the hono/jwt helpers', () => {
+    expect(summarize(`function sign(payload, key) {}\nsign(p, k);`)).toEqual([]);
+    expect(summarize(`import { sign } from 'hono/jwt';\nfunction f(sign) { return sign(p, k); }`)).toEqual([]);
+    expect(summarize(`import { sign } from 'hono/jwt-utils';\nsign(p, k);`)).toEqual([]);
+    expect(summarize(`import { sign } from 'hono';\nsign(p, k);`)).toEqual([]);
+    expect(summarize(`import { sign } from 'hono/utils/jwt';\nsign(p, k);`)).toEqual([]);
+  });
+});

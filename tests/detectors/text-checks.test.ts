@@ -56,6 +56,7 @@ describe('text checks and unusual spellings', () => {
     ['no-hardcoded-secret', 'auth.ts', "const jwt = require!('jsonwebtoken');\nexport const issue = (id: string) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
     ['no-hardcoded-secret', 'auth.js', "const jwt = require( // signing\r'jsonwebtoken');\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
     ['no-hardcoded-secret', 'server.cjs', "const cookieParser = (require)('cookie-parser');\napp.use(cookieParser('k8s9d7f6g5h4j3'));"],
+    ['no-hardcoded-secret', 'auth.ts', "import { Jwt } from 'hono/utils/jwt';\nexport const issue = (sub: string) => Jwt.sign({ sub }, 'k8s9d7f6g5h4j3');"],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res['cookie']('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie?.('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { res.cookie!('token', accessToken); });`],
@@ -75,9 +76,20 @@ describe('text checks and unusual spellings', () => {
   });
 
   it.each([
-    ...['jsonwebtoken', 'jose', 'jose/jwt/sign', 'express-jwt', 'koa-jwt', 'passport-jwt', 'jwt-decode', '@nestjs/jwt', 'fastify-jwt', '@fastify/jwt'].map(
-      (name) => ['mayContainJwtCalls', name] as const,
-    ),
+    ...[
+      'jsonwebtoken',
+      'jose',
+      'jose/jwt/sign',
+      'express-jwt',
+      'koa-jwt',
+      'passport-jwt',
+      'jwt-decode',
+      '@nestjs/jwt',
+      'fastify-jwt',
+      '@fastify/jwt',
+      'hono/jwt',
+      'hono/utils/jwt',
+    ].map((name) => ['mayContainJwtCalls', name] as const),
     ...['express-session', 'cookie-session', 'cookie-parser'].map((name) => ['mayUseSessionLibrary', name] as const),
   ])('%s passes %s in each kind of quote', (check, name) => {
     const checks = { mayContainJwtCalls, mayUseSessionLibrary };
@@ -101,6 +113,7 @@ describe('text checks and unusual spellings', () => {
     expect(mayUseSessionLibrary(`require('cookie-session-store');`)).toBe(false);
     expect(mayUseSessionLibrary(`require('express-sessions');`)).toBe(false);
     expect(mayContainJwtCalls(`require('jsonwebtokens');`)).toBe(false);
+    expect(mayContainJwtCalls(`import { sign } from 'hono/jwt-helpers';`)).toBe(false);
   });
 
   it('skips names that merely end in Storage or contain cookie', () => {
