@@ -209,6 +209,22 @@ app.get('/report', async (c) => {
 });`,
       filename: FILENAMES.ts,
     },
+    // hono/jwt: a local sign function is no JWT call. A token kept in the context, or verified outside a handler, is no session.
+    {
+      code: `import { Hono } from 'hono';
+import { sign as signJwt, verify } from 'hono/jwt';
+const app = new Hono();
+async function sign(payload: object, key: string) {
+  return btoa(JSON.stringify(payload)) + key;
+}
+app.post('/receipt', async (c) => c.json({ receipt: await sign({ id: 1 }, 'k') }));
+app.use(async (c, next) => {
+  c.set('serviceToken', await signJwt({ iss: 'shop', exp: Math.floor(Date.now() / 1000) + 60 }, key));
+  await next();
+});
+export const checkWebhook = (body: string) => verify(body, key, 'HS256');`,
+      filename: FILENAMES.ts,
+    },
     // A request property that contains a service token from the environment, not a token the client sent.
     {
       code: `const jwt = require('jsonwebtoken');
@@ -619,6 +635,74 @@ module.exports = app;`,
         { messageId: 'issuedSession', line: 7 },
         { messageId: 'issuedSession', line: 10 },
         { messageId: 'issuedSession', line: 12 },
+      ],
+    },
+    // hono/jwt: a login that signs with hono/jwt's sign and returns the token through c.json.
+    {
+      code: `import { Hono } from 'hono';
+import { sign } from 'hono/jwt';
+const app = new Hono();
+app.post('/login', async (c) => {
+  const { id } = await c.req.json();
+  const token = await sign({ sub: id, exp: Math.floor(Date.now() / 1000) + 60 * 5 }, c.env.JWT_SECRET);
+  return c.json({ token });
+});
+export default app;`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedSession', line: 6, column: 23 }],
+    },
+    // hono/jwt: renamed, namespace and hono/utils/jwt bindings, with the token in a cookie and a header.
+    {
+      code: `import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { sign as signJwt } from 'hono/jwt';
+import * as honoJwt from 'hono/jwt';
+import { Jwt } from 'hono/utils/jwt';
+const app = new Hono()
+  .post('/login/cookie', async (c) => {
+    setCookie(c, 'session', await signJwt({ sub: 'a' }, key), { httpOnly: true });
+    return c.body(null, 204);
+  })
+  .post('/login/header', async (c) => {
+    c.header('Authorization', \`Bearer \${await honoJwt.sign({ sub: 'a' }, key)}\`);
+    return c.body(null, 204);
+  })
+  .post('/login/text', async (c) => c.text(await Jwt.sign({ sub: 'a' }, key)));
+export default app;`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'issuedSession', line: 8, column: 35 },
+        { messageId: 'issuedSession', line: 12, column: 47 },
+        { messageId: 'issuedSession', line: 15, column: 50 },
+      ],
+    },
+    // hono/jwt: a required sign in CommonJS.
+    {
+      code: `const { Hono } = require('hono');
+const { sign } = require('hono/jwt');
+const app = new Hono();
+app.post('/login', async (c) => c.json({ token: await sign({ sub: 'a' }, key) }));
+module.exports = app;`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 55 }],
+    },
+    // hono/jwt: the jwt() middleware and a verification of the bearer token accept the JWT as the session.
+    {
+      code: `import { Hono } from 'hono';
+import { jwt, verify } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET!, alg: 'HS256' }));
+app.use('/admin/*', async (c, next) => {
+  const token = c.req.header('Authorization')?.replace('Bearer ', '') ?? '';
+  c.set('admin', await verify(token, process.env.JWT_SECRET!, 'HS256'));
+  await next();
+});
+export default app;`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'acceptedSession', line: 4, column: 19 },
+        { messageId: 'acceptedSession', line: 7, column: 24 },
       ],
     },
     // Hono: a handler typed with Hono's Context in a routes file that registers it elsewhere.
