@@ -1,7 +1,7 @@
 /**
  * Finds JWT lifetimes that are missing or too long: tokens signed without any expiry, expiries above a
  * limit (`expiresIn`, an `exp` claim, jose's `setExpirationTime`, module defaults), verification that
- * ignores expiry, and a verify `maxAge` above the limit.
+ * ignores expiry (`ignoreExpiration: true`, Hono's `exp: false`), and a verify `maxAge` above the limit.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -33,6 +33,8 @@ export type JwtExpiryFinding =
   | { kind: 'lifetimeTooLong'; call: JwtCall; node: TSESTree.Node; seconds: number }
   /** `ignoreExpiration: true`: `node` is the property. */
   | { kind: 'ignoreExpiration'; call: JwtCall; node: TSESTree.Node }
+  /** `exp: false` in the verify options of Hono's `verify` or `jwt()`, which skips the expiry check: `node` is the property. */
+  | { kind: 'expCheckDisabled'; call: JwtCall; node: TSESTree.Node }
   /** A verify `maxAge` or `maxTokenAge` above the limit: `node` is the value. */
   | { kind: 'maxAgeTooLong'; call: JwtCall; node: TSESTree.Node; seconds: number };
 
@@ -74,8 +76,18 @@ export function findJwtExpiryProblems(sourceCode: TSESLint.SourceCode, options: 
     for (const verifyOptions of getVerifyOptionObjects(call)) {
       findings.push(...checkVerifyOptions(scopeManager, call, verifyOptions, unit, options.maxSeconds));
     }
+    const expCheck = findDisabledHonoExpCheck(scopeManager, call);
+    if (expCheck) findings.push({ kind: 'expCheckDisabled', call, node: expCheck });
   }
   return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * Returns true when a sign call can set the expiry only with an `exp` claim in the payload. Hono's `sign`
+ * is such a call, because it takes no options such as `expiresIn`.
+ */
+export function setsExpiryOnlyByClaim(call: JwtCall): boolean {
+  return call.library === 'hono/jwt';
 }
 
 /** @fastify/jwt signs with fast-jwt, which reads numbers as milliseconds; the others use jsonwebtoken's seconds. */
@@ -185,6 +197,20 @@ function getVerifyOptionObjects(call: JwtCall): TSESTree.ObjectExpression[] {
   if (isVerifying && call.optionsNode) objects.push(call.optionsNode);
   if (call.verifyDefaultsNode) objects.push(call.verifyDefaultsNode);
   return objects;
+}
+
+/**
+ * Returns the `exp: false` property that turns off the expiry check of Hono's `verify` (in its options
+ * argument) or `jwt()` (in its `verification` option). Other keys of the middleware options are not verify
+ * options, so an `exp` there changes nothing.
+ */
+function findDisabledHonoExpCheck(scopeManager: ScopeManager, call: JwtCall): TSESTree.Property | undefined {
+  if (call.library !== 'hono/jwt') return undefined;
+  let options: TSESTree.ObjectExpression | undefined;
+  if (call.operation === 'verify') options = call.optionsNode;
+  if (call.operation === 'middleware') options = call.verifyDefaultsNode;
+  const exp = options && findProperty(options, 'exp');
+  return exp && getStaticValue(scopeManager, exp.value) === false ? exp : undefined;
 }
 
 function checkVerifyOptions(

@@ -41,8 +41,16 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
       code: `import { SignJWT } from 'jose';\nawait new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(new Date(Date.now() + 60_000)).sign(key);`,
       filename: FILENAMES.mjs,
     },
+    // hono/jwt: an `exp` claim within the limit, and verification that keeps the expiry check.
+    { code: `import { sign } from 'hono/jwt';\nawait sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 * 5 }, key);`, filename: FILENAMES.ts },
+    { code: `import { Jwt } from 'hono/utils/jwt';\nconst now = Math.floor(Date.now() / 1000);\nawait Jwt.sign({ sub, iat: now, exp: now + 120 }, key, 'HS256');`, filename: FILENAMES.ts },
+    { code: `import { sign } from 'hono/jwt';\nawait sign({ ...claims }, key);`, filename: FILENAMES.ts },
+    { code: `import { verify } from 'hono/jwt';\nawait verify(t, key, { alg: 'HS256', exp: true, iat: false });`, filename: FILENAMES.ts },
+    // The middleware reads `exp` only inside `verification`.
+    { code: `import { jwt } from 'hono/jwt';\napp.use(jwt({ secret, alg: 'HS256', exp: false, verification: { iss: 'shop' } }));`, filename: FILENAMES.ts },
     // Look-alikes.
     { code: `function sign(p, k) {}\nsign({}, key);`, filename: FILENAMES.js },
+    { code: `import { verify } from 'hono/jwt';\nconst sign = async (payload: object, key: string) => JSON.stringify(payload) + key;\nawait sign({}, key);`, filename: FILENAMES.ts },
     { code: `import jwt from './jwt';\njwt.sign({}, key);`, filename: FILENAMES.js },
   ],
   invalid: [
@@ -117,6 +125,34 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 55, data: { lifetime: '1 hour', max: '5 minutes' } }],
+    },
+    // hono/jwt takes the expiry only as an `exp` claim in seconds.
+    {
+      code: `import { sign as signJwt } from 'hono/jwt';\nconst token = await signJwt({ sub: user.id }, c.env.JWT_SECRET);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'missingExpClaim', line: 2, column: 21, data: { max: '5 minutes' } }],
+    },
+    {
+      code: `const { Jwt } = require('hono/utils/jwt');\nJwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 * 60 }, key);`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'lifetimeTooLong', line: 2, column: 22, data: { lifetime: '1 hour', max: '5 minutes' } }],
+    },
+    {
+      code: `import * as honoJwt from 'hono/jwt';\nawait honoJwt.sign({ sub, exp: Date.now() + 5 * 60 * 1000 }, key);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'expClaimInMilliseconds', line: 2, column: 32, data: { max: '5 minutes' } }],
+    },
+    // hono/jwt: `exp: false` turns off the expiry check of verify and of the middleware.
+    {
+      code: `import { verify } from 'hono/jwt';\nawait verify(t, key, { alg: 'HS256', exp: false });`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'expCheckDisabled', line: 2, column: 38 }],
+    },
+    {
+      code: `import { jwt } from 'hono/jwt';\nconst verification = { exp: false };\napp.use(jwt({ secret, alg: 'HS256', verification }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'expCheckDisabled', line: 2, column: 24 }],
     },
     // Verification that ignores expiry or accepts old tokens.
     {
