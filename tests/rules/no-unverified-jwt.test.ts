@@ -42,6 +42,38 @@ app.use((req, res, next) => {
     { code: `import { decode } from './base64';\napp.get('/x', (req, res) => res.json(decode(req.query.data)));`, filename: FILENAMES.js },
     { code: `function verify(token, key) { return true; }\nverify(token, key);`, filename: FILENAMES.js },
     { code: `const jwt = require('jsonwebtoken');\nfunction f(jwt) { jwt.verify(token, key); }`, filename: FILENAMES.cjs, languageOptions: commonjs },
+    // hono/jwt verifies with the algorithm the caller passes, never with the one the token header names.
+    {
+      code: `import { Hono } from 'hono';
+import { jwt, verify } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET!, alg: 'HS256' }));
+app.use('/admin/*', async (c, next) => {
+  const token = c.req.header('Authorization')?.split(' ')[1] ?? '';
+  c.set('admin', await verify(token, process.env.JWT_SECRET!));
+  await next();
+});`,
+      filename: FILENAMES.ts,
+    },
+    // hono/jwt: reading the header of a token before verifying it, and decoding a token that the app stored.
+    {
+      code: `import { Jwt } from 'hono/utils/jwt';
+app.use('/api/*', async (c, next) => {
+  const token = c.req.header('Authorization')?.split(' ')[1] ?? '';
+  const { header } = Jwt.decode(token);
+  c.set('user', await Jwt.verify(token, keys[header.kid], 'RS256'));
+  await next();
+});
+export const readOwnToken = (stored: string) => Jwt.decode(stored).payload;`,
+      filename: FILENAMES.ts,
+    },
+    // A local decode in a file that imports hono/jwt.
+    {
+      code: `import { verify } from 'hono/jwt';
+const decode = (text: string) => JSON.parse(atob(text));
+app.get('/x', (c) => c.json(decode(c.req.query('data') ?? '')));`,
+      filename: FILENAMES.ts,
+    },
     // Known limitation: options of an @nestjs/jwt or @fastify/jwt verify are not checked for a missing list.
     {
       code: `import { JwtService } from '@nestjs/jwt';\nclass A { constructor(private jwt: JwtService) {} f(t: string) { return this.jwt.verify(t); } }`,
@@ -49,6 +81,25 @@ app.use((req, res, next) => {
     },
   ],
   invalid: [
+    // hono/jwt: decode of the bearer token, through a renamed import and through Jwt of hono/utils/jwt.
+    {
+      code: `import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { decode as peek } from 'hono/jwt';
+import { Jwt } from 'hono/utils/jwt';
+const app = new Hono();
+app.use('/api/*', async (c, next) => {
+  const { payload } = peek(c.req.header('Authorization')!.split(' ')[1]);
+  c.set('user', payload);
+  await next();
+});
+app.get('/me', (c) => c.json(Jwt.decode(getCookie(c, 'session') ?? '').payload));`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'unverifiedDecode', line: 7, column: 23, data: { method: 'decode' } },
+        { messageId: 'unverifiedDecode', line: 11, column: 30, data: { method: 'decode' } },
+      ],
+    },
     // decode of a token from the request, CommonJS.
     {
       code: `const jwt = require('jsonwebtoken');
