@@ -47,6 +47,7 @@ const JWT_OPTION_KEYS: Partial<Record<JwtLibrary, { readonly argument: number; r
   'passport-jwt': { argument: 0, keys: ['secretOrKey'] },
   '@nestjs/jwt': { argument: 0, keys: ['secret', 'privateKey', 'secretOrPrivateKey'] },
   '@fastify/jwt': { argument: 1, keys: ['secret'] },
+  'hono/jwt': { argument: 0, keys: ['secret'] },
 };
 
 /** PEM blocks that are public by design: a hard-coded verification key or certificate is not a secret. */

@@ -23,6 +23,19 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: `import session from 'express-session';\nimport { secrets } from './secrets';\napp.use(session({ secret: [secrets.current, secrets.previous], store }));`,
       filename: FILENAMES.ts,
     },
+    // hono/jwt with keys from the environment, and a local sign function that takes a literal.
+    {
+      code: `import { jwt, sign } from 'hono/jwt';
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET!, alg: 'HS256' }));
+app.post('/login', async (c) => c.json({ token: await sign({ sub: 'a' }, c.env.JWT_SECRET) }));`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { verify } from 'hono/jwt';
+function sign(payload: object, key: string) { return JSON.stringify(payload) + key; }
+sign({ id: 1 }, 'not-a-jwt-key');`,
+      filename: FILENAMES.ts,
+    },
     // An empty fallback is not a secret.
     {
       code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET ?? '');`,
@@ -158,6 +171,44 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: `const { default: jwt } = await import('jsonwebtoken');\nexport const token = jwt.sign(payload, 'dynamic-key');`,
       filename: FILENAMES.mjs,
       errors: [{ messageId: 'hardcodedSecret', line: 2, column: 40, endColumn: 53 }],
+    },
+    // hono/jwt: the key of sign and verify, and the secret of the jwt() middleware.
+    {
+      code: `import { sign as signJwt, verify } from 'hono/jwt';
+export const issue = (sub: string) => signJwt({ sub }, 'hono-signing-key');
+export const check = (token: string) => verify(token, 'hono-signing-key', 'HS256');`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt signing key' }, line: 2, column: 56, endColumn: 74 },
+        { messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt verification key' }, line: 3, column: 55, endColumn: 73 },
+      ],
+    },
+    {
+      code: `import * as honoJwt from 'hono/jwt';
+app.use('/api/*', honoJwt.jwt({ secret: 'it-is-very-secret', alg: 'HS256' }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt middleware secret' }, line: 2, column: 41, endColumn: 60 }],
+    },
+    {
+      code: `const { jwt } = require('hono/jwt');
+const options = { alg: 'HS256' };
+options.secret = 'assigned-later';
+app.use(jwt(options));`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt middleware secret' }, line: 3, column: 18, endColumn: 34 }],
+    },
+    {
+      code: `import { Jwt } from 'hono/utils/jwt';
+export const issue = (sub: string) => Jwt.sign({ sub }, process.env.JWT_SECRET ?? 'dev-secret');`,
+      filename: FILENAMES.ts,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          data: { usage: 'the hono/jwt signing key', source: 'process.env.JWT_SECRET', condition: 'not set' },
+          line: 2,
+          column: 83,
+        },
+      ],
     },
     // Fallbacks.
     {
