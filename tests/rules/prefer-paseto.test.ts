@@ -12,6 +12,14 @@ ruleTester.run('prefer-paseto', rule, {
     // Sessions are left to no-jwt-session.
     { code: `import jwt from 'jsonwebtoken';\napp.post('/login', (req, res) => res.json({ token: jwt.sign({}, key) }));`, filename: FILENAMES.js },
     { code: `const { expressjwt } = require('express-jwt');\napp.use(expressjwt({ secret, algorithms: ['HS256'] }));`, filename: FILENAMES.cjs, languageOptions: commonjs },
+    // hono/jwt sessions are left to no-jwt-session too, and its decode is no verification.
+    {
+      code: `import { jwt, sign, decode } from 'hono/jwt';
+app.use('/api/*', jwt({ secret: key, alg: 'HS256' }));
+app.post('/login', async (c) => c.json({ token: await sign({ sub: 'a' }, key) }));
+export const peek = (token: string) => decode(token).payload;`,
+      filename: FILENAMES.ts,
+    },
     // Decoding and module configuration are not signing or verification.
     { code: `import { jwtDecode } from 'jwt-decode';\njwtDecode(token);`, filename: FILENAMES.ts },
     { code: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: key });`, filename: FILENAMES.ts },
@@ -40,6 +48,19 @@ ruleTester.run('prefer-paseto', rule, {
       code: `import jwt from 'jsonwebtoken';\nexport function verifyInvite(token) { return jwt.verify(token, key, { algorithms: ['HS256'] }); }`,
       filename: FILENAMES.jsx,
       errors: [{ messageId: 'preferPaseto', line: 2, column: 46 }],
+    },
+    // hono/jwt: a service assertion and the verification of an invitation link.
+    {
+      code: `import { sign as signJwt } from 'hono/jwt';
+import { Jwt } from 'hono/utils/jwt';
+const assertion = await signJwt({ iss: 'shop', exp: Math.floor(Date.now() / 1000) + 60 }, key);
+await fetch(url, { headers: { Authorization: \`Bearer \${assertion}\` } });
+export const verifyInvite = (token: string) => Jwt.verify(token, key, 'HS256');`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'preferPaseto', line: 3, column: 25 },
+        { messageId: 'preferPaseto', line: 5, column: 48 },
+      ],
     },
   ],
 });
