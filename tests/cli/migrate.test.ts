@@ -83,6 +83,19 @@ app.post('/login', async (c) => {
 export default app;
 `;
 
+/** A Hono login that signs with Jwt of hono/utils/jwt, which jwt-to-session marks on line 7. */
+const HONO_JWT_SERVER = `import { Hono } from 'hono';
+import { Jwt } from 'hono/utils/jwt';
+
+const app = new Hono();
+app.post('/login', async (c) => {
+  const body = await c.req.json();
+  const token = await Jwt.sign({ sub: body.id, exp: Math.floor(Date.now() / 1000) + 300 }, c.env.JWT_SECRET);
+  return c.json({ token });
+});
+export default app;
+`;
+
 interface RunResult {
   status: number | null;
   stdout: string;
@@ -407,6 +420,19 @@ describe('migrate command', () => {
     expect(migrated).toContain(MARKER);
     expect(migrated).not.toContain('req.session');
     expect(migrated.replace(/^.*manual migration needed.*\n/m, '')).toBe(HONO_SERVER);
+  });
+
+  it('marks a hono/utils/jwt login with its reason', () => {
+    const root = createProject({ 'src/app.ts': HONO_JWT_SERVER });
+    const result = runCli(root, ['jwt-to-session', 'src']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'src/app.ts:7:23  hono/jwt is not migrated (only Express servers are); move this app to server-side sessions by hand',
+    );
+    expect(result.stdout).toContain('0 migrated, 1 marked only, 0 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+    const migrated = readFileSync(path.join(root, 'src/app.ts'), 'utf8');
+    expect(migrated).toContain(MARKER);
+    expect(migrated.replace(/^.*manual migration needed.*\n/m, '')).toBe(HONO_JWT_SERVER);
   });
 });
 
