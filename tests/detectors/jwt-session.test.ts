@@ -151,6 +151,14 @@ export function auth(req, res, next) {
     expect(sessions(`import fastifyJwt from '@fastify/jwt';\napp.register(fastifyJwt, { secret });\napp.addHook('onRequest', async (request) => { await request.jwtVerify(); });`).map((finding) => finding.kind)).toEqual(['accept']);
   });
 
+  it('finds the hono/jwt middleware without a request property', () => {
+    const [finding] = sessions(`import { jwt } from 'hono/jwt';\napp.use('/api/*', jwt({ secret, alg: 'HS256' }));`) as JwtSessionAccept[];
+    expect(finding?.kind).toBe('accept');
+    expect(finding?.call.library).toBe('hono/jwt');
+    // Hono keeps the payload in the context (`c.get('jwtPayload')`), not on the request.
+    expect(finding?.userProperty).toBeUndefined();
+  });
+
   it('ignores a one-shot token in the query', () => {
     const text = `import jwt from 'jsonwebtoken';\napp.get('/verify-email', async (req, res) => {\n  const { email } = jwt.verify(req.query.token, key);\n  await markVerified(email);\n  res.redirect('/');\n});`;
     expect(sessions(text)).toEqual([]);
