@@ -9,13 +9,13 @@ import {
 } from '../src/detectors/web-storage.js';
 
 export type Options = [{ extraKeyPatterns?: string[]; allowedKeys?: string[] }];
-export type MessageIds = 'credentialWrite' | 'credentialRead' | 'credentialRemoval';
+export type MessageIds = 'credentialWrite' | 'credentialRead' | 'credentialRemoval' | 'persistedStoreState';
 
 /** The codemod that moves these reads and writes to an HttpOnly session cookie. */
 const CODEMOD_COMMAND = 'npx eslint-plugin-sessions migrate storage-token-to-cookie';
 
-/** Explains, per reason, why the entry counts as a credential. */
-const EVIDENCE: Record<StorageFindingReason, string> = {
+/** Explains, per reason, why the entry counts as a credential. A persisted store state has a message of its own. */
+const EVIDENCE: Record<Exclude<StorageFindingReason, 'persisted-store-state'>, string> = {
   key: 'its key names a credential',
   value: 'the stored value is a credential',
   'authorization-header': 'the value read is sent in a credential header',
@@ -66,6 +66,10 @@ export default createRule<Options, MessageIds>({
         'Logging out by removing a credential from {{storage}} ({{evidence}}) leaves the session valid on the server. Send a request to the server\'s logout route, which ends the session and clears its HttpOnly cookie; `' +
         CODEMOD_COMMAND +
         '` migrates this code.',
+      persistedStoreState:
+        'The store state `{{state}}` holds a login credential, and `{{plugin}}` copies it to `{{storage}}`, where any script on the page can read it. Leave the credential out of the persisted state and let the server keep the session in an HttpOnly cookie; `' +
+        CODEMOD_COMMAND +
+        '` marks this store for manual migration.',
     },
   },
   defaultOptions: [{ extraKeyPatterns: [], allowedKeys: [] }],
@@ -79,6 +83,14 @@ export default createRule<Options, MessageIds>({
         for (const finding of findStorageCredentials(sourceCode as TSESLint.SourceCode, options)) {
           // A removal right before a write of the same entry is reported once, with the write.
           if (finding.overwrittenBy) continue;
+          if (finding.reason === 'persisted-store-state') {
+            context.report({
+              node: finding.node,
+              messageId: 'persistedStoreState',
+              data: { state: finding.persistedState ?? '', plugin: finding.storage, storage: finding.area },
+            });
+            continue;
+          }
           context.report({
             node: finding.node,
             messageId: MESSAGE_IDS[finding.kind],

@@ -1,7 +1,8 @@
 /**
  * Finds login credentials written to, read from or removed from storage that any script on the page can
  * read: `localStorage` and `sessionStorage` (bare, through `window.`, `self.`, `globalThis.` or an alias),
- * and the storage libraries and hooks in storage-libraries.ts. The rule `no-token-in-storage` reports the
+ * the storage libraries and hooks in storage-libraries.ts, and the persisted Vue stores in
+ * persisted-store.ts. The rule `no-token-in-storage` reports the
  * findings and the `storage-token-to-cookie` codemod rewrites them, so each finding carries what both need.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -10,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createReferenceTracker, READ } from '../util/reference-tracker.js';
 import { type CredentialKeyOptions, getMemberName, isAllowedKey, isCredentialKey, resolveCredentialKey } from './credential-key.js';
 import { classifyStoredValue, findCredentialUse } from './credential-value.js';
+import { collectPersistedStoreAccesses } from './persisted-store.js';
 import { collectLibraryAccesses } from './storage-libraries.js';
 import { findOverwrites } from './storage-overwrite.js';
 import { isCallee, iterateValueUses } from './value-flow.js';
@@ -27,7 +29,9 @@ export type StorageApi =
   | '@uidotdev/usehooks'
   | 'react-use'
   | '@vueuse/core'
-  | 'redux-persist';
+  | 'redux-persist'
+  | 'vuex-persistedstate'
+  | 'pinia-plugin-persistedstate';
 
 /** The storage area of an entry. Accesses in the same area under the same key reach the same entry. */
 export type StorageArea = 'localStorage' | 'sessionStorage' | 'localforage' | 'indexedDB';
@@ -37,7 +41,8 @@ export type StorageArea = 'localStorage' | 'sessionStorage' | 'localforage' | 'i
  * `property` (`localStorage.token`, read or assigned), `delete` (`delete localStorage.token`),
  * `destructuring` (`const { token } = localStorage`), `hook` (the `useLocalStorage(key)` call),
  * `hook-setter` and `hook-remover` (calls of the functions a hook returns), `hook-ref` (`ref.value = v` on
- * a `@vueuse/core` ref) and `persist-config` (a redux-persist `persistReducer` call).
+ * a `@vueuse/core` ref) and `persist-config` (a redux-persist `persistReducer` call, a vuex-persistedstate
+ * `createPersistedState` call or the `persist` option of a Pinia store).
  */
 export type StorageAccessForm =
   | 'call'
@@ -58,7 +63,9 @@ export type StorageAccessForm =
  * - `credential-property`: a credential property is read from the parsed value;
  * - `same-key-as-credential-write` / `same-key-as-credential-read`: the file writes a credential value
  *   under the same key, or reads one as above;
- * - `persisted-auth-state`: redux-persist saves an auth or user state slice.
+ * - `persisted-auth-state`: redux-persist saves an auth or user state slice;
+ * - `persisted-store-state`: vuex-persistedstate or pinia-plugin-persistedstate copies a store state that
+ *   contains a credential.
  */
 export type StorageFindingReason =
   | 'key'
@@ -67,7 +74,8 @@ export type StorageFindingReason =
   | 'credential-property'
   | 'same-key-as-credential-write'
   | 'same-key-as-credential-read'
-  | 'persisted-auth-state';
+  | 'persisted-auth-state'
+  | 'persisted-store-state';
 
 export interface StorageFinding {
   /** The node to report: the call, assignment, member expression, `delete` or destructured property. */
@@ -80,12 +88,12 @@ export interface StorageFinding {
   readonly form: StorageAccessForm;
   /** The key expression, when the key is given in the code. */
   readonly keyNode?: TSESTree.Node;
-  /** The key when it is known (for redux-persist: the storage key, `persist:<key>`). */
+  /** The key when it is known (for redux-persist: the storage key, `persist:<key>`; for a Vue store: its storage key). */
   readonly key?: string;
   /** The written value, for writes. */
   readonly valueNode?: TSESTree.Node;
   readonly reason: StorageFindingReason;
-  /** For redux-persist: the state slice or field that makes the persisted state a credential. */
+  /** For a persisted store: the state slice, property or dot path that makes the persisted state a credential. */
   readonly persistedState?: string;
   /**
    * For a removal that only clears the entry before the same block writes it again: the node of that
@@ -111,14 +119,18 @@ export interface StorageAccess {
   /** For reads: the expression whose value is what was read, and whether that value is already an object. */
   result?: TSESTree.Node;
   resultIsObject?: boolean;
-  /** Set by collectors that decide on their own (redux-persist). */
+  /** Set by collectors that decide on their own (redux-persist, persisted Vue stores). */
   reason?: StorageFindingReason;
   persistedState?: string;
 }
 
 /** Finds every credential write, read and removal in browser storage in a file, in source order. */
 export function findStorageCredentials(sourceCode: TSESLint.SourceCode, options: WebStorageOptions = {}): StorageFinding[] {
-  const accesses = [...collectWebStorageAccesses(sourceCode), ...collectLibraryAccesses(sourceCode)];
+  const accesses = [
+    ...collectWebStorageAccesses(sourceCode),
+    ...collectLibraryAccesses(sourceCode),
+    ...collectPersistedStoreAccesses(sourceCode),
+  ];
   return judgeAccesses(accesses, sourceCode, options);
 }
 
@@ -274,7 +286,7 @@ function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCod
   for (const item of judged) {
     if (item.key === undefined || item.reason === undefined) continue;
     const entry = getEntryId(item.access.area, item.key);
-    if (item.reason === 'value' || item.reason === 'persisted-auth-state') {
+    if (item.reason === 'value' || item.reason === 'persisted-auth-state' || item.reason === 'persisted-store-state') {
       credentialEntries.set(entry, 'same-key-as-credential-write');
     } else if ((item.reason === 'authorization-header' || item.reason === 'credential-property') && !credentialEntries.has(entry)) {
       credentialEntries.set(entry, 'same-key-as-credential-read');

@@ -133,6 +133,65 @@ describe('findStorageCredentials', () => {
     ]);
   });
 
+  it('describes a vuex-persistedstate plugin', () => {
+    const findings = detect(
+      `import createPersistedState from 'vuex-persistedstate';\nexport default new Vuex.Store({ state: { token: '' }, plugins: [createPersistedState({ key: 'app' })] });`,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        node: `createPersistedState({ key: 'app' })`,
+        kind: 'write',
+        storage: 'vuex-persistedstate',
+        area: 'localStorage',
+        method: 'createPersistedState',
+        form: 'persist-config',
+        keyNode: `'app'`,
+        key: 'app',
+        reason: 'persisted-store-state',
+        persistedState: 'token',
+      }),
+    ]);
+  });
+
+  it('keys vuex-persistedstate under vuex by default', () => {
+    const findings = detect(
+      `import createPersistedState from 'vuex-persistedstate';\nexport default new Vuex.Store({ state: { token: '' }, plugins: [createPersistedState()] });`,
+    );
+    expect(findings[0]).toMatchObject({ key: 'vuex', keyNode: undefined });
+  });
+
+  it('describes a persisted Pinia store', () => {
+    const findings = detect(
+      `import { defineStore } from 'pinia';\nexport const useAuth = defineStore('auth', { state: () => ({ jwt: null }), persist: { storage: sessionStorage } });`,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        node: 'persist: { storage: sessionStorage }',
+        kind: 'write',
+        storage: 'pinia-plugin-persistedstate',
+        area: 'sessionStorage',
+        method: 'defineStore',
+        form: 'persist-config',
+        keyNode: `'auth'`,
+        key: 'auth',
+        reason: 'persisted-store-state',
+        persistedState: 'jwt',
+      }),
+    ]);
+  });
+
+  it('keys a Pinia store by its persist key', () => {
+    const findings = detect(
+      `import { defineStore } from 'pinia';\nexport const useAuth = defineStore('auth', { state: () => ({ jwt: null }), persist: { key: 'session-v2' } });`,
+    );
+    expect(findings[0]).toMatchObject({ keyNode: `'session-v2'`, key: 'session-v2' });
+  });
+
+  it('skips a shadowed localStorage as Pinia storage', () => {
+    const code = `import { defineStore } from 'pinia';\nconst localStorage = createMemoryStorage();\nexport const useAuth = defineStore('auth', { state: () => ({ jwt: null }), persist: { storage: localStorage } });`;
+    expect(detect(code)).toEqual([]);
+  });
+
   it('reports each idb-keyval batch entry', () => {
     const findings = detect(`import { getMany } from 'idb-keyval';\ngetMany(['theme', 'token', 'jwt']);`);
     expect(findings.map(({ node, kind, key }) => ({ node, kind, key }))).toEqual([
@@ -155,6 +214,15 @@ describe('mayContainStorageAccess', () => {
     expect(mayContainStorageAccess(`import { useLocalStorage } from 'usehooks-ts'`)).toBe(true);
     expect(mayContainStorageAccess(`import { useStorage } from '@vueuse/core'`)).toBe(true);
     expect(mayContainStorageAccess('const cache = new Map();')).toBe(false);
+  });
+
+  it('matches persisted Vue stores', () => {
+    expect(mayContainStorageAccess(`import createPersistedState from 'vuex-persistedstate'`)).toBe(true);
+    expect(mayContainStorageAccess(`const createPersistedState = require('vuex-persistedstate');`)).toBe(true);
+    // The store file of pinia-plugin-persistedstate names Pinia and the option, not the plugin.
+    expect(mayContainStorageAccess(`import { defineStore } from 'pinia';\ndefineStore('auth', { state, persist: true });`)).toBe(true);
+    expect(mayContainStorageAccess(`import { defineStore } from 'pinia';\ndefineStore('auth', { state });`)).toBe(false);
+    expect(mayContainStorageAccess('const persistent = true;')).toBe(false);
   });
 
   it('skips other names that end in Storage', () => {

@@ -141,6 +141,168 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `import { persistReducer } from 'redux-persist';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\nexport default persistReducer({ key: 'auth', storage: AsyncStorage }, authReducer);`,
     },
+    // ---- persisted Vue stores that keep no credential in web storage ----
+    // The state has no credential.
+    {
+      code: `import Vuex from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+export default new Vuex.Store({
+  state: { theme: 'light', cart: [], tokenExpiresAt: 0 },
+  plugins: [createPersistedState()],
+});`,
+    },
+    // `paths` keeps only the theme.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+export default createStore({
+  state: () => ({ token: '', theme: 'light' }),
+  plugins: [createPersistedState({ paths: ['theme'] })],
+});`,
+    },
+    // A module whose state the file shows contains no credential, and only its `name` is kept.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+export default createStore({
+  modules: { user: { namespaced: true, state: () => ({ name: '', locale: 'en' }) }, session: sessionModule },
+  plugins: [createPersistedState({ paths: ['user', 'session.lastPage'] })],
+});`,
+    },
+    // A custom storage object built on js-cookie is not web storage.
+    {
+      code: `import Cookies from 'js-cookie';
+import createPersistedState from 'vuex-persistedstate';
+export default new Vuex.Store({
+  state: { token: '' },
+  plugins: [
+    createPersistedState({
+      storage: {
+        getItem: (key) => Cookies.get(key),
+        setItem: (key, value) => Cookies.set(key, value, { secure: true }),
+        removeItem: (key) => Cookies.remove(key),
+      },
+    }),
+  ],
+});`,
+    },
+    // A `setState` of its own may write anywhere.
+    {
+      code: `import createPersistedState from 'vuex-persistedstate';
+export default new Vuex.Store({
+  state: { token: '' },
+  plugins: [createPersistedState({ setState: (key, state) => saveEncrypted(key, state) })],
+});`,
+    },
+    // A local function named createPersistedState is not the package.
+    {
+      code: `import { createStore } from 'vuex';
+function createPersistedState() {
+  return (store) => store.subscribe((mutation, state) => localStorage.setItem('theme', state.theme));
+}
+export default createStore({
+  state: { token: '', theme: 'light' },
+  plugins: [createPersistedState()],
+});`,
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const usePreferences = defineStore('preferences', {
+  state: () => ({ theme: 'dark', pageSize: 20 }),
+  persist: true,
+});`,
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ token: '', locale: 'en' }),
+  persist: { pick: ['locale'] },
+});`,
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ token: '', locale: 'en' }),
+  persist: { omit: ['token'] },
+});`,
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ accessToken: '' }),
+  persist: false,
+});`,
+    },
+    // An `auth` object whose contents hold no credential, and a flag.
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ auth: { loggedIn: false, user: null }, authData: false }),
+  persist: true,
+});`,
+    },
+    // A getter and an action of a setup store are not state.
+    {
+      code: `import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+export const useSession = defineStore('session', () => {
+  const profile = ref(null);
+  const token = computed(() => profile.value?.token);
+  function setToken(value) { profile.value = { ...profile.value, token: value }; }
+  return { profile, token, setToken };
+}, { persist: true });`,
+      filename: FILENAMES.ts,
+    },
+    // A storage imported from another file cannot be identified.
+    {
+      code: `import { defineStore } from 'pinia';
+import { encryptedStorage } from './encrypted-storage';
+export const useAuth = defineStore('auth', {
+  state: () => ({ token: '' }),
+  persist: { storage: encryptedStorage },
+});`,
+    },
+    // In a Nuxt app the module keeps stores in cookies unless `storage` says otherwise.
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ token: '' }),
+  actions: {
+    async login(form) { this.token = (await $fetch('/api/login', { method: 'POST', body: form })).token; },
+  },
+  persist: true,
+});`,
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ token: '' }),
+  persist: { storage: piniaPluginPersistedstate.cookies() },
+});`,
+    },
+    // A local function named defineStore is not Pinia's.
+    {
+      code: `import { createPinia } from 'pinia';
+export const pinia = createPinia();
+const defineStore = (id, options) => ({ id, ...options });
+export const useAuth = defineStore('auth', { state: () => ({ token: '' }), persist: true });`,
+    },
+    // Known limitation: pinia-plugin-persist's `enabled` and `strategies` options are not read.
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', {
+  state: () => ({ token: '' }),
+  persist: { enabled: true, strategies: [{ storage: localStorage, paths: ['token'] }] },
+});`,
+    },
+    // Known limitation: a `reducer` that picks the persisted state is not read.
+    {
+      code: `import createPersistedState from 'vuex-persistedstate';
+export default new Vuex.Store({
+  state: { token: '', theme: 'light' },
+  plugins: [createPersistedState({ reducer: (state) => ({ token: state.token }) })],
+});`,
+    },
     // ---- class fields that do not hold a fixed key ----
     {
       code: `class Prefs {\n  key = 'token';\n  use(name) { this.key = name; }\n  save(value) { localStorage.setItem(this.key, value); }\n}`,
@@ -169,7 +331,7 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `localStorage.setItem.call(localStorage, 'token', token);\nconst save = localStorage.setItem.bind(localStorage);\nsave('jwt', jwt);\nObject.assign(localStorage, { token });`,
     },
-    // Known limitation: state libraries that persist a whole store to web storage are not examined.
+    // Known limitation: zustand's persist middleware, which saves a whole store to web storage, is not examined.
     {
       code: `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(persist((set) => ({ token: null, setToken: (token) => set({ token }) }), { name: 'auth' }));`,
       filename: FILENAMES.ts,
@@ -791,6 +953,149 @@ ruleTester.run('no-token-in-storage', rule, {
       code: `import { useLocalStorage } from '@vueuse/core';\nconst session = useLocalStorage('session', {});\nconst headers = () => ({ Authorization: \`Bearer \${session.value.accessToken}\` });`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'credentialRead', line: 2, column: 17 }],
+    },
+    // ---- persisted Vue stores ----
+    // vuex-persistedstate saves the whole state to localStorage by default.
+    {
+      code: `import Vue from 'vue';
+import Vuex from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+Vue.use(Vuex);
+export default new Vuex.Store({
+  state: { token: '', theme: 'light' },
+  plugins: [createPersistedState()],
+});`,
+      errors: [
+        {
+          messageId: 'persistedStoreState',
+          data: { state: 'token', plugin: 'vuex-persistedstate', storage: 'localStorage' },
+          line: 7,
+          column: 13,
+          endColumn: 35,
+        },
+      ],
+    },
+    // A module from another file, kept through `paths`.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+import auth from './modules/auth';
+export const store = createStore({
+  modules: { auth },
+  plugins: [createPersistedState({ key: 'app', paths: ['auth.token', 'ui'] })],
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'auth.token', plugin: 'vuex-persistedstate', storage: 'localStorage' }, line: 6, column: 13 }],
+    },
+    // The module state in the same file contains the token, and the whole state is kept.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+const session = { namespaced: true, state: () => ({ user: null, accessToken: null }) };
+export default createStore({
+  modules: { session },
+  plugins: [createPersistedState({ storage: window.sessionStorage })],
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'session.accessToken', plugin: 'vuex-persistedstate', storage: 'sessionStorage' }, line: 6, column: 13 }],
+    },
+    // A module whose state comes from another file counts by its name.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+import { state } from './auth-state';
+export default createStore({
+  modules: { auth: { namespaced: true, state } },
+  plugins: [createPersistedState()],
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'auth', plugin: 'vuex-persistedstate', storage: 'localStorage' }, line: 6, column: 13 }],
+    },
+    // A module named for the login state, whose contents the file does not show.
+    {
+      code: `import Vuex from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+import user from './user';
+export default new Vuex.Store({ modules: { user }, plugins: [createPersistedState()] });`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'user', plugin: 'vuex-persistedstate', storage: 'localStorage' }, line: 4, column: 62 }],
+    },
+    // A renamed import, with the plugin list in a variable and a read of the same entry.
+    {
+      code: `import persist from 'vuex-persistedstate';
+const plugins = [persist({ storage: sessionStorage })];
+export const store = new Vuex.Store({ state: { jwt: null }, plugins });
+export const saved = JSON.parse(sessionStorage.getItem('vuex'));`,
+      errors: [
+        { messageId: 'persistedStoreState', line: 2, column: 18 },
+        { messageId: 'credentialRead', line: 4, column: 33 },
+      ],
+    },
+    {
+      code: `const createPersistedState = require('vuex-persistedstate');
+module.exports = new Vuex.Store({
+  state: { authToken: null },
+  plugins: [createPersistedState({ paths: ['authToken'] })],
+});`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'persistedStoreState', line: 4, column: 13 }],
+    },
+    // pinia-plugin-persistedstate saves the whole state to localStorage with `persist: true`.
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ token: '', user: null }),
+  persist: true,
+});`,
+      errors: [
+        {
+          messageId: 'persistedStoreState',
+          data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' },
+          line: 4,
+          column: 3,
+          endColumn: 16,
+        },
+      ],
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuthStore = defineStore('auth', {
+  state() {
+    return { token: '', locale: 'en' };
+  },
+  persist: { storage: sessionStorage, pick: ['token'] },
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'sessionStorage' }, line: 6, column: 3 }],
+    },
+    // pinia-plugin-persistedstate 3 names the list `paths`.
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuthStore = defineStore({
+  id: 'auth',
+  state: () => ({ auth: { token: '', user: null }, locale: 'en' }),
+  persist: { paths: ['auth.token'] },
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'auth.token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 5, column: 3 }],
+    },
+    // A setup store with the persist option.
+    {
+      code: `import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+export const useAuthStore = defineStore('auth', () => {
+  const accessToken = ref<string | null>(null);
+  const isSignedIn = computed(() => accessToken.value !== null);
+  function signOut() {
+    accessToken.value = null;
+  }
+  return { accessToken, isSignedIn, signOut };
+}, { persist: true });`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 10, column: 6 }],
+    },
+    // The storages of the Nuxt module, and a list of configs.
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ refreshToken: '', theme: 'dark' }),
+  persist: [{ pick: ['theme'] }, { pick: ['refreshToken'], storage: piniaPluginPersistedstate.sessionStorage() }],
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'refreshToken', plugin: 'pinia-plugin-persistedstate', storage: 'sessionStorage' }, line: 4, column: 3 }],
     },
     // ---- redux-persist ----
     {

@@ -1,0 +1,584 @@
+/**
+ * Finds Vue stores whose state a persisted-state plugin copies to web storage while it contains a login
+ * credential: Vuex stores with the `createPersistedState()` plugin of vuex-persistedstate, and Pinia stores
+ * with the `persist` option of pinia-plugin-persistedstate. Only the file of the store is read, so a store
+ * is judged by the state, modules, `paths`, `pick` and `omit` written there. Each finding becomes a
+ * `StorageAccess` with the reason `persisted-store-state`, which web-storage.ts reports as it is.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { getConstantInit, hasSpread } from '../util/ast-values.js';
+import { CALL, createReferenceTracker, READ, type TraceMap } from '../util/reference-tracker.js';
+import { getStaticString, skipTypeWrappers } from './credential-key.js';
+import { isAuthContainerName, isAuthStateName, isCredentialName } from './credential-name.js';
+import { getCalleeName, getPropertyKeyName, isFunctionNode } from './value-flow.js';
+import type { StorageAccess, StorageArea } from './web-storage.js';
+
+type SourceCode = TSESLint.SourceCode;
+
+/** How many constants, plugin variables and nested modules are followed before giving up. */
+const MAX_DEPTH = 4;
+
+/**
+ * The state of a store or of part of it, as far as the file shows it. `complete` is false when entries may
+ * come from elsewhere: a state from an import or a call, a spread element, modules from another file.
+ */
+interface StateShape {
+  readonly entries: readonly StateEntry[];
+  readonly complete: boolean;
+}
+
+/** A state property or a Vuex module. `shape` is undefined when its contents are not written in the file. */
+interface StateEntry {
+  readonly name: string;
+  readonly isModule: boolean;
+  readonly shape: StateShape | undefined;
+  /** True when the initial value is `true` or `false`, because a flag such as `auth: false` is no credential. */
+  readonly isFlag: boolean;
+}
+
+/** The part of the state that a persisted-state config keeps: all of it or the listed paths, less the omitted ones. */
+interface PersistedPart {
+  /** The dot paths that `paths` or `pick` list, or undefined for the whole state. */
+  readonly include: readonly string[] | undefined;
+  readonly omit: readonly string[];
+}
+
+const UNKNOWN_SHAPE: StateShape = { entries: [], complete: false };
+
+// ---------------------------------------------------------------------------------------------------------
+// Finding the plugin and the stores.
+
+const VUEX_PERSISTEDSTATE = { [CALL]: 'vuex' as const, default: { [CALL]: 'vuex' as const } };
+
+const MODULE_TRACE_MAP: Record<string, TraceMap<'vuex' | 'pinia'>> = {
+  'vuex-persistedstate': VUEX_PERSISTEDSTATE,
+  pinia: { defineStore: { [CALL]: 'pinia' } },
+};
+
+/**
+ * The web storage objects a `storage` option can name: `localStorage` and `sessionStorage`, bare or through
+ * `window.`, `self.`, `globalThis.` or an alias. The Nuxt module of pinia-plugin-persistedstate adds its
+ * own, as methods of the auto-imported `piniaPluginPersistedstate` (version 4) or properties of
+ * `persistedState` (version 3).
+ */
+const WEB_STORAGE_TRACE_MAP: Record<string, TraceMap<StorageArea>> = {
+  localStorage: { [READ]: 'localStorage' },
+  sessionStorage: { [READ]: 'sessionStorage' },
+  piniaPluginPersistedstate: { localStorage: { [CALL]: 'localStorage' }, sessionStorage: { [CALL]: 'sessionStorage' } },
+  persistedState: { localStorage: { [READ]: 'localStorage' }, sessionStorage: { [READ]: 'sessionStorage' } },
+};
+
+/**
+ * Globals that Nuxt auto-imports, and the modules it resolves itself. In a Nuxt app the Nuxt module of
+ * pinia-plugin-persistedstate keeps a store in a cookie unless `storage` names another storage, so a store
+ * file that uses one of them is not taken to default to `localStorage`.
+ */
+const NUXT_GLOBALS = new Set([
+  'useNuxtApp',
+  'useRuntimeConfig',
+  'useCookie',
+  'useFetch',
+  'useAsyncData',
+  'useLazyFetch',
+  'useState',
+  'useRequestHeaders',
+  'navigateTo',
+  'defineNuxtPlugin',
+  'definePageMeta',
+  '$fetch',
+  'piniaPluginPersistedstate',
+  'persistedState',
+]);
+const NUXT_MODULES = /^(?:#app|#imports|nuxt\/app)(?:\/|$)/;
+
+/** Finds every persisted Vuex or Pinia store in a file whose persisted state contains a login credential. */
+export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAccess[] {
+  // Both plugins need the word: in the module ID `vuex-persistedstate` or in Pinia's `persist` option.
+  if (!sourceCode.text.includes('persist')) return [];
+  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as never);
+  const found = [...tracker.iterateEsmReferences(MODULE_TRACE_MAP), ...tracker.iterateCjsReferences(MODULE_TRACE_MAP)];
+  if (found.length === 0) return [];
+
+  const context = new PersistContext(sourceCode);
+  const accesses: StorageAccess[] = [];
+  for (const { node, info } of found) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const access = info === 'vuex' ? getVuexAccess(node, context) : getPiniaAccess(node, context);
+    if (access) accesses.push(access);
+  }
+  return accesses;
+}
+
+/** File facts that the stores of one file share, computed on first use. */
+class PersistContext {
+  readonly sourceCode: SourceCode;
+  private storageNodes: Map<TSESTree.Node, StorageArea> | undefined;
+  private nuxt: boolean | undefined;
+
+  constructor(sourceCode: SourceCode) {
+    this.sourceCode = sourceCode;
+  }
+
+  /** Returns the web storage area an expression names, or undefined for anything else. */
+  getStorageArea(node: TSESTree.Node, depth = 0): StorageArea | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (!this.storageNodes) {
+      const tracker = createReferenceTracker(this.sourceCode.scopeManager?.globalScope as never);
+      this.storageNodes = new Map();
+      for (const { node: found, info } of tracker.iterateGlobalReferences(WEB_STORAGE_TRACE_MAP)) {
+        this.storageNodes.set(found as TSESTree.Node, info as StorageArea);
+      }
+    }
+    const expression = skipTypeWrappers(node);
+    const area = this.storageNodes.get(expression);
+    if (area) return area;
+    const init = expression.type === AST_NODE_TYPES.Identifier ? getConstantInit(this.sourceCode.scopeManager, expression) : undefined;
+    return init ? this.getStorageArea(init, depth + 1) : undefined;
+  }
+
+  /** Returns true when the file uses Nuxt's auto-imports or imports from Nuxt's own modules. */
+  usesNuxt(): boolean {
+    this.nuxt ??= hasNuxtSigns(this.sourceCode);
+    return this.nuxt;
+  }
+}
+
+/** Looks for a Nuxt global, undeclared or declared in the ESLint config, that the file uses. */
+function hasNuxtSigns(sourceCode: SourceCode): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (globalScope?.through.some((reference) => NUXT_GLOBALS.has(reference.identifier.name))) return true;
+  for (const name of NUXT_GLOBALS) {
+    const variable = globalScope?.set.get(name);
+    if (variable && variable.defs.length === 0 && variable.references.length > 0) return true;
+  }
+  return sourceCode.ast.body.some(
+    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && NUXT_MODULES.test(statement.source.value),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// vuex-persistedstate.
+
+/** The options of `createPersistedState()` that change what is written, so the file no longer shows it. */
+const VUEX_CUSTOM_WRITE_OPTIONS = ['reducer', 'setState'];
+
+/**
+ * Judges a `createPersistedState(options)` call, which writes the store state to `options.storage` (by
+ * default `localStorage`) under `options.key` (by default `vuex`): all of it, or the `paths` listed. The
+ * store is the object whose `plugins` list contains the call.
+ */
+function getVuexAccess(call: TSESTree.CallExpression, context: PersistContext): StorageAccess | undefined {
+  const { sourceCode } = context;
+  const argument = call.arguments[0];
+  const options = argument ? resolveObject(argument, sourceCode) : undefined;
+  if (argument && (!options || hasSpread(options))) return undefined;
+  if (options && VUEX_CUSTOM_WRITE_OPTIONS.some((name) => getProperty(options, name))) return undefined;
+
+  const storageNode = options ? getProperty(options, 'storage') : undefined;
+  const area = storageNode ? context.getStorageArea(storageNode.value) : 'localStorage';
+  if (!area) return undefined;
+
+  // A path that is not static may name anything, but the static ones still show what they keep.
+  const pathsNode = options ? getProperty(options, 'paths') : undefined;
+  const include = pathsNode ? getStringList(pathsNode.value, sourceCode)?.names : undefined;
+  if (pathsNode && !include) return undefined;
+
+  const storeOptions = findVuexStoreOptions(call, sourceCode, 0);
+  const shape = storeOptions ? getVuexShape(storeOptions, sourceCode, 0) : UNKNOWN_SHAPE;
+  const persistedState = findPersistedCredential(shape, { include, omit: [] }, true);
+  if (persistedState === undefined) return undefined;
+
+  const keyNode = options ? getProperty(options, 'key')?.value : undefined;
+  const key = keyNode ? getStaticString(keyNode, sourceCode) : 'vuex';
+  return {
+    storage: 'vuex-persistedstate',
+    area,
+    method: 'createPersistedState',
+    form: 'persist-config',
+    node: call,
+    kind: 'write',
+    keyNode,
+    staticKey: key,
+    reason: 'persisted-store-state',
+    persistedState,
+  };
+}
+
+/**
+ * Returns the options object of the Vuex store whose `plugins` list contains `node`. The list may be
+ * written in place, or the plugin or the list may sit in a variable first (`const plugins = [...]`).
+ */
+function findVuexStoreOptions(node: TSESTree.Node, sourceCode: SourceCode, depth: number): TSESTree.ObjectExpression | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.ArrayExpression ||
+      (current.parent.type === AST_NODE_TYPES.ConditionalExpression && current.parent.test !== current) ||
+      current.parent.type === AST_NODE_TYPES.LogicalExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && getPropertyKeyName(parent) === 'plugins') {
+    return parent.parent.type === AST_NODE_TYPES.ObjectExpression ? parent.parent : undefined;
+  }
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+  for (const reference of variable?.references ?? []) {
+    if (reference.init || reference.isWrite()) continue;
+    const found = findVuexStoreOptions(reference.identifier, sourceCode, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Reads the state and the modules of Vuex store or module options. */
+function getVuexShape(options: TSESTree.ObjectExpression, sourceCode: SourceCode, depth: number): StateShape {
+  const stateNode = getProperty(options, 'state');
+  const state = stateNode ? getStateObject(stateNode.value, sourceCode) : undefined;
+  const entries: StateEntry[] = [];
+  let complete = !hasSpread(options);
+  if (stateNode && !state) complete = false;
+  if (state) {
+    const shape = getObjectShape(state, sourceCode, 0);
+    entries.push(...shape.entries);
+    complete &&= shape.complete;
+  }
+
+  const modulesNode = getProperty(options, 'modules');
+  const modules = modulesNode ? resolveObject(modulesNode.value, sourceCode) : undefined;
+  if (modulesNode && (!modules || hasSpread(modules))) complete = false;
+  for (const property of modules?.properties ?? []) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = getPropertyKeyName(property);
+    if (name === undefined) {
+      complete = false;
+      continue;
+    }
+    const module = depth < MAX_DEPTH ? resolveObject(property.value, sourceCode) : undefined;
+    entries.push({ name, isModule: true, shape: module ? getVuexShape(module, sourceCode, depth + 1) : undefined, isFlag: false });
+  }
+  return { entries, complete };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// pinia-plugin-persistedstate.
+
+/**
+ * The options of a `persist` object in pinia-plugin-persistedstate 3 and 4. An object with any other key
+ * belongs to another plugin (pinia-plugin-persist has `enabled` and `strategies`) and is not judged.
+ */
+const PINIA_PERSIST_OPTIONS = new Set([
+  'key',
+  'storage',
+  'serializer',
+  'pick',
+  'omit',
+  'paths',
+  'debug',
+  'beforeHydrate',
+  'afterHydrate',
+  'beforeRestore',
+  'afterRestore',
+]);
+
+/**
+ * Judges a `defineStore(id, options)`, `defineStore({ id, ... })` or `defineStore(id, setup, options)` call
+ * whose `persist` option is `true`, a config object or a list of them. Each config writes the store state
+ * (all of it, the `pick` or `paths` listed, less `omit`) to its `storage`, by default `localStorage`, under
+ * its `key`, by default the store id. The access is reported at the `persist` property.
+ */
+function getPiniaAccess(call: TSESTree.CallExpression, context: PersistContext): StorageAccess | undefined {
+  const { sourceCode } = context;
+  const [first, second, third] = call.arguments;
+  const setup = second ? resolveValue(second, sourceCode) : undefined;
+  const isSetupStore = setup !== undefined && isFunctionNode(setup);
+  const optionsNode = isSetupStore ? third : (second ?? first);
+  const options = optionsNode ? resolveObject(optionsNode, sourceCode) : undefined;
+  const persistProperty = options ? getProperty(options, 'persist') : undefined;
+  if (!options || !persistProperty) return undefined;
+
+  const configs = getPersistConfigs(persistProperty.value, sourceCode);
+  if (!configs || configs.length === 0) return undefined;
+
+  const firstValue = first && skipTypeWrappers(first);
+  const idNode = firstValue?.type === AST_NODE_TYPES.ObjectExpression ? getProperty(firstValue, 'id')?.value : first;
+  const id = idNode ? getStaticString(idNode, sourceCode) : undefined;
+  const shape = isSetupStore ? getSetupStoreShape(setup, sourceCode) : getPiniaOptionsShape(options, sourceCode);
+
+  for (const config of configs) {
+    const judged = judgePiniaConfig(config, shape, context);
+    if (!judged) continue;
+    return {
+      storage: 'pinia-plugin-persistedstate',
+      area: judged.area,
+      method: 'defineStore',
+      form: 'persist-config',
+      node: persistProperty,
+      kind: 'write',
+      keyNode: judged.keyNode ?? idNode,
+      staticKey: judged.keyNode ? getStaticString(judged.keyNode, sourceCode) : id,
+      reason: 'persisted-store-state',
+      persistedState: judged.persistedState,
+    };
+  }
+  return undefined;
+}
+
+/** Returns the persistence configs of a `persist` value: `true` is one with every default, `false` none. */
+function getPersistConfigs(node: TSESTree.Node, sourceCode: SourceCode): (TSESTree.ObjectExpression | 'defaults')[] | undefined {
+  const value = resolveValue(node, sourceCode);
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'boolean') return value.value ? ['defaults'] : [];
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return [value];
+  if (value.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const configs: TSESTree.ObjectExpression[] = [];
+  for (const element of value.elements) {
+    const config = element && element.type !== AST_NODE_TYPES.SpreadElement ? resolveObject(element, sourceCode) : undefined;
+    if (config) configs.push(config);
+  }
+  return configs;
+}
+
+function judgePiniaConfig(
+  config: TSESTree.ObjectExpression | 'defaults',
+  shape: StateShape,
+  context: PersistContext,
+): { area: StorageArea; keyNode: TSESTree.Node | undefined; persistedState: string } | undefined {
+  const { sourceCode } = context;
+  if (config === 'defaults') {
+    if (context.usesNuxt()) return undefined;
+    const persistedState = findPersistedCredential(shape, { include: undefined, omit: [] }, false);
+    return persistedState === undefined ? undefined : { area: 'localStorage', keyNode: undefined, persistedState };
+  }
+  if (hasSpread(config)) return undefined;
+  for (const property of config.properties) {
+    const name = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+    if (name === undefined || !PINIA_PERSIST_OPTIONS.has(name)) return undefined;
+  }
+
+  const storageNode = getProperty(config, 'storage');
+  if (!storageNode && context.usesNuxt()) return undefined;
+  const area = storageNode ? context.getStorageArea(storageNode.value) : 'localStorage';
+  if (!area) return undefined;
+
+  const includeNode = getProperty(config, 'pick') ?? getProperty(config, 'paths');
+  const include = includeNode ? getStringList(includeNode.value, sourceCode)?.names : undefined;
+  const omitNode = getProperty(config, 'omit');
+  const omitList = omitNode ? getStringList(omitNode.value, sourceCode) : { names: [], complete: true };
+  if ((includeNode && !include) || !omitList?.complete) return undefined;
+  const omit = omitList.names;
+
+  const persistedState = findPersistedCredential(shape, { include, omit }, false);
+  if (persistedState === undefined) return undefined;
+  return { area, keyNode: getProperty(config, 'key')?.value, persistedState };
+}
+
+/** Reads the state of an options store: `state: () => ({ ... })` or `state() { return { ... } }`. */
+function getPiniaOptionsShape(options: TSESTree.ObjectExpression, sourceCode: SourceCode): StateShape {
+  const stateNode = getProperty(options, 'state');
+  const state = stateNode ? getStateObject(stateNode.value, sourceCode) : undefined;
+  return state ? getObjectShape(state, sourceCode, 0) : UNKNOWN_SHAPE;
+}
+
+/**
+ * Reads the state of a setup store: the properties of the object its function returns, without the
+ * functions (actions) and `computed()` values (getters), which are not part of the state.
+ */
+function getSetupStoreShape(setup: TSESTree.Node, sourceCode: SourceCode): StateShape {
+  const returned = isFunctionNode(setup) ? getReturnedObject(setup, sourceCode) : undefined;
+  if (!returned) return UNKNOWN_SHAPE;
+  const entries: StateEntry[] = [];
+  for (const property of returned.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = getPropertyKeyName(property);
+    if (name === undefined || isActionOrGetter(property.value, sourceCode)) continue;
+    entries.push(getStateEntry(name, property.value, sourceCode, 0));
+  }
+  return { entries, complete: !hasSpread(returned) };
+}
+
+/** Returns true for a function, a variable that holds one, or a `computed()` value. */
+function isActionOrGetter(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const expression = skipTypeWrappers(node);
+  if (isFunctionNode(expression)) return true;
+  if (expression.type === AST_NODE_TYPES.CallExpression) return getCalleeName(expression)?.split('.').pop() === 'computed';
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'FunctionName') return true;
+  const init = getConstantInit(sourceCode.scopeManager, expression);
+  return init !== undefined && isActionOrGetter(init, sourceCode);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Judging the persisted state.
+
+/**
+ * Returns the dot path of the first credential in the persisted part of the state, or undefined. A state
+ * property counts when its name names a credential (`token`, `accessToken`). A Vuex module whose contents
+ * the file does not show counts when its name names the login state (`auth`, `user`, `session`). An `auth`
+ * container whose contents the file shows counts only through them. `rootMayBeModules` is true when a
+ * top-level name in `paths` may name a Vuex module from another file.
+ */
+function findPersistedCredential(shape: StateShape, part: PersistedPart, rootMayBeModules: boolean): string | undefined {
+  if (!part.include) return findCredentialEntry(shape, '', part.omit);
+  for (const path of part.include) {
+    const found = findCredentialOnPath(shape, path.split('.'), '', rootMayBeModules, part.omit);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function findCredentialEntry(shape: StateShape, prefix: string, omit: readonly string[]): string | undefined {
+  for (const entry of shape.entries) {
+    const path = prefix === '' ? entry.name : `${prefix}.${entry.name}`;
+    const found = judgeEntry(entry, path, omit);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function judgeEntry(entry: StateEntry, path: string, omit: readonly string[]): string | undefined {
+  if (omit.includes(path) || entry.isFlag) return undefined;
+  const partlyOmitted = omit.some((omitted) => omitted.startsWith(`${path}.`));
+  const isCredential = !partlyOmitted && (entry.isModule ? isAuthStateName(entry.name) : isCredentialName(entry.name));
+  if (!entry.shape) return isCredential ? path : undefined;
+  // A credential name such as `token` counts whatever it contains. An `auth` container or a module counts
+  // through what the file shows inside it, and by its name only when the file does not show all of it.
+  if (!entry.isModule && isCredential && !isAuthContainerName(entry.name)) return path;
+  const inside = findCredentialEntry(entry.shape, path, omit);
+  if (inside !== undefined) return inside;
+  return isCredential && !entry.shape.complete ? path : undefined;
+}
+
+function findCredentialOnPath(
+  shape: StateShape | undefined,
+  segments: readonly string[],
+  prefix: string,
+  mayBeModule: boolean,
+  omit: readonly string[],
+): string | undefined {
+  const [name, ...rest] = segments;
+  if (name === undefined || name === '') return undefined;
+  const path = prefix === '' ? name : `${prefix}.${name}`;
+  const entry = shape?.entries.find((candidate) => candidate.name === name);
+  if (!entry) {
+    if (shape?.complete) return undefined;
+    // The file does not show this part of the state, so only the names on the path can tell.
+    const last = segments.at(-1) ?? name;
+    const isCredential = rest.length === 0 && mayBeModule ? isAuthStateName(last) : isCredentialName(last);
+    const fullPath = [path, ...rest].join('.');
+    return isCredential && !omit.includes(fullPath) ? fullPath : undefined;
+  }
+  if (rest.length === 0) return judgeEntry(entry, path, omit);
+  if (!entry.shape) {
+    const fullPath = [path, ...rest].join('.');
+    return isCredentialName(rest.at(-1) ?? '') && !omit.includes(fullPath) ? fullPath : undefined;
+  }
+  return findCredentialOnPath(entry.shape, rest, path, entry.isModule, omit);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading values written in the file.
+
+/** Reads the properties of a state object, following nested object literals. */
+function getObjectShape(object: TSESTree.ObjectExpression, sourceCode: SourceCode, depth: number): StateShape {
+  const entries: StateEntry[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = getPropertyKeyName(property);
+    if (name !== undefined) entries.push(getStateEntry(name, property.value, sourceCode, depth + 1));
+  }
+  return { entries, complete: !hasSpread(object) };
+}
+
+/** Reads a state value, also inside `ref()`, `reactive()` or a constant, and the object literal it may be. */
+function getStateEntry(name: string, node: TSESTree.Node, sourceCode: SourceCode, depth: number): StateEntry {
+  let value = resolveValue(node, sourceCode);
+  if (value.type === AST_NODE_TYPES.CallExpression && isReactiveWrapper(value) && value.arguments[0]) {
+    value = resolveValue(value.arguments[0], sourceCode);
+  }
+  const object = value.type === AST_NODE_TYPES.ObjectExpression && depth <= MAX_DEPTH ? value : undefined;
+  return {
+    name,
+    isModule: false,
+    shape: object ? getObjectShape(object, sourceCode, depth) : undefined,
+    isFlag: value.type === AST_NODE_TYPES.Literal && typeof value.value === 'boolean',
+  };
+}
+
+/** Vue's functions that wrap a state value without changing its properties. */
+function isReactiveWrapper(call: TSESTree.CallExpression): boolean {
+  const name = getCalleeName(call)?.split('.').pop();
+  return name === 'ref' || name === 'reactive' || name === 'shallowRef' || name === 'shallowReactive';
+}
+
+/** Returns the object a `state` option gives: an object literal or a function that returns one. */
+function getStateObject(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.ObjectExpression | undefined {
+  const value = resolveValue(node, sourceCode);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  return isFunctionNode(value) ? getReturnedObject(value, sourceCode) : undefined;
+}
+
+/** Returns the object literal that a function returns from its body (an arrow body or the last `return`). */
+function getReturnedObject(
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  sourceCode: SourceCode,
+): TSESTree.ObjectExpression | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return resolveObject(fn.body, sourceCode);
+  const last = fn.body.body.at(-1);
+  return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? resolveObject(last.argument, sourceCode) : undefined;
+}
+
+/** Follows constants (and the declarations of functions) to the value written in the file. */
+function resolveValue(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  for (let depth = 0; depth < MAX_DEPTH && current.type === AST_NODE_TYPES.Identifier; depth++) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+    const init = getConstantInit(sourceCode.scopeManager, current);
+    if (!init) break;
+    current = skipTypeWrappers(init);
+  }
+  return current;
+}
+
+function resolveObject(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.ObjectExpression | undefined {
+  const value = resolveValue(node, sourceCode);
+  return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+}
+
+/** Returns the last property with a static name in an object literal, as the last one wins at run time. */
+function getProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === name) found = property;
+  }
+  return found;
+}
+
+/**
+ * Returns the static strings of an array literal (or of a constant that contains one), and whether every
+ * element is one. Returns undefined when the value is no array literal.
+ */
+function getStringList(node: TSESTree.Node, sourceCode: SourceCode): { names: string[]; complete: boolean } | undefined {
+  const list = resolveValue(node, sourceCode);
+  if (list.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const names: string[] = [];
+  let complete = true;
+  for (const element of list.elements) {
+    const name = element && element.type !== AST_NODE_TYPES.SpreadElement ? getStaticString(element, sourceCode) : undefined;
+    if (name === undefined) complete = false;
+    else names.push(name);
+  }
+  return { names, complete };
+}
