@@ -104,8 +104,16 @@ const LOGOUT_CALLEE = /^(?:logout|signout|revoke|endsession)$/i;
 /** Functions and methods that navigate in the browser: a logout path passed to them is a page, not an API route. */
 const NAVIGATION_CALLEES = new Set(['navigate', 'push', 'replace', 'redirect', 'assign', 'href', 'open', 'goto', 'navigateTo']);
 
-/** Credential forms that only a person can migrate, because the value lives in framework state. */
+/**
+ * Credential forms that only a person can migrate, because the value lives in framework state: hooks,
+ * redux-persist, and Vuex or Pinia stores that a persisted-state plugin copies to storage.
+ */
 const STATE_FORMS = new Set(['hook', 'hook-setter', 'hook-remover', 'hook-ref', 'persist-config']);
+
+/** Names what keeps framework state in storage, for a marker: the hook or function, or Pinia's `persist` option. */
+function describeStateApi(finding: StorageFinding): string {
+  return finding.storage === 'pinia-plugin-persistedstate' ? `the persist option of ${finding.method}` : finding.method;
+}
 
 /** The edits planned on ESLint's AST, applied to jscodeshift's AST afterwards. */
 interface Plan {
@@ -190,7 +198,7 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
     if (finding.overwrittenBy && !isWriteWithoutValue(finding.node)) {
       overwriteRemovals.push(finding);
     } else if (STATE_FORMS.has(finding.form)) {
-      plan.marks.push({ node: finding.node, reason: REASONS.libraryState(finding.method) });
+      plan.marks.push({ node: finding.node, reason: REASONS.libraryState(describeStateApi(finding)) });
     } else if (finding.kind === 'write') {
       if (planLoginRequest(finding, plan, context)) planWrite(finding, plan);
     } else if (finding.kind === 'remove') {

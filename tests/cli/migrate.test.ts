@@ -35,6 +35,21 @@ const SIGN_IN_CHECK = `export function isSignedIn() {
   return localStorage.getItem('token') !== null;
 }
 `;
+/** A Vuex store that vuex-persistedstate saves with its token: marked on line 5. */
+const VUEX_STORE = `import Vuex from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+export default new Vuex.Store({
+  state: { token: '' },
+  plugins: [createPersistedState()],
+});
+`;
+/** A Pinia store that pinia-plugin-persistedstate saves with its token: marked on line 4. */
+const PINIA_STORE = `import { defineStore } from 'pinia';
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ token: '' }),
+  persist: true,
+});
+`;
 const CLEAN = `export function add(a, b) {
   return a + b;
 }
@@ -195,6 +210,17 @@ describe('migrate command', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('unchanged src/session.js');
     expect(second.stdout).toContain('0 migrated, 0 marked only, 1 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+  });
+
+  it('counts persisted Vue stores as marked only', () => {
+    const root = createProject({ 'src/store/index.js': VUEX_STORE, 'src/stores/auth.js': PINIA_STORE });
+    const result = runCli(root, ['storage-token-to-cookie', 'src']);
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(root, 'src/store/index.js'), 'utf8')).toContain(MARKER);
+    expect(readFileSync(path.join(root, 'src/stores/auth.js'), 'utf8')).toContain(MARKER);
+    expect(result.stdout).toContain('src/store/index.js:5:13');
+    expect(result.stdout).toContain('src/stores/auth.js:4:3');
+    expect(result.stdout).toContain('0 migrated, 2 marked only, 0 unchanged, 0 skipped, 0 errors; 2 sites to migrate by hand.');
   });
 
   it('counts rewrite with marker as migrated', () => {
