@@ -253,6 +253,14 @@ export const useSession = defineStore('session', () => {
 }, { persist: true });`,
       filename: FILENAMES.ts,
     },
+    {
+      code: `import { defineStore } from 'pinia';
+import { reactive } from 'vue';
+export const useSession = defineStore('session', () => {
+  const auth = reactive({ token: '', expiresAt: 0 });
+  return { auth };
+}, { persist: { omit: ['auth.token'] } });`,
+    },
     // A storage imported from another file cannot be identified.
     {
       code: `import { defineStore } from 'pinia';
@@ -1087,6 +1095,16 @@ export const useAuthStore = defineStore('auth', () => {
 }, { persist: true });`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 10, column: 6 }],
+    },
+    // A reactive() object of a setup store, less an omitted path.
+    {
+      code: `import { defineStore } from 'pinia';
+import { reactive } from 'vue';
+export const useSession = defineStore('session', () => {
+  const auth = reactive({ token: '', expiresAt: 0 });
+  return { auth };
+}, { persist: { omit: ['auth.expiresAt'] } });`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'auth.token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 6, column: 6 }],
     },
     // The storages of the Nuxt module, and a list of configs.
     {
