@@ -10,7 +10,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { forEachNode } from '../util/ast-values.js';
-import { isCredentialKeyConstantName, isCredentialName } from './credential-name.js';
+import { isCredentialKeyConstantName, isCredentialName, isCryptoAssetName } from './credential-name.js';
 
 /** Rule options that widen or narrow which keys count as credentials. */
 export interface CredentialKeyOptions {
@@ -69,11 +69,39 @@ export function resolveCredentialKey(
     return { key: undefined, credential: isCredentialKeyConstantName(constantName), source: 'constant-name' };
   }
 
-  const partial = getPartialKeyText(expression, sourceCode);
-  if (partial !== undefined && isCredentialKey(partial, { extraKeyPatterns: options.extraKeyPatterns })) {
+  const parts = getPartialKeyParts(expression, sourceCode);
+  if (parts !== undefined && isCredentialPartialKey(parts, { extraKeyPatterns: options.extraKeyPatterns })) {
     return { key: undefined, credential: true, source: 'partial' };
   }
   return { key: undefined, credential: false, source: 'unknown' };
+}
+
+/**
+ * Decides whether a key or cookie name built from known text and unknown expressions names a credential.
+ * The text with a space for each expression must name one, and the names of the expressions must not make
+ * it the key of a crypto-currency coin (see `isCryptoAssetName`): `` `token-${chainId}` `` and
+ * `` `token_${token.address}` `` hold coin data, while `` `token_${userId}` `` and
+ * `` `access_token_${chainId}` `` hold a token.
+ */
+export function isCredentialPartialKey(parts: readonly (string | TSESTree.Node)[], options: CredentialKeyOptions = {}): boolean {
+  const text = parts.map((part) => (typeof part === 'string' ? part : ' ')).join('');
+  if (text.trim().length === 0 || !isCredentialKey(text, options)) return false;
+  const namedText = parts.map((part) => (typeof part === 'string' ? part : ` ${getPartName(part)} `)).join('');
+  return !isCryptoAssetName(namedText);
+}
+
+/** Returns the names an expression is read through (`chain id` for `chain.id`), or a call's callee name. */
+function getPartName(node: TSESTree.Node): string {
+  const names: string[] = [];
+  let current = skipTypeWrappers(node);
+  if (current.type === AST_NODE_TYPES.CallExpression) current = skipTypeWrappers(current.callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberName(current);
+    if (name !== undefined) names.unshift(name);
+    current = skipTypeWrappers(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) names.unshift(current.name);
+  return names.join(' ');
 }
 
 /**
@@ -329,11 +357,12 @@ function isRequireCall(node: TSESTree.Node): boolean {
 }
 
 /**
- * Builds the text of a template literal or concatenation whose parts are only partly known, with a space
- * for every unknown part: `${prefix}_token` becomes ` _token`, so its words still show what the key holds.
+ * Splits a template literal or concatenation whose parts are only partly known into its known text and its
+ * unknown expressions: `${prefix}_token` becomes `[prefix, '_token']`, so its words still show what the key
+ * holds.
  */
-function getPartialKeyText(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
-  const parts: string[] = [];
+function getPartialKeyParts(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): (string | TSESTree.Node)[] | undefined {
+  const parts: (string | TSESTree.Node)[] = [];
   const collect = (node: TSESTree.Node): void => {
     const inner = skipTypeWrappers(node);
     const known = getKnownString(inner, sourceCode);
@@ -349,15 +378,14 @@ function getPartialKeyText(expression: TSESTree.Node, sourceCode: TSESLint.Sourc
       collect(inner.left);
       collect(inner.right);
     } else {
-      parts.push(' ');
+      parts.push(inner);
     }
   };
   if (expression.type !== AST_NODE_TYPES.TemplateLiteral && expression.type !== AST_NODE_TYPES.BinaryExpression) {
     return undefined;
   }
   collect(expression);
-  const text = parts.join('');
-  return text.trim().length > 0 ? text : undefined;
+  return parts;
 }
 
 /** Returns the static name of a member expression's property (`a.b`, `a['b']`), or undefined. */

@@ -78,8 +78,9 @@ const DISQUALIFYING_WORDS = new Set([
  * (`nextPageToken`, `continuationToken`), cancellation (`cancelToken`), CAPTCHA answers (`recaptchaToken`),
  * push notification addresses (`fcmToken`, `deviceToken`), one-time links sent by e-mail (`inviteToken`,
  * `verificationToken`), design tokens (`designToken`, `colorToken`), lexer output (`syntaxToken`), counts of
- * language model tokens (`maxTokens`, `promptTokens`), a coin picked in a crypto-currency wallet
- * (`selectedToken`) and the cart id of a shop such as Shopify (`cartToken`, `checkoutToken`).
+ * language model tokens (`maxTokens`, `promptTokens`), a coin in a crypto-currency wallet or exchange
+ * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`) and the cart id of a shop such as Shopify
+ * (`cartToken`, `checkoutToken`).
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'max',
@@ -133,6 +134,19 @@ const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'highlight',
   'selected',
   'watchlist',
+  'imported',
+  'whitelist',
+  'whitelisted',
+  'swap',
+  'pair',
+  'pool',
+  'chain',
+  'contract',
+  'native',
+  'erc20',
+  'erc721',
+  'erc1155',
+  'nft',
   'cart',
   'checkout',
   'basket',
@@ -357,6 +371,114 @@ export function isLoginOriginName(name: string): boolean {
   return words.some(
     (word) => LOGIN_ORIGIN_WORDS.has(word) && !(isAnalytics && (word === 'session' || word === 'sessions')),
   );
+}
+
+/**
+ * Words that, in the same name as `token` or `tokens`, show that the token is a crypto-currency coin and not
+ * a login (`tokenBalances`, `importedTokens`, `token.symbol`, `` `token-${chainId}` ``). Wallet and exchange
+ * front ends use `token` in this sense.
+ */
+const CRYPTO_ASSET_WORDS = new Set([
+  'address',
+  'addresses',
+  'chain',
+  'chains',
+  'contract',
+  'contracts',
+  'amount',
+  'amounts',
+  'swap',
+  'pair',
+  'pairs',
+  'pool',
+  'pools',
+  'meta',
+  'imported',
+  'selected',
+  'whitelist',
+  'erc20',
+  'erc721',
+  'erc1155',
+  'nft',
+  'nfts',
+]);
+
+/**
+ * Words for market or list data that name crypto asset data without a `token` word in the name
+ * (`fetchBalances`, `getPrices`, `tokenlist.json`). None of them names a login credential or its parts,
+ * unlike `pair` (`keyPair`) or `pool` (`userPool`), which are asset words only next to `token`.
+ */
+const CRYPTO_MARKET_WORDS = new Set([
+  'balance',
+  'balances',
+  'price',
+  'prices',
+  'list',
+  'lists',
+  'tokenlist',
+  'symbol',
+  'symbols',
+  'decimals',
+  'metadata',
+  'allowance',
+  'allowances',
+  'supply',
+  'logo',
+  'logos',
+  'icon',
+  'icons',
+]);
+
+/**
+ * Words that keep a name about logins next to asset words: credential words other than `token`, login and
+ * auth words, and words of a session (`authTokenList`, `sessionBalances`). `refresh` is missing on purpose,
+ * because it also means reloading data (`refreshTokenPrices()`).
+ */
+const LOGIN_WORDS_OVER_ASSETS = new Set([
+  ...[...CREDENTIAL_WORDS].filter((word) => word !== 'token'),
+  ...[...LOGIN_CALL_WORDS].filter((word) => word !== 'token'),
+  ...[...LOGIN_ORIGIN_WORDS].filter((word) => word !== 'refresh'),
+]);
+
+/** Words that, right before `token` or `tokens`, name a login token even next to asset words (`accessTokenList`). */
+const LOGIN_TOKEN_KINDS = new Set(['access', 'id', 'api', 'identity']);
+
+/**
+ * Returns true when a name is about crypto-currency coins, not logins: it contains a market word
+ * (`getTokenBalances`, `tokenPrices`, `fetchBalances`), or an asset word next to `token` or `tokens` in the
+ * same name (`importedTokens`, `token-chainId`, `token address`). A login word in the name wins
+ * (`authTokenList`, `login.prices`), and so does a login token kind right before `token` (`accessTokenList`,
+ * `idTokenMetadata`), while `refresh` does not (`refreshTokenList` reloads a coin list).
+ */
+export function isCryptoAssetName(name: string): boolean {
+  const words = splitWords(name);
+  return !hasLoginWordOverAssets(words) && hasCryptoAssetWords(words);
+}
+
+/**
+ * Returns true when a URL requests crypto-currency coin data, as `isCryptoAssetName` decides for a name.
+ * Login words are looked for in each path segment and query part on its own, so that `api` in
+ * `/api/tokens/prices` names the API and not an API token.
+ */
+export function isCryptoAssetUrl(url: string): boolean {
+  if (url.split(/[/?&#=]/).some((part) => hasLoginWordOverAssets(splitWords(part)))) return false;
+  return hasCryptoAssetWords(splitWords(url));
+}
+
+function hasLoginWordOverAssets(words: readonly string[]): boolean {
+  return words.some(
+    (word, index) =>
+      LOGIN_WORDS_OVER_ASSETS.has(word) ||
+      ((word === 'sign' || word === 'log') && words[index + 1] === 'in') ||
+      ((word === 'token' || word === 'tokens') && LOGIN_TOKEN_KINDS.has(words[index - 1] ?? '')) ||
+      CREDENTIAL_PAIRS.some(([first, second]) => first === word && second === words[index + 1]),
+  );
+}
+
+function hasCryptoAssetWords(words: readonly string[]): boolean {
+  if (words.some((word) => CRYPTO_MARKET_WORDS.has(word))) return true;
+  const hasTokenWord = words.some((word) => word === 'token' || word === 'tokens');
+  return hasTokenWord && words.some((word) => CRYPTO_ASSET_WORDS.has(word));
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   isCredentialHeaderName,
   isCredentialName,
   isCredentialPropertyName,
+  isCryptoAssetName,
   isSessionIdName,
 } from './credential-name.js';
 import {
@@ -34,11 +35,16 @@ import { getMethodName, getValueOrigin, skipValueWrappers, type ValueOrigin } fr
 type Variable = TSESLint.Scope.Variable;
 
 /**
- * What a stored value is: `credential` (it contains one), `flag` (a literal boolean, number or flag word such
- * as `"1"`, which is never a credential even under an auth-sounding key), `empty` (`''`, `null`,
- * `undefined`: writing it clears the entry), or `other`.
+ * What a stored value is:
+ * - `credential`: it contains one.
+ * - `flag`: a literal boolean, number or flag word such as `"1"`, never a credential even under an
+ *   auth-sounding key.
+ * - `crypto-asset`: data about a crypto-currency coin under a key that names a token (`token.symbol` under
+ *   `currentToken`), never a credential either.
+ * - `empty`: `''`, `null` or `undefined`, which clears the entry.
+ * - `other`: anything else.
  */
-export type StoredValueKind = 'credential' | 'flag' | 'empty' | 'other';
+export type StoredValueKind = 'credential' | 'flag' | 'crypto-asset' | 'empty' | 'other';
 
 /** The use that makes a value read from storage a credential. */
 export type CredentialUse = 'authorization-header' | 'credential-property';
@@ -59,6 +65,7 @@ export function classifyStoredValue(
   if (isEmptyValue(node, sourceCode)) return 'empty';
   if (isLiteralFlag(node, sourceCode)) return 'flag';
   if (isCredentialValue(node, sourceCode, context)) return 'credential';
+  if (context.key !== undefined && isCryptoAssetValue(node, context.key, sourceCode)) return 'crypto-asset';
   return 'other';
 }
 
@@ -113,10 +120,69 @@ const PASS_THROUGH_CALLS = [
   'Buffer.from',
 ];
 
-/** Returns true when a stored value contains a login credential. */
+/**
+ * Returns true when a stored value contains a login credential. Under a bare `tokens` key, any value from a
+ * clear login origin counts (`{ access, refresh }` from `/auth/refresh`). A request of unknown purpose is
+ * not enough there, because wallets keep coin lists under that key.
+ */
 export function isCredentialValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, context: StoredValueContext = {}): boolean {
+  if (context.key !== undefined && isBareTokensName(context.key) && hasLoginOrigin(node, sourceCode, 0)) return true;
   const ignoreSessionIds = context.key !== undefined && isAnalyticsStoreName(context.key);
   return isCredentialExpression(node, sourceCode, { depth: 0, variables: new Set(), ignoreSessionIds });
+}
+
+/** Returns true when a value, or a property or element of an object or array literal in it, comes from a login. */
+function hasLoginOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > MAX_VALUE_DEPTH) return false;
+  const expression = skipPassThrough(node);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+    return expression.properties.some((property) =>
+      hasLoginOrigin(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value, sourceCode, depth + 1),
+    );
+  }
+  if (expression.type === AST_NODE_TYPES.ArrayExpression) {
+    return expression.elements.some((element) => element !== null && hasLoginOrigin(element, sourceCode, depth + 1));
+  }
+  return getValueOrigin(expression, sourceCode) === 'login';
+}
+
+/**
+ * Returns true when a value stored under `key` is data about a crypto-currency coin. Either its name, read
+ * together with the key, names a coin (`token.symbol` or `prices` under `currentToken`, see
+ * `isCryptoAssetName`), or it is an object literal whose keys all do (`{ address, symbol, decimals }`). A
+ * login word in the key (`accessToken`, `jwt`) or a value that comes from a login, in whole or in part, rules
+ * this out.
+ */
+function isCryptoAssetValue(node: TSESTree.Node, key: string, sourceCode: TSESLint.SourceCode): boolean {
+  const expression = skipPassThrough(node);
+  const names = getValueNames(expression);
+  if (names.length === 0 || hasLoginOrigin(expression, sourceCode, 0)) return false;
+  return names.every((name) => !isCredentialName(name) && isCryptoAssetName(`${key} ${name}`));
+}
+
+/** Returns the name of a variable or property read, or all keys of an object literal, else nothing. */
+function getValueNames(expression: TSESTree.Node): string[] {
+  if (expression.type === AST_NODE_TYPES.Identifier) return [expression.name];
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberName(expression);
+    return name === undefined ? [] : [name];
+  }
+  if (expression.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const keys = expression.properties.map((property) =>
+    property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined,
+  );
+  return keys.every((key) => key !== undefined) ? (keys as string[]) : [];
+}
+
+/** Skips the value wrappers and serializers (`JSON.stringify(x)`) around a stored value. */
+function skipPassThrough(node: TSESTree.Node): TSESTree.Node {
+  let expression = skipValueWrappers(node);
+  while (expression.type === AST_NODE_TYPES.CallExpression && isCallTo(expression, PASS_THROUGH_CALLS)) {
+    const argument = expression.arguments[0];
+    if (argument === undefined) break;
+    expression = skipValueWrappers(argument);
+  }
+  return expression;
 }
 
 interface ValueSearch {
@@ -131,7 +197,8 @@ interface ValueSearch {
  * Under an analytics key a session id name counts only for a value from a login or a request.
  */
 function namesCredential(name: string, search: ValueSearch, origin: ValueOrigin): boolean {
-  return isCredentialName(name) && !(search.ignoreSessionIds && origin !== 'login' && isSessionIdName(name));
+  const isFromLoginOrRequest = origin === 'login' || origin === 'request';
+  return isCredentialName(name) && !(search.ignoreSessionIds && !isFromLoginOrRequest && isSessionIdName(name));
 }
 
 const MAX_VALUE_DEPTH = 6;

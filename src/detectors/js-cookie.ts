@@ -9,7 +9,15 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { CALL, CONSTRUCT, createReferenceTracker, READ } from '../util/reference-tracker.js';
-import { getMemberName, getStaticString, isAllowedKey, isCredentialKey, resolveCredentialKey, skipTypeWrappers } from './credential-key.js';
+import {
+  getMemberName,
+  getStaticString,
+  isAllowedKey,
+  isCredentialKey,
+  isCredentialPartialKey,
+  resolveCredentialKey,
+  skipTypeWrappers,
+} from './credential-key.js';
 import { classifyStoredValue, isEmptyValue, isLiteralFlag, type StoredValueKind } from './credential-value.js';
 import {
   getCallsOfFunction,
@@ -72,8 +80,8 @@ interface CookieWrite {
   method: string;
   nameNode?: TSESTree.Node;
   staticName?: string;
-  /** For `document.cookie` strings whose name is only partly known: the text with a space per unknown part. */
-  partialName?: string;
+  /** For `document.cookie` strings whose name is only partly known: its known text and unknown expressions, in order. */
+  partialName?: readonly (string | TSESTree.Node)[];
   valueNodes: TSESTree.Node[];
   /** A literal value from a cookie string, judged as a literal would be. */
   literalValue?: string;
@@ -158,7 +166,7 @@ function parseCookieAssignment(assignment: TSESTree.AssignmentExpression, source
   } else if (nameNodes.length === 1 && nameText.trim() === '') {
     write.nameNode = nameNodes[0]?.node;
   } else {
-    write.partialName = nameText;
+    write.partialName = nameParts.map((part) => ('text' in part ? part.text : part.node));
   }
 
   write.valueNodes = valueParts.filter((part): part is { node: TSESTree.Node } => 'node' in part).map((part) => part.node);
@@ -475,6 +483,9 @@ interface JudgedWrite {
 function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCode, options: JsCookieOptions): CookieFinding[] {
   const keyOptions = { extraKeyPatterns: options.extraNamePatterns, allowedKeys: options.allowedNames };
   const judged: JudgedWrite[] = [];
+  // Names of cookies that the file writes coin data to (`token.symbol` under `token`), and other data to.
+  const assetNames = new Set<string>();
+  const otherNames = new Set<string>();
 
   for (const write of writes) {
     let name = write.staticName;
@@ -484,12 +495,15 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
       name = resolved.key;
       credentialName = resolved.credential;
     } else if (write.partialName !== undefined) {
-      credentialName = isCredentialKey(write.partialName, { extraKeyPatterns: options.extraNamePatterns });
+      credentialName = isCredentialPartialKey(write.partialName, { extraKeyPatterns: options.extraNamePatterns });
     }
     if (name !== undefined && isAllowedKey(name, keyOptions)) continue;
 
     const value = classifyCookieValue(write, name, sourceCode);
-    if (value.kind === 'flag' && write.kind === 'write') continue;
+    if (name !== undefined && write.kind === 'write' && value.kind !== 'empty' && value.kind !== 'flag') {
+      (value.kind === 'crypto-asset' ? assetNames : otherNames).add(name);
+    }
+    if ((value.kind === 'flag' || value.kind === 'crypto-asset') && write.kind === 'write') continue;
     const kind: CookieKind = value.kind === 'empty' ? 'remove' : write.kind;
     let reason: CookieFindingReason | undefined;
     if (credentialName) reason = 'name';
@@ -500,6 +514,12 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
   const credentialNames = new Set<string>();
   for (const item of judged) {
     if (item.reason === 'value' && item.name !== undefined) credentialNames.add(item.name);
+  }
+  // A cookie that the file only ever fills with coin data contains no credential, so deleting it is no logout.
+  for (const item of judged) {
+    if (item.reason === 'name' && item.name !== undefined && assetNames.has(item.name) && !otherNames.has(item.name)) {
+      item.reason = undefined;
+    }
   }
   const findings: CookieFinding[] = [];
   const reported = new Set<TSESTree.Node>();

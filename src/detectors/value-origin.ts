@@ -9,18 +9,29 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
-import { isAuthStateName, isLoginOriginName, splitWords } from './credential-name.js';
+import {
+  isAuthStateName,
+  isCredentialHeaderName,
+  isCryptoAssetName,
+  isCryptoAssetUrl,
+  isLoginOriginName,
+  splitWords,
+} from './credential-name.js';
 import { getCalleeName, isCallTo, isFunctionNode } from './value-flow.js';
 
 /**
  * The kind of place a value comes from:
- * - `login`: a request or response, a login call, the URL fragment or query, a cookie string, or a state
- *   slice named like login data. A credential name on such a value always counts.
- * - `non-credential`: CSS, rendered text, a theme or lexer object, a part split from user input, or an id
- *   or time the page makes itself. Such a value is no credential whatever its name.
+ * - `login`: a login call, a request whose URL names a login (`/auth/refresh`), a credential response
+ *   header, the URL fragment or query, a cookie string, or a state slice named like login data.
+ * - `request`: any other request or response (`fetch(url)`, `res.json()`).
+ * - `non-credential`: CSS, rendered text, a theme or lexer object, crypto asset data (`getTokenBalances()`,
+ *   a request for a token list), a part split from user input, or an id or time the page makes itself.
+ *   Such a value is no credential whatever its name.
  * - `unknown`: anything else (parameters, globals, other calls). The name alone decides.
+ *
+ * A credential name on a `login` or `request` value always counts.
  */
-export type ValueOrigin = 'login' | 'non-credential' | 'unknown';
+export type ValueOrigin = 'login' | 'request' | 'non-credential' | 'unknown';
 
 /** Calls whose result the page makes itself, so it is never a login the server issued. */
 const CLIENT_GENERATED_CALLS = [
@@ -178,8 +189,8 @@ const MAX_ORIGIN_DEPTH = 10;
 
 /**
  * Returns the nearest origin of a value that is clearly one kind (see `ValueOrigin`). A login origin wins
- * over style and analytics words around it (`designApi.auth.login(form)` is a login), and a value whose
- * origin is unknown gets `unknown`, so that its name decides.
+ * over style, analytics and crypto asset words around it (`designApi.auth.login(form)` is a login), and a
+ * value whose origin is unknown gets `unknown`, so that its name decides.
  */
 export function getValueOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): ValueOrigin {
   if (depth > MAX_ORIGIN_DEPTH) return 'unknown';
@@ -211,7 +222,7 @@ function getIdentifierOrigin(identifier: TSESTree.Identifier, sourceCode: TSESLi
     if (promise) origin = getValueOrigin(promise, sourceCode, depth + 1);
   }
   if (origin !== 'unknown') return origin;
-  return hasAnyWord(identifier.name, STYLE_WORDS) ? 'non-credential' : 'unknown';
+  return hasAnyWord(identifier.name, STYLE_WORDS) || isCryptoAssetName(identifier.name) ? 'non-credential' : 'unknown';
 }
 
 function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
@@ -227,7 +238,9 @@ function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint
   }
   const origin = getValueOrigin(member.object, sourceCode, depth + 1);
   if (origin !== 'unknown') return origin;
-  return objectNames.some((name) => hasAnyWord(name, STYLE_WORDS)) ? 'non-credential' : 'unknown';
+  if (objectNames.some((name) => hasAnyWord(name, STYLE_WORDS))) return 'non-credential';
+  // `tokenList.tokens` and `chain.tokens` are coins, and so is `tokens` read from `list`.
+  return isCryptoAssetName([...objectNames, property ?? ''].join(' ')) ? 'non-credential' : 'unknown';
 }
 
 function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
@@ -236,10 +249,13 @@ function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.Sourc
     const argument = call.arguments[0];
     return argument === undefined ? 'unknown' : getValueOrigin(argument, sourceCode, depth + 1);
   }
-  if (isRequestCall(call, sourceCode)) return 'login';
+  const requestOrigin = getRequestOrigin(call, sourceCode, depth);
+  if (requestOrigin !== undefined) return requestOrigin;
 
   const method = getMethodName(call);
   const calleeName = getCalleeName(call) ?? method;
+  // `getTokenBalances(address)` returns coins, although `token` alone in a call name marks a login.
+  if (calleeName !== undefined && isCryptoAssetName(calleeName)) return 'non-credential';
   if (calleeName !== undefined && isLoginOriginName(calleeName)) return 'login';
 
   const callee = skipTypeWrappers(call.callee);
@@ -262,23 +278,73 @@ function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.Sourc
 }
 
 /**
- * Returns true for a call that sends a request or reads its response: `fetch`, axios, `res.json()`,
- * `xhr.getResponseHeader('Authorization')`, `res.headers.get('authorization')`, or an HTTP client method
- * called with a URL (`client.post('/customer/login', form)`).
+ * Returns the origin of a call that sends a request or reads its response, or undefined for any other call.
+ * A request is sent by `fetch`, axios or an HTTP client method called with a URL (`client.post('/login')`),
+ * and its origin follows from the URL (see `getUrlOrigin`). A response is read by `res.json()`, `res.text()`,
+ * `xhr.getResponseHeader(name)` or `res.headers.get(name)`, whose origin is that of the response, and `login`
+ * for a credential header (`Authorization`).
  */
-function isRequestCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
-  if (isCallTo(call, REQUEST_CALLS)) return true;
+function getRequestOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin | undefined {
+  const url = call.arguments[0];
   const calleeName = getCalleeName(call);
-  if (calleeName?.startsWith('axios.')) return true;
+  if (isCallTo(call, REQUEST_CALLS) || calleeName?.startsWith('axios.')) {
+    return url === undefined ? 'request' : getUrlOrigin(url, sourceCode);
+  }
 
   const method = getMethodName(call);
-  if (method === undefined) return false;
-  if (RESPONSE_READ_METHODS.has(method)) return true;
+  if (method === undefined) return undefined;
   const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
-  if (method === 'get' && getReferenceNames(callee.object).at(-1) === 'headers') return true;
-  if (!REQUEST_METHODS.has(method)) return false;
-  const url = call.arguments[0] ? getUrlStart(call.arguments[0], sourceCode) : undefined;
-  return url !== undefined && /^(?:\/|https?:)/i.test(url);
+  const isHeaderRead = method === 'get' && getReferenceNames(callee.object).at(-1) === 'headers';
+  if (RESPONSE_READ_METHODS.has(method) || isHeaderRead) {
+    const header = url === undefined ? undefined : getStaticString(url, sourceCode);
+    if (header !== undefined && isCredentialHeaderName(header)) return 'login';
+    const response = isHeaderRead && callee.object.type === AST_NODE_TYPES.MemberExpression ? callee.object.object : callee.object;
+    const origin = getValueOrigin(response, sourceCode, depth + 1);
+    return origin === 'unknown' ? 'request' : origin;
+  }
+
+  if (!REQUEST_METHODS.has(method) || url === undefined) return undefined;
+  const start = getUrlStart(url, sourceCode);
+  return start !== undefined && /^(?:\/|https?:)/i.test(start) ? getUrlOrigin(url, sourceCode) : undefined;
+}
+
+/**
+ * Judges a request by the words of its URL: crypto asset data (`https://tokens.example/list.json`,
+ * `/api/prices`) is `non-credential`, a login URL (`/auth/refresh`, `/oauth/token`) is `login`, and any
+ * other URL, or one whose text is unknown, is `request`. The URL is read from its string, the static parts
+ * and the names in a template (`${API}/auth/refresh`), or the name of the constant that contains it
+ * (`TOKEN_LIST_URL`).
+ */
+function getUrlOrigin(url: TSESTree.Node, sourceCode: TSESLint.SourceCode): ValueOrigin {
+  const text = getUrlText(url, sourceCode);
+  if (text === undefined) return 'request';
+  if (isCryptoAssetUrl(text)) return 'non-credential';
+  return isLoginOriginName(text) ? 'login' : 'request';
+}
+
+function getUrlText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): string | undefined {
+  if (depth > MAX_ORIGIN_DEPTH) return undefined;
+  const expression = skipValueWrappers(node);
+  const known = getStaticString(expression, sourceCode);
+  if (known !== undefined) return known;
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
+    const parts = expression.quasis.map((quasi, index) => {
+      const part = expression.expressions[index];
+      return [quasi.value.cooked ?? '', part ? (getUrlText(part, sourceCode, depth + 1) ?? '') : ''].join(' ');
+    });
+    return parts.join(' ');
+  }
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') {
+    const left = getUrlText(expression.left, sourceCode, depth + 1) ?? '';
+    return `${left} ${getUrlText(expression.right, sourceCode, depth + 1) ?? ''}`;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    // A `const` is judged by its initializer (a template such as `${API}/auth/refresh`), an opaque one by its name.
+    const init = getSingleDeclarator(expression, sourceCode)?.init;
+    if (init) return getUrlText(init, sourceCode, depth + 1) ?? expression.name;
+  }
+  const names = getReferenceNames(expression);
+  return names.length > 0 ? names.join(' ') : undefined;
 }
 
 /** Returns the static start of a URL argument: the whole string, or the text before a template's first `${}`. */

@@ -272,6 +272,8 @@ interface Judged {
   kind: StorageKind;
   key: string | undefined;
   reason: StorageFindingReason | undefined;
+  /** The write stores data about a crypto-currency coin (`token.symbol` under `currentToken`). */
+  cryptoAsset?: boolean;
 }
 
 function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCode, options: WebStorageOptions): StorageFinding[] {
@@ -295,6 +297,14 @@ function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCod
   for (const item of judged) {
     if (item.reason !== undefined || item.key === undefined) continue;
     item.reason = credentialEntries.get(getEntryId(item.access.area, item.key));
+  }
+
+  // An entry that the file only ever fills with coin data contains no credential, whatever its key.
+  const assetEntries = getCryptoAssetEntries(judged);
+  for (const item of judged) {
+    if (item.reason === 'key' && item.key !== undefined && assetEntries.has(getEntryId(item.access.area, item.key))) {
+      item.reason = undefined;
+    }
   }
 
   const findings: StorageFinding[] = [];
@@ -323,6 +333,18 @@ function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCod
     const write = overwrites.get(finding);
     return write ? { ...finding, overwrittenBy: write.node } : finding;
   });
+}
+
+/** Returns the entries that the file writes crypto asset data to and nothing else (see `StoredValueKind`). */
+function getCryptoAssetEntries(judged: readonly Judged[]): Set<string> {
+  const assetEntries = new Set<string>();
+  const otherEntries = new Set<string>();
+  for (const item of judged) {
+    if (item.kind !== 'write' || item.key === undefined) continue;
+    (item.cryptoAsset ? assetEntries : otherEntries).add(getEntryId(item.access.area, item.key));
+  }
+  for (const entry of otherEntries) assetEntries.delete(entry);
+  return assetEntries;
 }
 
 function getEntryId(area: StorageArea, key: string): string {
@@ -355,6 +377,7 @@ function judgeAccess(access: StorageAccess, sourceCode: TSESLint.SourceCode, opt
     case 'write': {
       const value = classifyStoredValue(access.valueNode, sourceCode, { key });
       if (value === 'flag') return undefined;
+      if (value === 'crypto-asset') return { access, kind: 'write', key, reason: undefined, cryptoAsset: true };
       if (value === 'empty') return { access, kind: 'remove', key, reason: keyReason };
       if (value === 'credential') return { access, kind: 'write', key, reason: keyReason ?? 'value' };
       return { access, kind: 'write', key, reason: keyReason };

@@ -70,6 +70,17 @@ describe('resolveCredentialKey', () => {
     expect(resolveLastArgument('use(`${prefix}:refreshToken`);')).toEqual({ key: undefined, credential: true, source: 'partial' });
   });
 
+  it('rejects templates naming a coin', () => {
+    expect(resolveLastArgument('use(`token-${chainId}`);')).toEqual({ key: undefined, credential: false, source: 'unknown' });
+    expect(resolveLastArgument("use('token_' + token.address);").credential).toBe(false);
+    expect(resolveLastArgument('use(`token:${chain.id}`);').credential).toBe(false);
+  });
+
+  it('keeps login templates near coins', () => {
+    expect(resolveLastArgument('use(`access_token_${chainId}`);').credential).toBe(true);
+    expect(resolveLastArgument('use(`token_${userId}`);').credential).toBe(true);
+  });
+
   it('leaves a parameter unknown', () => {
     expect(resolveLastArgument(`function f(tokenKey: string) { use(tokenKey); }\nuse(tokenKey);`)).toEqual({
       key: undefined,

@@ -9,6 +9,8 @@ import {
   isCredentialKeyConstantName,
   isCredentialName,
   isCredentialPropertyName,
+  isCryptoAssetName,
+  isCryptoAssetUrl,
   isLoginCallName,
   isLoginResultName,
   isSessionIdName,
@@ -97,6 +99,11 @@ describe('isCredentialName', () => {
     'savedTokens',
     'cartToken',
     'checkoutToken',
+    'importedToken',
+    'swapToken',
+    'nativeToken',
+    'erc20Token',
+    'poolToken',
     'amplitude_sessionId',
     'lastSessionId',
   ])('rejects %s', (name) => {
@@ -180,6 +187,57 @@ describe('name groups', () => {
     expect(isLoginCallName('signOut')).toBe(false);
     expect(isLoginResultName('response.data')).toBe(true);
     expect(isLoginResultName('lexer')).toBe(false);
+  });
+});
+
+describe('isCryptoAssetName', () => {
+  it.each([
+    'getTokenBalances',
+    'tokenPrices',
+    'fetchBalances',
+    'tokenList',
+    'importedTokens',
+    'token-chainId',
+    'token address',
+    'currentToken symbol',
+    'refreshTokenList',
+    'getUserTokenBalances',
+    'tokenPair',
+  ])('accepts %s', (name) => {
+    expect(isCryptoAssetName(name)).toBe(true);
+  });
+
+  it.each([
+    'token',
+    'tokens',
+    'getToken',
+    'keyPair',
+    'userPool',
+    'chainId',
+    'accessTokenList',
+    'idTokenMetadata',
+    'authTokenList',
+    'authApi.getTokenList',
+    'login.prices',
+    'sessionBalances',
+    'signInTokenList',
+    'jwt address',
+    'apiKey symbol',
+  ])('rejects %s', (name) => {
+    expect(isCryptoAssetName(name)).toBe(false);
+  });
+});
+
+describe('isCryptoAssetUrl', () => {
+  it.each(['https://tokens.example/list.json', '/api/tokens/prices', 'https://cdn.example/tokenlist.json', 'API /tokens/balances'])(
+    'accepts %s',
+    (url) => {
+      expect(isCryptoAssetUrl(url)).toBe(true);
+    },
+  );
+
+  it.each(['/auth/refresh', '/api/token', '/auth/tokens/list', '/api/access-token/list', '/oauth/token?symbol=ETH'])('rejects %s', (url) => {
+    expect(isCryptoAssetUrl(url)).toBe(false);
   });
 });
 

@@ -102,6 +102,50 @@ describe('classifyStoredValue', () => {
   });
 });
 
+describe('classifyStoredValue of crypto-currency coins', () => {
+  it.each([
+    [`save(k, token.symbol);`, 'token'],
+    [`save(k, JSON.stringify(prices));`, 'currentToken'],
+    [`save(k, JSON.stringify({ address: t.address, symbol: t.symbol, decimals: t.decimals }));`, 'lastToken'],
+  ])('sees coin data in %s under %s', (code, key) => {
+    expect(classifySavedValue(code, key)).toBe('crypto-asset');
+  });
+
+  it.each([
+    [`save(k, token.symbol);`, 'accessToken'],
+    [`save(k, token.symbol);`, 'jwt'],
+    [`save(k, JSON.stringify({ address, note }));`, 'token'],
+    [`const { data } = await axios.post('/api/login', form);\nsave(k, data.address);`, 'token'],
+    [`const { data } = await axios.post('/api/login', form);\nsave(k, JSON.stringify({ address: data.address }));`, 'token'],
+    [`save(k, token.symbol);`, undefined],
+  ])('sees no coin data in %s under %s', (code, key) => {
+    expect(classifySavedValue(code, key)).toBe('other');
+  });
+
+  it('finds login data under tokens', () => {
+    const refreshCode = `const response = await fetch('/auth/refresh');\nconst { access, refresh } = await response.json();\n`;
+    expect(classifySavedValue(`${refreshCode}save(k, JSON.stringify({ access, refresh }));`, 'tokens')).toBe('credential');
+    expect(classifySavedValue(`const { data } = await axios.post(\`\${API}/auth/refresh\`);\nsave(k, data);`, 'tokens')).toBe('credential');
+    expect(classifySavedValue(`const result = await api.login(form);\nsave(k, [result.data]);`, 'tokens')).toBe('credential');
+  });
+
+  it('ignores plain requests under tokens', () => {
+    expect(classifySavedValue(`const { data } = await axios.get('/api/wallet');\nsave(k, data);`, 'tokens')).toBe('other');
+    expect(classifySavedValue(`const { data } = await axios.post('/auth/refresh');\nsave(k, data);`, 'cache')).toBe('other');
+  });
+
+  it('ignores values from coin requests', () => {
+    expect(classifySavedValue(`const tokens = await getTokenBalances(address);\nsave(k, tokens);`)).toBe('other');
+    expect(classifySavedValue(`const tokens = await fetch(TOKEN_LIST_URL).then((r) => r.json());\nsave(k, tokens);`)).toBe('other');
+    expect(classifySavedValue(`const list = await (await fetch('/api/tokenlist.json')).json();\nsave(k, list.tokens);`)).toBe('other');
+  });
+
+  it('keeps login tokens near coin words', () => {
+    expect(classifySavedValue(`const tokens = await fetch('/auth/token').then((r) => r.json());\nsave(k, tokens);`)).toBe('credential');
+    expect(classifySavedValue(`const { tokens } = await api.getAccessTokenList();\nsave(k, tokens);`)).toBe('credential');
+  });
+});
+
 describe('classifyStoredValue under an analytics key', () => {
   it('ignores session ids', () => {
     expect(classifySavedValue(`save(k, sessionId);`, 'analytics')).toBe('other');

@@ -27,6 +27,24 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('cartToken', cart.token);\ndocument.cookie = 'tokens=' + JSON.stringify(designTokens);`,
     },
+    // Crypto-currency coins in wallet and exchange front ends, where `token` names a coin.
+    {
+      code: `import Cookies from 'js-cookie';\nexport async function loadBalances(address) {\n  const tokens = await getTokenBalances(address);\n  Cookies.set('tokens', JSON.stringify(tokens));\n}`,
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst list = await fetch('https://tokens.example/list.json').then((r) => r.json());\nCookies.set('tokenList', JSON.stringify(list));\nCookies.set('tokens', JSON.stringify(list.tokens));`,
+      filename: FILENAMES.mjs,
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('selectedToken', token.symbol);\nCookies.set('tokenPrices', JSON.stringify(prices));`,
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set(\`token-\${chainId}\`, JSON.stringify(tokenMeta));\nCookies.set('importedTokens', JSON.stringify(custom));\ndocument.cookie = \`token-\${chainId}=\${tokenMeta.symbol}; path=/\`;`,
+    },
+    // Coin data under a cookie name that names a bare token, and the removal of such a cookie.
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('token', token.address);\ndocument.cookie = \`currentToken=\${selected.symbol}; path=/\`;\nCookies.remove('token');`,
+    },
     // A credential-named variable holding a CSS value or an analytics id the page made itself.
     {
       code: `import Cookies from 'js-cookie';\nconst token = getCssVar('--brand');\nCookies.set('brand', token);\nconst sessionId = crypto.randomUUID();\nCookies.set('_analytics', sessionId);`,
@@ -228,6 +246,29 @@ ruleTester.run('no-token-in-js-cookie', rule, {
         { messageId: 'credentialCookieWrite', line: 3, column: 1 },
         { messageId: 'credentialCookieWrite', line: 4, column: 1 },
         { messageId: 'credentialCookieWrite', line: 5, column: 1 },
+      ],
+    },
+    // Login tokens next to coin words: a clear login origin, a login word or a login token kind wins.
+    {
+      code: `import Cookies from 'js-cookie';\nconst response = await fetch('/auth/refresh', { method: 'POST' });\nconst { access, refresh } = await response.json();\nCookies.set('tokens', JSON.stringify({ access, refresh }));\nCookies.set('tokenPrices', JSON.stringify(prices));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialCookieWrite', line: 4, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst tokenData = await login(form);\nCookies.set('tokenData', JSON.stringify(tokenData));\ndocument.cookie = \`access_token_\${chainId}=\${value}\`;\ndocument.cookie = \`token_\${userId}=\${value}\`;`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 4, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 5, column: 1 },
+      ],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst [, token] = location.hash.split('access_token=');\nCookies.set(\`token-\${chainId}\`, token);\nCookies.set('token', selected.address);\nCookies.set('token', jwt);\nCookies.remove('token');`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 5, column: 1 },
+        { messageId: 'credentialCookieRemoval', line: 6, column: 1 },
       ],
     },
     // Where the value comes from decides before its name: a token split from the URL fragment, a login

@@ -84,6 +84,37 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `localStorage.setItem('tokens', JSON.stringify(designTokens));\nlocalStorage.getItem('tokens');\nlocalStorage.removeItem('tokens');`,
     },
+    // ---- crypto-currency coins in wallet and exchange front ends, where `token` names a coin ----
+    {
+      code: `export async function loadBalances(address) {\n  const tokens = await getTokenBalances(address);\n  localStorage.setItem('tokens', JSON.stringify(tokens));\n}`,
+    },
+    {
+      code: `export async function loadTokenList() {\n  const list = await fetch('https://tokens.example/list.json').then((r) => r.json());\n  localStorage.setItem('tokenList', JSON.stringify(list));\n  localStorage.setItem('tokens', JSON.stringify(list.tokens));\n}`,
+    },
+    {
+      code: `localStorage.setItem('selectedToken', token.symbol);\nlocalStorage.setItem('tokenPrices', JSON.stringify(prices));`,
+    },
+    {
+      code: `localStorage.setItem(\`token-\${chainId}\`, JSON.stringify(tokenMeta));\nlocalStorage.setItem('importedTokens', JSON.stringify(custom));`,
+    },
+    // A request for coin data, judged by its URL or by the name of the constant that contains the URL.
+    {
+      code: `const tokens = await fetch(TOKEN_LIST_URL).then((r) => r.json());\nlocalStorage.setItem('tokens', JSON.stringify(tokens));\nconst { data } = await axios.get(\`\${API}/tokens/prices\`);\nconst { tokens: priced } = data;\nsessionStorage.setItem('tokens', JSON.stringify(priced));`,
+      filename: FILENAMES.mjs,
+    },
+    // `refresh` also means reloading data, and `user` before `token` is no login token kind.
+    {
+      code: `const tokens = await refreshTokenBalances(account);\nlocalStorage.setItem('tokens', JSON.stringify(tokens));\nconst { tokens: held } = await api.getUserTokenBalances(account);\nlocalStorage.setItem('held', JSON.stringify(held));`,
+      filename: FILENAMES.mjs,
+    },
+    // Asset words right before `token` name a coin.
+    {
+      code: `localStorage.setItem('swapToken', JSON.stringify(inputCurrency));\nlocalStorage.setItem('nativeToken', chain.nativeCurrency.symbol);\nlocalStorage.setItem('erc20Token', address);`,
+    },
+    // Coin data under a key that names a bare token, and the reads and removals of such an entry.
+    {
+      code: `localStorage.setItem('token', token.address);\nlocalStorage.setItem('currentToken', JSON.stringify({ address: t.address, symbol: t.symbol, decimals: t.decimals }));\nconst saved = localStorage.getItem('token');\nlocalStorage.removeItem('currentToken');`,
+    },
     // ---- a credential-named variable whose value comes from CSS, a theme, split input or the page ----
     {
       code: `const token = getComputedStyle(document.documentElement).getPropertyValue('--brand');\nlocalStorage.setItem('theme', token);`,
@@ -789,6 +820,63 @@ export default new Vuex.Store({
     {
       code: `localStorage.setItem('t', JSON.stringify(store.getState().tokens));`,
       errors: [{ messageId: 'credentialWrite', line: 1, column: 1 }],
+    },
+    // Login tokens next to coin words: a clear login origin, a login word or a login token kind wins.
+    {
+      code: `export async function refreshSession() {\n  const response = await fetch('/auth/refresh', { method: 'POST' });\n  const { access, refresh } = await response.json();\n  localStorage.setItem('tokens', JSON.stringify({ access, refresh }));\n  localStorage.setItem('tokenPrices', JSON.stringify(prices));\n}`,
+      errors: [{ messageId: 'credentialWrite', line: 4, column: 3 }],
+    },
+    {
+      code: `const { data } = await axios.post(\`\${API_URL}/auth/refresh\`, { refresh });\nlocalStorage.setItem('tokens', JSON.stringify(data));\nconst { access } = await login(form);\nsessionStorage.setItem('tokens', JSON.stringify([access]));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    {
+      code: `const tokenData = await login(form);\nlocalStorage.setItem('tokenData', JSON.stringify(tokenData));\nlocalStorage.setItem('tokenPrices', JSON.stringify(prices));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1 }],
+    },
+    // `accessTokenList` names a list of login tokens, and `authApi` a login client, so neither is coin data.
+    {
+      code: `const { tokens } = await api.getAccessTokenList();\nlocalStorage.setItem('accessTokenList', JSON.stringify(tokens));\nconst tokens2 = await authApi.getTokenList();\nlocalStorage.setItem('tokens', JSON.stringify(tokens2));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    {
+      code: `localStorage.setItem(\`access_token_\${chainId}\`, value);\nlocalStorage.setItem(\`token_\${userId}\`, value);\nlocalStorage.setItem(\`token-\${chainId}\`, res.data.token);`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1 },
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    {
+      code: `const [, token] = location.hash.split('access_token=');\nlocalStorage.setItem('selectedToken', token);\nconst { data } = await axios.post('/api/login', form);\nlocalStorage.setItem('token', data.token);\nlocalStorage.setItem('token', selected.address);\nlocalStorage.getItem('token');`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+        { messageId: 'credentialRead', line: 6, column: 1 },
+      ],
+    },
+    {
+      code: `const res = await fetch('/api/login', { method: 'POST', body: form });\nconst data = await res.json();\nif (data.user.token) localStorage.setItem('user', JSON.stringify(data.user));\nlocalStorage.setItem('tokenPrices', JSON.stringify(data.prices));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 22 }],
+    },
+    {
+      code: `const { address } = await login(form);\nlocalStorage.setItem('token', address);\nconst tokens = await getTokenForAddress(address);\nlocalStorage.setItem('token', tokens.jwt);`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
     },
     // A session id from a login call under a key with an analytics word.
     {
