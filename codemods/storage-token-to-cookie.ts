@@ -310,20 +310,50 @@ interface LoginContext {
 function planLoginRequest(finding: StorageFinding, plan: Plan, context: LoginContext): boolean {
   if (!finding.valueNode) return true;
   const { clients, sourceCode } = context;
-  const request = findResponseRequest(finding.valueNode, clients, sourceCode, 0);
-  if (!request) return true;
-  if (request === 'lost') {
-    if (!context.mayRequestOtherOrigin) return true;
-    plan.marks.push({ node: finding.node, reason: REASONS.loginRequestLost });
+  const requests: RequestCall[] = [];
+  for (const part of getWrittenValueParts(finding.valueNode, 0)) {
+    const request = findResponseRequest(part, clients, sourceCode, 0);
+    if (request === 'lost') {
+      if (!context.mayRequestOtherOrigin) continue;
+      plan.marks.push({ node: finding.node, reason: REASONS.loginRequestLost });
+      return false;
+    }
+    if (request && !requests.some((known) => known.call === request.call)) requests.push(request);
+  }
+  const edits = requests.map((request) => getLoginRequestEdit(request, sourceCode));
+  if (edits.some((edit) => edit === undefined)) {
+    plan.marks.push({ node: finding.node, reason: REASONS.loginRequestOptions });
     return false;
   }
-  const edit = getLoginRequestEdit(request, sourceCode);
-  if (edit) {
-    applyCookieEdit(edit, plan);
-    return true;
+  for (const edit of edits) {
+    if (edit) applyCookieEdit(edit, plan);
   }
-  plan.marks.push({ node: finding.node, reason: REASONS.loginRequestOptions });
-  return false;
+  return true;
+}
+
+/**
+ * Splits a written value into the values it serializes, so that each is followed back to its request:
+ * `JSON.stringify({ access, refresh })` into `access` and `refresh`, including spread and array elements.
+ * Any other value is returned as the only part.
+ */
+function getWrittenValueParts(node: TSESTree.Node, depth: number): TSESTree.Node[] {
+  const value = skipWrappers(node);
+  if (depth > 5) return [value];
+  if (value.type === AST_NODE_TYPES.CallExpression && isJsonStringify(value) && value.arguments[0]) {
+    return getWrittenValueParts(value.arguments[0], depth + 1);
+  }
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.flatMap((property) =>
+      getWrittenValueParts(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value, depth + 1),
+    );
+  }
+  if (value.type === AST_NODE_TYPES.ArrayExpression) {
+    return value.elements.flatMap((element) => {
+      if (element === null) return [];
+      return getWrittenValueParts(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, depth + 1);
+    });
+  }
+  return [value];
 }
 
 /** Returns true for `storage.setItem(key)` or `store.set(key)`: a write call with a key and no value. */
@@ -1184,6 +1214,16 @@ function isHeaderProperty(property: TSESTree.Property): boolean {
 
 function isCredentialHeaderKey(key: string | undefined): boolean {
   return key !== undefined && isCredentialHeaderName(key);
+}
+
+function isJsonStringify(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON' &&
+    getStaticKey(callee) === 'stringify'
+  );
 }
 
 function isJsonParse(call: TSESTree.CallExpression): boolean {
