@@ -34,6 +34,11 @@ export interface ResolvedKey {
   /** The key names a login credential. */
   readonly credential: boolean;
   readonly source: KeySource;
+  /**
+   * For a key built from known text and unknown expressions: the text with the names of the expressions
+   * (`selectedToken- chainId ` for `` `selectedToken-${chainId}` ``), which tells whether the key names a coin.
+   */
+  readonly text?: string;
 }
 
 /** Returns true when a known key string names a login credential under the given options. */
@@ -70,10 +75,12 @@ export function resolveCredentialKey(
   }
 
   const parts = getPartialKeyParts(expression, sourceCode);
-  if (parts !== undefined && isCredentialPartialKey(parts, { extraKeyPatterns: options.extraKeyPatterns })) {
-    return { key: undefined, credential: true, source: 'partial' };
+  if (parts === undefined) return { key: undefined, credential: false, source: 'unknown' };
+  const text = getPartialKeyText(parts);
+  if (isCredentialPartialKey(parts, { extraKeyPatterns: options.extraKeyPatterns })) {
+    return { key: undefined, credential: true, source: 'partial', text };
   }
-  return { key: undefined, credential: false, source: 'unknown' };
+  return { key: undefined, credential: false, source: 'unknown', text };
 }
 
 /**
@@ -86,8 +93,12 @@ export function resolveCredentialKey(
 export function isCredentialPartialKey(parts: readonly (string | TSESTree.Node)[], options: CredentialKeyOptions = {}): boolean {
   const text = parts.map((part) => (typeof part === 'string' ? part : ' ')).join('');
   if (text.trim().length === 0 || !isCredentialKey(text, options)) return false;
-  const namedText = parts.map((part) => (typeof part === 'string' ? part : ` ${getPartName(part)} `)).join('');
-  return !isCryptoAssetName(namedText);
+  return !isCryptoAssetName(getPartialKeyText(parts));
+}
+
+/** Returns the text of a partly known key with the names of its unknown parts (`token- chainId `). */
+export function getPartialKeyText(parts: readonly (string | TSESTree.Node)[]): string {
+  return parts.map((part) => (typeof part === 'string' ? part : ` ${getPartName(part)} `)).join('');
 }
 
 /** Returns the names an expression is read through (`chain id` for `chain.id`), or a call's callee name. */

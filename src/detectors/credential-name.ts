@@ -79,7 +79,8 @@ const DISQUALIFYING_WORDS = new Set([
  * push notification addresses (`fcmToken`, `deviceToken`), one-time links sent by e-mail (`inviteToken`,
  * `verificationToken`), design tokens (`designToken`, `colorToken`), lexer output (`syntaxToken`), counts of
  * language model tokens (`maxTokens`, `promptTokens`), a coin in a crypto-currency wallet or exchange
- * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`) and the cart id of a shop such as Shopify
+ * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`, `baseToken`, `rewardToken`, `gasToken`,
+ * `currentToken`) and the cart id of a shop such as Shopify
  * (`cartToken`, `checkoutToken`).
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
@@ -147,10 +148,18 @@ const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'erc721',
   'erc1155',
   'nft',
+  ...['base', 'quote', 'sell', 'buy', 'pay', 'receive', 'lp', 'reward', 'staking', 'stake', 'collateral', 'deposit'],
+  ...['bridge', 'gas', 'fee', 'current', 'active', 'default'],
   'cart',
   'checkout',
   'basket',
 ]);
+
+/**
+ * Words that, as the whole first part of a two-word name, name a coin (`fromToken`, `to_token`): the two
+ * sides of a swap. Elsewhere in a name they are too common to count (`getUserFromToken`).
+ */
+const SWAP_SIDE_WORDS = new Set(['from', 'to']);
 
 /**
  * Words that, right before the plural `tokens`, name login tokens (`authTokens`, `oauthTokens`,
@@ -353,10 +362,11 @@ export function isLoginCallName(name: string): boolean {
 
 /**
  * Words in the name of a call that mark a login origin beyond those of `isLoginCallName`: an auth client
- * (`authClient.refresh()`, `getAuth()`), a token refresh, an OAuth or SSO flow, credentials, and a session
+ * (`authClient.refresh()`, `getAuth()`), a token refresh, an OAuth, SSO or Sign-In with Ethereum (`siwe`)
+ * flow, credentials, and a session
  * API (`api.sessions.create()`).
  */
-const LOGIN_ORIGIN_WORDS = new Set(['auth', 'oauth2', 'refresh', 'credentials', 'sso', 'session', 'sessions']);
+const LOGIN_ORIGIN_WORDS = new Set(['auth', 'oauth2', 'refresh', 'credentials', 'sso', 'siwe', 'session', 'sessions']);
 
 /**
  * Returns true when the name of a call shows that its result comes from a login: `isLoginCallName`, a word of
@@ -427,6 +437,25 @@ const CRYPTO_MARKET_WORDS = new Set([
   'logos',
   'icon',
   'icons',
+  'coin',
+  'coins',
+]);
+
+/**
+ * Words that name coin data in a request URL (`/api/v3/coins/${id}`, `/dex/pairs/${chain}/${pair}`,
+ * `/markets`), besides the market words. In other names `pair` also names a key pair.
+ */
+const CRYPTO_URL_WORDS = new Set(['pair', 'pairs', 'market', 'markets', 'ticker', 'tickers', 'dex']);
+
+/**
+ * Words that, right before `token` or `tokens` in a storage key or cookie name, name the coin a wallet or
+ * exchange keeps there (`baseToken`, `rewardToken`, `favoriteTokens`), together with the asset words. Unlike
+ * `current`, `active` or `default`, which make a key no credential key but are too plain to outweigh a value
+ * named `token`, these outweigh it.
+ */
+const COIN_KEY_QUALIFIERS = new Set([
+  ...['base', 'quote', 'sell', 'buy', 'pay', 'receive', 'lp', 'reward', 'staking', 'stake', 'collateral', 'deposit'],
+  ...['bridge', 'gas', 'fee', 'favorite', 'favorites', 'favourite', 'watched', 'watchlist', 'wallet', 'native'],
 ]);
 
 /**
@@ -462,7 +491,77 @@ export function isCryptoAssetName(name: string): boolean {
  */
 export function isCryptoAssetUrl(url: string): boolean {
   if (url.split(/[/?&#=]/).some((part) => hasLoginWordOverAssets(splitWords(part)))) return false;
-  return hasCryptoAssetWords(splitWords(url));
+  const words = splitWords(url);
+  return hasCryptoAssetWords(words) || words.some((word) => CRYPTO_URL_WORDS.has(word));
+}
+
+/**
+ * Returns true when a storage key or cookie name names a coin clearly enough to outweigh a value that is
+ * only named `token` or `tokens`: `isCryptoAssetName` holds (`tokenList`, `importedTokens`,
+ * `` `token-${chainId}` `` read with its expressions' names) without counting `address`, or a word of
+ * `COIN_KEY_QUALIFIERS` or `from` or `to` comes right before `token` or `tokens` (`baseToken`, `fromToken`,
+ * `favoriteTokens`). A login word in the name rules it out.
+ */
+export function isCryptoAssetKey(name: string): boolean {
+  const words = splitWords(name);
+  if (hasLoginWordOverAssets(words)) return false;
+  // A wallet address also keys the token of a Sign-In with Ethereum login (`` `token_${address}` ``).
+  if (hasCryptoAssetWords(words.filter((word) => word !== 'address' && word !== 'addresses'))) return true;
+  return words.some(
+    (word, index) =>
+      (word === 'token' || word === 'tokens') &&
+      (COIN_KEY_QUALIFIERS.has(words[index - 1] ?? '') || (index === 1 && SWAP_SIDE_WORDS.has(words[0] ?? ''))),
+  );
+}
+
+/**
+ * Words of the fields of a coin's record in a token list or a market API (`address`, `symbol`, `decimals`,
+ * `logoURI`, `chainId`, `price`, `coingeckoId`).
+ */
+const COIN_FIELD_WORDS = new Set([
+  ...['id', 'name', 'symbol', 'decimals', 'address', 'contract', 'logo', 'uri', 'url', 'icon', 'image', 'chain'],
+  ...['network', 'price', 'prices', 'balance', 'balances', 'amount', 'usd', 'market', 'cap', 'coingecko', 'tags'],
+  ...['extensions', 'standard', 'verified', 'native', 'wrapped', 'change', 'volume', 'rank', 'current', 'total', 'supply'],
+]);
+
+/** Fields that only a coin's record has, one of which a record must contain to count as coin data. */
+const COIN_ONLY_FIELDS = new Set(['symbol', 'decimals']);
+
+/**
+ * Returns true when the property names of an object literal or object type are those of a coin's record:
+ * every name is made of coin field words (`id`, `symbol`, `name`, `logoURI`, `chainId`, `current_price`),
+ * and one of them is `symbol` or `decimals`. `{ address, chainId }` alone may be a Sign-In with Ethereum
+ * login, and `{ id, name }` anything.
+ */
+export function isCryptoAssetFieldList(names: readonly string[]): boolean {
+  const wordLists = names.map((name) => splitWords(name));
+  return (
+    wordLists.some((words) => words.length === 1 && COIN_ONLY_FIELDS.has(words[0] ?? '')) &&
+    wordLists.every((words) => words.length > 0 && words.every((word) => COIN_FIELD_WORDS.has(word)))
+  );
+}
+
+/** State properties next to which a bare `token` state property holds a coin (`amount`, `slippage`, `symbol`). */
+const COIN_SIBLING_WORDS = new Set([
+  ...['amount', 'amounts', 'slippage', 'symbol', 'decimals', 'balance', 'balances', 'price', 'prices', 'allowance'],
+]);
+
+/**
+ * Returns true when a state property name shows that a bare `token` next to it is a coin: `amount`,
+ * `slippage`, `symbol`, `balance`, `price` and the like (`inputAmount`, `tokenBalance`). `address` and
+ * `chainId` are left out, because a Sign-In with Ethereum login state holds them next to its token.
+ */
+export function isCryptoAssetSiblingName(name: string): boolean {
+  const words = splitWords(name);
+  return !hasLoginWordOverAssets(words) && words.some((word) => COIN_SIBLING_WORDS.has(word));
+}
+
+/**
+ * Returns true when a name contains a word that keeps it about logins next to coin words (`accessToken`,
+ * `jwt`, `auth_${address}`), as `isCryptoAssetName` decides.
+ */
+export function hasLoginWordOverCoins(name: string): boolean {
+  return hasLoginWordOverAssets(splitWords(name));
 }
 
 function hasLoginWordOverAssets(words: readonly string[]): boolean {
@@ -513,6 +612,7 @@ function isCredentialWordList(words: readonly string[]): boolean {
     const previous = words[index - 1] ?? '';
     const isNonLoginWord =
       (word === 'token' && NON_LOGIN_TOKEN_QUALIFIERS.has(previous)) ||
+      (word === 'token' && index === 1 && SWAP_SIDE_WORDS.has(previous)) ||
       (word === 'sessionid' && NON_LOGIN_SESSION_QUALIFIERS.has(previous));
     const isLoginTokens = word === 'tokens' && LOGIN_TOKENS_QUALIFIERS.has(previous);
     if ((CREDENTIAL_WORDS.has(word) || isLoginTokens) && !isNonLoginWord && rest.every((next) => NEUTRAL_TRAILING_WORDS.has(next))) {

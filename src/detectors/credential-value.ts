@@ -17,8 +17,13 @@ import {
   isCredentialHeaderName,
   isCredentialName,
   isCredentialPropertyName,
+  hasLoginWordOverCoins,
+  isCryptoAssetFieldList,
+  isCryptoAssetKey,
   isCryptoAssetName,
+  isLoginResultName,
   isSessionIdName,
+  splitWords,
 } from './credential-name.js';
 import {
   getCalleeName,
@@ -30,7 +35,7 @@ import {
   isFunctionNode,
   walk,
 } from './value-flow.js';
-import { getMethodName, getValueOrigin, skipValueWrappers, type ValueOrigin } from './value-origin.js';
+import { getMethodName, getValueOrigin, isNonCredentialOrigin, skipValueWrappers, type ValueOrigin } from './value-origin.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -53,6 +58,11 @@ export type CredentialUse = 'authorization-header' | 'credential-property';
 export interface StoredValueContext {
   /** The storage key or cookie name, when known. Under an analytics key (`analytics`, `_ga`) session ids do not count. */
   readonly key?: string;
+  /**
+   * The words of a key or cookie name that is only partly known, with the names of its unknown parts
+   * (`selectedToken- chainId` for `` `selectedToken-${chainId}` ``). It tells coin data like `key` does.
+   */
+  readonly keyText?: string;
 }
 
 /** Classifies a stored value; a missing value (`setItem(key)`) counts as empty. */
@@ -64,8 +74,10 @@ export function classifyStoredValue(
   if (!node) return 'empty';
   if (isEmptyValue(node, sourceCode)) return 'empty';
   if (isLiteralFlag(node, sourceCode)) return 'flag';
+  const keyText = context.key ?? context.keyText;
+  if (isCoinNamedToken(node, sourceCode, keyText !== undefined && isCryptoAssetKey(keyText))) return 'crypto-asset';
   if (isCredentialValue(node, sourceCode, context)) return 'credential';
-  if (context.key !== undefined && isCryptoAssetValue(node, context.key, sourceCode)) return 'crypto-asset';
+  if (isCryptoAssetValue(node, keyText, sourceCode)) return 'crypto-asset';
   return 'other';
 }
 
@@ -147,17 +159,138 @@ function hasLoginOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, de
 }
 
 /**
- * Returns true when a value stored under `key` is data about a crypto-currency coin. Either its name, read
- * together with the key, names a coin (`token.symbol` or `prices` under `currentToken`, see
- * `isCryptoAssetName`), or it is an object literal whose keys all do (`{ address, symbol, decimals }`). A
- * login word in the key (`accessToken`, `jwt`) or a value that comes from a login, in whole or in part, rules
- * this out.
+ * Returns true when a stored value is data about a crypto-currency coin. That is a value from a request or
+ * call for coin data (`getTokenBalances(address)`, `fetch(coinUrl)`, see `getValueOrigin`), an object literal
+ * made of a coin's fields (`{ id, symbol, name }`, see `isCryptoAssetFieldList`), a variable whose type
+ * annotation is a coin type (see `isCryptoAssetTypeNode`), or, under a known key, a value whose name read
+ * together with the key names a coin (`token.symbol` or `prices` under `currentToken`, see
+ * `isCryptoAssetName`). A login word in the key (`accessToken`, `jwt`) or a value that comes from a login, in
+ * whole or in part, rules this out.
  */
-function isCryptoAssetValue(node: TSESTree.Node, key: string, sourceCode: TSESLint.SourceCode): boolean {
+function isCryptoAssetValue(node: TSESTree.Node, key: string | undefined, sourceCode: TSESLint.SourceCode): boolean {
   const expression = skipPassThrough(node);
+  if ((key !== undefined && hasLoginWordOverCoins(key)) || hasLoginOrigin(expression, sourceCode, 0)) return false;
+  if (getValueOrigin(expression, sourceCode) === 'crypto-asset') return true;
+  if (isCryptoAssetObject(expression, sourceCode) || hasCryptoAssetType(expression, sourceCode)) return true;
   const names = getValueNames(expression);
-  if (names.length === 0 || hasLoginOrigin(expression, sourceCode, 0)) return false;
+  if (names.length === 0 || key === undefined) return false;
   return names.every((name) => !isCredentialName(name) && isCryptoAssetName(`${key} ${name}`));
+}
+
+/**
+ * Returns true when a value named `token` or `tokens` is a coin: it is stored under a key that names a coin
+ * (`isCoinKey`, see `isCryptoAssetKey`), as in `localStorage.setItem('selectedToken', JSON.stringify(token))`,
+ * or its type annotation is a coin type (`token: Token` for a `Token` with a coin's fields). The value must
+ * be a variable, or a property of an object not named like a response (`res.data.token` keeps counting). It
+ * must not come from a login, and the file must not read a credential property from it (`token.jwt`).
+ */
+function isCoinNamedToken(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, isCoinKey: boolean): boolean {
+  const expression = skipPassThrough(node);
+  const isVariable = expression.type === AST_NODE_TYPES.Identifier;
+  const isCoinProperty =
+    expression.type === AST_NODE_TYPES.MemberExpression && !isLoginResultName(getObjectName(expression.object) ?? 'data');
+  const names = getValueNames(expression);
+  if (!(isVariable || isCoinProperty) || names.length !== 1) return false;
+  const [name = ''] = names;
+  const isBareToken = isBareTokensName(name) || splitWords(name).join(' ') === 'token';
+  if (!isBareToken && !isCryptoAssetName(name)) return false;
+  if (!isCoinKey && !hasCryptoAssetType(expression, sourceCode)) return false;
+  return !hasLoginOrigin(expression, sourceCode, 0) && !hasCredentialEvidence(expression, sourceCode);
+}
+
+/** Returns true for an object literal made of a coin's fields whose values contain no credential. */
+function isCryptoAssetObject(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (expression.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const names = getValueNames(expression);
+  return (
+    names.length > 0 &&
+    isCryptoAssetFieldList(names) &&
+    !isCredentialExpression(expression, sourceCode, { depth: 0, variables: new Set(), ignoreSessionIds: false })
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Coin types: a TypeScript annotation that shows a variable holds a coin.
+
+/**
+ * Package names whose types describe coins (`@uniswap/sdk-core`'s `Token`, `@uniswap/token-lists`'s
+ * `TokenInfo`, viem, ethers, wagmi, Solana's libraries).
+ */
+const CRYPTO_PACKAGE = /(?:^|[/@-])(?:uniswap|token-lists|ethers|viem|wagmi|web3|solana|pancakeswap|sushiswap|coingecko)(?:$|[/-])/i;
+
+const MAX_TYPE_DEPTH = 4;
+
+/**
+ * Returns true when the variable or parameter that a value reads, or the `as` expression it is, has a type
+ * annotation that names a coin type: `token: Token` where the file declares `Token` with a coin's fields,
+ * `tokens: TokenInfo[]` imported from a crypto-currency package, or `token: ERC20Token | null`.
+ */
+export function hasCryptoAssetType(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (node.type === AST_NODE_TYPES.TSAsExpression) return isCryptoAssetTypeNode(node.typeAnnotation, sourceCode, 0);
+  const expression = skipValueWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = definition.name.typeAnnotation?.typeAnnotation;
+  return annotation !== undefined && isCryptoAssetTypeNode(annotation, sourceCode, 0);
+}
+
+/**
+ * Returns true when a type describes a coin, a list or map of coins, or a coin or nothing (`Token | null`).
+ * A named type counts when the file declares it with a coin's fields (see `isCryptoAssetFieldList`), when it
+ * is imported from a crypto-currency package, or when its name names a coin (`ERC20Token`, `TokenMetadata`).
+ */
+export function isCryptoAssetTypeNode(type: TSESTree.TypeNode, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > MAX_TYPE_DEPTH) return false;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSUnionType: {
+      const members = type.types.filter(
+        (member) => member.type !== AST_NODE_TYPES.TSNullKeyword && member.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+      );
+      return members.length > 0 && members.every((member) => isCryptoAssetTypeNode(member, sourceCode, depth + 1));
+    }
+    case AST_NODE_TYPES.TSArrayType:
+      return isCryptoAssetTypeNode(type.elementType, sourceCode, depth + 1);
+    case AST_NODE_TYPES.TSTypeLiteral:
+      return isCryptoAssetMembers(type.members);
+    case AST_NODE_TYPES.TSTypeReference:
+      return isCryptoAssetTypeReference(type, sourceCode, depth);
+    default:
+      return false;
+  }
+}
+
+function isCryptoAssetTypeReference(type: TSESTree.TSTypeReference, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = type.typeName.name;
+  const last = type.typeArguments?.params.at(-1);
+  if (['Array', 'ReadonlyArray', 'Record', 'Map', 'Set', 'Partial', 'Readonly'].includes(name)) {
+    return last !== undefined && isCryptoAssetTypeNode(last, sourceCode, depth + 1);
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(type), type.typeName);
+  for (const definition of variable?.defs ?? []) {
+    const declaration = definition.node;
+    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
+      return isCryptoAssetTypeNode(declaration.typeAnnotation, sourceCode, depth + 1);
+    }
+    if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) return isCryptoAssetMembers(declaration.body.body);
+    if (definition.type === 'ImportBinding' && definition.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (CRYPTO_PACKAGE.test(definition.parent.source.value)) return true;
+    }
+  }
+  return isCryptoAssetName(name);
+}
+
+/** Returns true when the members of an object type or interface are a coin's fields. */
+function isCryptoAssetMembers(members: readonly TSESTree.TypeElement[]): boolean {
+  const names: string[] = [];
+  for (const member of members) {
+    if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed) continue;
+    if (member.key.type === AST_NODE_TYPES.Identifier) names.push(member.key.name);
+    else if (member.key.type === AST_NODE_TYPES.Literal) names.push(String(member.key.value));
+  }
+  return names.length > 0 && isCryptoAssetFieldList(names);
 }
 
 /** Returns the name of a variable or property read, or all keys of an object literal, else nothing. */
@@ -213,7 +346,7 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
       // The origin decides before the name: `const token = getCssVar('--brand')` is a colour, while
       // `const tokens = await r.json()` after a login request contains login tokens.
       const origin = getValueOrigin(expression, sourceCode);
-      if (origin === 'non-credential') return false;
+      if (isNonCredentialOrigin(origin)) return false;
       return (
         namesCredential(expression.name, search, origin) ||
         isBareTokensName(expression.name) ||
@@ -226,7 +359,7 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
       if (name === undefined) return hasCredentialEvidence(expression, sourceCode);
       const origin = getValueOrigin(expression, sourceCode);
       const isNamedCredential = isBareTokensName(name)
-        ? origin !== 'non-credential'
+        ? !isNonCredentialOrigin(origin)
         : isCredentialPropertyName(name, getObjectName(expression.object)) && namesCredential(name, search, origin);
       return isNamedCredential || hasCredentialEvidence(expression, sourceCode);
     }
@@ -264,7 +397,7 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
         const origin = key === undefined ? 'unknown' : getValueOrigin(property.value, sourceCode);
         if (
           key !== undefined &&
-          origin !== 'non-credential' &&
+          !isNonCredentialOrigin(origin) &&
           namesCredential(key, search, origin) &&
           !isLiteralFlag(property.value, sourceCode) &&
           !isEmptyValue(property.value, sourceCode)
@@ -305,7 +438,7 @@ function isCredentialVariable(identifier: TSESTree.Identifier, sourceCode: TSESL
   const key = property ? getPropertyKeyName(property) : undefined;
   if (key === undefined) return false;
   const origin = declarator.init ? getValueOrigin(declarator.init, sourceCode) : 'unknown';
-  if (origin === 'non-credential') return false;
+  if (isNonCredentialOrigin(origin)) return false;
   return isBareTokensName(key) || namesCredential(key, search, origin);
 }
 

@@ -11,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, CONSTRUCT, createReferenceTracker, READ } from '../util/reference-tracker.js';
 import {
   getMemberName,
+  getPartialKeyText,
   getStaticString,
   isAllowedKey,
   isCredentialKey,
@@ -18,7 +19,7 @@ import {
   resolveCredentialKey,
   skipTypeWrappers,
 } from './credential-key.js';
-import { classifyStoredValue, isEmptyValue, isLiteralFlag, type StoredValueKind } from './credential-value.js';
+import { classifyStoredValue, isEmptyValue, isLiteralFlag, type StoredValueContext, type StoredValueKind } from './credential-value.js';
 import {
   getCallsOfFunction,
   getCalleeName,
@@ -489,17 +490,20 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
 
   for (const write of writes) {
     let name = write.staticName;
+    let nameText: string | undefined;
     let credentialName = name !== undefined && isCredentialKey(name, keyOptions);
     if (write.nameNode) {
       const resolved = resolveCredentialKey(write.nameNode, sourceCode, keyOptions);
       name = resolved.key;
+      nameText = resolved.text;
       credentialName = resolved.credential;
     } else if (write.partialName !== undefined) {
+      nameText = getPartialKeyText(write.partialName);
       credentialName = isCredentialPartialKey(write.partialName, { extraKeyPatterns: options.extraNamePatterns });
     }
     if (name !== undefined && isAllowedKey(name, keyOptions)) continue;
 
-    const value = classifyCookieValue(write, name, sourceCode);
+    const value = classifyCookieValue(write, { key: name, keyText: nameText }, sourceCode);
     if (name !== undefined && write.kind === 'write' && value.kind !== 'empty' && value.kind !== 'flag') {
       (value.kind === 'crypto-asset' ? assetNames : otherNames).add(name);
     }
@@ -545,7 +549,7 @@ function judgeCookieWrites(writes: CookieWrite[], sourceCode: TSESLint.SourceCod
 /** Classifies the written value: the credential part if any, else whether it is empty or a literal flag. */
 function classifyCookieValue(
   write: CookieWrite,
-  name: string | undefined,
+  context: StoredValueContext,
   sourceCode: TSESLint.SourceCode,
 ): { kind: StoredValueKind; node?: TSESTree.Node } {
   if (write.kind === 'remove') return { kind: 'empty' };
@@ -556,7 +560,7 @@ function classifyCookieValue(
   }
   let result: { kind: StoredValueKind; node?: TSESTree.Node } = { kind: 'other' };
   for (const node of write.valueNodes) {
-    const kind = classifyStoredValue(unwrapEncoding(node), sourceCode, { key: name });
+    const kind = classifyStoredValue(unwrapEncoding(node), sourceCode, context);
     if (kind === 'credential') return { kind, node };
     if (write.valueNodes.length === 1) result = { kind, node };
   }

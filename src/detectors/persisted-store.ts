@@ -12,7 +12,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getConstantInit, hasSpread } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, READ, type TraceMap } from '../util/reference-tracker.js';
 import { getStaticString, skipTypeWrappers } from './credential-key.js';
-import { isAuthContainerName, isAuthStateName, isCredentialName } from './credential-name.js';
+import { isAuthContainerName, isAuthStateName, isCredentialName, isCryptoAssetSiblingName, splitWords } from './credential-name.js';
+import { hasCryptoAssetType, isCryptoAssetTypeNode } from './credential-value.js';
 import { getCalleeName, getPropertyKeyName, isFunctionNode } from './value-flow.js';
 import type { StorageAccess, StorageArea } from './web-storage.js';
 
@@ -37,6 +38,8 @@ interface StateEntry {
   readonly shape: StateShape | undefined;
   /** True when the initial value is `true` or `false`, because a flag such as `auth: false` is no credential. */
   readonly isFlag: boolean;
+  /** True when a state property named `token` or `tokens` holds a crypto-currency coin (see `isCoinEntry`). */
+  readonly isCoin?: boolean;
 }
 
 /** The part of the state that a persisted-state config keeps: all of it or the listed paths, less the omitted ones. */
@@ -395,13 +398,17 @@ function getPiniaOptionsShape(options: TSESTree.ObjectExpression, sourceCode: So
 function getSetupStoreShape(setup: TSESTree.Node, sourceCode: SourceCode): StateShape {
   const returned = isFunctionNode(setup) ? getReturnedObject(setup, sourceCode) : undefined;
   if (!returned) return UNKNOWN_SHAPE;
-  const entries: StateEntry[] = [];
+  const state: { name: string; value: TSESTree.Node }[] = [];
   for (const property of returned.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const name = getPropertyKeyName(property);
-    if (name === undefined || isActionOrGetter(property.value, sourceCode)) continue;
-    entries.push(getStateEntry(name, property.value, sourceCode, 0));
+    if (name !== undefined && !isActionOrGetter(property.value, sourceCode)) state.push({ name, value: property.value });
   }
+  const entries = state.map(({ name, value }): StateEntry => {
+    const entry = getStateEntry(name, value, sourceCode, 0);
+    const siblings = state.map((other) => other.name).filter((sibling) => sibling !== name);
+    return isCoinEntry(name, value, siblings, sourceCode) ? { ...entry, isCoin: true } : entry;
+  });
   return { entries, complete: !hasSpread(returned) };
 }
 
@@ -449,7 +456,8 @@ function findCredentialEntry(shape: StateShape, prefix: string, omit: readonly s
 function judgeEntry(entry: StateEntry, path: string, omit: readonly string[]): string | undefined {
   if (omit.includes(path) || entry.isFlag) return undefined;
   const partlyOmitted = omit.some((omitted) => omitted.startsWith(`${path}.`));
-  const isCredential = !partlyOmitted && (entry.isModule ? isAuthStateName(entry.name) : isCredentialName(entry.name));
+  const isCredential =
+    !partlyOmitted && !entry.isCoin && (entry.isModule ? isAuthStateName(entry.name) : isCredentialName(entry.name));
   if (!entry.shape) return isCredential ? path : undefined;
   // A credential name such as `token` counts whatever it contains. An `auth` container or a module counts
   // through what the file shows inside it, and by its name only when the file does not show all of it.
@@ -492,12 +500,78 @@ function findCredentialOnPath(
 /** Reads the properties of a state object, following nested object literals. */
 function getObjectShape(object: TSESTree.ObjectExpression, sourceCode: SourceCode, depth: number): StateShape {
   const entries: StateEntry[] = [];
+  const names = object.properties.map((property) =>
+    property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined,
+  );
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const name = getPropertyKeyName(property);
-    if (name !== undefined) entries.push(getStateEntry(name, property.value, sourceCode, depth + 1));
+    if (name === undefined) continue;
+    const entry = getStateEntry(name, property.value, sourceCode, depth + 1);
+    const siblings = names.filter((sibling): sibling is string => sibling !== undefined && sibling !== name);
+    entries.push(isCoinEntry(name, property.value, siblings, sourceCode) ? { ...entry, isCoin: true } : entry);
   }
   return { entries, complete: !hasSpread(object) };
+}
+
+/**
+ * Returns true when a state property named `token` or `tokens` holds a crypto-currency coin, as in a swap or
+ * bridge store: its type is a coin type (`null as Token | null`, `ref<TokenInfo[]>([])`, see
+ * `isCryptoAssetTypeNode`), or it starts as no string (`null`, `[]`) next to properties such as `amount`,
+ * `slippage` or `symbol` (see `isCryptoAssetSiblingName`). A token that starts as a string (`token: ''`) is
+ * judged by its name alone.
+ */
+function isCoinEntry(name: string, value: TSESTree.Node, siblings: readonly string[], sourceCode: SourceCode): boolean {
+  const words = splitWords(name);
+  if (words.length !== 1 || (words[0] !== 'token' && words[0] !== 'tokens')) return false;
+  if (hasCoinType(value, sourceCode, 0)) return true;
+  return !startsAsString(value, sourceCode, 0) && siblings.some((sibling) => isCryptoAssetSiblingName(sibling));
+}
+
+/** Returns true for a state value that starts as a string: `''`, `'' as string`, `ref<string>()`, `ref('')`. */
+function startsAsString(node: TSESTree.Node, sourceCode: SourceCode, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (hasStringType(node)) return true;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const init = getConstantInit(sourceCode.scopeManager, node);
+    return init !== undefined && startsAsString(init, sourceCode, depth + 1);
+  }
+  const value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.CallExpression && isReactiveWrapper(value)) {
+    const argument = value.arguments[0];
+    return argument !== undefined && startsAsString(argument, sourceCode, depth + 1);
+  }
+  if (value !== node) return startsAsString(value, sourceCode, depth + 1);
+  return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') || value.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+/** Returns true when a state value carries a coin type: `x as Token`, `ref<Token>()`, or an annotated constant. */
+function hasCoinType(node: TSESTree.Node, sourceCode: SourceCode, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+    return isCryptoAssetTypeNode(node.typeAnnotation, sourceCode, 0) || hasCoinType(node.expression, sourceCode, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    if (hasCryptoAssetType(node, sourceCode)) return true;
+    const init = getConstantInit(sourceCode.scopeManager, node);
+    return init !== undefined && hasCoinType(init, sourceCode, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && isReactiveWrapper(node)) {
+    const typeArgument = node.typeArguments?.params[0];
+    if (typeArgument && isCryptoAssetTypeNode(typeArgument, sourceCode, 0)) return true;
+    const argument = node.arguments[0];
+    return argument !== undefined && hasCoinType(argument, sourceCode, depth + 1);
+  }
+  return false;
+}
+
+/** Returns true for a value written as a string: `'' as string`, `ref<string>('')`. */
+function hasStringType(node: TSESTree.Node): boolean {
+  let type: TSESTree.TypeNode | undefined;
+  if (node.type === AST_NODE_TYPES.TSAsExpression) type = node.typeAnnotation;
+  else if (node.type === AST_NODE_TYPES.CallExpression) type = node.typeArguments?.params[0];
+  const members = type?.type === AST_NODE_TYPES.TSUnionType ? type.types : type ? [type] : [];
+  return members.some((member) => member.type === AST_NODE_TYPES.TSStringKeyword);
 }
 
 /** Reads a state value, also inside `ref()`, `reactive()` or a constant, and the object literal it may be. */

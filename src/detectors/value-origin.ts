@@ -24,14 +24,20 @@ import { getCalleeName, isCallTo, isFunctionNode } from './value-flow.js';
  * - `login`: a login call, a request whose URL names a login (`/auth/refresh`), a credential response
  *   header, the URL fragment or query, a cookie string, or a state slice named like login data.
  * - `request`: any other request or response (`fetch(url)`, `res.json()`).
- * - `non-credential`: CSS, rendered text, a theme or lexer object, crypto asset data (`getTokenBalances()`,
- *   a request for a token list), a part split from user input, or an id or time the page makes itself.
- *   Such a value is no credential whatever its name.
+ * - `non-credential`: CSS, rendered text, a theme or lexer object, a part split from user input, or an id
+ *   or time the page makes itself. Such a value is no credential whatever its name.
+ * - `crypto-asset`: crypto-currency coin data (`getTokenBalances()`, a request for a token list or to a
+ *   coin market API). Such a value is no credential either, and it is coin data under any key.
  * - `unknown`: anything else (parameters, globals, other calls). The name alone decides.
  *
  * A credential name on a `login` or `request` value always counts.
  */
-export type ValueOrigin = 'login' | 'request' | 'non-credential' | 'unknown';
+export type ValueOrigin = 'login' | 'request' | 'non-credential' | 'crypto-asset' | 'unknown';
+
+/** Returns true for an origin whose value is no credential whatever its name: `non-credential` or `crypto-asset`. */
+export function isNonCredentialOrigin(origin: ValueOrigin): boolean {
+  return origin === 'non-credential' || origin === 'crypto-asset';
+}
 
 /** Calls whose result the page makes itself, so it is never a login the server issued. */
 const CLIENT_GENERATED_CALLS = [
@@ -222,7 +228,8 @@ function getIdentifierOrigin(identifier: TSESTree.Identifier, sourceCode: TSESLi
     if (promise) origin = getValueOrigin(promise, sourceCode, depth + 1);
   }
   if (origin !== 'unknown') return origin;
-  return hasAnyWord(identifier.name, STYLE_WORDS) || isCryptoAssetName(identifier.name) ? 'non-credential' : 'unknown';
+  if (hasAnyWord(identifier.name, STYLE_WORDS)) return 'non-credential';
+  return isCryptoAssetName(identifier.name) ? 'crypto-asset' : 'unknown';
 }
 
 function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
@@ -240,7 +247,7 @@ function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint
   if (origin !== 'unknown') return origin;
   if (objectNames.some((name) => hasAnyWord(name, STYLE_WORDS))) return 'non-credential';
   // `tokenList.tokens` and `chain.tokens` are coins, and so is `tokens` read from `list`.
-  return isCryptoAssetName([...objectNames, property ?? ''].join(' ')) ? 'non-credential' : 'unknown';
+  return isCryptoAssetName([...objectNames, property ?? ''].join(' ')) ? 'crypto-asset' : 'unknown';
 }
 
 function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
@@ -255,7 +262,7 @@ function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.Sourc
   const method = getMethodName(call);
   const calleeName = getCalleeName(call) ?? method;
   // `getTokenBalances(address)` returns coins, although `token` alone in a call name marks a login.
-  if (calleeName !== undefined && isCryptoAssetName(calleeName)) return 'non-credential';
+  if (calleeName !== undefined && isCryptoAssetName(calleeName)) return 'crypto-asset';
   if (calleeName !== undefined && isLoginOriginName(calleeName)) return 'login';
 
   const callee = skipTypeWrappers(call.callee);
@@ -310,7 +317,7 @@ function getRequestOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.So
 
 /**
  * Judges a request by the words of its URL: crypto asset data (`https://tokens.example/list.json`,
- * `/api/prices`) is `non-credential`, a login URL (`/auth/refresh`, `/oauth/token`) is `login`, and any
+ * `/api/prices`, `/api/v3/coins/${id}`) is `crypto-asset`, a login URL (`/auth/refresh`, `/oauth/token`) is `login`, and any
  * other URL, or one whose text is unknown, is `request`. The URL is read from its string, the static parts
  * and the names in a template (`${API}/auth/refresh`), or the name of the constant that contains it
  * (`TOKEN_LIST_URL`).
@@ -318,7 +325,7 @@ function getRequestOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.So
 function getUrlOrigin(url: TSESTree.Node, sourceCode: TSESLint.SourceCode): ValueOrigin {
   const text = getUrlText(url, sourceCode);
   if (text === undefined) return 'request';
-  if (isCryptoAssetUrl(text)) return 'non-credential';
+  if (isCryptoAssetUrl(text)) return 'crypto-asset';
   return isLoginOriginName(text) ? 'login' : 'request';
 }
 

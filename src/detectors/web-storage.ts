@@ -358,6 +358,7 @@ function getEntryId(area: StorageArea, key: string): string {
  */
 function judgeAccess(access: StorageAccess, sourceCode: TSESLint.SourceCode, options: WebStorageOptions): Judged | undefined {
   let key: string | undefined;
+  let keyText: string | undefined;
   let credentialKey = false;
   if (access.staticKey !== undefined) {
     key = access.staticKey;
@@ -365,6 +366,7 @@ function judgeAccess(access: StorageAccess, sourceCode: TSESLint.SourceCode, opt
   } else if (access.keyNode) {
     const resolved = resolveCredentialKey(access.keyNode, sourceCode, options);
     key = resolved.key;
+    keyText = resolved.text;
     credentialKey = resolved.credential;
   } else {
     key = access.staticKey;
@@ -375,7 +377,7 @@ function judgeAccess(access: StorageAccess, sourceCode: TSESLint.SourceCode, opt
   const keyReason = credentialKey ? ('key' as const) : undefined;
   switch (access.kind) {
     case 'write': {
-      const value = classifyStoredValue(access.valueNode, sourceCode, { key });
+      const value = classifyStoredValue(access.valueNode, sourceCode, { key, keyText });
       if (value === 'flag') return undefined;
       if (value === 'crypto-asset') return { access, kind: 'write', key, reason: undefined, cryptoAsset: true };
       if (value === 'empty') return { access, kind: 'remove', key, reason: keyReason };

@@ -67,11 +67,21 @@ describe('resolveCredentialKey', () => {
   });
 
   it('reads the static parts of a template', () => {
-    expect(resolveLastArgument('use(`${prefix}:refreshToken`);')).toEqual({ key: undefined, credential: true, source: 'partial' });
+    expect(resolveLastArgument('use(`${prefix}:refreshToken`);')).toEqual({
+      key: undefined,
+      credential: true,
+      source: 'partial',
+      text: ' prefix :refreshToken',
+    });
   });
 
   it('rejects templates naming a coin', () => {
-    expect(resolveLastArgument('use(`token-${chainId}`);')).toEqual({ key: undefined, credential: false, source: 'unknown' });
+    expect(resolveLastArgument('use(`token-${chainId}`);')).toEqual({
+      key: undefined,
+      credential: false,
+      source: 'unknown',
+      text: 'token- chainId ',
+    });
     expect(resolveLastArgument("use('token_' + token.address);").credential).toBe(false);
     expect(resolveLastArgument('use(`token:${chain.id}`);').credential).toBe(false);
   });

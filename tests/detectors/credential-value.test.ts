@@ -117,7 +117,6 @@ describe('classifyStoredValue of crypto-currency coins', () => {
     [`save(k, JSON.stringify({ address, note }));`, 'token'],
     [`const { data } = await axios.post('/api/login', form);\nsave(k, data.address);`, 'token'],
     [`const { data } = await axios.post('/api/login', form);\nsave(k, JSON.stringify({ address: data.address }));`, 'token'],
-    [`save(k, token.symbol);`, undefined],
   ])('sees no coin data in %s under %s', (code, key) => {
     expect(classifySavedValue(code, key)).toBe('other');
   });
@@ -134,10 +133,44 @@ describe('classifyStoredValue of crypto-currency coins', () => {
     expect(classifySavedValue(`const { data } = await axios.post('/auth/refresh');\nsave(k, data);`, 'cache')).toBe('other');
   });
 
-  it('ignores values from coin requests', () => {
-    expect(classifySavedValue(`const tokens = await getTokenBalances(address);\nsave(k, tokens);`)).toBe('other');
-    expect(classifySavedValue(`const tokens = await fetch(TOKEN_LIST_URL).then((r) => r.json());\nsave(k, tokens);`)).toBe('other');
-    expect(classifySavedValue(`const list = await (await fetch('/api/tokenlist.json')).json();\nsave(k, list.tokens);`)).toBe('other');
+  it('sees coin data in values from coin requests, under any key', () => {
+    expect(classifySavedValue(`const tokens = await getTokenBalances(address);\nsave(k, tokens);`)).toBe('crypto-asset');
+    expect(classifySavedValue(`const tokens = await fetch(TOKEN_LIST_URL).then((r) => r.json());\nsave(k, tokens);`)).toBe('crypto-asset');
+    expect(classifySavedValue(`const list = await (await fetch('/api/tokenlist.json')).json();\nsave(k, list.tokens);`)).toBe('crypto-asset');
+    expect(classifySavedValue(`save(k, token.symbol);`)).toBe('crypto-asset');
+    expect(classifySavedValue(`const tokens = await getTokenBalances(address);\nsave(k, tokens);`, 'token')).toBe('crypto-asset');
+  });
+
+  it('sees coin data in coin API responses and coin records', () => {
+    const coin = `const res = await fetch(\`https://api.coingecko.com/api/v3/coins/\${id}\`);\nconst data = await res.json();\n`;
+    expect(classifySavedValue(`${coin}save(k, JSON.stringify(data));`, 'token')).toBe('crypto-asset');
+    const pair = `const res = await fetch(\`https://api.dexscreener.com/latest/dex/pairs/bsc/\${id}\`);\nconst { pair } = await res.json();\n`;
+    expect(classifySavedValue(`${pair}save(k, JSON.stringify(pair.baseToken));`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`save(k, JSON.stringify({ id: c.id, symbol: c.symbol, name: c.name }));`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`save(k, JSON.stringify({ id: c.id, name: c.name }));`, 'token')).toBe('other');
+    expect(classifySavedValue(`save(k, JSON.stringify({ symbol: c.symbol, token: c.token }));`, 'token')).toBe('credential');
+  });
+
+  it('lets a key naming a coin outweigh a value named token', () => {
+    expect(classifySavedValue(`function f(token) { save(k, JSON.stringify(token)); }`, 'selectedToken')).toBe('crypto-asset');
+    expect(classifySavedValue(`function f(tokens) { save(k, tokens); }`, 'favoriteTokens')).toBe('crypto-asset');
+    expect(classifySavedValue(`function f(token) { save(k, token); }`, 'baseToken')).toBe('crypto-asset');
+    expect(classifySavedValue(`function f(token) { save(k, token); }`, 'currentToken')).toBe('credential');
+    expect(classifySavedValue(`save(k, res.data.token);`, 'selectedToken')).toBe('credential');
+    expect(classifySavedValue(`function f(token) { if (token.jwt) save(k, token); }`, 'selectedToken')).toBe('credential');
+    expect(classifySavedValue(`const { token } = await login(form);\nsave(k, token);`, 'selectedToken')).toBe('credential');
+  });
+
+  it('reads coin types from annotations', () => {
+    const declared = `type Token = { address: string; symbol: string; decimals: number };\n`;
+    expect(classifySavedValue(`${declared}function f(token: Token) { save(k, JSON.stringify(token)); }`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`${declared}function f(t: Token[] | null) { save(k, JSON.stringify(t)); }`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`interface Token { address: string; symbol: string }\nconst t: Token = pick();\nsave(k, t);`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`import type { Token } from '@uniswap/sdk-core';\nfunction f(token: Token) { save(k, token); }`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`function f(token: ERC20Token) { save(k, token); }`, 'token')).toBe('crypto-asset');
+    expect(classifySavedValue(`type Token = { accessToken: string; expiresIn: number };\nfunction f(token: Token) { save(k, token); }`, 'token')).toBe('credential');
+    expect(classifySavedValue(`import type { Token } from './types';\nfunction f(token: Token) { save(k, token); }`, 'token')).toBe('credential');
+    expect(classifySavedValue(`function f(token: string) { save(k, token); }`, 'token')).toBe('credential');
   });
 
   it('keeps login tokens near coin words', () => {
