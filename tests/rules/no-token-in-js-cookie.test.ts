@@ -41,6 +41,11 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nCookies.set(\`token-\${chainId}\`, JSON.stringify(tokenMeta));\nCookies.set('importedTokens', JSON.stringify(custom));\ndocument.cookie = \`token-\${chainId}=\${tokenMeta.symbol}; path=/\`;`,
     },
+    // A cookie name that names a coin outweighs a parameter named `token`, and so does a coin type.
+    {
+      code: `import Cookies from 'js-cookie';\ntype Token = { address: string; symbol: string; decimals: number };\nexport const saveSelected = (token: Token) => Cookies.set('selectedToken', JSON.stringify(token), { expires: 365 });\nexport const saveBase = (token) => Cookies.set('baseToken', token);\nexport const saveChain = (token, chainId) => Cookies.set(\`token-\${chainId}\`, JSON.stringify(token));\nexport const saveCoin = (token: Token) => Cookies.set('token', JSON.stringify(token));`,
+      filename: FILENAMES.ts,
+    },
     // Coin data under a cookie name that names a bare token, and the removal of such a cookie.
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('token', token.address);\ndocument.cookie = \`currentToken=\${selected.symbol}; path=/\`;\nCookies.remove('token');`,
@@ -269,6 +274,15 @@ ruleTester.run('no-token-in-js-cookie', rule, {
         { messageId: 'credentialCookieWrite', line: 3, column: 1 },
         { messageId: 'credentialCookieWrite', line: 5, column: 1 },
         { messageId: 'credentialCookieRemoval', line: 6, column: 1 },
+      ],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst { token } = await api.login(form);\nCookies.set('selectedToken', token);\nexport const keep = (token) => Cookies.set('currentToken', token);\nexport const siwe = (address, token) => Cookies.set(\`token_\${address}\`, token);`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 4, column: 32 },
+        { messageId: 'credentialCookieWrite', line: 5, column: 41 },
       ],
     },
     // Where the value comes from decides before its name: a token split from the URL fragment, a login

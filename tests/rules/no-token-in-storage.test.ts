@@ -115,6 +115,37 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `localStorage.setItem('token', token.address);\nlocalStorage.setItem('currentToken', JSON.stringify({ address: t.address, symbol: t.symbol, decimals: t.decimals }));\nconst saved = localStorage.getItem('token');\nlocalStorage.removeItem('currentToken');`,
     },
+    // A key that names a coin outweighs a variable or parameter that is only named `token` or `tokens`.
+    {
+      code: `type Token = { address: string; symbol: string; decimals: number };\nexport function onSelect(token: Token, chainId: number) {\n  localStorage.setItem(\`selectedToken-\${chainId}\`, JSON.stringify(token));\n}\nexport function cacheTokenList(tokens: Token[], chainId: number) {\n  localStorage.setItem(\`tokenList:\${chainId}\`, JSON.stringify(tokens));\n}`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `export function remember(token, tokens, chainId) {\n  localStorage.setItem('importedTokens', JSON.stringify(tokens));\n  localStorage.setItem('favoriteTokens', JSON.stringify(tokens));\n  localStorage.setItem('tokenBalances', JSON.stringify(tokens));\n  localStorage.setItem(\`token-\${chainId}\`, JSON.stringify(token));\n  localStorage.setItem('swapToken', JSON.stringify(token));\n  localStorage.setItem('erc20Token', token);\n  localStorage.setItem('lastSelectedToken', JSON.stringify(token));\n  localStorage.setItem('watchedTokens', JSON.stringify(tokens));\n  localStorage.setItem('walletTokens', JSON.stringify(tokens));\n  localStorage.setItem('baseToken', token);\n  localStorage.setItem('fromToken', token);\n}`,
+    },
+    // DeFi words before `token` name a coin, so these keys are no credential keys.
+    {
+      code: `export function savePair(base, quote, v) {\n  localStorage.setItem('baseToken', base);\n  localStorage.setItem('quoteToken', quote);\n  for (const key of ['fromToken', 'toToken']) localStorage.setItem(key, v);\n  localStorage.setItem('fromToken', v);\n  localStorage.setItem('toToken', v);\n  localStorage.setItem('sellToken', v);\n  localStorage.setItem('buyToken', v);\n  localStorage.setItem('payToken', v);\n  localStorage.setItem('receiveToken', v);\n  localStorage.setItem('lpToken', v);\n  localStorage.setItem('rewardToken', v);\n  localStorage.setItem('stakingToken', v);\n  localStorage.setItem('collateralToken', v);\n  localStorage.setItem('depositToken', v);\n  localStorage.setItem('bridgeToken', v);\n  localStorage.setItem('gasToken', v);\n  localStorage.setItem('feeToken', v);\n  localStorage.setItem('currentToken', v);\n  localStorage.setItem('activeToken', v);\n  localStorage.setItem('defaultToken', v);\n}`,
+    },
+    // A coin type on the stored variable marks a coin under any key.
+    {
+      code: `import type { TokenInfo } from '@uniswap/token-lists';\ninterface Coin { address: string; symbol: string; decimals: number; logoURI?: string }\nexport function save(token: Coin, tokens: TokenInfo[]) {\n  localStorage.setItem('token', JSON.stringify(token));\n  localStorage.setItem('tokens', JSON.stringify(tokens));\n}`,
+      filename: FILENAMES.ts,
+    },
+    // A coin market API's response, a record made of coin fields and coins from a coin call, under `token`,
+    // and reads of an entry that the file only fills with coin data.
+    {
+      code: `export async function loadCoin(id) {\n  const res = await fetch(\`https://api.coingecko.com/api/v3/coins/\${id}\`);\n  const data = await res.json();\n  localStorage.setItem('token', JSON.stringify({ id: data.id, symbol: data.symbol, name: data.name }));\n  return JSON.parse(localStorage.getItem('token')).symbol;\n}\nexport async function loadPair(chain, address) {\n  const res = await fetch(\`https://api.dexscreener.com/latest/dex/pairs/\${chain}/\${address}\`);\n  const { pair } = await res.json();\n  sessionStorage.setItem('token', JSON.stringify(pair.baseToken));\n}\nexport async function loadBalances(address) {\n  const token = await getTokenBalances(address);\n  localStorage.setItem('token', JSON.stringify(token));\n}`,
+    },
+    // A persisted `token` state property that holds a coin: a coin type, or no string next to `amount`.
+    {
+      code: `import { defineStore } from 'pinia';\ntype Token = { address: string; symbol: string; decimals: number };\nexport const useBridgeStore = defineStore('bridge', {\n  state: () => ({ chainId: 1, token: null as Token | null, amount: '' }),\n  persist: true,\n});\nexport const useSwapStore = defineStore('swap', {\n  state: () => ({ token: null, tokens: [], slippage: 0.5 }),\n  persist: true,\n});`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { defineStore } from 'pinia';\nimport { ref } from 'vue';\nimport type { TokenInfo } from '@uniswap/token-lists';\nexport const useSwap = defineStore('swap', () => {\n  const token = ref<TokenInfo | null>(null);\n  const amount = ref('');\n  return { token, amount };\n}, { persist: true });`,
+      filename: FILENAMES.ts,
+    },
     // ---- a credential-named variable whose value comes from CSS, a theme, split input or the page ----
     {
       code: `const token = getComputedStyle(document.documentElement).getPropertyValue('--brand');\nlocalStorage.setItem('theme', token);`,
@@ -876,6 +907,44 @@ export default new Vuex.Store({
       errors: [
         { messageId: 'credentialWrite', line: 2, column: 1 },
         { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    // A login stays reported under keys and next to values that look like coins.
+    {
+      code: `export async function signInWithEthereum(address, message, signature) {\n  const { token } = await verifySiwe(message, signature);\n  localStorage.setItem(\`auth_\${address}\`, token);\n  localStorage.setItem(\`token_\${address}\`, token);\n}\nexport function rememberSiwe(address, token) {\n  localStorage.setItem(\`token_\${address}\`, token);\n}`,
+      errors: [
+        { messageId: 'credentialWrite', line: 3, column: 3 },
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+        { messageId: 'credentialWrite', line: 7, column: 3 },
+      ],
+    },
+    {
+      code: `export async function signIn(form) {\n  const res = await fetch('/api/login', { method: 'POST', body: form });\n  const data = await res.json();\n  localStorage.setItem('token', data.token);\n  localStorage.setItem('selectedToken', data.token);\n  const { userToken } = await api.login(form);\n  localStorage.setItem('userToken', userToken);\n  localStorage.setItem('userTokens', JSON.stringify([userToken]));\n}\nconst [, token] = location.hash.split('access_token=');\nlocalStorage.setItem('baseToken', token);\nexport function keep(token) {\n  localStorage.setItem('currentToken', token);\n  localStorage.setItem('userToken', token);\n}`,
+      errors: [
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+        { messageId: 'credentialWrite', line: 5, column: 3 },
+        { messageId: 'credentialWrite', line: 7, column: 3 },
+        { messageId: 'credentialWrite', line: 8, column: 3 },
+        { messageId: 'credentialWrite', line: 11, column: 1 },
+        { messageId: 'credentialWrite', line: 13, column: 3 },
+        { messageId: 'credentialWrite', line: 14, column: 3 },
+      ],
+    },
+    {
+      code: `import axios from 'axios';\naxios.interceptors.response.use(undefined, async (error) => {\n  const { data } = await axios.post('/auth/refresh');\n  localStorage.setItem('accessToken', data.accessToken);\n  return axios(error.config);\n});\nexport function saveCoin(token: Token) {\n  localStorage.setItem('token', JSON.stringify(token));\n}`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+        { messageId: 'credentialWrite', line: 8, column: 3 },
+      ],
+    },
+    // A `token` state property that starts as a string, or sits next to a wallet address only, is a login.
+    {
+      code: `import { defineStore } from 'pinia';\nexport const useAuthStore = defineStore('auth', {\n  state: () => ({ token: '' as string, user: null, amount: 0 }),\n  persist: true,\n});\nexport const useSiweStore = defineStore('wallet', {\n  state: () => ({ token: null, address: '', chainId: 1 }),\n  persist: true,\n});`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 4, column: 3 },
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 8, column: 3 },
       ],
     },
     // A session id from a login call under a key with an analytics word.
