@@ -60,7 +60,7 @@ export interface StoredValueContext {
   readonly key?: string;
   /**
    * The words of a key or cookie name that is only partly known, with the names of its unknown parts
-   * (`selectedToken- chainId` for `` `selectedToken-${chainId}` ``). It tells coin data like `key` does.
+   * (`selectedToken- chainId` for `` `selectedToken-${chainId}` ``). It is used like `key` to find coin data.
    */
   readonly keyText?: string;
 }
@@ -210,7 +210,7 @@ function isCryptoAssetObject(expression: TSESTree.Node, sourceCode: TSESLint.Sou
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Coin types: a TypeScript annotation that shows a variable holds a coin.
+// Coin types: a TypeScript annotation that shows that a variable contains a coin.
 
 /**
  * Package names whose types describe coins (`@uniswap/sdk-core`'s `Token`, `@uniswap/token-lists`'s
