@@ -6,7 +6,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { findProperty, getKeyName, getStaticValue, hasSpread, isFunctionNode, resolveObjectExpression } from '../util/ast-values.js';
+import {
+  findProperty,
+  findVariable,
+  getConstantInit,
+  getKeyName,
+  getStaticValue,
+  hasSpread,
+  isFunctionNode,
+  resolveObjectExpression,
+  skipTypeWrappers,
+} from '../util/ast-values.js';
 import {
   getDurationSeconds,
   getExpClaimSeconds,
@@ -131,10 +141,59 @@ export function getSignExpiry(sourceCode: TSESLint.SourceCode, call: JwtCall, ca
   const moduleDefault = findModuleDefaultExpiry(call, calls);
   if (moduleDefault) return { node: moduleDefault, source: 'module-default' };
 
+  // A call that takes the expiry only from the payload cannot be judged when the payload is not an object
+  // literal in this file. A payload that code changes after creating it (`payload.exp = ...`) may gain
+  // an `exp` claim for any library.
+  if (!payload && setsExpiryOnlyByClaim(call)) return 'unknown';
+  if (payload && isPayloadChanged(sourceCode, call)) return 'unknown';
+
   if (hasUnknownOptions(call) || (options && hasSpread(options)) || (payload && hasSpread(payload))) return 'unknown';
   // A jose builder passed around or finished elsewhere may still set the expiry.
   if (call.library === 'jose' && call.node === call.constructNode) return 'unknown';
   return undefined;
+}
+
+/**
+ * Returns true when code anywhere in scope may change a constant the payload argument goes through
+ * (`const payload = { sub }`). It does so by writing or deleting a property (`payload.exp = ...`), or by
+ * passing the object to a call other than the sign call (`Object.assign(payload, { exp })`).
+ */
+function isPayloadChanged(sourceCode: TSESLint.SourceCode, call: JwtCall): boolean {
+  const scopeManager = sourceCode.scopeManager;
+  let current = call.payloadNode && skipTypeWrappers(call.payloadNode);
+  for (let depth = 0; current?.type === AST_NODE_TYPES.Identifier && depth < 4; depth++) {
+    const variable = findVariable(scopeManager, current);
+    if (variable?.references.some((reference) => isChangingReference(reference.identifier, call))) return true;
+    const init = getConstantInit(scopeManager, current);
+    current = init && skipTypeWrappers(init);
+  }
+  return false;
+}
+
+/**
+ * Returns true when a reference to an object writes or deletes one of its properties, or hands it to a
+ * call other than the sign call itself (or jose's `new SignJWT(payload)`).
+ */
+function isChangingReference(identifier: TSESTree.Node, call: JwtCall): boolean {
+  let reference: TSESTree.Node = identifier;
+  while (reference.parent && skipTypeWrappers(reference.parent) !== reference.parent) reference = reference.parent;
+  const parent = reference.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    return parent !== call.node && parent !== call.constructNode && parent.arguments.includes(reference as TSESTree.CallExpressionArgument);
+  }
+  if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference) return false;
+  const user = parent.parent;
+  switch (user?.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return user.left === parent;
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return user.operator === 'delete';
+    default:
+      return false;
+  }
 }
 
 function seconds(value: number | undefined): { seconds?: number } {

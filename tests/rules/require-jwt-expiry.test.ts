@@ -46,6 +46,22 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
     { code: `import { Jwt } from 'hono/utils/jwt';\nconst now = Math.floor(Date.now() / 1000);\nawait Jwt.sign({ sub, iat: now, exp: now + 120 }, key, 'HS256');`, filename: FILENAMES.ts },
     { code: `import { sign } from 'hono/jwt';\nawait sign({ ...claims }, key);`, filename: FILENAMES.ts },
     { code: `import { verify } from 'hono/jwt';\nawait verify(t, key, { alg: 'HS256', exp: true, iat: false });`, filename: FILENAMES.ts },
+    // hono/jwt's sign takes no options, so a payload that is not an object literal in this file may carry `exp`.
+    {
+      code: `import { sign } from 'hono/jwt';\nimport type { JWTPayload } from 'hono/utils/jwt/types';\nexport const signToken = (payload: JWTPayload, secret: string) => sign(payload, secret, 'HS256');`,
+      filename: FILENAMES.ts,
+    },
+    { code: `import { sign } from 'hono/jwt';\nconst payload = buildClaims(user);\nawait sign(payload, key);`, filename: FILENAMES.ts },
+    // A payload that gains `exp` after it is created, for any library.
+    {
+      code: `import { sign } from 'hono/jwt';\nconst payload = { sub: user.id };\npayload.exp = Math.floor(Date.now() / 1000) + 60;\nawait sign(payload, key);`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { Jwt } from 'hono/utils/jwt';\nconst claims = { sub };\nconst payload = claims;\n(payload as Record<string, number>)['exp'] = now + 60;\nawait Jwt.sign(payload, key);`,
+      filename: FILENAMES.ts,
+    },
+    { code: `import jwt from 'jsonwebtoken';\nconst payload = { id };\nObject.assign(payload, { exp: now + 60 });\njwt.sign(payload, key);`, filename: FILENAMES.js },
     // The middleware reads `exp` only inside `verification`.
     { code: `import { jwt } from 'hono/jwt';\napp.use(jwt({ secret, alg: 'HS256', exp: false, verification: { iss: 'shop' } }));`, filename: FILENAMES.ts },
     // Look-alikes.
@@ -131,6 +147,22 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
       code: `import { sign as signJwt } from 'hono/jwt';\nconst token = await signJwt({ sub: user.id }, c.env.JWT_SECRET);`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'missingExpClaim', line: 2, column: 21, data: { max: '5 minutes' } }],
+    },
+    // An object-literal payload without `exp`, through a constant that only reads are made from.
+    {
+      code: `import { sign } from 'hono/jwt';\nconst payload = { sub: user.id };\nlog(payload.sub);\nawait sign(payload, key, 'HS256');`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'missingExpClaim', line: 4, column: 7 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst payload = { id };\njwt.sign(payload, key);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'missingExpiry', line: 3, column: 1 }],
+    },
+    {
+      code: `import { SignJWT } from 'jose';\nconst payload = { sub };\nawait new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(key);`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'missingExpiry', line: 3, column: 7 }],
     },
     {
       code: `const { Jwt } = require('hono/utils/jwt');\nJwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 * 60 }, key);`,
