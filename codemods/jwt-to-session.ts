@@ -210,7 +210,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
   }
   if (!isExpressHandler(site.handlerNode)) {
-    return 'the JWT is handled in a Koa, Fastify or Nest handler, which this codemod does not migrate';
+    return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
   }
   const frameworkProblem = describeFrameworkProblem(getHandlerFramework(migration.sourceCode, site.handlerNode));
   if (frameworkProblem) return frameworkProblem;

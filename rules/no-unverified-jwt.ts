@@ -8,6 +8,7 @@ import { createRule } from '../src/util/create-rule.js';
 export type Options = [];
 export type MessageIds =
   | 'unverifiedDecode'
+  | 'unverifiedHonoDecode'
   | 'missingAlgorithms'
   | 'noneAlgorithm'
   | 'mixedAlgorithms'
@@ -27,6 +28,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unverifiedDecode:
         '`{{method}}` reads this token from the request without checking its signature, so anyone can forge its claims. Verify the token with a pinned `algorithms` list (decoding first to read its `kid` is fine).',
+      unverifiedHonoDecode:
+        '`{{method}}` reads this token from the request without checking its signature, so anyone can forge its claims. Verify the token with `verify` from hono/jwt and a fixed `alg` argument (decoding first to read its `kid` is fine).',
       missingAlgorithms:
         'This verification accepts whichever algorithm the token header names. Pin the expected algorithms with an `algorithms` list.',
       noneAlgorithm: 'The `none` algorithm accepts tokens without any signature. Remove it from `algorithms`.',
@@ -48,7 +51,12 @@ export default createRule<Options, MessageIds>({
         for (const finding of findJwtAlgorithmProblems(sourceCode)) {
           switch (finding.kind) {
             case 'unverifiedDecode':
-              context.report({ node: finding.node, messageId: 'unverifiedDecode', data: { method: finding.call.method } });
+              // Hono's `verify` takes one algorithm as its `alg` argument, not an `algorithms` list.
+              context.report({
+                node: finding.node,
+                messageId: finding.call.library === 'hono/jwt' ? 'unverifiedHonoDecode' : 'unverifiedDecode',
+                data: { method: finding.call.method },
+              });
               break;
             case 'missingAlgorithms': {
               const { algorithm, insertion } = finding;

@@ -31,7 +31,7 @@ export interface ParseFailure {
 export interface RuleSummary {
   ruleId: string;
   count: number;
-  /** The codemods that migrate the rule's findings, or none when they must be fixed by hand. */
+  /** The codemods that migrate some of the rule's findings, or none when they must all be fixed by hand. */
   codemods: string[];
   docsUrl?: string;
 }
@@ -59,8 +59,11 @@ export interface ReportContext {
   paths: readonly string[];
   eslintVersion: string;
   rulesMeta: Record<string, { docs?: { url?: string } } | undefined>;
-  /** Returns the names of the codemods that migrate a rule's findings (`sessions/<id>`). */
-  getCodemods(ruleId: string): string[];
+  /**
+   * Returns the names of the codemods that migrate a rule's findings (`sessions/<id>`), or with a
+   * messageId, those that migrate findings with that message.
+   */
+  getCodemods(ruleId: string, messageId?: string): string[];
 }
 
 const RULE_PREFIX = `${PLUGIN_NAMESPACE}/`;
@@ -112,19 +115,25 @@ export function buildCheckReport(results: readonly ESLint.LintResult[], context:
         ...(message.endLine === undefined ? {} : { endLine: message.endLine }),
         ...(message.endColumn === undefined ? {} : { endColumn: message.endColumn }),
         message: message.message,
-        codemods: context.getCodemods(message.ruleId),
+        codemods: context.getCodemods(message.ruleId, message.messageId),
       });
     }
   }
 
   const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  const codemodsByRule = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+    const ruleCodemods = codemodsByRule.get(finding.ruleId) ?? new Set<string>();
+    for (const codemod of finding.codemods) ruleCodemods.add(codemod);
+    codemodsByRule.set(finding.ruleId, ruleCodemods);
+  }
   const summary = [...counts.keys()].sort().map((ruleId): RuleSummary => {
     const docsUrl = context.rulesMeta[ruleId]?.docs?.url;
     return {
       ruleId,
       count: counts.get(ruleId) ?? 0,
-      codemods: context.getCodemods(ruleId),
+      codemods: [...(codemodsByRule.get(ruleId) ?? [])].sort(),
       ...(docsUrl === undefined ? {} : { docsUrl }),
     };
   });

@@ -151,9 +151,12 @@ function reportUsageError(error: unknown): number {
   return 2;
 }
 
-/** Returns the names of the codemods whose paired rule IDs include `ruleId` (given as `sessions/<id>`). */
-function getCodemodsForPluginRule(ruleId: string): string[] {
+/**
+ * Returns the names of the codemods whose paired rule IDs include `ruleId` (given as `sessions/<id>`),
+ * without those that only mark reports with `messageId`.
+ */
+function getCodemodsForPluginRule(ruleId: string, messageId?: string): string[] {
   const prefix = `${PLUGIN_NAMESPACE}/`;
   const id = ruleId.startsWith(prefix) ? ruleId.slice(prefix.length) : ruleId;
-  return getCodemodsForRule(id).map((codemod) => codemod.name);
+  return getCodemodsForRule(id, messageId).map((codemod) => codemod.name);
 }

@@ -112,6 +112,7 @@ export const JWT_TO_SESSION: CodemodEntry = createEntry({
   name: 'jwt-to-session',
   summary: 'Replace JWT login sessions in Express servers with express-session and a connect-session-knex store.',
   pairedRules: ['no-jwt-session'],
+  markOnlyMessageIds: ['issuedHonoSession', 'acceptedHonoSession'],
   dependencies: getJwtToSessionDependencies('knex'),
   // An unknown store fails every file in the transform, so the default list is as good as any there.
   dependenciesFor: (options) => getJwtToSessionDependencies(isSessionStoreKind(options.store) ? options.store : 'knex'),
@@ -137,7 +138,12 @@ export function getCodemod(name: string): CodemodEntry | undefined {
   return CODEMODS.find((codemod) => codemod.name === name);
 }
 
-/** Returns the codemods that migrate reports of a rule (ID without the plugin prefix). */
-export function getCodemodsForRule(ruleId: string): CodemodEntry[] {
-  return CODEMODS.filter((codemod) => codemod.pairedRules.includes(ruleId));
+/**
+ * Returns the codemods that migrate reports of a rule (ID without the plugin prefix). With a messageId,
+ * codemods that only mark reports with that messageId are left out.
+ */
+export function getCodemodsForRule(ruleId: string, messageId?: string): CodemodEntry[] {
+  return CODEMODS.filter(
+    (codemod) => codemod.pairedRules.includes(ruleId) && (messageId === undefined || !codemod.markOnlyMessageIds?.includes(messageId)),
+  );
 }

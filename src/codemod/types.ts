@@ -32,6 +32,11 @@ export interface CodemodMeta {
   readonly summary: string;
   /** IDs (without the plugin prefix) of the rules whose reports this codemod migrates or marks. */
   readonly pairedRules: readonly string[];
+  /**
+   * The messageIds of the paired rules whose reports the codemod only marks for manual migration, such as
+   * no-jwt-session's reports on Hono code. `check` does not suggest the codemod for them.
+   */
+  readonly markOnlyMessageIds?: readonly string[];
   readonly dependencies: readonly CodemodDependency[];
   /**
    * The packages for the transform options of a run (`migrate --option store=redis`), when they depend on

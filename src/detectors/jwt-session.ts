@@ -13,9 +13,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
-import { getHonoCallKind } from './hono.js';
+import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { isRemoteKeySet } from './remote-key-set.js';
+import { getFrameworkOfModule, getOtherFrameworkModule } from './server-framework.js';
 import { isServiceAssertion } from './service-token.js';
 import {
   type FunctionNode,
@@ -143,6 +144,20 @@ export function findJwtSessions(sourceCode: TSESLint.SourceCode): JwtSessionFind
   }
   cache.set(sourceCode.ast, findings);
   return findings;
+}
+
+/**
+ * Returns true when a finding belongs to a Hono app: the JWT comes from hono/jwt, the token is sent
+ * through a Hono context, the handler's first parameter is a Hono context, or the file loads Hono and not
+ * express. The jwt-to-session codemod only marks such sites, because it migrates Express handlers only.
+ */
+export function isHonoSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): boolean {
+  if (finding.call.library === 'hono/jwt') return true;
+  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) return true;
+  const context = finding.handler?.params[0];
+  if (context && isHonoContext(sourceCode, context)) return true;
+  const otherFramework = getOtherFrameworkModule(sourceCode);
+  return otherFramework !== undefined && getFrameworkOfModule(otherFramework) === 'Hono';
 }
 
 /** Returns every place a signed token goes, including outgoing requests. Exported for the codemod and tests. */

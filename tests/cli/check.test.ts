@@ -24,6 +24,17 @@ app.post('/login', (req, res) => {
 });
 module.exports = app;
 `;
+/** A Hono login that signs a JWT with hono/jwt, which `sessions/no-jwt-session` reports and jwt-to-session only marks. */
+const HONO_SIGNS_JWT = `import { Hono } from 'hono';
+import { sign } from 'hono/jwt';
+
+const app = new Hono();
+app.post('/login', async (c) => {
+  const { id } = await c.req.json();
+  return c.json({ token: await sign({ sub: id, exp: Math.floor(Date.now() / 1000) + 60 }, c.env.JWT_SECRET) });
+});
+export default app;
+`;
 const CLEAN = `export function add(a, b) {
   return a + b;
 }
@@ -153,6 +164,29 @@ describe('check findings', () => {
 
     expect(result.stdout).toContain('npx eslint-plugin-sessions migrate jwt-to-session .\n');
     expect(result.stdout).toContain('npx eslint-plugin-sessions migrate storage-token-to-cookie .\n');
+  });
+
+  it('suggests no codemod for Hono sessions', () => {
+    const root = makeProject({ 'src/index.js': HONO_SIGNS_JWT });
+    const result = runCheck(root, []);
+
+    expect(result.stdout).toMatch(/^sessions\/no-jwt-session +1 +\(none, fix by hand\)$/m);
+    expect(result.stdout).not.toContain('Next, migrate');
+    expect(result.stdout).not.toContain('migrate jwt-to-session .');
+    expect(result.stdout).toMatch(/^No codemod covers these rules\..*\n {2}sessions\/no-jwt-session +\S+no-jwt-session\.md$/m);
+  });
+
+  it('suggests jwt-to-session beside Hono for Express', () => {
+    const root = makeProject({ 'hono/index.js': HONO_SIGNS_JWT, 'server/app.js': SIGNS_JWT });
+    const { report } = runJson(root);
+
+    const sessionFindings = report.findings.filter((finding) => finding.ruleId === 'sessions/no-jwt-session');
+    expect(sessionFindings.map((finding) => [finding.file, finding.codemods])).toEqual([
+      ['hono/index.js', []],
+      ['server/app.js', ['jwt-to-session']],
+    ]);
+    expect(report.summary.find((entry) => entry.ruleId === 'sessions/no-jwt-session')?.codemods).toEqual(['jwt-to-session']);
+    expect(report.nextCommands).toEqual(['npx eslint-plugin-sessions migrate jwt-to-session .']);
   });
 
   it('repeats the named paths in next commands', () => {

@@ -609,7 +609,7 @@ app.post('/login', async (c) => {
 });
 export default app;`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'issuedSession', line: 6, column: 17 }],
+      errors: [{ messageId: 'issuedHonoSession', line: 6, column: 17 }],
     },
     // Hono: c.text, c.header, c.redirect and setCookie of hono/cookie, with the context under other names.
     {
@@ -631,10 +631,10 @@ module.exports = app;`,
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [
-        { messageId: 'issuedSession', line: 5 },
-        { messageId: 'issuedSession', line: 7 },
-        { messageId: 'issuedSession', line: 10 },
-        { messageId: 'issuedSession', line: 12 },
+        { messageId: 'issuedHonoSession', line: 5 },
+        { messageId: 'issuedHonoSession', line: 7 },
+        { messageId: 'issuedHonoSession', line: 10 },
+        { messageId: 'issuedHonoSession', line: 12 },
       ],
     },
     // hono/jwt: a login that signs with hono/jwt's sign and returns the token through c.json.
@@ -649,7 +649,7 @@ app.post('/login', async (c) => {
 });
 export default app;`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'issuedSession', line: 6, column: 23 }],
+      errors: [{ messageId: 'issuedHonoSession', line: 6, column: 23 }],
     },
     // hono/jwt: renamed, namespace and hono/utils/jwt bindings, with the token in a cookie and a header.
     {
@@ -671,9 +671,9 @@ const app = new Hono()
 export default app;`,
       filename: FILENAMES.ts,
       errors: [
-        { messageId: 'issuedSession', line: 8, column: 35 },
-        { messageId: 'issuedSession', line: 12, column: 47 },
-        { messageId: 'issuedSession', line: 15, column: 50 },
+        { messageId: 'issuedHonoSession', line: 8, column: 35 },
+        { messageId: 'issuedHonoSession', line: 12, column: 47 },
+        { messageId: 'issuedHonoSession', line: 15, column: 50 },
       ],
     },
     // hono/jwt: a required sign in CommonJS.
@@ -685,7 +685,7 @@ app.post('/login', async (c) => c.json({ token: await sign({ sub: 'a' }, key) })
 module.exports = app;`,
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
-      errors: [{ messageId: 'issuedSession', line: 4, column: 55 }],
+      errors: [{ messageId: 'issuedHonoSession', line: 4, column: 55 }],
     },
     // hono/jwt: the jwt() middleware and a verification of the bearer token accept the JWT as the session.
     {
@@ -701,8 +701,8 @@ app.use('/admin/*', async (c, next) => {
 export default app;`,
       filename: FILENAMES.ts,
       errors: [
-        { messageId: 'acceptedSession', line: 4, column: 19 },
-        { messageId: 'acceptedSession', line: 7, column: 24 },
+        { messageId: 'acceptedHonoSession', line: 4, column: 19 },
+        { messageId: 'acceptedHonoSession', line: 7, column: 24 },
       ],
     },
     // Hono: a handler typed with Hono's Context in a routes file that registers it elsewhere.
@@ -714,7 +714,7 @@ export async function login(c: Context) {
   return c.json({ token });
 }`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'issuedSession', line: 4, column: 23 }],
+      errors: [{ messageId: 'issuedHonoSession', line: 4, column: 23 }],
     },
     // Accepting: a bearer token stored on the request, then verified.
     {

@@ -96,8 +96,8 @@ app.use('/api/*', async (c, next) => {
 app.get('/me', (c) => c.json(Jwt.decode(getCookie(c, 'session') ?? '').payload));`,
       filename: FILENAMES.ts,
       errors: [
-        { messageId: 'unverifiedDecode', line: 7, column: 23, data: { method: 'decode' } },
-        { messageId: 'unverifiedDecode', line: 11, column: 30, data: { method: 'decode' } },
+        { messageId: 'unverifiedHonoDecode', line: 7, column: 23, data: { method: 'decode' } },
+        { messageId: 'unverifiedHonoDecode', line: 11, column: 30, data: { method: 'decode' } },
       ],
     },
     // decode of a token from the request, CommonJS.
