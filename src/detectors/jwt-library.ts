@@ -1,6 +1,6 @@
 /**
  * Finds the calls of JWT libraries in a file: signing, verification and decoding with jsonwebtoken, jose,
- * jwt-decode, @nestjs/jwt, @fastify/jwt and Hono's `hono/jwt`, and the middleware, strategies and module
+ * jwt-decode, @nestjs/jwt, @fastify/jwt and Hono's JWT helpers, and the middleware, strategies and module
  * configurations of express-jwt, koa-jwt, passport-jwt, @nestjs/jwt, @fastify/jwt and `hono/jwt`. APIs are
  * recognised by the module they are imported or required from, so a local function that merely shares a
  * name is never a JWT call.
@@ -29,7 +29,7 @@ export type JwtLibrary =
   | 'koa-jwt'
   | '@fastify/jwt'
   | 'jwt-decode'
-  /** Hono's JWT helpers and middleware, from `hono/jwt` or as members of `Jwt` from `hono/utils/jwt`. */
+  /** Hono's JWT helpers and middleware, from `hono/jwt` or `hono/utils/jwt/jwt`, or as members of `Jwt` from `hono/utils/jwt`. */
   | 'hono/jwt';
 
 export type JwtOperation = 'sign' | 'verify' | 'decode' | 'middleware' | 'strategy' | 'module-config' | 'plugin-register';
@@ -100,7 +100,11 @@ const JWT_DECODE: TraceMap<TraceInfo> = {
   jwtDecode: { [CALL]: info('jwt-decode', 'decode', 'jwtDecode') },
 };
 
-/** Hono's JWT helpers, which `hono/jwt` exports by name and `hono/utils/jwt` as members of its `Jwt` object. */
+/**
+ * Hono's JWT helpers, which `hono/jwt` and `hono/utils/jwt/jwt` export by name and `hono/utils/jwt` as
+ * members of its `Jwt` object. Hono maps `hono/utils/*` to its `dist/utils/*.js` files (checked with hono
+ * 4.13), so `hono/utils/jwt/jwt` is the module the other two re-export the helpers from.
+ */
 const HONO_JWT_HELPERS: TraceMap<TraceInfo> = {
   sign: { [CALL]: info('hono/jwt', 'sign', 'sign') },
   verify: { [CALL]: info('hono/jwt', 'verify', 'verify') },
@@ -127,6 +131,7 @@ const TRACE_MAP: TraceMap<TraceInfo> = {
   },
   'hono/jwt': { ...HONO_JWT_HELPERS, jwt: { [CALL]: info('hono/jwt', 'middleware', 'jwt') } },
   'hono/utils/jwt': { Jwt: HONO_JWT_HELPERS },
+  'hono/utils/jwt/jwt': HONO_JWT_HELPERS,
 };
 
 /** The names @fastify/jwt was published under. */

@@ -254,6 +254,11 @@ const { header } = decode(token);`;
     expect(summarize(text)).toEqual(['hono/jwt sign sign @2', 'hono/jwt verify verify @3', 'hono/jwt decode decode @4']);
   });
 
+  it('finds the helpers of hono/utils/jwt/jwt', () => {
+    const text = `import { decode, sign, verify } from 'hono/utils/jwt/jwt';\nawait sign(p, k);\nawait verify(t, k, 'HS256');\ndecode(t);`;
+    expect(summarize(text)).toEqual(['hono/jwt sign sign @2', 'hono/jwt verify verify @3', 'hono/jwt decode decode @4']);
+  });
+
   it('returns the payload and key of sign', () => {
     const text = `import { sign } from 'hono/jwt';\nawait sign({ sub: id, exp }, env.JWT_SECRET, 'HS512');`;
     const call = findOne(text);

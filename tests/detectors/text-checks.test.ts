@@ -89,6 +89,7 @@ describe('text checks and unusual spellings', () => {
       '@fastify/jwt',
       'hono/jwt',
       'hono/utils/jwt',
+      'hono/utils/jwt/jwt',
     ].map((name) => ['mayContainJwtCalls', name] as const),
     ...['express-session', 'cookie-session', 'cookie-parser'].map((name) => ['mayUseSessionLibrary', name] as const),
   ])('%s passes %s in each kind of quote', (check, name) => {

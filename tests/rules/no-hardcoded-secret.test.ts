@@ -184,6 +184,11 @@ export const check = (token: string) => verify(token, 'hono-signing-key', 'HS256
       ],
     },
     {
+      code: `import { sign } from 'hono/utils/jwt/jwt';\nexport const issue = (sub: string) => sign({ sub }, 'hono-signing-key');`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt signing key' }, line: 2, column: 53, endColumn: 71 }],
+    },
+    {
       code: `import * as honoJwt from 'hono/jwt';
 app.use('/api/*', honoJwt.jwt({ secret: 'it-is-very-secret', alg: 'HS256' }));`,
       filename: FILENAMES.ts,

@@ -676,6 +676,16 @@ export default app;`,
         { messageId: 'issuedHonoSession', line: 15, column: 50 },
       ],
     },
+    // hono/jwt's sign imported from the module that defines it.
+    {
+      code: `import { Hono } from 'hono';
+import { sign } from 'hono/utils/jwt/jwt';
+const app = new Hono();
+app.post('/login', async (c) => c.json({ token: await sign({ sub: '1' }, 'k') }));
+export default app;`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedHonoSession', line: 4, column: 55 }],
+    },
     // hono/jwt: a required sign in CommonJS.
     {
       code: `const { Hono } = require('hono');

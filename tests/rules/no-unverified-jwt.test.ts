@@ -100,6 +100,15 @@ app.get('/me', (c) => c.json(Jwt.decode(getCookie(c, 'session') ?? '').payload))
         { messageId: 'unverifiedHonoDecode', line: 11, column: 30, data: { method: 'decode' } },
       ],
     },
+    // hono/jwt's helpers imported from the module that defines them.
+    {
+      code: `import { Hono } from 'hono';
+import { decode } from 'hono/utils/jwt/jwt';
+const app = new Hono();
+app.get('/me', (c) => c.json(decode(c.req.header('Authorization')?.slice(7) ?? '').payload));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'unverifiedHonoDecode', line: 4, column: 30, data: { method: 'decode' } }],
+    },
     // decode of a token from the request, CommonJS.
     {
       code: `const jwt = require('jsonwebtoken');

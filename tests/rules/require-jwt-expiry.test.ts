@@ -165,6 +165,11 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
       errors: [{ messageId: 'missingExpiry', line: 3, column: 7 }],
     },
     {
+      code: `import { sign } from 'hono/utils/jwt/jwt';\nawait sign({ sub: '1' }, key);`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'missingExpClaim', line: 2, column: 7 }],
+    },
+    {
       code: `const { Jwt } = require('hono/utils/jwt');\nJwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 * 60 }, key);`,
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
