@@ -101,6 +101,7 @@ export interface MigrateReport {
   markedSites: MarkedSite[];
   skippedFiles: { file: string; line?: number; column?: number; message: string }[];
   errors: { file: string; message: string }[];
+  /** The packages the migrated code needs, empty when no file was migrated (only marked or unchanged). */
   dependencies: { name: string; purpose: string; dev: boolean; alternatives: string[] }[];
 }
 
@@ -446,6 +447,8 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], io
   const errors = results
     .filter((result) => result.status === 'error')
     .map((result) => ({ file: toDisplayPath(result.file, cwd), message: result.error ?? 'unknown error' }));
+  // Files that only got markers contain no new code, so they need no package.
+  const dependencies = count('migrated') === 0 ? [] : (options.codemod.dependenciesFor?.(options.transformOptions) ?? options.codemod.dependencies);
   if (ioErrors > 0) {
     errors.push({
       file: '',
@@ -477,7 +480,7 @@ function buildReport(options: MigrateOptions, results: readonly FileResult[], io
         message: result.error?.replace(result.file, toDisplayPath(result.file, cwd)) ?? 'the file does not parse',
       })),
     errors,
-    dependencies: (options.codemod.dependenciesFor?.(options.transformOptions) ?? options.codemod.dependencies).map((dependency) => ({
+    dependencies: dependencies.map((dependency) => ({
       name: dependency.name,
       purpose: dependency.purpose,
       dev: dependency.dev === true,
@@ -509,8 +512,7 @@ function formatSummary(report: MigrateReport, options: MigrateOptions): string {
 
   const runtime = report.dependencies.filter((dependency) => !dependency.dev);
   const development = report.dependencies.filter((dependency) => dependency.dev);
-  // Files that only got markers contain no new code, so they need no package.
-  if (summary.migrated - summary.markedOnly > 0 && report.dependencies.length > 0) {
+  if (report.dependencies.length > 0) {
     lines.push('', 'The migrated code needs these packages:');
     for (const dependency of report.dependencies) {
       const alternatives = dependency.alternatives.length > 0 ? ` (or ${dependency.alternatives.join(', ')})` : '';

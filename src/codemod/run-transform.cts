@@ -46,13 +46,17 @@ async function loadTransform(modulePath: string): Promise<Transform> {
   return module.default as Transform;
 }
 
+/** Whitespace and semicolons, which recast may add or drop when it prints a marked statement again. */
+const LAYOUT = /[\s;]+/g;
+
 /**
- * Returns true when `output` differs from `source` only by marker comments.
- * NOTE: a marked statement that recast prints in a new layout counts as a code change, so its file is
- * counted as migrated.
+ * Returns true when `output` differs from `source` only by marker comments. recast prints the statement
+ * a marker is attached to again, and may change its layout (a semicolon added in a file written without
+ * them), so the texts are compared without whitespace and semicolons, which no migration consists of.
  */
 function changesOnlyMarkers(source: string, output: string): boolean {
-  return source.replace(MARKER_COMMENT, '') === output.replace(MARKER_COMMENT, '');
+  const withoutMarkers = (text: string): string => text.replace(MARKER_COMMENT, '').replace(LAYOUT, '');
+  return withoutMarkers(source) === withoutMarkers(output);
 }
 
 function record(options: Options, result: FileResult): void {

@@ -110,6 +110,20 @@ app.post('/login', async (c) => {
 });
 export default app;
 `;
+/** A Hono login written without semicolons, where recast adds one to the statement it marks. */
+const HONO_SERVER_WITHOUT_SEMICOLONS = `import { Hono } from 'hono'
+import { sign } from 'hono/jwt'
+
+const app = new Hono()
+
+app.post('/login', async (c) => {
+  const { name } = await c.req.json()
+  const token = await sign({ sub: name, exp: Math.floor(Date.now() / 1000) + 300 }, c.env.JWT_SECRET)
+  return c.json({ token })
+})
+
+export default app
+`;
 
 interface RunResult {
   status: number | null;
@@ -446,6 +460,21 @@ describe('migrate command', () => {
     expect(migrated).toContain(MARKER);
     expect(migrated).not.toContain('req.session');
     expect(migrated.replace(/^.*manual migration needed.*\n/m, '')).toBe(HONO_SERVER);
+  });
+
+  it('counts a reprinted marked statement as marked only', () => {
+    const root = createProject({ 'src/index.js': HONO_SERVER_WITHOUT_SEMICOLONS });
+    const result = runCli(root, ['jwt-to-session', 'src', '--report', 'report.json']);
+    expect(result.status).toBe(0);
+    const migrated = readFileSync(path.join(root, 'src/index.js'), 'utf8');
+    expect(migrated).toContain(MARKER);
+    expect(result.stdout).toContain('0 migrated, 1 marked only, 0 unchanged, 0 skipped, 0 errors; 1 site to migrate by hand.');
+    expect(result.stdout).not.toContain('The migrated code needs these packages');
+    expect(result.stdout).not.toContain('npm install');
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as MigrateReport;
+    expect(report.summary).toMatchObject({ migrated: 1, markedOnly: 1, marked: 1 });
+    expect(report.markedOnlyFiles).toEqual(['src/index.js']);
+    expect(report.dependencies).toEqual([]);
   });
 
   it('marks a hono/utils/jwt login with its reason', () => {
