@@ -59,7 +59,36 @@ export function isHonoContext(sourceCode: SourceCode, node: TSESTree.Node): bool
   const fn = definition.node;
   const parameter = fn.params.find((candidate) => candidate.type === AST_NODE_TYPES.Identifier && candidate.name === expression.name);
   if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
-  return (parameter === fn.params[0] && isRequestHandler(fn)) || isContextType(parameter.typeAnnotation);
+  if (isContextType(parameter.typeAnnotation)) return true;
+  return parameter === fn.params[0] && (isRequestHandler(fn) || isRegisteredOnHonoApp(sourceCode, fn));
+}
+
+/** Hono app methods that take handlers after a path or route: the HTTP methods, `on`, `use` and `openapi` of @hono/zod-openapi. */
+const HONO_REGISTRATION_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all', 'on', 'use', 'openapi']);
+
+/**
+ * Returns true when `fn` is passed to a Hono registration method after its path or route, inline
+ * (`app.openapi(route, async (c) => …)`) or through the constant or function declaration that names it
+ * (`const login = async (c) => …; app.post('/login', login)`). `use` may take the handler first.
+ */
+function isRegisteredOnHonoApp(sourceCode: SourceCode, fn: TSESTree.Node): boolean {
+  const references: TSESTree.Node[] = [fn];
+  let name: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
+  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    name = fn.parent.id;
+  }
+  if (name) {
+    for (const reference of findVariable(sourceCode.scopeManager, name)?.references ?? []) references.push(reference.identifier);
+  }
+  return references.some((reference) => {
+    const call = reference.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTypeWrappers(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getKeyName(callee) : undefined;
+    const index = call.arguments.indexOf(reference as TSESTree.CallExpressionArgument);
+    return method !== undefined && HONO_REGISTRATION_METHODS.has(method) && (index > 0 || (index === 0 && method === 'use'));
+  });
 }
 
 function isContextType(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {

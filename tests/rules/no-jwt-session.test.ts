@@ -209,6 +209,16 @@ app.get('/report', async (c) => {
 });`,
       filename: FILENAMES.ts,
     },
+    // Hono: a function named like a handler but never registered, or passed as a path, is no handler.
+    {
+      code: `import { Hono } from 'hono';
+import { sign } from 'hono/jwt';
+const render = async (c) => c.json({ token: await sign({ sub: '1', exp: Math.floor(Date.now() / 1000) + 60 }, key) });
+const cache = new Map();
+cache.get(render);
+export { render };`,
+      filename: FILENAMES.js,
+    },
     // hono/jwt: a local sign function is no JWT call. A token kept in the context, or verified outside a handler, is no session.
     {
       code: `import { Hono } from 'hono';
@@ -685,6 +695,40 @@ app.post('/login', async (c) => c.json({ token: await sign({ sub: '1' }, 'k') })
 export default app;`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'issuedHonoSession', line: 4, column: 55 }],
+    },
+    // Hono: a handler defined apart and registered by name, and an @hono/zod-openapi route.
+    {
+      code: `import { Hono } from 'hono';
+import { sign } from 'hono/jwt';
+const login = async (c) => {
+  const token = await sign({ sub: '1', exp: Math.floor(Date.now() / 1000) + 60 }, c.env.JWT_SECRET);
+  return c.json({ token });
+};
+async function refresh(c) {
+  return c.json({ token: await sign({ sub: '1', exp: Math.floor(Date.now() / 1000) + 60 }, c.env.JWT_SECRET) });
+}
+const app = new Hono();
+app.post('/login', login);
+app.post('/session', refresh);
+export default app;`,
+      filename: FILENAMES.js,
+      errors: [
+        { messageId: 'issuedHonoSession', line: 4, column: 23 },
+        { messageId: 'issuedHonoSession', line: 8, column: 32 },
+      ],
+    },
+    {
+      code: `import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { sign } from 'hono/jwt';
+const app = new OpenAPIHono();
+const route = createRoute({ method: 'post', path: '/login', responses: { 200: { description: 'ok' } } });
+app.openapi(route, async (c) => {
+  const token = await sign({ sub: '1', exp: Math.floor(Date.now() / 1000) + 60 }, c.env.JWT_SECRET);
+  return c.json({ token }, 200);
+});
+export default app;`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedHonoSession', line: 6, column: 23 }],
     },
     // hono/jwt: a required sign in CommonJS.
     {
