@@ -19,6 +19,8 @@ import { createRequire } from 'node:module';
 
 import type { API, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
 
+import { printWithMarkers } from './marker.js';
+
 export type CodemodParserName = 'ts' | 'tsx';
 
 /** Options passed to recast's printer so that reprinted code matches the file around it. */
@@ -155,11 +157,7 @@ export function openSourceFile(file: FileInfo, api: API): CodemodFile {
  */
 export function printSourceFile(file: CodemodFile, changed: boolean): string | undefined {
   if (!changed) return undefined;
-  let output = file.root.toSource(file.printOptions);
-  if (hasDoubledDirectiveSemicolon(file, output)) {
-    refreshProgramDirectives(file);
-    output = file.root.toSource(file.printOptions);
-  }
+  const output = printWithMarkers(file, () => printTree(file));
   if (output === file.source) return undefined;
   try {
     getFileParser(file.path).parse(output);
@@ -167,6 +165,13 @@ export function printSourceFile(file: CodemodFile, changed: boolean): string | u
     throw new CodemodOutputError(file.path, error);
   }
   return output;
+}
+
+function printTree(file: CodemodFile): string {
+  const output = file.root.toSource(file.printOptions);
+  if (!hasDoubledDirectiveSemicolon(file, output)) return output;
+  refreshProgramDirectives(file);
+  return file.root.toSource(file.printOptions);
 }
 
 interface DirectiveNode {
