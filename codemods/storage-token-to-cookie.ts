@@ -44,6 +44,7 @@ import {
 } from '../src/codemod/index.js';
 import { STORAGE_TOKEN_TO_COOKIE } from '../src/codemod/registry.js';
 import { isCredentialHeaderName, isCredentialName } from '../src/detectors/credential-name.js';
+import { isPageUrlValue } from '../src/detectors/value-origin.js';
 import { findStorageCredentials, type StorageFinding } from '../src/detectors/web-storage.js';
 import { climbStatementWrappers } from '../src/util/ast-values.js';
 
@@ -69,6 +70,10 @@ export const REASONS = {
     "the stored credential comes from a request whose options this codemod cannot edit, so send that request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
   loginRequestLost:
     "the stored credential comes from a response that this codemod cannot follow back to one request (through a reassigned variable, Promise.all or a .then() callback that returns another value), so send the login request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
+  loginRequestParameter:
+    "the stored credential arrives as a parameter, so this codemod cannot follow it back to the request whose response provided it; send that login request with credentials (fetch: credentials: 'include', axios: withCredentials: true) and remove this write, because a browser keeps a cross-origin session cookie only from a request with credentials",
+  tokenFromPageUrl:
+    'the credential comes from the page URL (an OAuth implicit flow or a sign-in link), not from a server response that could set a session cookie, so let the server finish the sign-in and set the cookie (for example the OAuth authorization code flow with the code exchanged on the server), then remove this write',
   exportedValue:
     'the stored credential is exported to other modules, so remove its uses there and send those requests with the session cookie',
   writeWithoutValue:
@@ -200,7 +205,11 @@ function planMigration(sourceCode: TSESLint.SourceCode, findings: readonly Stora
     } else if (STATE_FORMS.has(finding.form)) {
       plan.marks.push({ node: finding.node, reason: REASONS.libraryState(describeStateApi(finding)) });
     } else if (finding.kind === 'write') {
-      if (planLoginRequest(finding, plan, context)) planWrite(finding, plan);
+      if (finding.valueNode && getWrittenValueParts(finding.valueNode, 0).some((part) => isPageUrlValue(part, sourceCode))) {
+        plan.marks.push({ node: finding.node, reason: REASONS.tokenFromPageUrl });
+      } else if (planLoginRequest(finding, plan, context)) {
+        planWrite(finding, plan);
+      }
     } else if (finding.kind === 'remove') {
       planRemoval(finding, plan, logout, functionsWithLogoutRequest, sourceCode);
     } else {
@@ -302,10 +311,11 @@ interface LoginContext {
 /**
  * Makes the request whose response provided a stored credential send credentials too, because a browser
  * ignores the `Set-Cookie` of a cross-origin response to a request without them.
- * Returns false when the codemod recognises the request but cannot edit it, or loses the value's trail
- * on the way to a request in a file that may send requests to another origin. Then the write stays,
- * marked, so that the next run still finds and reports it. A value from anything else (a parameter, an
- * unknown client) is left alone.
+ * Returns false when the codemod recognises the request but cannot edit it. It also returns false in a
+ * file that may send requests to another origin when the value's trail is lost on the way to a request,
+ * or when the value is a parameter of a function other than a `.then()` callback (a Vuex mutation's
+ * payload, a `saveToken(token)` helper). Then the write stays, marked, so that the next run still finds
+ * and reports it. A value from anything else (an unknown client, a global) is left alone.
  */
 function planLoginRequest(finding: StorageFinding, plan: Plan, context: LoginContext): boolean {
   if (!finding.valueNode) return true;
@@ -313,9 +323,9 @@ function planLoginRequest(finding: StorageFinding, plan: Plan, context: LoginCon
   const requests: RequestCall[] = [];
   for (const part of getWrittenValueParts(finding.valueNode, 0)) {
     const request = findResponseRequest(part, clients, sourceCode, 0);
-    if (request === 'lost') {
+    if (request === 'lost' || request === 'parameter') {
       if (!context.mayRequestOtherOrigin) continue;
-      plan.marks.push({ node: finding.node, reason: REASONS.loginRequestLost });
+      plan.marks.push({ node: finding.node, reason: request === 'lost' ? REASONS.loginRequestLost : REASONS.loginRequestParameter });
       return false;
     }
     if (request && !requests.some((known) => known.call === request.call)) requests.push(request);
@@ -884,9 +894,11 @@ function resolveInterceptorHeaders(member: TSESTree.MemberExpression, clients: H
  * `.json()`, `JSON.parse(...)`, `const` and `let` variables that are never reassigned, and the parameter
  * of a `.then()` callback. Returns 'lost' when the trail stops at code that contains a fetch or axios
  * request (a reassigned variable, `Promise.all([...])`, `.then(() => data)`), because the value may come
- * from that request. Returns undefined when the value comes from anything else.
+ * from that request. Returns 'parameter' when the value is a parameter of a function that is no `.then()`
+ * callback, because its caller, which may be the login, is out of reach. Returns undefined when the value
+ * comes from anything else.
  */
-function findResponseRequest(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): RequestCall | 'lost' | undefined {
+function findResponseRequest(value: TSESTree.Node, clients: HttpClients, sourceCode: TSESLint.SourceCode, depth: number): RequestCall | 'lost' | 'parameter' | undefined {
   if (depth > 5) return undefined;
   const base = skipResponseReads(value);
   const request = findRequestCall(base, clients);
@@ -904,10 +916,10 @@ function findResponseRequest(value: TSESTree.Node, clients: HttpClients, sourceC
   }
   if (definition.type === 'Parameter') {
     const callback = definition.node;
+    const then = getThenCall(callback);
+    if (!then) return 'parameter';
     const first = callback.params[0];
     if (!first || !contains(first, definition.name)) return undefined;
-    const then = getThenCall(callback);
-    if (!then) return undefined;
     return findPromisedRequest(then.callee.object, clients, depth + 1) ?? lostIfRequestIn([then.callee.object], clients, sourceCode);
   }
   return undefined;

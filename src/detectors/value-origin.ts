@@ -386,6 +386,49 @@ function getPromiseOfCallbackParameter(identifier: TSESTree.Identifier, sourceCo
   return callee.object;
 }
 
+/** Calls that return a value derived from their first argument (`decodeURIComponent(location.hash)`). */
+const URL_DECODING_CALLS = ['decodeURIComponent', 'decodeURI', 'Object.fromEntries'];
+
+/** Constructors that parse a URL or a query string (`new URLSearchParams(location.hash.slice(1))`). */
+const URL_PARSERS = new Set(['URL', 'URLSearchParams']);
+
+/**
+ * Returns true when a value is read from the page's own URL: `location.hash`, `location.search`,
+ * `location.href` or `document.URL`, directly or through `const` variables, methods called on it
+ * (`.slice(1)`, `.get('access_token')`), `URL`, `URLSearchParams` and `decodeURIComponent`. Such a token
+ * came with a redirect (an OAuth implicit flow, a magic link), not with a response that could set a cookie.
+ */
+export function isPageUrlValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  if (depth > MAX_ORIGIN_DEPTH) return false;
+  const expression = skipValueWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const init = getSingleDeclarator(expression, sourceCode)?.init;
+      return init ? isPageUrlValue(init, sourceCode, depth + 1) : false;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const property = getMemberName(expression);
+      const objectNames = getReferenceNames(expression.object);
+      if (property !== undefined && URL_PROPERTIES.has(property) && objectNames.at(-1) === 'location') return true;
+      if (property === 'URL' && objectNames.join('.') === 'document') return true;
+      return isPageUrlValue(expression.object, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const argument = expression.arguments[0];
+      if (isCallTo(expression, URL_DECODING_CALLS)) return argument !== undefined && isPageUrlValue(argument, sourceCode, depth + 1);
+      const callee = skipTypeWrappers(expression.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && isPageUrlValue(callee.object, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      const argument = expression.arguments[0];
+      const isParser = expression.callee.type === AST_NODE_TYPES.Identifier && URL_PARSERS.has(expression.callee.name);
+      return isParser && argument !== undefined && isPageUrlValue(argument, sourceCode, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
 /**
  * Returns the declarator of a variable that is bound once and never reassigned (`const`, or a `let` without
  * later writes), including the loop variable of a `for…of`.
