@@ -104,6 +104,8 @@ export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAc
   const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as never);
   const found = [...tracker.iterateEsmReferences(MODULE_TRACE_MAP), ...tracker.iterateCjsReferences(MODULE_TRACE_MAP)];
   if (found.length === 0) return [];
+  // In source order, so that a store with several plugin calls is reported at the first.
+  found.sort((a, b) => (a.node as TSESTree.Node).range[0] - (b.node as TSESTree.Node).range[0]);
 
   const context = new PersistContext(sourceCode);
   const accesses: StorageAccess[] = [];
@@ -118,6 +120,11 @@ export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAc
 /** File facts that the stores of one file share, computed on first use. */
 class PersistContext {
   readonly sourceCode: SourceCode;
+  /**
+   * The options of the Vuex stores reported so far. A store is reported once, even when several
+   * `createPersistedState()` calls persist it (`plugins: ssr ? [createPersistedState(a)] : [createPersistedState(b)]`).
+   */
+  readonly reportedVuexStores = new Set<TSESTree.ObjectExpression>();
   private storageNodes: Map<TSESTree.Node, StorageArea> | undefined;
   private nuxt: boolean | undefined;
 
@@ -193,6 +200,10 @@ function getVuexAccess(call: TSESTree.CallExpression, context: PersistContext): 
   const shape = storeOptions ? getVuexShape(storeOptions, sourceCode, 0) : UNKNOWN_SHAPE;
   const persistedState = findPersistedCredential(shape, { include, omit: [] }, true);
   if (persistedState === undefined) return undefined;
+  if (storeOptions) {
+    if (context.reportedVuexStores.has(storeOptions)) return undefined;
+    context.reportedVuexStores.add(storeOptions);
+  }
 
   const keyNode = options ? getProperty(options, 'key')?.value : undefined;
   const key = keyNode ? getStaticString(keyNode, sourceCode) : 'vuex';

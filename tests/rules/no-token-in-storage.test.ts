@@ -1140,6 +1140,28 @@ export default new Vuex.Store({
         },
       ],
     },
+    // Two plugin calls in a conditional persist the same store, which is reported once, at the first.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+export default createStore({
+  state: { accessToken: null, locale: 'en' },
+  plugins: import.meta.env.SSR
+    ? [createPersistedState({ storage: sessionStorage })]
+    : [createPersistedState({ storage: localStorage })],
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'vuex-persistedstate', storage: 'sessionStorage' }, line: 6, column: 8 }],
+    },
+    // Two plugin calls in one list, the first keeping only a preference, report the one that keeps the token.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+export default createStore({
+  state: { accessToken: null, locale: 'en' },
+  plugins: [createPersistedState({ key: 'prefs', paths: ['locale'] }), createPersistedState({ key: 'auth', paths: ['accessToken'] })],
+});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'vuex-persistedstate', storage: 'localStorage' }, line: 5, column: 72 }],
+    },
     // A module from another file, kept through `paths`.
     {
       code: `import { createStore } from 'vuex';
