@@ -7,8 +7,8 @@ import { type CookieFinding, type CookieFindingReason, findJsCookieCredentials }
 export type Options = [{ extraNamePatterns?: string[]; allowedNames?: string[] }];
 export type MessageIds = 'credentialCookieWrite' | 'credentialCookieRemoval';
 
-/** Explains, per reason, why the cookie counts as a credential. */
-const EVIDENCE: Record<CookieFindingReason, string> = {
+/** Explains, per reason, why the cookie counts as a credential. A persisted store names its state instead. */
+const EVIDENCE: Record<Exclude<CookieFindingReason, 'persisted-store-state'>, string> = {
   name: 'its name is a credential name',
   value: 'its value is a credential',
   'same-name-as-credential-write': 'this file writes a credential to a cookie of the same name',
@@ -69,10 +69,16 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: finding.node,
             messageId: finding.kind === 'remove' ? 'credentialCookieRemoval' : 'credentialCookieWrite',
-            data: { api: API_NAMES[finding.api], evidence: EVIDENCE[finding.reason] },
+            data: { api: API_NAMES[finding.api], evidence: getEvidence(finding) },
           });
         }
       },
     };
   },
 });
+
+function getEvidence(finding: CookieFinding): string {
+  if (finding.reason !== 'persisted-store-state') return EVIDENCE[finding.reason];
+  const store = finding.persistedStore;
+  return `\`${store?.plugin ?? 'a persisted-state plugin'}\` writes the store state \`${store?.state ?? ''}\` through the \`setItem\` of its storage object`;
+}

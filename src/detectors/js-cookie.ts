@@ -3,6 +3,9 @@
  * universal-cookie, react-cookie and nookies in browser code. `document` may be reached through `window.`
  * or an alias, and the write may sit in a helper function of the same file that takes the cookie name as a
  * parameter. A cookie written by a script can never be HttpOnly, so any script on the page can read it back.
+ * A Vuex or Pinia store whose persisted-state plugin gets a storage object that writes through one of these
+ * APIs (`storage: { setItem: (key, value) => Cookies.set(key, value) }`) counts when its persisted state
+ * contains a credential, as persisted-store.ts judges it.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -20,6 +23,7 @@ import {
   skipTypeWrappers,
 } from './credential-key.js';
 import { classifyStoredValue, isEmptyValue, isLiteralFlag, type StoredValueContext, type StoredValueKind } from './credential-value.js';
+import { collectCustomStoragePersistedStores } from './persisted-store.js';
 import {
   getCallsOfFunction,
   getCalleeName,
@@ -37,9 +41,10 @@ export type CookieKind = 'write' | 'remove';
 
 /**
  * Why a cookie write counts: `name` (the cookie name names a credential), `value` (the value is a
- * credential), `same-name-as-credential-write` (the file writes a credential value under the same name).
+ * credential), `same-name-as-credential-write` (the file writes a credential value under the same name),
+ * `persisted-store-state` (a persisted Vue store writes a state with a credential through it).
  */
-export type CookieFindingReason = 'name' | 'value' | 'same-name-as-credential-write';
+export type CookieFindingReason = 'name' | 'value' | 'same-name-as-credential-write' | 'persisted-store-state';
 
 export interface CookieFinding {
   /** The node to report: the assignment to `document.cookie`, the library call, or the call of a cookie helper. */
@@ -57,6 +62,8 @@ export interface CookieFinding {
   /** The expression written as the value (the credential part of a `document.cookie` string). */
   readonly valueNode?: TSESTree.Node;
   readonly reason: CookieFindingReason;
+  /** For `persisted-store-state`: the plugin and the first state entry that contains a credential. */
+  readonly persistedStore?: { readonly plugin: string; readonly state: string };
 }
 
 export interface JsCookieOptions {
@@ -69,7 +76,42 @@ export interface JsCookieOptions {
 /** Finds every credential written to a cookie from JavaScript in a file, in source order. */
 export function findJsCookieCredentials(sourceCode: TSESLint.SourceCode, options: JsCookieOptions = {}): CookieFinding[] {
   const accesses = [...collectDocumentCookieWrites(sourceCode), ...collectLibraryWrites(sourceCode)];
-  return judgeCookieWrites(expandHelperCalls(accesses, sourceCode), sourceCode, options);
+  const findings = [
+    ...judgeCookieWrites(expandHelperCalls(accesses, sourceCode), sourceCode, options),
+    ...findPersistedStoreWrites(accesses, sourceCode),
+  ];
+  return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * Finds the persisted Vue stores whose storage object's `setItem(key, value)` writes its `value` parameter
+ * to a cookie. The plugin calls `setItem`, so the write has no call in the file for `expandHelperCalls` to
+ * follow. Each store is reported at its `createPersistedState(…)` call or `persist` property.
+ */
+function findPersistedStoreWrites(writes: readonly CookieWrite[], sourceCode: TSESLint.SourceCode): CookieFinding[] {
+  if (writes.length === 0) return [];
+  const findings: CookieFinding[] = [];
+  for (const store of collectCustomStoragePersistedStores(sourceCode)) {
+    const write = writes.find(
+      (candidate) =>
+        candidate.kind === 'write' &&
+        candidate.valueNodes.some((valueNode) => {
+          const parameter = getParameterInfo(unwrapEncoding(valueNode), sourceCode);
+          return parameter?.fn === store.setItem && parameter.index === 1;
+        }),
+    );
+    if (!write) continue;
+    findings.push({
+      node: store.node,
+      accessNode: write.accessNode,
+      kind: 'write',
+      api: write.api,
+      method: write.method,
+      reason: 'persisted-store-state',
+      persistedStore: { plugin: store.plugin, state: store.persistedState },
+    });
+  }
+  return findings;
 }
 
 /** One cookie write before it is judged. */

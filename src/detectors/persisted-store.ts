@@ -3,7 +3,9 @@
  * credential: Vuex stores with the `createPersistedState()` plugin of vuex-persistedstate, and Pinia stores
  * with the `persist` option of pinia-plugin-persistedstate. Only the file of the store is read, so a store
  * is judged by the state, modules, `paths`, `pick` and `omit` written there. Each finding becomes a
- * `StorageAccess` with the reason `persisted-store-state`, which web-storage.ts reports as it is.
+ * `StorageAccess` with the reason `persisted-store-state`, which web-storage.ts reports as it is. Stores
+ * whose `storage` is an object of the file's own with a `setItem` function are collected apart
+ * (`collectCustomStoragePersistedStores`), so that js-cookie.ts can report those that write to a cookie.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -14,7 +16,7 @@ import { CALL, createReferenceTracker, READ, type TraceMap } from '../util/refer
 import { getStaticString, skipTypeWrappers } from './credential-key.js';
 import { isAuthContainerName, isAuthStateName, isCredentialName, isCryptoAssetSiblingName, splitWords } from './credential-name.js';
 import { hasCryptoAssetType, isCryptoAssetTypeNode } from './credential-value.js';
-import { getCalleeName, getPropertyKeyName, isFunctionNode } from './value-flow.js';
+import { getCalleeName, getPropertyKeyName, isFunctionNode, type FunctionNode } from './value-flow.js';
 import type { StorageAccess, StorageArea } from './web-storage.js';
 
 type SourceCode = TSESLint.SourceCode;
@@ -50,6 +52,30 @@ interface PersistedPart {
 }
 
 const UNKNOWN_SHAPE: StateShape = { entries: [], complete: false };
+
+/** A persisted store whose written state contains a credential, before it becomes a finding. */
+interface PersistedStore {
+  /** The `createPersistedState(…)` call or the `persist` property. */
+  readonly node: TSESTree.Node;
+  readonly plugin: 'vuex-persistedstate' | 'pinia-plugin-persistedstate';
+  readonly method: 'createPersistedState' | 'defineStore';
+  /** A web storage area, or the `setItem` function of a storage object of the file's own. */
+  readonly storage: StorageArea | FunctionNode;
+  readonly keyNode: TSESTree.Node | undefined;
+  readonly staticKey: string | undefined;
+  readonly persistedState: string;
+}
+
+/** A persisted store whose `storage` option is an object of the file's own, written through its `setItem`. */
+export interface CustomStoragePersistedStore {
+  /** The `createPersistedState(…)` call or the `persist` property, where the store is reported. */
+  readonly node: TSESTree.Node;
+  readonly plugin: 'vuex-persistedstate' | 'pinia-plugin-persistedstate';
+  /** The `setItem(key, value)` function of the storage object. */
+  readonly setItem: FunctionNode;
+  /** The first state entry that contains a credential (`token`, `auth.token`). */
+  readonly persistedState: string;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Finding the plugin and the stores.
@@ -97,8 +123,45 @@ const NUXT_GLOBALS = new Set([
 ]);
 const NUXT_MODULES = /^(?:#app|#imports|nuxt\/app)(?:\/|$)/;
 
-/** Finds every persisted Vuex or Pinia store in a file whose persisted state contains a login credential. */
+/** Finds every persisted Vuex or Pinia store in a file whose state, persisted to web storage, contains a login credential. */
 export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAccess[] {
+  const accesses: StorageAccess[] = [];
+  for (const store of collectPersistedStores(sourceCode, 'web')) {
+    if (typeof store.storage !== 'string') continue;
+    accesses.push({
+      storage: store.plugin,
+      area: store.storage,
+      method: store.method,
+      form: 'persist-config',
+      node: store.node,
+      kind: 'write',
+      keyNode: store.keyNode,
+      staticKey: store.staticKey,
+      reason: 'persisted-store-state',
+      persistedState: store.persistedState,
+    });
+  }
+  return accesses;
+}
+
+/**
+ * Finds every persisted Vuex or Pinia store whose `storage` option is an object literal of the file (or a
+ * constant that contains one) with a `setItem` function, and whose persisted state contains a credential.
+ * Where `setItem` writes is for the caller to judge.
+ */
+export function collectCustomStoragePersistedStores(sourceCode: SourceCode): CustomStoragePersistedStore[] {
+  const stores: CustomStoragePersistedStore[] = [];
+  for (const store of collectPersistedStores(sourceCode, 'custom')) {
+    if (typeof store.storage === 'string') continue;
+    stores.push({ node: store.node, plugin: store.plugin, setItem: store.storage, persistedState: store.persistedState });
+  }
+  return stores;
+}
+
+/** Which `storage` option a search accepts: web storage (with the default) or a storage object of the file's own. */
+type StorageMode = 'web' | 'custom';
+
+function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): PersistedStore[] {
   // Both plugins need the word: in the module ID `vuex-persistedstate` or in Pinia's `persist` option.
   if (!sourceCode.text.includes('persist')) return [];
   const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as never);
@@ -107,14 +170,14 @@ export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAc
   // In source order, so that a store with several plugin calls is reported at the first.
   found.sort((a, b) => (a.node as TSESTree.Node).range[0] - (b.node as TSESTree.Node).range[0]);
 
-  const context = new PersistContext(sourceCode);
-  const accesses: StorageAccess[] = [];
+  const context = new PersistContext(sourceCode, mode);
+  const stores: PersistedStore[] = [];
   for (const { node, info } of found) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const access = info === 'vuex' ? getVuexAccess(node, context) : getPiniaAccess(node, context);
-    if (access) accesses.push(access);
+    const store = info === 'vuex' ? getVuexStore(node, context) : getPiniaStore(node, context);
+    if (store) stores.push(store);
   }
-  return accesses;
+  return stores;
 }
 
 /** File facts that the stores of one file share, computed on first use. */
@@ -128,8 +191,23 @@ class PersistContext {
   private storageNodes: Map<TSESTree.Node, StorageArea> | undefined;
   private nuxt: boolean | undefined;
 
-  constructor(sourceCode: SourceCode) {
+  readonly mode: StorageMode;
+
+  constructor(sourceCode: SourceCode, mode: StorageMode) {
     this.sourceCode = sourceCode;
+    this.mode = mode;
+  }
+
+  /**
+   * Returns where a `storage` option writes, in this search's mode: a web storage area (`localStorage` when
+   * the option is missing), or the `setItem` function of a storage object. Returns undefined for anything else.
+   */
+  getStorage(storageNode: TSESTree.Property | undefined): StorageArea | FunctionNode | undefined {
+    if (this.mode === 'web') return storageNode ? this.getStorageArea(storageNode.value) : 'localStorage';
+    const storage = storageNode ? resolveObject(storageNode.value, this.sourceCode) : undefined;
+    const setItem = storage ? getProperty(storage, 'setItem') : undefined;
+    const setItemValue = setItem ? resolveValue(setItem.value, this.sourceCode) : undefined;
+    return setItemValue && isFunctionNode(setItemValue) ? setItemValue : undefined;
   }
 
   /** Returns the web storage area an expression names, or undefined for anything else. */
@@ -180,16 +258,15 @@ const VUEX_CUSTOM_WRITE_OPTIONS = ['reducer', 'setState'];
  * default `localStorage`) under `options.key` (by default `vuex`): all of it, or the `paths` listed. The
  * store is the object whose `plugins` list contains the call.
  */
-function getVuexAccess(call: TSESTree.CallExpression, context: PersistContext): StorageAccess | undefined {
+function getVuexStore(call: TSESTree.CallExpression, context: PersistContext): PersistedStore | undefined {
   const { sourceCode } = context;
   const argument = call.arguments[0];
   const options = argument ? resolveObject(argument, sourceCode) : undefined;
   if (argument && (!options || hasSpread(options))) return undefined;
   if (options && VUEX_CUSTOM_WRITE_OPTIONS.some((name) => getProperty(options, name))) return undefined;
 
-  const storageNode = options ? getProperty(options, 'storage') : undefined;
-  const area = storageNode ? context.getStorageArea(storageNode.value) : 'localStorage';
-  if (!area) return undefined;
+  const storage = context.getStorage(options ? getProperty(options, 'storage') : undefined);
+  if (!storage) return undefined;
 
   // A path that is not static may name anything, but the static ones still show what they keep.
   const pathsNode = options ? getProperty(options, 'paths') : undefined;
@@ -207,18 +284,7 @@ function getVuexAccess(call: TSESTree.CallExpression, context: PersistContext): 
 
   const keyNode = options ? getProperty(options, 'key')?.value : undefined;
   const key = keyNode ? getStaticString(keyNode, sourceCode) : 'vuex';
-  return {
-    storage: 'vuex-persistedstate',
-    area,
-    method: 'createPersistedState',
-    form: 'persist-config',
-    node: call,
-    kind: 'write',
-    keyNode,
-    staticKey: key,
-    reason: 'persisted-store-state',
-    persistedState,
-  };
+  return { node: call, plugin: 'vuex-persistedstate', method: 'createPersistedState', storage, keyNode, staticKey: key, persistedState };
 }
 
 /**
@@ -310,7 +376,7 @@ const PINIA_PERSIST_OPTIONS = new Set([
  * (all of it, the `pick` or `paths` listed, less `omit`) to its `storage`, by default `localStorage`, under
  * its `key`, by default the store id. The access is reported at the `persist` property.
  */
-function getPiniaAccess(call: TSESTree.CallExpression, context: PersistContext): StorageAccess | undefined {
+function getPiniaStore(call: TSESTree.CallExpression, context: PersistContext): PersistedStore | undefined {
   const { sourceCode } = context;
   const [first, second, third] = call.arguments;
   const setup = second ? resolveValue(second, sourceCode) : undefined;
@@ -332,15 +398,12 @@ function getPiniaAccess(call: TSESTree.CallExpression, context: PersistContext):
     const judged = judgePiniaConfig(config, shape, context);
     if (!judged) continue;
     return {
-      storage: 'pinia-plugin-persistedstate',
-      area: judged.area,
-      method: 'defineStore',
-      form: 'persist-config',
       node: persistProperty,
-      kind: 'write',
+      plugin: 'pinia-plugin-persistedstate',
+      method: 'defineStore',
+      storage: judged.storage,
       keyNode: judged.keyNode ?? idNode,
       staticKey: judged.keyNode ? getStaticString(judged.keyNode, sourceCode) : id,
-      reason: 'persisted-store-state',
       persistedState: judged.persistedState,
     };
   }
@@ -365,12 +428,12 @@ function judgePiniaConfig(
   config: TSESTree.ObjectExpression | 'defaults',
   shape: StateShape,
   context: PersistContext,
-): { area: StorageArea; keyNode: TSESTree.Node | undefined; persistedState: string } | undefined {
+): { storage: StorageArea | FunctionNode; keyNode: TSESTree.Node | undefined; persistedState: string } | undefined {
   const { sourceCode } = context;
   if (config === 'defaults') {
-    if (context.usesNuxt()) return undefined;
+    if (context.usesNuxt() || context.mode !== 'web') return undefined;
     const persistedState = findPersistedCredential(shape, { include: undefined, omit: [] }, false);
-    return persistedState === undefined ? undefined : { area: 'localStorage', keyNode: undefined, persistedState };
+    return persistedState === undefined ? undefined : { storage: 'localStorage', keyNode: undefined, persistedState };
   }
   if (hasSpread(config)) return undefined;
   for (const property of config.properties) {
@@ -380,8 +443,8 @@ function judgePiniaConfig(
 
   const storageNode = getProperty(config, 'storage');
   if (!storageNode && context.usesNuxt()) return undefined;
-  const area = storageNode ? context.getStorageArea(storageNode.value) : 'localStorage';
-  if (!area) return undefined;
+  const storage = context.getStorage(storageNode);
+  if (!storage) return undefined;
 
   const includeNode = getProperty(config, 'pick') ?? getProperty(config, 'paths');
   const include = includeNode ? getStringList(includeNode.value, sourceCode)?.names : undefined;
@@ -392,7 +455,7 @@ function judgePiniaConfig(
 
   const persistedState = findPersistedCredential(shape, { include, omit }, false);
   if (persistedState === undefined) return undefined;
-  return { area, keyNode: getProperty(config, 'key')?.value, persistedState };
+  return { storage, keyNode: getProperty(config, 'key')?.value, persistedState };
 }
 
 /** Reads the state of an options store: `state: () => ({ ... })` or `state() { return { ... } }`. */

@@ -90,6 +90,37 @@ ruleTester.run('no-token-in-js-cookie', rule, {
       code: `const nookies = require('nookies');\nmodule.exports = (ctx) => nookies.set(ctx, 'jwt', jwt);`,
       languageOptions: cjs,
     },
+    // ---- persisted Vue stores with a cookie storage ----
+    // The persisted state contains no credential.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+import Cookies from 'js-cookie';
+export default createStore({
+  state: { locale: 'en', sidebarOpen: true },
+  plugins: [createPersistedState({ storage: { getItem: (key) => Cookies.get(key), setItem: (key, value) => Cookies.set(key, value), removeItem: (key) => Cookies.remove(key) } })],
+});`,
+    },
+    // The storage object writes to the app's own store, not to a cookie.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+import { vault } from './vault';
+export default createStore({
+  state: { token: '' },
+  plugins: [createPersistedState({ storage: { getItem: (key) => vault.read(key), setItem: (key, value) => vault.write(key, value), removeItem: (key) => vault.drop(key) } })],
+});`,
+    },
+    // A local object named Cookies is no cookie library.
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+const Cookies = new Map();
+export default createStore({
+  state: { token: '' },
+  plugins: [createPersistedState({ storage: { getItem: (key) => Cookies.get(key), setItem: (key, value) => Cookies.set(key, value), removeItem: (key) => Cookies.delete(key) } })],
+});`,
+    },
     // ---- allowedNames ----
     {
       code: `document.cookie = 'token=' + token;`,
@@ -340,6 +371,57 @@ ruleTester.run('no-token-in-js-cookie', rule, {
       code: `import { withCookies } from 'react-cookie';\nclass Login extends React.Component {\n  onLogin(token) {\n    this.props.cookies.set('token', token);\n  }\n}\nexport default withCookies(Login);`,
       filename: FILENAMES.jsx,
       errors: [{ messageId: 'credentialCookieWrite', line: 4, column: 5 }],
+    },
+    // ---- persisted Vue stores with a cookie storage ----
+    {
+      code: `import { createStore } from 'vuex';
+import createPersistedState from 'vuex-persistedstate';
+import Cookies from 'js-cookie';
+export default createStore({
+  state: { token: '' },
+  plugins: [createPersistedState({
+    storage: {
+      getItem: (key) => Cookies.get(key),
+      setItem: (key, value) => Cookies.set(key, value, { expires: 3, secure: true }),
+      removeItem: (key) => Cookies.remove(key),
+    },
+  })],
+});`,
+      errors: [
+        {
+          messageId: 'credentialCookieWrite',
+          data: {
+            api: 'js-cookie',
+            evidence: '`vuex-persistedstate` writes the store state `token` through the `setItem` of its storage object',
+          },
+          line: 6,
+          column: 13,
+        },
+      ],
+    },
+    // A Pinia store with the storage object in a constant and a `setItem` method that encodes the value.
+    {
+      code: `import { defineStore } from 'pinia';
+import Cookies from 'js-cookie';
+const cookieStorage = {
+  getItem(key) { return Cookies.get(key); },
+  setItem(key, value) { Cookies.set(key, encodeURIComponent(value), { sameSite: 'strict' }); },
+};
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ user: null, refreshToken: null }),
+  persist: { storage: cookieStorage, pick: ['refreshToken'] },
+});`,
+      errors: [
+        {
+          messageId: 'credentialCookieWrite',
+          data: {
+            api: 'js-cookie',
+            evidence: '`pinia-plugin-persistedstate` writes the store state `refreshToken` through the `setItem` of its storage object',
+          },
+          line: 9,
+          column: 3,
+        },
+      ],
     },
     // ---- nookies in browser code ----
     {
