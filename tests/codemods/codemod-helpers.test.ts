@@ -214,6 +214,63 @@ describe('markers', () => {
     expect(findMarkers(output)).toEqual([{ line: 2, reason: 'ends * / here' }]);
   });
 
+  it('keeps a statement without semicolons as it is', () => {
+    const input = "export function save(data) {\n  localStorage.setItem('token', data.token)\n  return data\n}\n";
+    const { file } = open('src/save.js', input);
+    markForManualMigration(file, defined(findPathForNode(file, findCall(file, 'setItem'))), 'a reason');
+    expect(printSourceFile(file, true)).toBe(
+      "export function save(data) {\n  /* eslint-plugin-sessions: manual migration needed: a reason */\n  localStorage.setItem('token', data.token)\n  return data\n}\n",
+    );
+  });
+
+  it('puts a marker inline when its statement shares a line', () => {
+    const input = "if (data) { track(data); localStorage.setItem('token', data.token) }\n";
+    const { file } = open('src/save.js', input);
+    markForManualMigration(file, defined(findPathForNode(file, findCall(file, 'setItem'))), 'a reason');
+    const output = defined(printSourceFile(file, true));
+    expect(output).toBe(
+      "if (data) { track(data); /* eslint-plugin-sessions: manual migration needed: a reason */ localStorage.setItem('token', data.token) }\n",
+    );
+
+    const second = open('src/save.js', output);
+    expect(markForManualMigration(second.file, defined(findPathForNode(second.file, findCall(second.file, 'setItem'))), 'a reason')).toBe(false);
+  });
+
+  it('stacks two markers of one statement in order', () => {
+    const { file } = open('src/save.js', source);
+    const path = defined(findPathForNode(file, findCall(file, 'setItem')));
+    markForManualMigration(file, path, 'first reason');
+    markForManualMigration(file, path, 'second reason');
+    const output = defined(printSourceFile(file, true));
+    expect(findMarkers(output)).toEqual([
+      { line: 2, reason: 'first reason' },
+      { line: 3, reason: 'second reason' },
+    ]);
+    expect(output).toContain("second reason */\n  localStorage.setItem('token', data.token);\n");
+  });
+
+  it('keeps a marked statement intact beside other edits', () => {
+    const input = "track()\n\n// Keeps the token for the next visit.\nlocalStorage.setItem('token', data.token)\nlocalStorage.setItem('theme', theme)\n";
+    const { file } = open('src/save.js', input);
+    markForManualMigration(file, defined(findPathForNode(file, findCall(file, 'setItem'))), 'a reason');
+    const theme = file.root.find(file.j.StringLiteral, { value: 'theme' }).paths()[0];
+    defined(theme).replace(file.j.stringLiteral('colour-scheme'));
+    expect(printSourceFile(file, true)).toBe(
+      "track()\n\n// Keeps the token for the next visit.\n/* eslint-plugin-sessions: manual migration needed: a reason */\nlocalStorage.setItem('token', data.token)\nlocalStorage.setItem('colour-scheme', theme)\n",
+    );
+  });
+
+  it('moves the marker of a removed statement with its comments', () => {
+    const input = "save()\nlocalStorage.setItem('token', data.token)\nnext()\n";
+    const { file } = open('src/save.js', input);
+    const path = defined(findPathForNode(file, findCall(file, 'setItem')));
+    markForManualMigration(file, path, 'a reason');
+    removeStatement(defined(getStatementPath(path)));
+    const output = defined(printSourceFile(file, true));
+    expect(findMarkers(output)).toEqual([{ line: 2, reason: 'a reason' }]);
+    expect(output).not.toContain('setItem');
+  });
+
   it('round-trips a report', () => {
     const site = { file: 'src/a b.js', line: 3, column: 7, reason: 'x: y' };
     expect(parseMarkerReport(formatMarkerReport(site))).toEqual(site);
