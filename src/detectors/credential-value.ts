@@ -34,6 +34,7 @@ import {
   isCallTo,
   isFunctionNode,
   walk,
+  type FunctionNode,
 } from './value-flow.js';
 import { getMethodName, getValueOrigin, isNonCredentialOrigin, skipValueWrappers, type ValueOrigin } from './value-origin.js';
 
@@ -181,14 +182,15 @@ function isCryptoAssetValue(node: TSESTree.Node, key: string | undefined, source
  * Returns true when a value named `token` or `tokens` is a coin: it is stored under a key that names a coin
  * (`isCoinKey`, see `isCryptoAssetKey`), as in `localStorage.setItem('selectedToken', JSON.stringify(token))`,
  * or its type annotation is a coin type (`token: Token` for a `Token` with a coin's fields). The value must
- * be a variable, or a property of an object not named like a response (`res.data.token` keeps counting). It
- * must not come from a login, and the file must not read a credential property from it (`token.jwt`).
+ * be a variable or a property of an object not named like a response: `res.data.token` keeps counting, and
+ * so does a variable destructured from a response (`const { token } = await res.json()`, see
+ * `isDestructuredFromResponse`). It must not come from a login, and the file must not read a credential
+ * property from it (`token.jwt`).
  */
 function isCoinNamedToken(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, isCoinKey: boolean): boolean {
   const expression = skipPassThrough(node);
-  const isVariable = expression.type === AST_NODE_TYPES.Identifier;
-  const isCoinProperty =
-    expression.type === AST_NODE_TYPES.MemberExpression && !isLoginResultName(getObjectName(expression.object) ?? 'data');
+  const isVariable = expression.type === AST_NODE_TYPES.Identifier && !isDestructuredFromResponse(expression, sourceCode);
+  const isCoinProperty = expression.type === AST_NODE_TYPES.MemberExpression && !isResponseObject(expression.object);
   const names = getValueNames(expression);
   if (!(isVariable || isCoinProperty) || names.length !== 1) return false;
   const [name = ''] = names;
@@ -196,6 +198,72 @@ function isCoinNamedToken(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, 
   if (!isBareToken && !isCryptoAssetName(name)) return false;
   if (!isCoinKey && !hasCryptoAssetType(expression, sourceCode)) return false;
   return !hasLoginOrigin(expression, sourceCode, 0) && !hasCredentialEvidence(expression, sourceCode);
+}
+
+/**
+ * Returns true when a property is read from an object named like a response or login result (`data`,
+ * `res`, `json`), or from an object without a name, such as the result of a call (`(await res.json()).token`).
+ */
+function isResponseObject(object: TSESTree.Node): boolean {
+  return isLoginResultName(getObjectName(object) ?? 'data');
+}
+
+/**
+ * Returns true when a variable is destructured from a response, which counts like reading the property from
+ * it (see `isResponseObject`). `const { token } = await res.json()` reads `token` from an object without a
+ * name, and `const { data: { token } } = await axios.post(url)` reads it from `data`. The first parameter of
+ * a `.then()` callback (`.then(({ token }) => …)`) reads it from what the promise resolves to, while
+ * `const { token } = wallet` reads it from `wallet`, which is no response.
+ */
+function isDestructuredFromResponse(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !definition || variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+  let pattern: TSESTree.Node | undefined;
+  let source: TSESTree.Node | undefined;
+  if (definition.type === 'Variable' && definition.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    pattern = definition.node.id;
+    source = definition.node.init ?? undefined;
+    if (!source) return false;
+  } else if (definition.type === 'Parameter' && isThenCallback(definition.node)) {
+    pattern = definition.node.params[0];
+  }
+  const keys = pattern ? getPatternKeys(pattern, definition.name) : undefined;
+  if (!keys || keys.length === 0) return false;
+  if (keys.length > 1) return isLoginResultName(keys.at(-2) ?? '');
+  return source === undefined || isResponseObject(source);
+}
+
+/** Returns true for the callback passed first to a `.then()` call. */
+function isThenCallback(node: TSESTree.Node): node is FunctionNode {
+  const call = node.parent;
+  return (
+    isFunctionNode(node) &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === node &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    getMemberName(call.callee) === 'then'
+  );
+}
+
+/**
+ * Returns the property keys that lead from the value a pattern destructures to `target`, such as
+ * `['data', 'token']` for `token` in `{ data: { token } }`. The list is empty when the pattern is `target`
+ * itself, and undefined when `target` is not in the pattern or is bound through a computed key, an array or
+ * a rest element.
+ */
+function getPatternKeys(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return getPatternKeys(pattern.left, target);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const keys = getPatternKeys(property.value, target);
+    if (keys === undefined) continue;
+    const key = property.computed ? undefined : getPropertyKeyName(property);
+    return key === undefined ? undefined : [key, ...keys];
+  }
+  return undefined;
 }
 
 /** Returns true for an object literal made of a coin's fields whose values contain no credential. */

@@ -46,6 +46,14 @@ ruleTester.run('no-token-in-js-cookie', rule, {
       code: `import Cookies from 'js-cookie';\ntype Token = { address: string; symbol: string; decimals: number };\nexport const saveSelected = (token: Token) => Cookies.set('selectedToken', JSON.stringify(token), { expires: 365 });\nexport const saveBase = (token) => Cookies.set('baseToken', token);\nexport const saveChain = (token, chainId) => Cookies.set(\`token-\${chainId}\`, JSON.stringify(token));\nexport const saveCoin = (token: Token) => Cookies.set('token', JSON.stringify(token));`,
       filename: FILENAMES.ts,
     },
+    // A `token` destructured from an object that is not named like a response is a coin under a coin name.
+    {
+      code: `import Cookies from 'js-cookie';
+export function pick(wallet) {
+  const { token } = wallet;
+  Cookies.set('walletToken', token);
+}`,
+    },
     // Coin data under a cookie name that names a bare token, and the removal of such a cookie.
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('token', token.address);\ndocument.cookie = \`currentToken=\${selected.symbol}; path=/\`;\nCookies.remove('token');`,
@@ -314,6 +322,20 @@ export default createStore({
         { messageId: 'credentialCookieWrite', line: 3, column: 1 },
         { messageId: 'credentialCookieWrite', line: 4, column: 32 },
         { messageId: 'credentialCookieWrite', line: 5, column: 41 },
+      ],
+    },
+    // A `token` destructured from a response counts like `data.token` read from it.
+    {
+      code: `import Cookies from 'js-cookie';
+export async function verify(body) {
+  const res = await fetch('/api/verify', { method: 'POST', body });
+  const { token } = await res.json();
+  Cookies.set('walletToken', token);
+  Cookies.set('baseToken', token);
+}`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 5, column: 3 },
+        { messageId: 'credentialCookieWrite', line: 6, column: 3 },
       ],
     },
     // Where the value comes from decides before its name: a token split from the URL fragment, a login

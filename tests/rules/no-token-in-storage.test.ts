@@ -127,6 +127,17 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `export function savePair(base, quote, v) {\n  localStorage.setItem('baseToken', base);\n  localStorage.setItem('quoteToken', quote);\n  for (const key of ['fromToken', 'toToken']) localStorage.setItem(key, v);\n  localStorage.setItem('fromToken', v);\n  localStorage.setItem('toToken', v);\n  localStorage.setItem('sellToken', v);\n  localStorage.setItem('buyToken', v);\n  localStorage.setItem('payToken', v);\n  localStorage.setItem('receiveToken', v);\n  localStorage.setItem('lpToken', v);\n  localStorage.setItem('rewardToken', v);\n  localStorage.setItem('stakingToken', v);\n  localStorage.setItem('collateralToken', v);\n  localStorage.setItem('depositToken', v);\n  localStorage.setItem('bridgeToken', v);\n  localStorage.setItem('gasToken', v);\n  localStorage.setItem('feeToken', v);\n  localStorage.setItem('currentToken', v);\n  localStorage.setItem('activeToken', v);\n  localStorage.setItem('defaultToken', v);\n}`,
     },
+    // A \`token\` destructured from an object that is not named like a response is a coin under a coin key.
+    {
+      code: `export function pick(wallet, state) {
+  const { token } = wallet;
+  localStorage.setItem('baseToken', token);
+}
+export function pickSelected(state) {
+  const { selection: { token } } = state;
+  localStorage.setItem('walletToken', token);
+}`,
+    },
     // A coin type on the stored variable marks a coin under any key.
     {
       code: `import type { TokenInfo } from '@uniswap/token-lists';\ninterface Coin { address: string; symbol: string; decimals: number; logoURI?: string }\nexport function save(token: Coin, tokens: TokenInfo[]) {\n  localStorage.setItem('token', JSON.stringify(token));\n  localStorage.setItem('tokens', JSON.stringify(tokens));\n}`,
@@ -907,6 +918,44 @@ export default new Vuex.Store({
       errors: [
         { messageId: 'credentialWrite', line: 2, column: 1 },
         { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
+    // A `token` destructured from a response counts like `data.token` read from it, under keys that look
+    // like coin keys too.
+    {
+      code: `export async function walletLogin(body, chainId, address) {
+  const res = await fetch('/api/verify', { method: 'POST', body });
+  const { token } = await res.json();
+  localStorage.setItem('baseToken', token);
+  localStorage.setItem('walletToken', token);
+  localStorage.setItem(\`token-\${chainId}\`, token);
+  localStorage.setItem(\`token:\${chainId}:\${address}\`, token);
+}
+export function authHeader(chainId, address) {
+  return { Authorization: \`Bearer \${localStorage.getItem(\`token:\${chainId}:\${address}\`)}\` };
+}`,
+      errors: [
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+        { messageId: 'credentialWrite', line: 5, column: 3 },
+        { messageId: 'credentialWrite', line: 6, column: 3 },
+        { messageId: 'credentialWrite', line: 7, column: 3 },
+        { messageId: 'credentialRead', line: 10, column: 37 },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+export async function verify(body) {
+  const { data: { token } } = await axios.post('/api/verify', body);
+  localStorage.setItem('walletToken', token);
+}
+export function verifyThen(body) {
+  return fetch('/api/verify', { method: 'POST', body })
+    .then((res) => res.json())
+    .then(({ token }) => localStorage.setItem('baseToken', token));
+}`,
+      errors: [
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+        { messageId: 'credentialWrite', line: 9, column: 26 },
       ],
     },
     // A login stays reported under keys and next to values that look like coins.
