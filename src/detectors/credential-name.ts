@@ -79,9 +79,10 @@ const DISQUALIFYING_WORDS = new Set([
  * push notification addresses (`fcmToken`, `deviceToken`), one-time links sent by e-mail (`inviteToken`,
  * `verificationToken`), design tokens (`designToken`, `colorToken`), lexer output (`syntaxToken`), counts of
  * language model tokens (`maxTokens`, `promptTokens`), a coin in a crypto-currency wallet or exchange
- * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`, `baseToken`, `rewardToken`, `gasToken`,
- * `currentToken`) and the cart id of a shop such as Shopify
- * (`cartToken`, `checkoutToken`).
+ * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`, `baseToken`, `rewardToken`, `gasToken`) and
+ * the cart id of a shop such as Shopify (`cartToken`, `checkoutToken`). `current`, `active` and `default` are
+ * missing on purpose, because `currentToken` usually contains the login token. A coin under such a key is
+ * recognised by its value (a coin type, a request for coin data, an object made of a coin's fields).
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'max',
@@ -149,7 +150,7 @@ const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'erc1155',
   'nft',
   ...['base', 'quote', 'sell', 'buy', 'pay', 'receive', 'lp', 'reward', 'staking', 'stake', 'collateral', 'deposit'],
-  ...['bridge', 'gas', 'fee', 'current', 'active', 'default'],
+  ...['bridge', 'gas', 'fee'],
   'cart',
   'checkout',
   'basket',
@@ -449,9 +450,8 @@ const CRYPTO_URL_WORDS = new Set(['pair', 'pairs', 'market', 'markets', 'ticker'
 
 /**
  * Words that, right before `token` or `tokens` in a storage key or cookie name, name the coin a wallet or
- * exchange keeps there (`baseToken`, `rewardToken`, `favoriteTokens`), together with the asset words. Unlike
- * `current`, `active` or `default`, which make a key no credential key but are too plain to outweigh a value
- * named `token`, these outweigh it.
+ * exchange keeps there (`baseToken`, `rewardToken`, `favoriteTokens`), together with the asset words. They
+ * outweigh a value named `token`.
  */
 const COIN_KEY_QUALIFIERS = new Set([
   ...['base', 'quote', 'sell', 'buy', 'pay', 'receive', 'lp', 'reward', 'staking', 'stake', 'collateral', 'deposit'],

@@ -52,6 +52,9 @@ describe('isCredentialName', () => {
     'customToken',
     'savedToken',
     'app_session_id',
+    'currentToken',
+    'activeToken',
+    'default_token',
   ])('accepts %s', (name) => {
     expect(isCredentialName(name)).toBe(true);
   });

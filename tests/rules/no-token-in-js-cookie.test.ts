@@ -46,6 +46,17 @@ ruleTester.run('no-token-in-js-cookie', rule, {
       code: `import Cookies from 'js-cookie';\ntype Token = { address: string; symbol: string; decimals: number };\nexport const saveSelected = (token: Token) => Cookies.set('selectedToken', JSON.stringify(token), { expires: 365 });\nexport const saveBase = (token) => Cookies.set('baseToken', token);\nexport const saveChain = (token, chainId) => Cookies.set(\`token-\${chainId}\`, JSON.stringify(token));\nexport const saveCoin = (token: Token) => Cookies.set('token', JSON.stringify(token));`,
       filename: FILENAMES.ts,
     },
+    // Under a plain cookie name such as `currentToken`, a coin type or a request for coin data shows a coin.
+    {
+      code: `import Cookies from 'js-cookie';
+type Coin = { address: string; symbol: string; decimals: number };
+export const select = (token: Coin) => Cookies.set('currentToken', JSON.stringify(token));
+export async function loadActive(address: string) {
+  const token = await getTokenBalances(address);
+  Cookies.set('activeToken', JSON.stringify(token));
+}`,
+      filename: FILENAMES.ts,
+    },
     // A `token` destructured from an object that is not named like a response is a coin under a coin name.
     {
       code: `import Cookies from 'js-cookie';
@@ -336,6 +347,20 @@ export async function verify(body) {
       errors: [
         { messageId: 'credentialCookieWrite', line: 5, column: 3 },
         { messageId: 'credentialCookieWrite', line: 6, column: 3 },
+      ],
+    },
+    // `current`, `active` and `default` before `token` name the login token of ordinary apps.
+    {
+      code: `import Cookies from 'js-cookie';
+export function setToken(t) {
+  Cookies.set('currentToken', t, { expires: 7 });
+  Cookies.set('activeToken', t);
+  Cookies.set('defaultToken', t);
+}`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 3, column: 3 },
+        { messageId: 'credentialCookieWrite', line: 4, column: 3 },
+        { messageId: 'credentialCookieWrite', line: 5, column: 3 },
       ],
     },
     // Where the value comes from decides before its name: a token split from the URL fragment, a login

@@ -125,7 +125,21 @@ ruleTester.run('no-token-in-storage', rule, {
     },
     // DeFi words before `token` name a coin, so these keys are no credential keys.
     {
-      code: `export function savePair(base, quote, v) {\n  localStorage.setItem('baseToken', base);\n  localStorage.setItem('quoteToken', quote);\n  for (const key of ['fromToken', 'toToken']) localStorage.setItem(key, v);\n  localStorage.setItem('fromToken', v);\n  localStorage.setItem('toToken', v);\n  localStorage.setItem('sellToken', v);\n  localStorage.setItem('buyToken', v);\n  localStorage.setItem('payToken', v);\n  localStorage.setItem('receiveToken', v);\n  localStorage.setItem('lpToken', v);\n  localStorage.setItem('rewardToken', v);\n  localStorage.setItem('stakingToken', v);\n  localStorage.setItem('collateralToken', v);\n  localStorage.setItem('depositToken', v);\n  localStorage.setItem('bridgeToken', v);\n  localStorage.setItem('gasToken', v);\n  localStorage.setItem('feeToken', v);\n  localStorage.setItem('currentToken', v);\n  localStorage.setItem('activeToken', v);\n  localStorage.setItem('defaultToken', v);\n}`,
+      code: `export function savePair(base, quote, v) {\n  localStorage.setItem('baseToken', base);\n  localStorage.setItem('quoteToken', quote);\n  for (const key of ['fromToken', 'toToken']) localStorage.setItem(key, v);\n  localStorage.setItem('fromToken', v);\n  localStorage.setItem('toToken', v);\n  localStorage.setItem('sellToken', v);\n  localStorage.setItem('buyToken', v);\n  localStorage.setItem('payToken', v);\n  localStorage.setItem('receiveToken', v);\n  localStorage.setItem('lpToken', v);\n  localStorage.setItem('rewardToken', v);\n  localStorage.setItem('stakingToken', v);\n  localStorage.setItem('collateralToken', v);\n  localStorage.setItem('depositToken', v);\n  localStorage.setItem('bridgeToken', v);\n  localStorage.setItem('gasToken', v);\n  localStorage.setItem('feeToken', v);\n}`,
+    },
+    // Under a plain key such as `currentToken`, a coin type, a request for coin data or an object made of a
+    // coin's fields shows a coin.
+    {
+      code: `interface Coin { address: string; symbol: string; decimals: number }
+export function select(token: Coin) {
+  localStorage.setItem('currentToken', JSON.stringify(token));
+}
+export async function loadActive(address: string) {
+  const token = await getTokenBalances(address);
+  localStorage.setItem('activeToken', JSON.stringify(token));
+  localStorage.setItem('defaultToken', JSON.stringify({ symbol: 'ETH', decimals: 18 }));
+}`,
+      filename: FILENAMES.ts,
     },
     // A \`token\` destructured from an object that is not named like a response is a coin under a coin key.
     {
@@ -956,6 +970,30 @@ export function verifyThen(body) {
       errors: [
         { messageId: 'credentialWrite', line: 4, column: 3 },
         { messageId: 'credentialWrite', line: 9, column: 26 },
+      ],
+    },
+    // `current`, `active` and `default` before `token` name the login token of ordinary apps.
+    {
+      code: `export function setToken(t) {
+  localStorage.setItem('currentToken', t);
+  localStorage.setItem('activeToken', t);
+  localStorage.setItem('defaultToken', t);
+}`,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 3 },
+        { messageId: 'credentialWrite', line: 3, column: 3 },
+        { messageId: 'credentialWrite', line: 4, column: 3 },
+      ],
+    },
+    {
+      code: `import { createStore } from 'vuex';
+export default createStore({
+  state: { currentToken: localStorage.getItem('currentToken') || '' },
+  mutations: { setToken(state, t) { state.currentToken = t; localStorage.setItem('currentToken', t); } },
+});`,
+      errors: [
+        { messageId: 'credentialRead', line: 3, column: 26 },
+        { messageId: 'credentialWrite', line: 4, column: 61 },
       ],
     },
     // A login stays reported under keys and next to values that look like coins.
