@@ -18,6 +18,7 @@ import {
   findPathForNode,
   getAttachedComments,
   getDetectorSourceCode,
+  getStatementPath,
   getStaticString,
   hasSideEffects,
   isInStatementList,
@@ -25,6 +26,7 @@ import {
   markForManualMigration,
   openSourceFile,
   printSourceFile,
+  protectStatementStart,
   removeUnusedBindings,
   toOriginalOffset,
   toStatementExpression,
@@ -761,11 +763,16 @@ function getResponseMethod(call: AnyNode, response: string): string | undefined 
  */
 function removeCarrier(carrier: ASTPath, statements: Statement[]): void {
   if (carrier.parentPath) {
+    // Pruning may remove the whole statement (a declaration left without declarators, for example).
+    const item = getStatementPath(carrier);
+    if (item) protectStatementStart((item.parentPath as ASTPath & { value: Statement[] }).value[Number(item.name) + 1]);
     carrier.prune();
     return;
   }
   const index = statements.indexOf(carrier.node as Statement);
-  if (index >= 0) statements.splice(index, 1);
+  if (index < 0) return;
+  statements.splice(index, 1);
+  protectStatementStart(statements[index]);
 }
 
 /** True when `use` is the whole argument of a response call, as in `res.json(token)`. */
@@ -1989,6 +1996,7 @@ function removeUnusedSecrets(migration: Migration): boolean {
         const index = list.value.indexOf(declaration.node as Statement);
         list.value.splice(index, 1);
         const following = list.value[index];
+        protectStatementStart(following);
         if (following && comments.length > 0) getAttachedComments(following).unshift(...comments);
         changed = true;
       });
@@ -2147,6 +2155,8 @@ function adaptSnippet(migration: Migration, lines: readonly string[]): string {
 
 /** Replaces the statements of a statement list. A block is replaced by a new one, so recast lays out its statements afresh. */
 function replaceStatementList(migration: Migration, list: ASTPath & { value: Statement[] }, statements: Statement[]): void {
+  // The new list may leave out statements between the ones it keeps.
+  for (const statement of statements) protectStatementStart(statement);
   const owner = list.parentPath as ASTPath;
   const ownerNode = owner.node as AnyNode;
   if (ownerNode.type !== 'BlockStatement') {

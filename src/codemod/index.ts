@@ -8,6 +8,7 @@
  * - statements.ts: removing and replacing statements with their comments.
  * - side-effects.ts: which parts of an expression to keep when its value is no longer needed.
  * - marker.ts: the manual-migration marker.
+ * - semicolons.ts: the `;` in front of a line that would otherwise continue the statement above it.
  * - imports.ts: module bindings.
  * - types.ts: a codemod's metadata.
  * - http-clients.ts: fetch and axios requests in ESLint's AST.
@@ -21,6 +22,7 @@ export * from './imports.js';
 export * from './literals.js';
 export * from './marker.js';
 export * from './positions.js';
+export * from './semicolons.js';
 export * from './side-effects.js';
 export * from './source-file.js';
 export * from './statements.js';

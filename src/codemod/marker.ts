@@ -44,6 +44,12 @@ interface PendingMarkers {
 }
 
 const pendingMarkers = new WeakMap<CodemodFile, Map<ASTNode, PendingMarkers>>();
+const placeholderStatements = new WeakSet<object>();
+
+/** Returns true for a placeholder statement that `printWithMarkers` put in the tree to print markers. */
+export function isMarkerPlaceholder(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && placeholderStatements.has(node);
+}
 
 /** Returns the text of a marker comment for `reason`, without the comment delimiters. */
 export function formatMarkerText(reason: string): string {
@@ -110,11 +116,13 @@ export function printWithMarkers(file: CodemodFile, printTree: () => string): st
   }
 
   const placeholders = new Map<string, AttachedComment[]>();
-  const prefix = getPlaceholderPrefix(file.source);
+  const prefix = getPlaceholderPrefix(file.source, '__eslintPluginSessionsMarker');
   for (const [node, path] of located) {
     const name = `${prefix}${placeholders.size}`;
     placeholders.set(name, (byStatement.get(node) as PendingMarkers).comments);
-    path.insertBefore(file.j.expressionStatement(file.j.identifier(name)));
+    const placeholder = file.j.expressionStatement(file.j.identifier(name));
+    placeholderStatements.add(placeholder);
+    path.insertBefore(placeholder);
   }
   let output = printTree();
   for (const [name, comments] of placeholders) output = replacePlaceholder(file, output, name, comments);
@@ -192,7 +200,7 @@ function replacePlaceholder(file: CodemodFile, output: string, name: string, com
 }
 
 /** Returns the offset after the blank lines that start at `offset`. */
-function skipBlankLines(text: string, offset: number): number {
+export function skipBlankLines(text: string, offset: number): number {
   let cursor = offset;
   for (let match = /^[ \t]*\r?\n/.exec(text.slice(cursor)); match; match = /^[ \t]*\r?\n/.exec(text.slice(cursor))) {
     cursor += match[0].length;
@@ -201,7 +209,7 @@ function skipBlankLines(text: string, offset: number): number {
 }
 
 /** Returns the start of the first line from `offset` on that contains code, skipping comment-only and blank lines. */
-function skipCommentLines(text: string, offset: number): number {
+export function skipCommentLines(text: string, offset: number): number {
   let cursor = offset;
   for (;;) {
     const rest = text.slice(cursor);
@@ -213,14 +221,14 @@ function skipCommentLines(text: string, offset: number): number {
   }
 }
 
-function findLineStart(text: string, offset: number): number {
+export function findLineStart(text: string, offset: number): number {
   const lineBreak = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
   return lineBreak + 1;
 }
 
-/** Returns an identifier prefix that occurs nowhere in `source`, for placeholder statements. */
-function getPlaceholderPrefix(source: string): string {
-  let prefix = '__eslintPluginSessionsMarker';
+/** Returns an identifier prefix that starts with `base` and occurs nowhere in `source`, for placeholder statements. */
+export function getPlaceholderPrefix(source: string, base: string): string {
+  let prefix = base;
   while (source.includes(prefix)) prefix += '_';
   return `${prefix}_`;
 }

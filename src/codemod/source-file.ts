@@ -11,7 +11,8 @@
  * is a type assertion) and its `tsx` parser for everything else, so JSX parses in `.js` files and `.tsx`
  * generic arrows (`<T,>(x: T) => x`) survive. A `.cjs` file is parsed as a script, as Node.js and ESLint
  * treat CommonJS, so sloppy-mode code such as `with` parses. `printSourceFile` keeps the file's dominant quote style,
- * line terminator and indentation, returns `undefined` when the printed text equals the input, and
+ * line terminator and indentation, puts back the `;` that a removed statement took from the start of the
+ * next line in code without semicolons (semicolons.ts), returns `undefined` when the printed text equals the input, and
  * re-parses its output, throwing `CodemodOutputError` (naming the file) rather than returning code that
  * no longer parses.
  */
@@ -20,6 +21,7 @@ import { createRequire } from 'node:module';
 import type { API, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
 
 import { printWithMarkers } from './marker.js';
+import { printKeepingStatementsApart } from './semicolons.js';
 
 export type CodemodParserName = 'ts' | 'tsx';
 
@@ -168,10 +170,11 @@ export function printSourceFile(file: CodemodFile, changed: boolean): string | u
 }
 
 function printTree(file: CodemodFile): string {
-  const output = file.root.toSource(file.printOptions);
+  const toSource = (): string => printKeepingStatementsApart(file, () => file.root.toSource(file.printOptions));
+  const output = toSource();
   if (!hasDoubledDirectiveSemicolon(file, output)) return output;
   refreshProgramDirectives(file);
-  return file.root.toSource(file.printOptions);
+  return toSource();
 }
 
 interface DirectiveNode {

@@ -8,6 +8,12 @@
  * belongs to: the nearest ancestor that is an item of a statement list (a program, block, `case` or
  * module body), so `if (a) b();` yields the whole `if` statement. `toStatementExpression` prepares an
  * expression kept from removed code to stand as a statement of its own.
+ *
+ * In code without semicolons, a statement that starts with `(`, `[` or another character that continues
+ * an expression is written `;(a || b).run()`, and the parser gives that `;` to the statement before it.
+ * Removing that statement takes the `;` with it. Each edit here that removes or replaces a statement-list
+ * item calls `protectStatementStart` on the item after it, and `printSourceFile` then puts a `;` back at the
+ * start of that item's line when it needs one (see semicolons.ts).
  */
 import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
 
@@ -49,6 +55,21 @@ export function getStatementPath(path: ASTPath): ASTPath | undefined {
   return undefined;
 }
 
+const followingRemovals = new WeakSet<object>();
+
+/**
+ * Records that the statement before `statement` was removed or replaced, so that printing checks whether
+ * `statement` needs a `;` in front of it. Call it for every statement that gets a new predecessor that way.
+ */
+export function protectStatementStart(statement: ASTNode | null | undefined): void {
+  if (statement) followingRemovals.add(statement);
+}
+
+/** Returns true when `protectStatementStart` recorded `statement`. */
+export function isStatementStartProtected(statement: ASTNode): boolean {
+  return followingRemovals.has(statement);
+}
+
 /** Returns the comments recast prints with `node`, creating the array when missing. */
 export function getAttachedComments(node: ASTNode): AttachedComment[] {
   const commented = node as CommentedNode;
@@ -78,6 +99,7 @@ export function removeStatement(statement: ASTPath): void {
       }
     }
   }
+  protectStatementStart(next);
   statement.replace();
 }
 
@@ -96,6 +118,9 @@ export function replaceKeepingComments(path: ASTPath, replacement: ASTNode): voi
   const comments = (path.node as CommentedNode).comments;
   if (comments && comments.length > 0) {
     getAttachedComments(replacement).unshift(...comments);
+  }
+  if (isInStatementList(path)) {
+    protectStatementStart((path.parentPath as ASTPath & { value: ASTNode[] }).value[Number(path.name) + 1]);
   }
   path.replace(replacement);
 }
