@@ -8,11 +8,11 @@
  * Code without semicolons writes a statement that starts with `(`, `[`, `` ` ``, `+`, `-` or `/` as
  * `;(a || b).run()`, because without the `;` the line continues the statement above it. The parser gives
  * that `;` to the statement above, so removing that statement removes the `;` too, and
- * `const data = await res.json()` followed by `(a || b).run()` becomes one call. Printing puts a `;` at
- * the start of such a line again: for each statement that `protectStatementStart` recorded, when its text
- * starts with one of those characters and the statement now above it can go on (its text does not end
- * with `;` and it is not, for example, a function or class declaration). The `;` goes where the
- * statement's first line starts, after its comments, and the rest of the printed text stays as it is.
+ * `const data = await res.json()` followed by `(a || b).run()` becomes one call. Printing puts the `;`
+ * back before each statement that `protectStatementStart` recorded, when the statement's text starts with
+ * one of those characters and the statement now above it can go on. A statement can go on when its text
+ * does not end with `;` and it is not a declaration such as a function or class. The `;` goes at the start
+ * of the statement's first line, after its comments, and the rest of the printed text stays as it is.
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
 

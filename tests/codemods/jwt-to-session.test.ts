@@ -1152,3 +1152,21 @@ describe('jwt-to-session metadata', () => {
     expect(formatDuration(1500)).toBe('1500');
   });
 });
+
+describe('jwt-to-session in code without semicolons', () => {
+  it('keeps each line that starts with ( or [ a statement of its own after a removal', () => {
+    const input = readFileSync(join(FIXTURES, 'no-semicolons-next-line.input.js'), 'utf8');
+    const output = run(join(FIXTURES, 'app.js'), input).output ?? '';
+    const j = jscodeshift.withParser('tsx');
+    const root = j(output);
+    // `require('express-session')` followed by `[1, 2]` would read an element of the module.
+    const session = root.find(j.VariableDeclarator, { id: { name: 'session' } }).nodes()[0];
+    expect(session?.init?.type).toBe('CallExpression');
+    // `user.name` followed by `(req.log || console)` would call `user.name`.
+    const names = root.find(j.VariableDeclarator, { id: { name: 'name' } }).nodes();
+    expect(names.map((node) => node.init?.type)).toEqual(['MemberExpression', 'MemberExpression']);
+    expect(root.find(j.TaggedTemplateExpression).length).toBe(0);
+    expect(output).toContain('\n  ;(req.log || console).info');
+    expect(output).toContain('\n  ;`${name}`.trim()');
+  });
+});

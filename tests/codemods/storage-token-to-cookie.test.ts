@@ -221,3 +221,41 @@ describe('storage-token-to-cookie transform', () => {
     expect(meta.dependencies).toEqual([]);
   });
 });
+
+describe('storage-token-to-cookie in code without semicolons', () => {
+  const login = [
+    'async function login(creds) {',
+    "  const res = await fetch('/api/login', { method: 'POST', body: JSON.stringify(creds) })",
+    '  const data = await res.json()',
+    "  localStorage.setItem('token', data.token)",
+    "  ;(window.dataLayer || []).push({ event: 'login' })",
+    '}',
+    '',
+  ].join('\n');
+
+  async function callLogin(code: string): Promise<unknown[]> {
+    const window = { dataLayer: [] as unknown[] };
+    const localStorage = { setItem: () => undefined };
+    const fetch = () => Promise.resolve({ json: () => Promise.resolve({ token: 'secret' }) });
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+    await new AsyncFunction('fetch', 'localStorage', 'window', `${code}\nreturn login({})`)(fetch, localStorage, window);
+    return window.dataLayer;
+  }
+
+  it('keeps the ; before a line that starts with ( when it removes the statement that held it', async () => {
+    const { output } = run('login.js', login);
+    expect(output).toContain("\n  const data = await res.json()\n  ;(window.dataLayer || []).push({ event: 'login' })\n");
+    expect(await callLogin(login)).toEqual([{ event: 'login' }]);
+    expect(await callLogin(output ?? '')).toEqual([{ event: 'login' }]);
+  });
+
+  it('adds no ; when the statement above ends with one', () => {
+    const input = login.replace('await res.json()', 'await res.json();');
+    expect(run('login.js', input).output).toContain("await res.json();\n  (window.dataLayer || []).push");
+  });
+
+  it('adds no ; after a function declaration', () => {
+    const input = ['function a() {}', "localStorage.setItem('token', token)", ';(b || c).run()', ''].join('\n');
+    expect(run('a.js', input).output).toBe(['function a() {}', '(b || c).run()', ''].join('\n'));
+  });
+});
