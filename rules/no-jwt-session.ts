@@ -1,11 +1,30 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { findJwtSessions, isHonoSession, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
+import {
+  findJwtSessions,
+  getMarkedSessionFramework,
+  isHonoSession,
+  type JwtSessionFinding,
+  type MarkedSessionFramework,
+} from '../src/detectors/jwt-session.js';
 import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];
-export type MessageIds = 'issuedSession' | 'acceptedSession' | 'issuedHonoSession' | 'acceptedHonoSession';
+export type MessageIds =
+  | 'issuedSession'
+  | 'acceptedSession'
+  | 'issuedHonoSession'
+  | 'acceptedHonoSession'
+  | 'issuedFrameworkSession'
+  | 'acceptedFrameworkSession';
+
+/** The server-side session setup to name for each framework whose sites jwt-to-session only marks. */
+const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
+  Koa: 'koa-session with an external store',
+  Fastify: '@fastify/session with a store',
+  Nest: 'express-session set up in main.ts when Nest runs on Express',
+};
 
 export default createRule<Options, MessageIds>({
   name: 'no-jwt-session',
@@ -25,6 +44,10 @@ export default createRule<Options, MessageIds>({
         'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand, such as a Hono session middleware with a server-side store. `npx eslint-plugin-sessions migrate jwt-to-session` only marks Hono code for this.',
       acceptedHonoSession:
         'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand, such as a Hono session middleware with a server-side store. `npx eslint-plugin-sessions migrate jwt-to-session` only marks Hono code for this.',
+      issuedFrameworkSession:
+        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand, such as {{setup}}. `npx eslint-plugin-sessions migrate jwt-to-session` only marks {{framework}} code for this.',
+      acceptedFrameworkSession:
+        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand, such as {{setup}}. `npx eslint-plugin-sessions migrate jwt-to-session` only marks {{framework}} code for this.',
     },
     schema: [],
   },
@@ -36,17 +59,30 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const finding of findJwtSessions(sourceCode)) {
-          context.report({ node: getReportNode(finding), messageId: getMessageId(sourceCode, finding) });
+          reportFinding(context, finding);
         }
       },
     };
   },
 });
 
-/** Hono code gets its own messages, because jwt-to-session migrates only Express code and marks Hono code. */
-function getMessageId(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): MessageIds {
-  if (isHonoSession(sourceCode, finding)) return finding.kind === 'issue' ? 'issuedHonoSession' : 'acceptedHonoSession';
-  return finding.kind === 'issue' ? 'issuedSession' : 'acceptedSession';
+/**
+ * Hono, Koa, Fastify and Nest code get their own messages, because jwt-to-session migrates only Express
+ * code and marks the code of these frameworks.
+ */
+function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, finding: JwtSessionFinding): void {
+  const node = getReportNode(finding);
+  const issued = finding.kind === 'issue';
+  if (isHonoSession(context.sourceCode, finding)) {
+    context.report({ node, messageId: issued ? 'issuedHonoSession' : 'acceptedHonoSession' });
+    return;
+  }
+  const framework = getMarkedSessionFramework(context.sourceCode, finding);
+  if (framework !== undefined) {
+    context.report({ node, messageId: issued ? 'issuedFrameworkSession' : 'acceptedFrameworkSession', data: { framework, setup: SESSION_SETUPS[framework] } });
+    return;
+  }
+  context.report({ node, messageId: issued ? 'issuedSession' : 'acceptedSession' });
 }
 
 /** jose's builder chain spans several lines, so its report starts at `new SignJWT(...)`. */

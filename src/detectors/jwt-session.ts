@@ -160,6 +160,26 @@ export function isHonoSession(sourceCode: TSESLint.SourceCode, finding: JwtSessi
   return otherFramework !== undefined && getFrameworkOfModule(otherFramework) === 'Hono';
 }
 
+/** Frameworks other than Express and Hono whose JWT sites the jwt-to-session codemod only marks. */
+export type MarkedSessionFramework = 'Koa' | 'Fastify' | 'Nest';
+
+const MARKED_SESSION_FRAMEWORKS: readonly string[] = ['Koa', 'Fastify', 'Nest'] satisfies readonly MarkedSessionFramework[];
+
+/**
+ * Returns Koa, Fastify or Nest when a finding belongs to an app of that framework: the JWT comes from its
+ * own JWT package (koa-jwt, @fastify/jwt, @nestjs/jwt), or the file loads the framework and not express,
+ * the test that the jwt-to-session codemod applies before it marks a site. Returns undefined otherwise,
+ * Hono included, which `isHonoSession` covers.
+ */
+export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): MarkedSessionFramework | undefined {
+  const otherModule = getOtherFrameworkModule(sourceCode);
+  for (const module of [finding.call.library, otherModule]) {
+    const framework = module === undefined ? undefined : getFrameworkOfModule(module);
+    if (framework !== undefined && MARKED_SESSION_FRAMEWORKS.includes(framework)) return framework as MarkedSessionFramework;
+  }
+  return undefined;
+}
+
 /** Returns every place a signed token goes, including outgoing requests. Exported for the codemod and tests. */
 export function traceTokenSinks(sourceCode: TSESLint.SourceCode, call: JwtCall): TokenSink[] {
   const tracer = new TokenTracer(sourceCode);

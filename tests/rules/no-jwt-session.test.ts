@@ -6,6 +6,10 @@ import { createRuleTester, FILENAMES } from '../rule-tester.js';
 const ruleTester = createRuleTester();
 /** ESLint's flat config accepts `sourceType`, but typescript-eslint's `TestLanguageOptions` type leaves it out. */
 const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
+/** Message data of the reports on code whose framework jwt-to-session only marks. */
+const KOA = { framework: 'Koa', setup: 'koa-session with an external store' };
+const FASTIFY = { framework: 'Fastify', setup: '@fastify/session with a store' };
+const NEST = { framework: 'Nest', setup: 'express-session set up in main.ts when Nest runs on Express' };
 
 ruleTester.run('no-jwt-session', rule, {
   valid: [
@@ -369,9 +373,9 @@ export class TokenService {
 }`,
       filename: FILENAMES.ts,
       errors: [
-        { messageId: 'issuedSession', line: 7 },
-        { messageId: 'issuedSession', line: 10 },
-        { messageId: 'issuedSession', line: 13 },
+        { messageId: 'issuedFrameworkSession', line: 7, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 10, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 13, data: NEST },
       ],
     },
     // A Nest service token whose time claim, header, key id, environment variable name or options can carry the user.
@@ -409,14 +413,14 @@ export class TokenService {
 }`,
       filename: FILENAMES.ts,
       errors: [
-        { messageId: 'issuedSession', line: 8 },
-        { messageId: 'issuedSession', line: 11 },
-        { messageId: 'issuedSession', line: 14 },
-        { messageId: 'issuedSession', line: 17 },
-        { messageId: 'issuedSession', line: 20 },
-        { messageId: 'issuedSession', line: 23 },
-        { messageId: 'issuedSession', line: 26 },
-        { messageId: 'issuedSession', line: 29 },
+        { messageId: 'issuedFrameworkSession', line: 8, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 11, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 14, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 17, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 20, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 23, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 26, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 29, data: NEST },
       ],
     },
     // jose builder calls that put the user into the header or the issuer, directly or on a builder kept in a variable.
@@ -440,8 +444,8 @@ export class TokenService {
 }`,
       filename: FILENAMES.ts,
       errors: [
-        { messageId: 'issuedSession', line: 11 },
-        { messageId: 'issuedSession', line: 14 },
+        { messageId: 'issuedFrameworkSession', line: 11, data: NEST },
+        { messageId: 'issuedFrameworkSession', line: 14, data: NEST },
       ],
     },
     // A subject next to the token claims identifies the user.
@@ -465,7 +469,7 @@ export class AuthService {
   }
 }`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'issuedSession', line: 7, column: 34 }],
+      errors: [{ messageId: 'issuedFrameworkSession', line: 7, column: 34, data: NEST }],
     },
     // @fastify/jwt: fastify.jwt.sign returned from a handler, reply.jwtSign, request.jwtVerify.
     {
@@ -481,8 +485,8 @@ fastify.addHook('onRequest', async (request) => {
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [
-        { messageId: 'issuedSession', line: 4, column: 23 },
-        { messageId: 'acceptedSession', line: 8, column: 9 },
+        { messageId: 'issuedFrameworkSession', line: 4, column: 23, data: FASTIFY },
+        { messageId: 'acceptedFrameworkSession', line: 8, column: 9, data: FASTIFY },
       ],
     },
     // Accepting: x-access-token header with a callback.
@@ -535,7 +539,7 @@ export function requireAuth(req: Request, res: Response, next: NextFunction) {
     {
       code: `import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: key, algorithms: ['HS256'] }));`,
       filename: FILENAMES.js,
-      errors: [{ messageId: 'acceptedSession', line: 2, column: 9 }],
+      errors: [{ messageId: 'acceptedFrameworkSession', line: 2, column: 9, data: KOA }],
     },
     {
       code: `const JwtStrategy = require('passport-jwt').Strategy;
@@ -605,7 +609,7 @@ export class AuthGuard implements CanActivate {
   }
 }`,
       filename: FILENAMES.ts,
-      errors: [{ messageId: 'acceptedSession', line: 10, column: 29 }],
+      errors: [{ messageId: 'acceptedFrameworkSession', line: 10, column: 29, data: NEST }],
     },
     // Hono: a login that returns the token through c.json.
     {
@@ -758,6 +762,57 @@ export default app;`,
         { messageId: 'acceptedHonoSession', line: 4, column: 19 },
         { messageId: 'acceptedHonoSession', line: 7, column: 24 },
       ],
+    },
+    // Koa, Fastify and Nest files that load their framework and not express: jwt-to-session only marks them.
+    {
+      code: `const Koa = require('koa');
+const Router = require('@koa/router');
+const jwt = require('jsonwebtoken');
+const router = new Router();
+router.post('/login', async (ctx) => {
+  ctx.body = { token: jwt.sign({ id: ctx.request.body.id }, process.env.JWT_SECRET) };
+});
+new Koa().use(router.routes()).listen(3000);`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedFrameworkSession', line: 6, column: 23, data: KOA }],
+    },
+    {
+      code: `import Fastify from 'fastify';
+import jwt from 'jsonwebtoken';
+const app = Fastify();
+app.get('/me', async (request, reply) => {
+  const user = jwt.verify(request.headers.authorization.slice(7), key, { algorithms: ['HS256'] });
+  return reply.send(user);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedFrameworkSession', line: 5, column: 16, data: FASTIFY }],
+    },
+    {
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Controller('auth')
+export class AuthController {
+  @Post('login')
+  login(@Body() body: { id: string }) {
+    return { token: jwt.sign({ sub: body.id }, process.env.JWT_SECRET as string) };
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedFrameworkSession', line: 7, column: 21, data: NEST }],
+    },
+    // Express: a file that loads express keeps the message that names the codemod, even beside a Koa module.
+    {
+      code: `const express = require('express');
+const koaCompose = require('koa-compose');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.post('/login', (req, res) => {
+  res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET) });
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
     },
     // Hono: a handler typed with Hono's Context in a routes file that registers it elsewhere.
     {
