@@ -35,6 +35,16 @@ app.post('/login', async (c) => {
 });
 export default app;
 `;
+/** A Koa login that signs a JWT with jsonwebtoken, which `sessions/no-jwt-session` reports and jwt-to-session only marks. */
+const KOA_SIGNS_JWT = `const Koa = require('koa');
+const jwt = require('jsonwebtoken');
+
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = { token: jwt.sign({ id: ctx.request.body.id }, process.env.JWT_SECRET) };
+});
+module.exports = app;
+`;
 const CLEAN = `export function add(a, b) {
   return a + b;
 }
@@ -174,6 +184,15 @@ describe('check findings', () => {
     expect(result.stdout).not.toContain('Next, migrate');
     expect(result.stdout).not.toContain('migrate jwt-to-session .');
     expect(result.stdout).toMatch(/^No codemod covers these rules\..*\n {2}sessions\/no-jwt-session +\S+no-jwt-session\.md$/m);
+  });
+
+  it('suggests no codemod for Koa sessions', () => {
+    const root = makeProject({ 'src/index.js': KOA_SIGNS_JWT });
+    const { report } = runJson(root);
+
+    const sessionFindings = report.findings.filter((finding) => finding.ruleId === 'sessions/no-jwt-session');
+    expect(sessionFindings.map((finding) => [finding.file, finding.codemods])).toEqual([['src/index.js', []]]);
+    expect(report.nextCommands).toEqual([]);
   });
 
   it('suggests jwt-to-session beside Hono for Express', () => {
