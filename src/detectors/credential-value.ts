@@ -36,7 +36,14 @@ import {
   walk,
   type FunctionNode,
 } from './value-flow.js';
-import { getMethodName, getValueOrigin, isNonCredentialOrigin, skipValueWrappers, type ValueOrigin } from './value-origin.js';
+import {
+  getMethodName,
+  getValueOrigin,
+  isNonCredentialOrigin,
+  isPageUrlCredentialParameter,
+  skipValueWrappers,
+  type ValueOrigin,
+} from './value-origin.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -436,6 +443,8 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
         const argument = expression.arguments[0];
         return argument !== undefined && isCredentialExpression(argument, sourceCode, next);
       }
+      // `params.get('access_token')` on the page URL's parameters is a credential whatever key it is stored under.
+      if (isPageUrlCredentialParameter(expression, sourceCode)) return true;
       const calleeName = getCalleeName(expression);
       return calleeName !== undefined && isCredentialName(calleeName);
     }

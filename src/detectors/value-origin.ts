@@ -12,6 +12,7 @@ import { getMemberName, getStaticString, skipTypeWrappers } from './credential-k
 import {
   isAuthStateName,
   isCredentialHeaderName,
+  isCredentialName,
   isCryptoAssetName,
   isCryptoAssetUrl,
   isLoginOriginName,
@@ -252,6 +253,7 @@ function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint
 
 function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
   if (isCallTo(call, CLIENT_GENERATED_CALLS)) return 'non-credential';
+  if (isPageUrlCredentialParameter(call, sourceCode)) return 'login';
   if (isCallTo(call, PASS_THROUGH_CALLS)) {
     const argument = call.arguments[0];
     return argument === undefined ? 'unknown' : getValueOrigin(argument, sourceCode, depth + 1);
@@ -427,6 +429,156 @@ export function isPageUrlValue(node: TSESTree.Node, sourceCode: TSESLint.SourceC
     default:
       return false;
   }
+}
+
+/** Paths of the page's global `location` object. */
+const PAGE_LOCATION_PATHS = new Set([
+  'location',
+  'window.location',
+  'globalThis.location',
+  'self.location',
+  'document.location',
+  'window.document.location',
+]);
+
+/** Paths of the page's global `document` object, whose `URL` property is the page URL. */
+const PAGE_DOCUMENT_PATHS = new Set(['document', 'window.document', 'globalThis.document']);
+
+/** String methods that cut the leading `#` or `?` off a part of the page URL (`location.hash.slice(1)`). */
+const URL_TRIM_METHODS = new Set(['slice', 'substring', 'substr', 'replace']);
+
+/**
+ * Returns true for a read of a page URL parameter whose name is a credential name (see `isCredentialName`):
+ * `new URLSearchParams(location.hash.slice(1)).get('access_token')`, `new URL(document.URL).searchParams.get('token')`.
+ * Such a value arrived with a login redirect or a sign-in link, so it is a credential whatever it is stored under.
+ * An OAuth `code` does not count: it is a one-time grant that the server exchanges, and the same name is common
+ * for promotion, country and error codes.
+ */
+export function isPageUrlCredentialParameter(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const name = getPageUrlParameterName(call, sourceCode);
+  return name !== undefined && isCredentialName(name);
+}
+
+/**
+ * Returns the parameter name of a `.get(name)` call on the search parameters of the page URL, or undefined for
+ * any other call. The parameters come from `new URLSearchParams(<page URL part>)` or `new URL(<page URL>).searchParams`,
+ * directly, through a `const` or destructured (`const { searchParams } = new URL(location.href)`). The page URL
+ * is read from the global `location` (also through `window`, `globalThis`, `self` or `document`) or `document.URL`,
+ * and `URL` and `URLSearchParams` must be the globals too, so a local that shadows one of them does not count.
+ */
+export function getPageUrlParameterName(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): string | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  const argument = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberName(callee) !== 'get' || argument === undefined) return undefined;
+  const name = getStaticString(argument, sourceCode);
+  return name !== undefined && isPageUrlSearchParams(callee.object, sourceCode, 0) ? name : undefined;
+}
+
+function isPageUrlSearchParams(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > MAX_ORIGIN_DEPTH) return false;
+  const expression = skipValueWrappers(node);
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    const argument = expression.arguments[0];
+    return isGlobalConstructor(expression, 'URLSearchParams', sourceCode) && argument !== undefined && isPageUrlText(argument, sourceCode, depth + 1);
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    return getMemberName(expression) === 'searchParams' && isPageUrlObject(expression.object, sourceCode, depth + 1);
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const declarator = getSingleDeclarator(expression, sourceCode);
+  if (!declarator?.init) return false;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return isPageUrlSearchParams(declarator.init, sourceCode, depth + 1);
+  // `const { searchParams } = new URL(window.location.href)`
+  return getDestructuredKey(declarator.id, expression.name) === 'searchParams' && isPageUrlObject(declarator.init, sourceCode, depth + 1);
+}
+
+/** Returns true for `new URL(<page URL>)`, directly or through a `const`. */
+function isPageUrlObject(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > MAX_ORIGIN_DEPTH) return false;
+  const expression = skipValueWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const declarator = getSingleDeclarator(expression, sourceCode);
+    return declarator?.id.type === AST_NODE_TYPES.Identifier && declarator.init !== null && isPageUrlObject(declarator.init, sourceCode, depth + 1);
+  }
+  if (expression.type !== AST_NODE_TYPES.NewExpression || !isGlobalConstructor(expression, 'URL', sourceCode)) return false;
+  const argument = expression.arguments[0];
+  if (argument === undefined) return false;
+  // `new URL(location)` reads the URL from the location object itself.
+  const path = getGlobalPath(argument, sourceCode);
+  return (path !== undefined && PAGE_LOCATION_PATHS.has(path)) || isPageUrlText(argument, sourceCode, depth + 1);
+}
+
+/**
+ * Returns true for the text of the page URL or of its query or fragment: `location.href`, `location.search`,
+ * `window.location.hash.slice(1)`, `document.URL`, `location.hash.replace('#', '')`, or a `const` holding one.
+ */
+function isPageUrlText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > MAX_ORIGIN_DEPTH) return false;
+  const expression = skipValueWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const declarator = getSingleDeclarator(expression, sourceCode);
+      return declarator?.id.type === AST_NODE_TYPES.Identifier && declarator.init !== null && isPageUrlText(declarator.init, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const path = getGlobalPath(expression, sourceCode);
+      if (path === undefined) return false;
+      const separator = path.lastIndexOf('.');
+      const object = path.slice(0, separator);
+      const property = path.slice(separator + 1);
+      return (PAGE_LOCATION_PATHS.has(object) && URL_PROPERTIES.has(property)) || (PAGE_DOCUMENT_PATHS.has(object) && property === 'URL');
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(expression.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getMemberName(callee);
+      return method !== undefined && URL_TRIM_METHODS.has(method) && isPageUrlText(callee.object, sourceCode, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Returns the dotted path of a chain of named property reads that starts at a global variable the file does
+ * not declare (`window.location.hash`), or undefined for any other expression.
+ */
+function getGlobalPath(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  const names: string[] = [];
+  let current = skipValueWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = skipValueWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier || !isGlobalIdentifier(current, sourceCode)) return undefined;
+  return [current.name, ...names].join('.');
+}
+
+/** Returns true for `new <name>(…)` where `name` is the global constructor, not a local of that name. */
+function isGlobalConstructor(expression: TSESTree.NewExpression, name: string, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipTypeWrappers(expression.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === name && isGlobalIdentifier(callee, sourceCode);
+}
+
+/** Returns true when an identifier refers to a global that the file does not declare, import or take as a parameter. */
+function isGlobalIdentifier(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable === null || variable.defs.length === 0;
+}
+
+/** Returns the key that an object pattern binds `name` under: `searchParams` for `{ searchParams: name }`. */
+function getDestructuredKey(pattern: TSESTree.Node, name: string): string | undefined {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type !== AST_NODE_TYPES.Identifier || value.name !== name) continue;
+    if (property.key.type === AST_NODE_TYPES.Identifier && !property.computed) return property.key.name;
+    return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+  }
+  return undefined;
 }
 
 /**
