@@ -23,6 +23,10 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('pageToken', nextPageToken);\ndocument.cookie = \`fcm_token=\${pushToken}\`;`,
     },
+    // A page URL parameter whose name is not a credential name.
+    {
+      code: `import Cookies from 'js-cookie';\nconst params = new URLSearchParams(location.search);\nCookies.set('lang', params.get('lang'));\nCookies.set('ref', params.get('ref'));`,
+    },
     // Shop cart ids and design tokens are not logins.
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('cartToken', cart.token);\ndocument.cookie = 'tokens=' + JSON.stringify(designTokens);`,
@@ -367,6 +371,10 @@ export function setToken(t) {
     // result from a client named with a design word, and login session ids under analytics cookie names.
     {
       code: `import Cookies from 'js-cookie';\nconst token = window.location.hash.substring(1).split('=')[1];\nCookies.set('user', token);`,
+      errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nconst params = new URLSearchParams(window.location.hash.slice(1));\nCookies.set('user', params.get('access_token'));`,
       errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
     },
     {

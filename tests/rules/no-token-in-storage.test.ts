@@ -184,6 +184,25 @@ export function pickSelected(state) {
     {
       code: `for (const token of lexer.tokenize(source)) {\n  sessionStorage.setItem('lastKeyword', JSON.stringify({ token }));\n}`,
     },
+    // ---- page URL parameters whose names are not credential names, and a local `location` ----
+    {
+      code: `localStorage.setItem('lang', new URLSearchParams(location.search).get('lang'));`,
+    },
+    {
+      code: `const params = new URLSearchParams(window.location.search);\nlocalStorage.setItem('ref', params.get('ref'));\nsessionStorage.setItem('page', params.get('page'));\nlocalStorage.setItem('campaign', params.get('utm_source'));`,
+    },
+    {
+      code: `const { searchParams } = new URL(window.location.href);\nsessionStorage.setItem('returnCode', searchParams.get('code'));`,
+    },
+    {
+      code: `const location = { search: '?token=abc' };\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
+    },
+    {
+      code: `function remember(location) {\n  const url = new URL(location.href);\n  localStorage.setItem('last', url.searchParams.get('access_token'));\n}`,
+    },
+    {
+      code: `import { URLSearchParams } from './query.js';\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
+    },
     // ---- analytics sessions, which log no one in ----
     {
       code: `localStorage.setItem('amplitude_sessionId', String(Date.now()));\nlocalStorage.setItem('lastSessionId', analyticsSessionId);`,
@@ -819,6 +838,34 @@ export default new Vuex.Store({
     {
       code: `for (const part of window.location.hash.slice(1).split('&')) {\n  const [name, token] = part.split('=');\n  if (name === 'access_token') localStorage.setItem('data', token);\n}`,
       errors: [{ messageId: 'credentialWrite', line: 3, column: 32 }],
+    },
+    // A page URL parameter with a credential name, read through URLSearchParams or URL, under any key.
+    {
+      code: `const params = new URLSearchParams(window.location.hash.slice(1));\nconst t = params.get('access_token');\nlocalStorage.setItem('baseToken', t);`,
+      errors: [{ messageId: 'credentialWrite', line: 3, column: 1, data: { storage: '`localStorage`', evidence: 'the stored value is a credential' } }],
+    },
+    {
+      code: `const token = new URLSearchParams(location.search).get('token');\nlocalStorage.setItem('auth', token);\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1, data: { storage: '`localStorage`', evidence: 'the stored value is a credential' } },
+      ],
+    },
+    {
+      code: `const { searchParams } = new URL(window.location.href);\nlocalStorage.setItem('x', searchParams.get('id_token'));`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1, data: { storage: '`localStorage`', evidence: 'the stored value is a credential' } }],
+    },
+    {
+      code: `const url = new URL(document.URL);\nsessionStorage.setItem('k', url.searchParams.get('access_token'));`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 1, data: { storage: '`sessionStorage`', evidence: 'the stored value is a credential' } }],
+    },
+    {
+      code: `const hash = globalThis.location.hash.replace('#', '');\nconst params = new URLSearchParams(hash);\nlocalStorage.setItem('u', params.get('refresh_token'));\nlocalStorage.setItem('v', new URL(window.location).searchParams.get('jwt'));\nlocalStorage.setItem('w', new URLSearchParams(document.location.search.substring(1)).get('id_token'));`,
+      errors: [
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+        { messageId: 'credentialWrite', line: 5, column: 1 },
+      ],
     },
     {
       code: `const [, token] = xhr.getResponseHeader('Authorization').split(' ');\nlocalStorage.setItem('user', token);`,
