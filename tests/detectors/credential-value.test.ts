@@ -61,6 +61,9 @@ describe('classifyStoredValue', () => {
     [`const { tokens } = await api.login(form);\nsave(k, tokens);`],
     [`const tokens = await auth.signIn(form);\nsave(k, tokens);`],
     [`const { tokens } = await response.json();\nsave(k, tokens);`],
+    [`const params = new URLSearchParams(window.location.hash.slice(1));\nconst t = params.get('access_token');\nsave(k, t);`],
+    [`const { searchParams } = new URL(window.location.href);\nsave(k, searchParams.get('id_token'));`],
+    [`const url = new URL(document.URL);\nsave(k, url.searchParams.get('token'));`],
   ])('finds a credential in %s', (code) => {
     expect(classifySavedValue(code)).toBe('credential');
   });
@@ -97,6 +100,10 @@ describe('classifyStoredValue', () => {
     [`const tokens = tokenize(source);\nsave(k, JSON.stringify(tokens));`],
     [`save(k, JSON.stringify(cart.token));`],
     [`if (cfg.auth.enabled) save(k, cfg);`],
+    [`save(k, new URLSearchParams(location.search).get('lang'));`],
+    [`const params = new URLSearchParams(location.search);\nsave(k, params.get('ref'));`],
+    [`save(k, new URL(location.href).searchParams.get('code'));`],
+    [`const location = { hash: '#access_token=x' };\nsave(k, new URLSearchParams(location.hash.slice(1)).get('access_token'));`],
   ])('finds nothing in %s', (code) => {
     expect(classifySavedValue(code)).toBe('other');
   });
@@ -126,6 +133,11 @@ describe('classifyStoredValue of crypto-currency coins', () => {
     expect(classifySavedValue(`${refreshCode}save(k, JSON.stringify({ access, refresh }));`, 'tokens')).toBe('credential');
     expect(classifySavedValue(`const { data } = await axios.post(\`\${API}/auth/refresh\`);\nsave(k, data);`, 'tokens')).toBe('credential');
     expect(classifySavedValue(`const result = await api.login(form);\nsave(k, [result.data]);`, 'tokens')).toBe('credential');
+  });
+
+  it('finds a page URL token under a coin key', () => {
+    const code = `const token = new URLSearchParams(location.search).get('token');\nsave(k, token);`;
+    expect(classifySavedValue(code, 'selectedToken')).toBe('credential');
   });
 
   it('ignores plain requests under tokens', () => {
