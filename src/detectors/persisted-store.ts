@@ -1,8 +1,9 @@
 /**
  * Finds Vue stores whose state a persisted-state plugin copies to web storage while it contains a login
  * credential: Vuex stores with the `createPersistedState()` plugin of vuex-persistedstate, and Pinia stores
- * with the `persist` option of pinia-plugin-persistedstate. Only the file of the store is read, so a store
- * is judged by the state, modules, `paths`, `pick` and `omit` written there. Each finding becomes a
+ * with the `persist` option of pinia-plugin-persistedstate, and zustand stores wrapped in the `persist`
+ * middleware of `zustand/middleware`. Only the file of the store is read, so a store is judged by the state,
+ * modules, `paths`, `pick`, `omit` and `partialize` written there. Each finding becomes a
  * `StorageAccess` with the reason `persisted-store-state`, which web-storage.ts reports as it is. Stores
  * whose `storage` is an object of the file's own with a `setItem` function are collected apart
  * (`collectCustomStoragePersistedStores`), so that js-cookie.ts can report those that write to a cookie.
@@ -55,10 +56,10 @@ const UNKNOWN_SHAPE: StateShape = { entries: [], complete: false };
 
 /** A persisted store whose written state contains a credential, before it becomes a finding. */
 interface PersistedStore {
-  /** The `createPersistedState(…)` call or the `persist` property. */
+  /** The `createPersistedState(…)` call, the `persist` property or zustand's `persist(…)` call. */
   readonly node: TSESTree.Node;
-  readonly plugin: 'vuex-persistedstate' | 'pinia-plugin-persistedstate';
-  readonly method: 'createPersistedState' | 'defineStore';
+  readonly plugin: 'vuex-persistedstate' | 'pinia-plugin-persistedstate' | 'zustand';
+  readonly method: 'createPersistedState' | 'defineStore' | 'persist';
   /** A web storage area, or the `setItem` function of a storage object of the file's own. */
   readonly storage: StorageArea | FunctionNode;
   readonly keyNode: TSESTree.Node | undefined;
@@ -82,9 +83,13 @@ export interface CustomStoragePersistedStore {
 
 const VUEX_PERSISTEDSTATE = { [CALL]: 'vuex' as const, default: { [CALL]: 'vuex' as const } };
 
-const MODULE_TRACE_MAP: Record<string, TraceMap<'vuex' | 'pinia'>> = {
+/** What a call found through `MODULE_TRACE_MAP` is: a store, or zustand's `createJSONStorage`. */
+type ModuleCall = 'vuex' | 'pinia' | 'zustand' | 'zustand-json-storage';
+
+const MODULE_TRACE_MAP: Record<string, TraceMap<ModuleCall>> = {
   'vuex-persistedstate': VUEX_PERSISTEDSTATE,
   pinia: { defineStore: { [CALL]: 'pinia' } },
+  'zustand/middleware': { persist: { [CALL]: 'zustand' }, createJSONStorage: { [CALL]: 'zustand-json-storage' } },
 };
 
 /**
@@ -123,7 +128,7 @@ const NUXT_GLOBALS = new Set([
 ]);
 const NUXT_MODULES = /^(?:#app|#imports|nuxt\/app)(?:\/|$)/;
 
-/** Finds every persisted Vuex or Pinia store in a file whose state, persisted to web storage, contains a login credential. */
+/** Finds every persisted Vuex, Pinia or zustand store in a file whose state, persisted to web storage, contains a login credential. */
 export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAccess[] {
   const accesses: StorageAccess[] = [];
   for (const store of collectPersistedStores(sourceCode, 'web')) {
@@ -152,7 +157,7 @@ export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAc
 export function collectCustomStoragePersistedStores(sourceCode: SourceCode): CustomStoragePersistedStore[] {
   const stores: CustomStoragePersistedStore[] = [];
   for (const store of collectPersistedStores(sourceCode, 'custom')) {
-    if (typeof store.storage === 'string') continue;
+    if (typeof store.storage === 'string' || store.plugin === 'zustand') continue;
     stores.push({ node: store.node, plugin: store.plugin, setItem: store.storage, persistedState: store.persistedState });
   }
   return stores;
@@ -162,7 +167,8 @@ export function collectCustomStoragePersistedStores(sourceCode: SourceCode): Cus
 type StorageMode = 'web' | 'custom';
 
 function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): PersistedStore[] {
-  // Both plugins need the word: in the module ID `vuex-persistedstate` or in Pinia's `persist` option.
+  // Every plugin needs the word: in the module ID `vuex-persistedstate`, in Pinia's `persist` option or in
+  // zustand's `persist` middleware.
   if (!sourceCode.text.includes('persist')) return [];
   const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as never);
   const found = [...tracker.iterateEsmReferences(MODULE_TRACE_MAP), ...tracker.iterateCjsReferences(MODULE_TRACE_MAP)];
@@ -171,10 +177,14 @@ function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): Pers
   found.sort((a, b) => (a.node as TSESTree.Node).range[0] - (b.node as TSESTree.Node).range[0]);
 
   const context = new PersistContext(sourceCode, mode);
+  for (const { node, info } of found) {
+    if (info === 'zustand-json-storage' && node.type === AST_NODE_TYPES.CallExpression) context.jsonStorageCalls.add(node);
+  }
   const stores: PersistedStore[] = [];
   for (const { node, info } of found) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const store = info === 'vuex' ? getVuexStore(node, context) : getPiniaStore(node, context);
+    if (node.type !== AST_NODE_TYPES.CallExpression || info === 'zustand-json-storage') continue;
+    const store =
+      info === 'vuex' ? getVuexStore(node, context) : info === 'pinia' ? getPiniaStore(node, context) : getZustandStore(node, context);
     if (store) stores.push(store);
   }
   return stores;
@@ -188,6 +198,8 @@ class PersistContext {
    * `createPersistedState()` calls persist it (`plugins: ssr ? [createPersistedState(a)] : [createPersistedState(b)]`).
    */
   readonly reportedVuexStores = new Set<TSESTree.ObjectExpression>();
+  /** The `createJSONStorage(…)` calls of `zustand/middleware` in the file. */
+  readonly jsonStorageCalls = new Set<TSESTree.CallExpression>();
   private storageNodes: Map<TSESTree.Node, StorageArea> | undefined;
   private nuxt: boolean | undefined;
 
@@ -497,6 +509,139 @@ function isActionOrGetter(node: TSESTree.Node, sourceCode: SourceCode): boolean 
   if (definition?.type === 'FunctionName') return true;
   const init = getConstantInit(sourceCode.scopeManager, expression);
   return init !== undefined && isActionOrGetter(init, sourceCode);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// zustand's persist middleware.
+
+/**
+ * Judges a `persist(stateCreator, options)` call of `zustand/middleware`, which writes the store state (all
+ * of it, or what `options.partialize` returns) to `options.storage`, by default `localStorage`, under
+ * `options.name`. Only web storage counts: no `storage` option, or `createJSONStorage(() => localStorage)`
+ * and `createJSONStorage(() => sessionStorage)`. The state is the object the state creator returns, less
+ * its functions (actions). The access is reported at the `persist(…)` call.
+ */
+function getZustandStore(call: TSESTree.CallExpression, context: PersistContext): PersistedStore | undefined {
+  const { sourceCode } = context;
+  if (context.mode !== 'web') return undefined;
+  const [creatorNode, optionsNode] = call.arguments;
+  if (!creatorNode || creatorNode.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const options = optionsNode ? resolveObject(optionsNode, sourceCode) : undefined;
+  if (!options || hasSpread(options)) return undefined;
+
+  // zustand 4 also reads the older `getStorage: () => sessionStorage` option when `storage` is missing.
+  const storageNode = getProperty(options, 'storage');
+  const getStorageNode = getProperty(options, 'getStorage');
+  let storage: StorageArea | undefined = 'localStorage';
+  if (storageNode) storage = getZustandStorageArea(storageNode.value, context);
+  else if (getStorageNode) storage = getReturnedStorageArea(getStorageNode.value, context);
+  if (!storage) return undefined;
+
+  const creator = resolveValue(creatorNode, sourceCode);
+  const shape = isFunctionNode(creator) ? getSetupStoreShape(creator, sourceCode) : UNKNOWN_SHAPE;
+  const partializeNode = getProperty(options, 'partialize');
+  const include = partializeNode ? getPartializedPaths(partializeNode.value, sourceCode) : undefined;
+  const persistedState = findPersistedCredential(shape, { include, omit: [] }, false);
+  if (persistedState === undefined) return undefined;
+
+  const keyNode = getProperty(options, 'name')?.value;
+  return {
+    node: call,
+    plugin: 'zustand',
+    method: 'persist',
+    storage,
+    keyNode,
+    staticKey: keyNode ? getStaticString(keyNode, sourceCode) : undefined,
+    persistedState,
+  };
+}
+
+/** Returns the web storage area of a `createJSONStorage(() => localStorage)` call, or undefined for any other storage. */
+function getZustandStorageArea(node: TSESTree.Node, context: PersistContext): StorageArea | undefined {
+  const call = resolveValue(node, context.sourceCode);
+  if (call.type !== AST_NODE_TYPES.CallExpression || !context.jsonStorageCalls.has(call) || !call.arguments[0]) return undefined;
+  return getReturnedStorageArea(call.arguments[0], context);
+}
+
+/** Returns the web storage area that a function such as `() => sessionStorage` returns, or undefined. */
+function getReturnedStorageArea(node: TSESTree.Node, context: PersistContext): StorageArea | undefined {
+  const getter = resolveValue(node, context.sourceCode);
+  if (!isFunctionNode(getter)) return undefined;
+  let returned: TSESTree.Node | undefined;
+  if (getter.body.type !== AST_NODE_TYPES.BlockStatement) returned = getter.body;
+  else {
+    const last = getter.body.body.at(-1);
+    returned = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? last.argument : undefined;
+  }
+  return returned ? context.getStorageArea(returned) : undefined;
+}
+
+/**
+ * Returns the state paths a `partialize` function keeps when it is an arrow function that returns an object
+ * literal: the state it reads for each property (`token: state.token`, `({ token }) => ({ token })`, or
+ * `auth: state.auth.token` as `auth.token`). Returns undefined, for the whole state, when the function
+ * is written any other way.
+ */
+function getPartializedPaths(node: TSESTree.Node, sourceCode: SourceCode): string[] | undefined {
+  const partialize = resolveValue(node, sourceCode);
+  if (partialize.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  const body = skipTypeWrappers(partialize.body);
+  const param = partialize.params[0];
+  if (body.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(body) || !param) return undefined;
+  const reads = new Map<string, string>();
+  let stateName: string | undefined;
+  if (param.type === AST_NODE_TYPES.Identifier) stateName = param.name;
+  else if (param.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of param.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) return undefined;
+      const name = getPropertyKeyName(property);
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (name === undefined || value.type !== AST_NODE_TYPES.Identifier) return undefined;
+      reads.set(value.name, name);
+    }
+  } else return undefined;
+
+  const paths: string[] = [];
+  // A use of the whole state other than a property read (`all: state`, `state[key]`) may keep anything.
+  let readsWholeState = false;
+  const visit = (current: TSESTree.Node): void => {
+    const path = getStatePath(current, stateName, reads);
+    if (path !== undefined) {
+      paths.push(path);
+      return;
+    }
+    if (current.type === AST_NODE_TYPES.Identifier && current.name === stateName) readsWholeState = true;
+    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
+      }
+    }
+  };
+  for (const property of body.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || getPropertyKeyName(property) === undefined) return undefined;
+    visit(property.value);
+  }
+  return readsWholeState ? undefined : paths;
+}
+
+/**
+ * Returns the state path an expression reads in a `partialize` function: `state.auth.token` as `auth.token`,
+ * or a destructured parameter by its state name (`token`, `auth.token`).
+ */
+function getStatePath(node: TSESTree.Node, stateName: string | undefined, reads: ReadonlyMap<string, string>): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return reads.get(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const names: string[] = [node.property.name];
+  let object: TSESTree.Node = node.object;
+  while (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier) {
+    names.unshift(object.property.name);
+    object = object.object;
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (object.name === stateName) return names.join('.');
+  const destructured = reads.get(object.name);
+  return destructured === undefined ? undefined : [destructured, ...names].join('.');
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -18,14 +18,14 @@ import { matchNear, quickThenPrecise, rememberLastText } from '../util/text-chec
  * names `localStorage` or `sessionStorage`, builds that name from strings (`window['local' + 'Storage']`),
  * or imports a storage package by name. A persisted Vue store (persisted-store.ts) imports
  * `vuex-persistedstate`, or imports `pinia` and sets the `persist` option, whose plugin the store file
- * need not name. The quick test looks for `Storage` (also in `useLocalStorage`), `persist` and the other
+ * need not name. A persisted zustand store imports `persist` from `zustand/middleware`. The quick test looks for `Storage` (also in `useLocalStorage`), `persist` and the other
  * package names, which V8 scans for faster than the full list, and which also matches names such as
  * `InsufficientStorage`, Node.js's `AsyncLocalStorage` and `persistent`.
  * NOTE: a name written with Unicode escapes (`local\u0053torage`) is not recognised.
  */
 export const mayContainStorageAccess: (text: string) => boolean = quickThenPrecise(
   /Storage|localforage|idb-keyval|idbKeyval|store2|persist/,
-  /localStorage|sessionStorage|['"`]Storage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist|persistedstate|pinia/,
+  /localStorage|sessionStorage|['"`]Storage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist|persistedstate|pinia|zustand/,
 );
 
 /** Returns true when the text may write a cookie (`cookie`, `Cookies`, `nookies`), as js-cookie.ts finds it. */

@@ -31,7 +31,8 @@ export type StorageApi =
   | '@vueuse/core'
   | 'redux-persist'
   | 'vuex-persistedstate'
-  | 'pinia-plugin-persistedstate';
+  | 'pinia-plugin-persistedstate'
+  | 'zustand';
 
 /** The storage area of an entry. Accesses in the same area under the same key reach the same entry. */
 export type StorageArea = 'localStorage' | 'sessionStorage' | 'localforage' | 'indexedDB';
@@ -42,7 +43,7 @@ export type StorageArea = 'localStorage' | 'sessionStorage' | 'localforage' | 'i
  * `destructuring` (`const { token } = localStorage`), `hook` (the `useLocalStorage(key)` call),
  * `hook-setter` and `hook-remover` (calls of the functions a hook returns), `hook-ref` (`ref.value = v` on
  * a `@vueuse/core` ref) and `persist-config` (a redux-persist `persistReducer` call, a vuex-persistedstate
- * `createPersistedState` call or the `persist` option of a Pinia store).
+ * `createPersistedState` call, the `persist` option of a Pinia store or zustand's `persist` middleware call).
  */
 export type StorageAccessForm =
   | 'call'
@@ -64,8 +65,8 @@ export type StorageAccessForm =
  * - `same-key-as-credential-write` / `same-key-as-credential-read`: the file writes a credential value
  *   under the same key, or reads one as above;
  * - `persisted-auth-state`: redux-persist saves an auth or user state slice;
- * - `persisted-store-state`: vuex-persistedstate or pinia-plugin-persistedstate copies a store state that
- *   contains a credential.
+ * - `persisted-store-state`: vuex-persistedstate, pinia-plugin-persistedstate or zustand's `persist`
+ *   middleware copies a store state that contains a credential.
  */
 export type StorageFindingReason =
   | 'key'
@@ -119,7 +120,7 @@ export interface StorageAccess {
   /** For reads: the expression whose value is what was read, and whether that value is already an object. */
   result?: TSESTree.Node;
   resultIsObject?: boolean;
-  /** Set by collectors that decide on their own (redux-persist, persisted Vue stores). */
+  /** Set by collectors that decide on their own (redux-persist, persisted Vue and zustand stores). */
   reason?: StorageFindingReason;
   persistedState?: string;
 }

@@ -63,6 +63,7 @@ describe('text checks and unusual spellings', () => {
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie /* credentials */ ('token', accessToken); });`],
     ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { (res.cookie as Response['cookie'])('token', accessToken); });`],
     ['no-token-in-storage', 'auth.js', `window['local' + 'Storage'].setItem('token', token);`],
+    ['no-token-in-storage', 'auth.js', "import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(persist(() => ({ token: null }), { name: 'auth' }));"],
     ['no-token-in-storage', 'auth.js', 'globalThis[`session${\'Storage\'}`].setItem(\'authToken\', token);'],
   ])('%s reports %s: %s', (ruleId, fileName, code) => {
     const messages = lint(ruleId, code, fileName);

@@ -409,6 +409,41 @@ export const useAuth = defineStore('auth', {
   persist: { enabled: true, strategies: [{ storage: localStorage, paths: ['token'] }] },
 });`,
     },
+    // ---- zustand's persist middleware ----
+    // A `partialize` that leaves the token out persists no credential.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ token: null, theme: 'light', setToken: (token) => set({ token }) }), {
+  name: 'auth-storage',
+  partialize: (state) => ({ theme: state.theme }),
+}));`,
+    },
+    // A persisted state with no credential in it.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const usePreferences = create(persist((set) => ({ theme: 'dark', setTheme: (theme) => set({ theme }) }), { name: 'preferences' }));`,
+    },
+    // A storage that is not web storage, or cannot be identified as such, is not judged.
+    {
+      code: `import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+import { secureStorage } from './secure-storage';
+export const useAuth = create(persist((set) => ({ token: null }), { name: 'auth', storage: createJSONStorage(() => secureStorage) }));`,
+    },
+    // A local function named persist is not zustand's.
+    {
+      code: `import { create } from 'zustand';
+const persist = (creator, options) => creator;
+export const useAuth = create(persist((set) => ({ token: null }), { name: 'auth' }));`,
+    },
+    // A coin named token in a swap store is no credential.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useSwap = create(persist((set) => ({ token: null, amount: '', slippage: 0.5 }), { name: 'swap' }));`,
+    },
     // Known limitation: a `reducer` that picks the persisted state is not read.
     {
       code: `import createPersistedState from 'vuex-persistedstate';
@@ -444,11 +479,6 @@ export default new Vuex.Store({
     // Known limitation: a storage method called indirectly is not followed.
     {
       code: `localStorage.setItem.call(localStorage, 'token', token);\nconst save = localStorage.setItem.bind(localStorage);\nsave('jwt', jwt);\nObject.assign(localStorage, { token });`,
-    },
-    // Known limitation: zustand's persist middleware, which saves a whole store to web storage, is not examined.
-    {
-      code: `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(persist((set) => ({ token: null, setToken: (token) => set({ token }) }), { name: 'auth' }));`,
-      filename: FILENAMES.ts,
     },
     // Known limitation: a storage object reached through a dynamic property name is not followed.
     {
@@ -1080,6 +1110,54 @@ export default createStore({
         { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 4, column: 3 },
         { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 8, column: 3 },
       ],
+    },
+    // ---- zustand's persist middleware ----
+    // With no `storage` option, zustand persists the whole state to localStorage.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ token: null, user: null, setToken: (token) => set({ token }) }), { name: 'auth-storage' }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
+    },
+    // createJSONStorage picks sessionStorage; a renamed import and a namespace import are followed.
+    {
+      code: `import { create } from 'zustand';
+import { persist as persistStore, createJSONStorage as jsonStorage } from 'zustand/middleware';
+import * as middleware from 'zustand/middleware';
+export const useAuth = create(persistStore((set) => ({ accessToken: '' }), { name: 'auth', storage: jsonStorage(() => window.sessionStorage) }));
+export const useSession = create(middleware.persist(() => ({ jwt: null }), { name: 'session', storage: middleware.createJSONStorage(() => localStorage) }));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'zustand', storage: 'sessionStorage' }, line: 4, column: 31 },
+        { messageId: 'persistedStoreState', data: { state: 'jwt', plugin: 'zustand', storage: 'localStorage' }, line: 5, column: 34 },
+      ],
+    },
+    // A \`partialize\` that keeps the token, and a typed \`create<T>()(persist(...))\`.
+    {
+      code: `import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+interface AuthState { token: string | null; theme: string; setToken: (token: string) => void }
+export const useAuth = create<AuthState>()(
+  persist(
+    (set) => ({ token: null, theme: 'light', setToken: (token) => set({ token }) }),
+    { name: 'auth', storage: createJSONStorage(() => sessionStorage), partialize: (state) => ({ token: state.token }) },
+  ),
+);
+export const useSession = create<AuthState>()(persist((set) => ({ token: null, theme: 'light', setToken: (token) => set({ token }) }), { name: 'session', partialize: ({ token, theme }) => ({ token, theme }) }));`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'sessionStorage' }, line: 5, column: 3 },
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 10, column: 47 },
+      ],
+    },
+    // A \`partialize\` whose result cannot be read keeps the whole state, as far as the file shows.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ token: null, theme: 'light' }), { name: 'auth', partialize: (state) => pick(state, keys) }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
     },
     // A session id from a login call under a key with an analytics word.
     {
