@@ -1,5 +1,5 @@
 /**
- * Finds Vue stores whose state a persisted-state plugin copies to web storage while it contains a login
+ * Finds Vue and zustand stores whose state a persisted-state plugin copies to web storage while it contains a login
  * credential: Vuex stores with the `createPersistedState()` plugin of vuex-persistedstate, and Pinia stores
  * with the `persist` option of pinia-plugin-persistedstate, and zustand stores wrapped in the `persist`
  * middleware of `zustand/middleware`. Only the file of the store is read, so a store is judged by the state,
@@ -83,7 +83,7 @@ export interface CustomStoragePersistedStore {
 
 const VUEX_PERSISTEDSTATE = { [CALL]: 'vuex' as const, default: { [CALL]: 'vuex' as const } };
 
-/** What a call found through `MODULE_TRACE_MAP` is: a store, or zustand's `createJSONStorage`. */
+/** The kind of call found through `MODULE_TRACE_MAP`: a store, or zustand's `createJSONStorage`. */
 type ModuleCall = 'vuex' | 'pinia' | 'zustand' | 'zustand-json-storage';
 
 const MODULE_TRACE_MAP: Record<string, TraceMap<ModuleCall>> = {
