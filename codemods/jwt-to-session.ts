@@ -38,9 +38,16 @@ import { dependsOnAny } from '../src/codemod/manifest.js';
 import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
-import { findJwtSessions, traceTokenSinks, type JwtSessionAccept, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
+import { findJwtSessions, getNonExpressSessionReason, traceTokenSinks, type JwtSessionAccept, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
-import { getHandlerFramework, getOtherFrameworkModule, type HandlerFramework } from '../src/detectors/server-framework.js';
+import {
+  describeFrameworkProblem,
+  getHandlerFramework,
+  getOtherFrameworkModule,
+  hasDestructuredRequest,
+  hasExpressParameters,
+  isExpressHandler,
+} from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
 import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
 
@@ -192,14 +199,8 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return 'jose calls are not migrated; replace this JWT with express-session by hand';
   }
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
-  const framework = getOtherFrameworkModule(migration.sourceCode);
-  if (framework !== undefined) {
-    return `the file loads ${framework} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
-  }
-  // A file of Hono handlers may import only Hono's types, which the check above ignores.
-  if (site.finding.kind === 'issue' && site.finding.sinks.some((sink) => sink.framework === 'hono')) {
-    return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
-  }
+  const nonExpressReason = getNonExpressSessionReason(migration.sourceCode, site.finding);
+  if (nonExpressReason !== undefined) return nonExpressReason;
   if (!site.handler || !site.handlerNode) {
     return `the JWT is handled ${describeSiteOutsideRewritableFunction(site)}; move it to server-side sessions by hand`;
   }
@@ -211,11 +212,10 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (hasDestructuredRequest(site.handlerNode)) {
     return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
   }
+  // Methods pass the detector's test above; the codemod rewrites none of them.
   if (!isExpressHandler(site.handlerNode)) {
     return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
   }
-  const frameworkProblem = describeFrameworkProblem(getHandlerFramework(migration.sourceCode, site.handlerNode));
-  if (frameworkProblem) return frameworkProblem;
   if (isRefreshTokenSite(migration, site)) {
     return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
   }
@@ -260,13 +260,6 @@ function describeSiteOutsideRewritableFunction(site: Site): string {
   return 'at the top level of the file, outside any function';
 }
 
-/** Returns the reason to mark a handler that belongs, or may belong, to another framework than Express. */
-function describeFrameworkProblem(framework: HandlerFramework): string | undefined {
-  if (framework.kind === 'other') return `${framework.evidence}, so this is not taken for an Express handler, the only kind this codemod migrates`;
-  if (framework.kind === 'mixed') return `${framework.evidence}, so the codemod cannot tell whether this is an Express handler. If it is one, migrate it by hand`;
-  return undefined;
-}
-
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
 const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
 
@@ -281,44 +274,6 @@ const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
   'service-return': 'the return value of a helper function',
   'outgoing-request': 'an outgoing request',
 };
-
-/**
- * True for an Express-style handler whose request parameter is a pattern (`({ body }, res) => ...`). The
- * response must be a plain name that Koa (`next`), Fastify (`reply`) and hapi (`h`) code does not use there.
- */
-function hasDestructuredRequest(fn: FunctionNode): boolean {
-  const [request, response] = fn.params;
-  if (fn.parent?.type === 'MethodDefinition' || response?.type !== 'Identifier') return false;
-  const pattern = request?.type === 'AssignmentPattern' ? request.left : request;
-  if (pattern?.type !== 'ObjectPattern' && pattern?.type !== 'ArrayPattern') return false;
-  if (['next', 'reply', 'rep', 'h'].includes(response.name)) return false;
-  const typeName = getTypeAnnotationName(response);
-  return typeName === undefined || !/^Fastify|Reply$/.test(typeName);
-}
-
-/** Express handlers take `(req, res)` or `(req, res, next)` as plain identifiers; Koa takes `ctx`, Fastify `reply`. */
-function isExpressHandler(fn: FunctionNode): boolean {
-  return fn.parent?.type !== 'MethodDefinition' && hasExpressParameters(fn);
-}
-
-/** True when the first two parameters are plain names that are not a Koa context, a Fastify reply or a hapi toolkit. */
-function hasExpressParameters(fn: FunctionNode): boolean {
-  const [request, response] = fn.params;
-  if (request?.type !== 'Identifier' || response?.type !== 'Identifier') return false;
-  if (['ctx', 'context', 'c'].includes(request.name)) return false;
-  if (['reply', 'rep', 'h'].includes(response.name)) return false;
-  const typeName = getTypeAnnotationName(response);
-  return typeName === undefined || !/^Fastify|Reply$/.test(typeName);
-}
-
-function getTypeAnnotationName(parameter: TSESTree.Identifier): string | undefined {
-  const annotation = parameter.typeAnnotation?.typeAnnotation;
-  if (annotation?.type !== 'TSTypeReference') return undefined;
-  const name = annotation.typeName;
-  if (name.type === 'Identifier') return name.name;
-  if (name.type === 'TSQualifiedName') return name.right.name;
-  return undefined;
-}
 
 /** True when the handler of a sign or verify call serves a refresh-token route or handles a refresh token. */
 function isRefreshTokenSite(migration: Migration, site: Site): boolean {

@@ -16,7 +16,14 @@ import { splitWords } from './credential-name.js';
 import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { isRemoteKeySet } from './remote-key-set.js';
-import { getFrameworkOfModule, getOtherFrameworkModule } from './server-framework.js';
+import {
+  describeFrameworkProblem,
+  getFrameworkOfModule,
+  getHandlerFramework,
+  getOtherFrameworkModule,
+  hasDestructuredRequest,
+  isExpressHandler,
+} from './server-framework.js';
 import { isServiceAssertion } from './service-token.js';
 import {
   type FunctionNode,
@@ -178,6 +185,43 @@ export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, findi
     if (framework !== undefined && MARKED_SESSION_FRAMEWORKS.includes(framework)) return framework as MarkedSessionFramework;
   }
   return undefined;
+}
+
+/**
+ * Returns the reason the jwt-to-session codemod marks a `jsonwebtoken` sign or verify call instead of
+ * migrating it because its code is not, or may not be, an Express handler: the file loads another server
+ * framework and not express, the token is sent through a Hono context, the handler does not take
+ * `(req, res)`, or `getHandlerFramework` finds another framework (a route object, a handler that returns its
+ * body, a route options object, a file that loads express and another framework). Returns undefined for
+ * Express handlers, and for sites the codemod marks for other reasons first: sites outside a function or in
+ * a method, helpers outside the request handler, and handlers that destructure their request. The codemod
+ * takes its reason from here, and `no-jwt-session` reports such sites with a message that says the codemod
+ * only marks them.
+ */
+export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): string | undefined {
+  const { library, operation } = finding.call;
+  if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
+  const otherModule = getOtherFrameworkModule(sourceCode);
+  if (otherModule !== undefined) {
+    return `the file loads ${otherModule} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
+  }
+  // A file of Hono handlers may import only Hono's types, which the check above ignores.
+  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) {
+    return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
+  }
+  const fn = finding.handler;
+  if (!fn || isMethod(fn) || !isRequestHandler(fn) || hasDestructuredRequest(fn)) return undefined;
+  if (!isExpressHandler(fn)) {
+    return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
+  }
+  return describeFrameworkProblem(getHandlerFramework(sourceCode, fn));
+}
+
+/** True for a class or object-literal method, getter or setter, which the codemod cannot rewrite as a handler. */
+function isMethod(fn: FunctionNode): boolean {
+  const owner = fn.parent;
+  if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.TSAbstractMethodDefinition) return true;
+  return owner?.type === AST_NODE_TYPES.Property && (owner.method || owner.kind !== 'init');
 }
 
 /** Returns every place a signed token goes, including outgoing requests. Exported for the codemod and tests. */

@@ -499,3 +499,51 @@ function isResponseParameter(fn: FunctionNode, identifier: TSESTree.Identifier):
   const response = fn.params[1];
   return response?.type === AST_NODE_TYPES.Identifier && response.name === identifier.name;
 }
+
+/**
+ * Returns the reason the jwt-to-session codemod gives when it marks a handler that belongs, or may belong,
+ * to another framework than Express, or undefined for an Express handler.
+ */
+export function describeFrameworkProblem(framework: HandlerFramework): string | undefined {
+  if (framework.kind === 'other') return `${framework.evidence}, so this is not taken for an Express handler, the only kind this codemod migrates`;
+  if (framework.kind === 'mixed') return `${framework.evidence}, so the codemod cannot tell whether this is an Express handler. If it is one, migrate it by hand`;
+  return undefined;
+}
+
+/**
+ * True for an Express-style handler whose request parameter is a pattern (`({ body }, res) => ...`). The
+ * response must be a plain name that Koa (`next`), Fastify (`reply`) and hapi (`h`) code does not use there.
+ */
+export function hasDestructuredRequest(fn: FunctionNode): boolean {
+  const [request, response] = fn.params;
+  if (fn.parent?.type === 'MethodDefinition' || response?.type !== 'Identifier') return false;
+  const pattern = request?.type === 'AssignmentPattern' ? request.left : request;
+  if (pattern?.type !== 'ObjectPattern' && pattern?.type !== 'ArrayPattern') return false;
+  if (['next', 'reply', 'rep', 'h'].includes(response.name)) return false;
+  const typeName = getTypeAnnotationName(response);
+  return typeName === undefined || !/^Fastify|Reply$/.test(typeName);
+}
+
+/** Express handlers take `(req, res)` or `(req, res, next)` as plain identifiers; Koa takes `ctx`, Fastify `reply`. */
+export function isExpressHandler(fn: FunctionNode): boolean {
+  return fn.parent?.type !== 'MethodDefinition' && hasExpressParameters(fn);
+}
+
+/** True when the first two parameters are plain names that are not a Koa context, a Fastify reply or a hapi toolkit. */
+export function hasExpressParameters(fn: FunctionNode): boolean {
+  const [request, response] = fn.params;
+  if (request?.type !== 'Identifier' || response?.type !== 'Identifier') return false;
+  if (['ctx', 'context', 'c'].includes(request.name)) return false;
+  if (['reply', 'rep', 'h'].includes(response.name)) return false;
+  const typeName = getTypeAnnotationName(response);
+  return typeName === undefined || !/^Fastify|Reply$/.test(typeName);
+}
+
+function getTypeAnnotationName(parameter: TSESTree.Identifier): string | undefined {
+  const annotation = parameter.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference') return undefined;
+  const name = annotation.typeName;
+  if (name.type === 'Identifier') return name.name;
+  if (name.type === 'TSQualifiedName') return name.right.name;
+  return undefined;
+}
