@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import {
   findJwtSessions,
   getMarkedSessionFramework,
+  getNonExpressSessionReason,
   isHonoSession,
   type JwtSessionFinding,
   type MarkedSessionFramework,
@@ -17,7 +18,9 @@ export type MessageIds =
   | 'issuedHonoSession'
   | 'acceptedHonoSession'
   | 'issuedFrameworkSession'
-  | 'acceptedFrameworkSession';
+  | 'acceptedFrameworkSession'
+  | 'issuedNonExpressSession'
+  | 'acceptedNonExpressSession';
 
 /** The server-side session setup to name for each framework whose sites jwt-to-session only marks. */
 const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
@@ -48,6 +51,10 @@ export default createRule<Options, MessageIds>({
         'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand, such as {{setup}}. `npx eslint-plugin-sessions migrate jwt-to-session` only marks {{framework}} code for this.',
       acceptedFrameworkSession:
         'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand, such as {{setup}}. `npx eslint-plugin-sessions migrate jwt-to-session` only marks {{framework}} code for this.',
+      issuedNonExpressSession:
+        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates Express handlers (req, res) only.',
+      acceptedNonExpressSession:
+        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates Express handlers (req, res) only.',
     },
     schema: [],
   },
@@ -68,7 +75,9 @@ export default createRule<Options, MessageIds>({
 
 /**
  * Hono, Koa, Fastify and Nest code get their own messages, because jwt-to-session migrates only Express
- * code and marks the code of these frameworks.
+ * code and marks the code of these frameworks. Other code that the codemod marks because it is not, or may
+ * not be, an Express handler (hapi or Restify files, `(ctx)` handlers in a file that loads no framework,
+ * files that load express and another framework) gets a message that names no framework.
  */
 function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, finding: JwtSessionFinding): void {
   const node = getReportNode(finding);
@@ -80,6 +89,10 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
   const framework = getMarkedSessionFramework(context.sourceCode, finding);
   if (framework !== undefined) {
     context.report({ node, messageId: issued ? 'issuedFrameworkSession' : 'acceptedFrameworkSession', data: { framework, setup: SESSION_SETUPS[framework] } });
+    return;
+  }
+  if (getNonExpressSessionReason(context.sourceCode, finding) !== undefined) {
+    context.report({ node, messageId: issued ? 'issuedNonExpressSession' : 'acceptedNonExpressSession' });
     return;
   }
   context.report({ node, messageId: issued ? 'issuedSession' : 'acceptedSession' });

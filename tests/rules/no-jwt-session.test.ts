@@ -328,11 +328,11 @@ export function login(req: Request, res: Response) {
       filename: FILENAMES.ts,
       errors: [{ messageId: 'issuedSession', line: 4, column: 10 }],
     },
-    // Namespace import, Koa ctx.body.
+    // Namespace import, a ctx.body handler in a file that loads no framework: jwt-to-session only marks it.
     {
       code: `import * as jwt from 'jsonwebtoken';\nrouter.post('/login', async (ctx) => {\n  ctx.body = { token: jwt.sign({ id: ctx.state.id }, key) };\n});`,
       filename: FILENAMES.mjs,
-      errors: [{ messageId: 'issuedSession', line: 3, column: 23 }],
+      errors: [{ messageId: 'issuedNonExpressSession', line: 3, column: 23 }],
     },
     // jose in TSX, returned as access_token.
     {
@@ -813,6 +813,47 @@ app.post('/login', (req, res) => {
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
+    },
+    // hapi: jwt-to-session only marks the file's handlers, and the message names no framework.
+    {
+      code: `const Hapi = require('@hapi/hapi');
+const jwt = require('jsonwebtoken');
+const server = Hapi.server({ port: 3000 });
+server.route({
+  method: 'POST',
+  path: '/login',
+  handler: (request, h) => h.response({ token: jwt.sign({ id: request.payload.id }, process.env.JWT_SECRET) }),
+});
+server.ext('onPreAuth', (request, h) => {
+  request.auth.user = jwt.verify(request.headers.authorization.slice(7), process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  return h.continue;
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [
+        { messageId: 'issuedNonExpressSession', line: 7, column: 48 },
+        { messageId: 'acceptedNonExpressSession', line: 10, column: 23 },
+      ],
+    },
+    // A file that loads express and koa: a handler on the express app keeps the message that names the codemod, one
+    // on a router from neither module is only marked by jwt-to-session.
+    {
+      code: `import express from 'express';
+import Koa from 'koa';
+import jwt from 'jsonwebtoken';
+const app = express();
+app.post('/login', (req, res) => {
+  res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET) });
+});
+router.post('/admin/login', (req, res) => {
+  res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET) });
+});
+new Koa().listen(3001);`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'issuedSession', line: 6, column: 21 },
+        { messageId: 'issuedNonExpressSession', line: 9, column: 21 },
+      ],
     },
     // Hono: a handler typed with Hono's Context in a routes file that registers it elsewhere.
     {
