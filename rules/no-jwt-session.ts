@@ -76,8 +76,8 @@ export default createRule<Options, MessageIds>({
 /**
  * Hono, Koa, Fastify and Nest code get their own messages, because jwt-to-session migrates only Express
  * code and marks the code of these frameworks. Other code that the codemod marks because it is not, or may
- * not be, an Express handler (hapi or Restify files, `(ctx)` handlers in a file that loads no framework,
- * files that load express and another framework) gets a message that names no framework.
+ * not be, an Express handler gets a message that names no framework. Examples are hapi and Restify files,
+ * `(ctx)` handlers in a file that loads no framework, and files that load express and another framework.
  */
 function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, finding: JwtSessionFinding): void {
   const node = getReportNode(finding);

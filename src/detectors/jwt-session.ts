@@ -188,15 +188,15 @@ export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, findi
 }
 
 /**
- * Returns the reason the jwt-to-session codemod marks a `jsonwebtoken` sign or verify call instead of
- * migrating it because its code is not, or may not be, an Express handler: the file loads another server
- * framework and not express, the token is sent through a Hono context, the handler does not take
- * `(req, res)`, or `getHandlerFramework` finds another framework (a route object, a handler that returns its
- * body, a route options object, a file that loads express and another framework). Returns undefined for
- * Express handlers, and for sites the codemod marks for other reasons first: sites outside a function or in
- * a method, helpers outside the request handler, and handlers that destructure their request. The codemod
- * takes its reason from here, and `no-jwt-session` reports such sites with a message that says the codemod
- * only marks them.
+ * Returns the reason the jwt-to-session codemod marks a `jsonwebtoken` sign or verify call because its code
+ * is not, or may not be, an Express handler. That is the case when the file loads another server framework
+ * and not express, when the token is sent through a Hono context, when the handler does not take
+ * `(req, res)`, and when `getHandlerFramework` finds another framework (a route object, a handler that
+ * returns its body, a route options object, a file that loads express and another framework).
+ * Returns undefined for Express handlers. It also returns undefined for sites the codemod marks for other
+ * reasons first: sites outside a function or in a method, helpers outside the request handler, and
+ * handlers that destructure their request. The codemod takes its reason from here, and `no-jwt-session`
+ * reports such sites with a message that says the codemod only marks them.
  */
 export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): string | undefined {
   const { library, operation } = finding.call;
