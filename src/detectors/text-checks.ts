@@ -18,9 +18,10 @@ import { matchNear, quickThenPrecise, rememberLastText } from '../util/text-chec
  * names `localStorage` or `sessionStorage`, builds that name from strings (`window['local' + 'Storage']`),
  * or imports a storage package by name. A persisted Vue store (persisted-store.ts) imports
  * `vuex-persistedstate`, or imports `pinia` and sets the `persist` option, whose plugin the store file
- * need not name. A persisted zustand store imports `persist` from `zustand/middleware`. The quick test looks for `Storage` (also in `useLocalStorage`), `persist` and the other
- * package names, which V8 scans for faster than the full list, and which also matches names such as
- * `InsufficientStorage`, Node.js's `AsyncLocalStorage` and `persistent`.
+ * need not name. A persisted zustand store imports `persist` from `zustand/middleware`. The quick test
+ * looks for `Storage` (also in `useLocalStorage`), `persist` and the other package names, which V8 scans
+ * for faster than the full list, and which also matches names such as `InsufficientStorage`, Node.js's
+ * `AsyncLocalStorage` and `persistent`.
  * NOTE: a name written with Unicode escapes (`local\u0053torage`) is not recognised.
  */
 export const mayContainStorageAccess: (text: string) => boolean = quickThenPrecise(
