@@ -199,7 +199,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return 'jose calls are not migrated; replace this JWT with express-session by hand';
   }
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
-  const nonExpressReason = getNonExpressSessionReason(migration.sourceCode, site.finding);
+  const nonExpressReason = getNonExpressSessionReason(migration.sourceCode, site.finding, migration.file.path);
   if (nonExpressReason !== undefined) return nonExpressReason;
   if (!site.handler || !site.handlerNode) {
     return `the JWT is handled ${describeSiteOutsideRewritableFunction(site)}; move it to server-side sessions by hand`;

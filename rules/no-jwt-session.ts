@@ -91,7 +91,7 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
     context.report({ node, messageId: issued ? 'issuedFrameworkSession' : 'acceptedFrameworkSession', data: { framework, setup: SESSION_SETUPS[framework] } });
     return;
   }
-  if (getNonExpressSessionReason(context.sourceCode, finding) !== undefined) {
+  if (getNonExpressSessionReason(context.sourceCode, finding, context.filename) !== undefined) {
     context.report({ node, messageId: issued ? 'issuedNonExpressSession' : 'acceptedNonExpressSession' });
     return;
   }

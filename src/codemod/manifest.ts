@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 export interface Manifest {
   /** The `dependencies` field when it is an object, else empty. */
   dependencies: Record<string, unknown>;
+  /** The `devDependencies` field when it is an object, else empty. */
+  devDependencies: Record<string, unknown>;
 }
 
 const manifests = new Map<string, Manifest | undefined>();
@@ -48,11 +50,14 @@ function readManifest(path: string): Manifest | 'none' {
   try {
     content = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return { dependencies: {} };
+    return { dependencies: {}, devDependencies: {} };
   }
-  if (!isObject(content)) return { dependencies: {} };
+  if (!isObject(content)) return { dependencies: {}, devDependencies: {} };
   if (!('name' in content) && !('dependencies' in content)) return 'none';
-  return { dependencies: isObject(content.dependencies) ? content.dependencies : {} };
+  return {
+    dependencies: isObject(content.dependencies) ? content.dependencies : {},
+    devDependencies: isObject(content.devDependencies) ? content.devDependencies : {},
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -63,4 +68,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function dependsOnAny(filePath: string, names: readonly string[]): boolean {
   const dependencies = readNearestManifest(filePath)?.dependencies ?? {};
   return names.some((name) => Object.hasOwn(dependencies, name));
+}
+
+/**
+ * Returns true when the package.json of `filePath`'s project lists next and not express, in `dependencies`
+ * or `devDependencies`: its API routes run on Next.js, which has no express-session.
+ */
+export function isNextWithoutExpress(filePath: string): boolean {
+  const manifest = readNearestManifest(filePath);
+  if (!manifest) return false;
+  const lists = (name: string): boolean => Object.hasOwn(manifest.dependencies, name) || Object.hasOwn(manifest.devDependencies, name);
+  return lists('next') && !lists('express');
 }

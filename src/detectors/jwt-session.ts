@@ -10,6 +10,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
+import { isNextWithoutExpress } from '../codemod/manifest.js';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
@@ -20,6 +21,7 @@ import {
   describeFrameworkProblem,
   getFrameworkOfModule,
   getHandlerFramework,
+  getLoadedModules,
   getOtherFrameworkModule,
   hasDestructuredRequest,
   isExpressHandler,
@@ -192,13 +194,15 @@ export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, findi
  * is not, or may not be, an Express handler. That is the case when the file loads another server framework
  * and not express, when the token is sent through a Hono context, when the handler does not take
  * `(req, res)`, and when `getHandlerFramework` finds another framework (a route object, a handler that
- * returns its body, a route options object, a file that loads express and another framework).
+ * returns its body, a route options object, a file that loads express and another framework). It is also
+ * the case for every site in `filePath` when the file loads no server framework and the nearest
+ * package.json lists next and not express: such files are Next.js API routes and their helpers.
  * Returns undefined for Express handlers. It also returns undefined for sites the codemod marks for other
  * reasons first: sites outside a function or in a method, helpers outside the request handler, and
  * handlers that destructure their request. The codemod takes its reason from here, and `no-jwt-session`
  * reports such sites with a message that says the codemod only marks them.
  */
-export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): string | undefined {
+export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
   const { library, operation } = finding.call;
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
   const otherModule = getOtherFrameworkModule(sourceCode);
@@ -208,6 +212,12 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
   // A file of Hono handlers may import only Hono's types, which the check above ignores.
   if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) {
     return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
+  }
+  // A Next.js custom server loads express, and its handlers stay Express handlers.
+  if (!getLoadedModules(sourceCode).includes('express') && isNextWithoutExpress(filePath)) {
+    return operation === 'sign'
+      ? 'the project depends on next and not express, and Next.js API routes have no express-session; move this login to a server-side session by hand'
+      : 'the project depends on next and not express, and Next.js API routes have no express-session; move this check to a server-side session by hand';
   }
   const fn = finding.handler;
   if (!fn || isMethod(fn) || !isRequestHandler(fn) || hasDestructuredRequest(fn)) return undefined;

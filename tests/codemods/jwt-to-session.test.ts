@@ -560,6 +560,65 @@ describe('jwt-to-session in other frameworks', () => {
   });
 });
 
+describe('jwt-to-session in a Next.js project', () => {
+  const API_ROUTE = [
+    "import jwt from 'jsonwebtoken';",
+    'export default async function handler(req, res) {',
+    '  const user = await users.check(req.body.email, req.body.password);',
+    "  res.status(200).json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });",
+    '}',
+    '',
+  ].join('\n');
+  const CUSTOM_SERVER = [
+    "import express from 'express';",
+    "import jwt from 'jsonwebtoken';",
+    'const app = express();',
+    "app.post('/api/login', async (req, res) => {",
+    '  const user = await users.check(req.body.email, req.body.password);',
+    "  res.status(200).json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });",
+    '});',
+    '',
+  ].join('\n');
+
+  function runInProject(manifest: Record<string, unknown>, source: string): Run & { rerun: Run } {
+    const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-next-'));
+    try {
+      writeFileSync(join(directory, 'package.json'), JSON.stringify(manifest));
+      const path = join(directory, 'login.js');
+      const first = run(path, source);
+      return { ...first, rerun: run(path, first.output ?? source) };
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+
+  it.each([
+    ['dependencies', { name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } }],
+    ['devDependencies', { name: 'web', dependencies: { jsonwebtoken: '^9.0.0' }, devDependencies: { next: '^15.0.0' } }],
+  ])('marks an API route when next is in %s', (_field, manifest) => {
+    const { output, reports, rerun } = runInProject(manifest, API_ROUTE);
+    expect(output).not.toContain('req.session');
+    expect(output).toContain('manual migration needed: the project depends on next and not express, and Next.js API routes have no express-session');
+    expect(reports.map(withoutFile)).toEqual([
+      expect.stringMatching(/^4:\d+: manual migration needed: the project depends on next and not express, and Next\.js API routes have no express-session; move this login to a server-side session by hand$/),
+    ]);
+    expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+    // A second run leaves the marked file alone.
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('migrates the API route when the project also depends on express', () => {
+    const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, API_ROUTE);
+    expect(output).toContain('req.session.regenerate(');
+  });
+
+  it('migrates a handler in a file that loads express, such as a custom server', () => {
+    const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } }, CUSTOM_SERVER);
+    expect(output).toContain('req.session.regenerate(');
+    expect(output).not.toContain('Next.js');
+  });
+});
+
 describe('jwt-to-session routes of a Fastify or Express object', () => {
   const LOGIN = 'async (req, res) => { const token = jwt.sign({ id: req.body.id }, key); res.send({ token }); }';
   const LOGOUT = 'async (req, res) => { res.send({ ok: true }); }';

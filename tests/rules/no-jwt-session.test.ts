@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
+import { afterAll } from 'vitest';
 
 import rule from '../../rules/no-jwt-session.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
@@ -10,6 +15,18 @@ const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
 const KOA = { framework: 'Koa', setup: 'koa-session with an external store' };
 const FASTIFY = { framework: 'Fastify', setup: '@fastify/session with a store' };
 const NEST = { framework: 'Nest', setup: 'express-session set up in main.ts when Nest runs on Express' };
+
+/** A Next.js project: its package.json lists next and jsonwebtoken, not express. */
+const nextProject = mkdtempSync(join(tmpdir(), 'sessions-no-jwt-session-next-'));
+writeFileSync(join(nextProject, 'package.json'), JSON.stringify({ name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } }));
+afterAll(() => {
+  rmSync(nextProject, { recursive: true, force: true });
+});
+const NEXT_API_ROUTE = `import jwt from 'jsonwebtoken';
+export default async function handler(req, res) {
+  const user = await users.check(req.body.email, req.body.password);
+  res.status(200).json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+}`;
 
 ruleTester.run('no-jwt-session', rule, {
   valid: [
@@ -327,6 +344,30 @@ export function login(req: Request, res: Response) {
 }`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'issuedSession', line: 4, column: 10 }],
+    },
+    // A Next.js API route: the project depends on next and not express, so jwt-to-session only marks it.
+    {
+      code: NEXT_API_ROUTE,
+      filename: join(nextProject, 'pages/api/login.js'),
+      errors: [{ messageId: 'issuedNonExpressSession', line: 4, column: 33 }],
+    },
+    // The same route outside that project is taken for an Express handler.
+    {
+      code: NEXT_API_ROUTE,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 33 }],
+    },
+    // A file that loads express in a Next.js project, such as a custom server, keeps the Express message.
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+const app = express();
+app.post('/api/login', async (req, res) => {
+  const user = await users.check(req.body.email, req.body.password);
+  res.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+});`,
+      filename: join(nextProject, 'server.js'),
+      errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
     },
     // Namespace import, a ctx.body handler in a file that loads no framework: jwt-to-session only marks it.
     {
