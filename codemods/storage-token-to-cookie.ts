@@ -311,10 +311,10 @@ interface LoginContext {
 /**
  * Makes the request whose response provided a stored credential send credentials too, because a browser
  * ignores the `Set-Cookie` of a cross-origin response to a request without them.
- * Returns false when the codemod recognises the request but cannot edit it. It also returns false in a
- * file that may send requests to another origin when the value's trail is lost on the way to a request,
- * or when the value is a parameter of a function other than a `.then()` callback (a Vuex mutation's
- * payload, a `saveToken(token)` helper). Then the write stays, marked, so that the next run still finds
+ * Returns false when the codemod recognises the request but cannot edit it. In a file that may send
+ * requests to another origin, it also returns false when the value's trail is lost on the way to a
+ * request, and when the value is a parameter of a function other than a `.then()` callback (a Vuex
+ * mutation's payload, a `saveToken(token)` helper). Then the write stays, marked, so that the next run still finds
  * and reports it. A value from anything else (an unknown client, a global) is left alone.
  */
 function planLoginRequest(finding: StorageFinding, plan: Plan, context: LoginContext): boolean {

@@ -15,8 +15,8 @@ export interface Manifest {
 const manifests = new Map<string, Manifest | undefined>();
 
 /**
- * Returns the nearest package.json above `filePath` that declares a `name` or `dependencies`, or
- * undefined when there is none. A package.json with neither, such as `{"type": "module"}` in a `src`
+ * Returns the nearest package.json above `filePath` that declares a `name`, `dependencies` or
+ * `devDependencies`, or undefined when there is none. A package.json with none of them, such as `{"type": "module"}` in a `src`
  * folder, only sets the module format of its folder, so the search goes on above it. A file that is not
  * JSON, or not an object, counts as a package without dependencies.
  */
@@ -43,7 +43,7 @@ export function readNearestManifest(filePath: string): Manifest | undefined {
   return found;
 }
 
-/** Reads one package.json: 'none' when it is missing or declares neither a name nor dependencies. */
+/** Reads one package.json: 'none' when it is missing or declares no name, dependencies or devDependencies. */
 function readManifest(path: string): Manifest | 'none' {
   if (!existsSync(path)) return 'none';
   let content: unknown;
@@ -53,7 +53,7 @@ function readManifest(path: string): Manifest | 'none' {
     return { dependencies: {}, devDependencies: {} };
   }
   if (!isObject(content)) return { dependencies: {}, devDependencies: {} };
-  if (!('name' in content) && !('dependencies' in content)) return 'none';
+  if (!('name' in content) && !('dependencies' in content) && !('devDependencies' in content)) return 'none';
   return {
     dependencies: isObject(content.dependencies) ? content.dependencies : {},
     devDependencies: isObject(content.devDependencies) ? content.devDependencies : {},

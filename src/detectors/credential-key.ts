@@ -36,7 +36,8 @@ export interface ResolvedKey {
   readonly source: KeySource;
   /**
    * For a key built from known text and unknown expressions: the text with the names of the expressions
-   * (`selectedToken- chainId ` for `` `selectedToken-${chainId}` ``), which tells whether the key names a coin.
+   * (`selectedToken- chainId ` for `` `selectedToken-${chainId}` ``), from which the detectors decide whether the
+   * key names a coin.
    */
   readonly text?: string;
 }

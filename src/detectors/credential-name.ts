@@ -497,7 +497,7 @@ export function isCryptoAssetUrl(url: string): boolean {
 
 /**
  * Returns true when a storage key or cookie name names a coin clearly enough to outweigh a value that is
- * only named `token` or `tokens`: `isCryptoAssetName` holds (`tokenList`, `importedTokens`,
+ * only named `token` or `tokens`. That is so when `isCryptoAssetName` accepts it (`tokenList`, `importedTokens`,
  * `` `token-${chainId}` `` read with its expressions' names) without counting `address`, or a word of
  * `COIN_KEY_QUALIFIERS` or `from` or `to` comes right before `token` or `tokens` (`baseToken`, `fromToken`,
  * `favoriteTokens`). A login word in the name rules it out.
@@ -531,7 +531,7 @@ const COIN_ONLY_FIELDS = new Set(['symbol', 'decimals']);
  * Returns true when the property names of an object literal or object type are those of a coin's record:
  * every name is made of coin field words (`id`, `symbol`, `name`, `logoURI`, `chainId`, `current_price`),
  * and one of them is `symbol` or `decimals`. `{ address, chainId }` alone may be a Sign-In with Ethereum
- * login, and `{ id, name }` anything.
+ * login, and `{ id, name }` may be anything.
  */
 export function isCryptoAssetFieldList(names: readonly string[]): boolean {
   const wordLists = names.map((name) => splitWords(name));
@@ -541,7 +541,7 @@ export function isCryptoAssetFieldList(names: readonly string[]): boolean {
   );
 }
 
-/** State properties next to which a bare `token` state property holds a coin (`amount`, `slippage`, `symbol`). */
+/** State properties next to which a bare `token` state property is a coin (`amount`, `slippage`, `symbol`). */
 const COIN_SIBLING_WORDS = new Set([
   ...['amount', 'amounts', 'slippage', 'symbol', 'decimals', 'balance', 'balances', 'price', 'prices', 'allowance'],
 ]);
@@ -549,7 +549,7 @@ const COIN_SIBLING_WORDS = new Set([
 /**
  * Returns true when a state property name shows that a bare `token` next to it is a coin: `amount`,
  * `slippage`, `symbol`, `balance`, `price` and the like (`inputAmount`, `tokenBalance`). `address` and
- * `chainId` are left out, because a Sign-In with Ethereum login state holds them next to its token.
+ * `chainId` are left out, because a Sign-In with Ethereum login state keeps them next to its token.
  */
 export function isCryptoAssetSiblingName(name: string): boolean {
   const words = splitWords(name);

@@ -168,11 +168,11 @@ function hasLoginOrigin(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, de
 
 /**
  * Returns true when a stored value is data about a crypto-currency coin. That is a value from a request or
- * call for coin data (`getTokenBalances(address)`, `fetch(coinUrl)`, see `getValueOrigin`), an object literal
- * made of a coin's fields (`{ id, symbol, name }`, see `isCryptoAssetFieldList`), a variable whose type
- * annotation is a coin type (see `isCryptoAssetTypeNode`), or, under a known key, a value whose name read
- * together with the key names a coin (`token.symbol` or `prices` under `currentToken`, see
- * `isCryptoAssetName`). A login word in the key (`accessToken`, `jwt`) or a value that comes from a login, in
+ * call for coin data (`getTokenBalances(address)`, `fetch(coinUrl)`, see `getValueOrigin`), or an object
+ * literal made of a coin's fields (`{ id, symbol, name }`, see `isCryptoAssetFieldList`). It is also a
+ * variable whose type annotation is a coin type (see `isCryptoAssetTypeNode`), or, under a known key, a
+ * value whose name read together with the key names a coin (`token.symbol` or `prices` under
+ * `currentToken`, see `isCryptoAssetName`). A login word in the key (`accessToken`, `jwt`) or a value that comes from a login, in
  * whole or in part, rules this out.
  */
 function isCryptoAssetValue(node: TSESTree.Node, key: string | undefined, sourceCode: TSESLint.SourceCode): boolean {
@@ -186,9 +186,10 @@ function isCryptoAssetValue(node: TSESTree.Node, key: string | undefined, source
 }
 
 /**
- * Returns true when a value named `token` or `tokens` is a coin: it is stored under a key that names a coin
- * (`isCoinKey`, see `isCryptoAssetKey`), as in `localStorage.setItem('selectedToken', JSON.stringify(token))`,
- * or its type annotation is a coin type (`token: Token` for a `Token` with a coin's fields). The value must
+ * Returns true when a value named `token` or `tokens` is a coin. That is so when it is stored under a key
+ * that names a coin (`isCoinKey`, see `isCryptoAssetKey`), as in
+ * `localStorage.setItem('selectedToken', JSON.stringify(token))`, or when its type annotation is a coin type
+ * (`token: Token` for a `Token` with a coin's fields). The value must
  * be a variable or a property of an object not named like a response: `res.data.token` keeps counting, and
  * so does a variable destructured from a response (`const { token } = await res.json()`, see
  * `isDestructuredFromResponse`). It must not come from a login, and the file must not read a credential

@@ -175,10 +175,10 @@ export type MarkedSessionFramework = 'Koa' | 'Fastify' | 'Nest';
 const MARKED_SESSION_FRAMEWORKS: readonly string[] = ['Koa', 'Fastify', 'Nest'] satisfies readonly MarkedSessionFramework[];
 
 /**
- * Returns Koa, Fastify or Nest when a finding belongs to an app of that framework: the JWT comes from its
- * own JWT package (koa-jwt, @fastify/jwt, @nestjs/jwt), or the file loads the framework and not express,
- * the test that the jwt-to-session codemod applies before it marks a site. Returns undefined otherwise,
- * Hono included, which `isHonoSession` covers.
+ * Returns Koa, Fastify or Nest when a finding belongs to an app of that framework. That is so when the JWT
+ * comes from its own JWT package (koa-jwt, @fastify/jwt, @nestjs/jwt), or when the file loads the framework
+ * and not express, which the jwt-to-session codemod also tests before it marks a site. Returns undefined
+ * otherwise, Hono included, which `isHonoSession` covers.
  */
 export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): MarkedSessionFramework | undefined {
   const otherModule = getOtherFrameworkModule(sourceCode);
@@ -192,9 +192,9 @@ export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, findi
 /**
  * Returns the reason the jwt-to-session codemod marks a `jsonwebtoken` sign or verify call because its code
  * is not, or may not be, an Express handler. That is the case when the file loads another server framework
- * and not express, when the token is sent through a Hono context, when the handler does not take
- * `(req, res)`, and when `getHandlerFramework` finds another framework (a route object, a handler that
- * returns its body, a route options object, a file that loads express and another framework). It is also
+ * and not express, when the token is sent through a Hono context, or when the handler does not take
+ * `(req, res)`. It is also the case when `getHandlerFramework` finds another framework: a route object, a
+ * handler that returns its body, a route options object, or a file that loads express and another one. It is also
  * the case for every site in `filePath` when the file loads no server framework and the nearest
  * package.json lists next and not express: such files are Next.js API routes and their helpers.
  * Returns undefined for Express handlers. It also returns undefined for sites the codemod marks for other

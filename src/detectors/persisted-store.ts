@@ -41,7 +41,7 @@ interface StateEntry {
   readonly shape: StateShape | undefined;
   /** True when the initial value is `true` or `false`, because a flag such as `auth: false` is no credential. */
   readonly isFlag: boolean;
-  /** True when a state property named `token` or `tokens` holds a crypto-currency coin (see `isCoinEntry`). */
+  /** True when a state property named `token` or `tokens` contains a crypto-currency coin (see `isCoinEntry`). */
   readonly isCoin?: boolean;
 }
 
@@ -163,7 +163,7 @@ export function collectCustomStoragePersistedStores(sourceCode: SourceCode): Cus
   return stores;
 }
 
-/** Which `storage` option a search accepts: web storage (with the default) or a storage object of the file's own. */
+/** The `storage` option a search accepts: web storage (with the default) or a storage object of the file's own. */
 type StorageMode = 'web' | 'custom';
 
 function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): PersistedStore[] {
@@ -498,7 +498,7 @@ function getSetupStoreShape(setup: TSESTree.Node, sourceCode: SourceCode): State
   return { entries, complete: !hasSpread(returned) };
 }
 
-/** Returns true for a function, a variable that holds one, or a `computed()` value. */
+/** Returns true for a function, a variable bound to one, or a `computed()` value. */
 function isActionOrGetter(node: TSESTree.Node, sourceCode: SourceCode): boolean {
   const expression = skipTypeWrappers(node);
   if (isFunctionNode(expression)) return true;
@@ -734,8 +734,8 @@ function getObjectShape(object: TSESTree.ObjectExpression, sourceCode: SourceCod
 }
 
 /**
- * Returns true when a state property named `token` or `tokens` holds a crypto-currency coin, as in a swap or
- * bridge store: its type is a coin type (`null as Token | null`, `ref<TokenInfo[]>([])`, see
+ * Returns true when a state property named `token` or `tokens` contains a crypto-currency coin, as in a swap
+ * or bridge store. Its type is then a coin type (`null as Token | null`, `ref<TokenInfo[]>([])`, see
  * `isCryptoAssetTypeNode`), or it starts as no string (`null`, `[]`) next to properties such as `amount`,
  * `slippage` or `symbol` (see `isCryptoAssetSiblingName`). A token that starts as a string (`token: ''`) is
  * judged by its name alone.
@@ -789,7 +789,8 @@ function hasStringType(node: TSESTree.Node): boolean {
   let type: TSESTree.TypeNode | undefined;
   if (node.type === AST_NODE_TYPES.TSAsExpression) type = node.typeAnnotation;
   else if (node.type === AST_NODE_TYPES.CallExpression) type = node.typeArguments?.params[0];
-  const members = type?.type === AST_NODE_TYPES.TSUnionType ? type.types : type ? [type] : [];
+  if (type === undefined) return false;
+  const members = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
   return members.some((member) => member.type === AST_NODE_TYPES.TSStringKeyword);
 }
 

@@ -612,7 +612,7 @@ describe('jwt-to-session in a Next.js project', () => {
     expect(output).toContain('req.session.regenerate(');
   });
 
-  it('migrates a handler in a file that loads express, such as a custom server', () => {
+  it('migrates a custom express server', () => {
     const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } }, CUSTOM_SERVER);
     expect(output).toContain('req.session.regenerate(');
     expect(output).not.toContain('Next.js');
@@ -1213,7 +1213,7 @@ describe('jwt-to-session metadata', () => {
 });
 
 describe('jwt-to-session in code without semicolons', () => {
-  it('keeps each line that starts with ( or [ a statement of its own after a removal', () => {
+  it('keeps separate statements after removal', () => {
     const input = readFileSync(join(FIXTURES, 'no-semicolons-next-line.input.js'), 'utf8');
     const output = run(join(FIXTURES, 'app.js'), input).output ?? '';
     const j = jscodeshift.withParser('tsx');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { dependsOnAny } from '../../src/codemod/manifest.js';
+import { dependsOnAny, isNextWithoutExpress } from '../../src/codemod/manifest.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sessions-manifest-test-'));
 
@@ -19,6 +19,21 @@ function project(name: string, files: Record<string, string>): string {
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
+});
+
+describe('isNextWithoutExpress', () => {
+  it('reads a package.json with only devDependencies', () => {
+    const folder = project('next-dev', {
+      'package.json': '{"name":"outer","dependencies":{"express":"5"}}',
+      'app/package.json': '{"devDependencies":{"next":"15"}}',
+    });
+    expect(isNextWithoutExpress(join(folder, 'app', 'pages', 'api', 'login.js'))).toBe(true);
+  });
+
+  it('rejects a project that also lists express', () => {
+    const folder = project('next-express', { 'package.json': '{"name":"app","dependencies":{"next":"15","express":"5"}}' });
+    expect(isNextWithoutExpress(join(folder, 'server.js'))).toBe(false);
+  });
 });
 
 describe('dependsOnAny', () => {

@@ -106,7 +106,7 @@ describe.each(CODEMODS.map((codemod) => ({ codemod })))('$codemod.name pairs wit
     expect(before.filter((message) => message.ruleId === null)).toEqual([]);
     expect(after.filter((message) => message.ruleId === null)).toEqual([]);
     expect(after.length).toBeLessThanOrEqual(before.length);
-    // A report whose message says that the codemod only marks its site must stay, marked, after the run.
+    // A report whose message states that the codemod only marks its site must stay, marked, after the run.
     const markOnly = (messages: Linter.LintMessage[]) => messages.filter((message) => codemod.markOnlyMessageIds?.includes(message.messageId ?? '')).length;
     expect(markOnly(after)).toBe(markOnly(before));
     for (const message of after) {

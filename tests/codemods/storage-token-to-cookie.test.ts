@@ -242,7 +242,7 @@ describe('storage-token-to-cookie in code without semicolons', () => {
     return window.dataLayer;
   }
 
-  it('keeps the ; before a line that starts with ( when it removes the statement that held it', async () => {
+  it('keeps a protective leading semicolon', async () => {
     const { output } = run('login.js', login);
     expect(output).toContain("\n  const data = await res.json()\n  ;(window.dataLayer || []).push({ event: 'login' })\n");
     expect(await callLogin(login)).toEqual([{ event: 'login' }]);

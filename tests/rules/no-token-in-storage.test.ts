@@ -162,7 +162,7 @@ export function pickSelected(state) {
     {
       code: `export async function loadCoin(id) {\n  const res = await fetch(\`https://api.coingecko.com/api/v3/coins/\${id}\`);\n  const data = await res.json();\n  localStorage.setItem('token', JSON.stringify({ id: data.id, symbol: data.symbol, name: data.name }));\n  return JSON.parse(localStorage.getItem('token')).symbol;\n}\nexport async function loadPair(chain, address) {\n  const res = await fetch(\`https://api.dexscreener.com/latest/dex/pairs/\${chain}/\${address}\`);\n  const { pair } = await res.json();\n  sessionStorage.setItem('token', JSON.stringify(pair.baseToken));\n}\nexport async function loadBalances(address) {\n  const token = await getTokenBalances(address);\n  localStorage.setItem('token', JSON.stringify(token));\n}`,
     },
-    // A persisted `token` state property that holds a coin: a coin type, or no string next to `amount`.
+    // A persisted `token` state property that is a coin: a coin type, or no string next to `amount`.
     {
       code: `import { defineStore } from 'pinia';\ntype Token = { address: string; symbol: string; decimals: number };\nexport const useBridgeStore = defineStore('bridge', {\n  state: () => ({ chainId: 1, token: null as Token | null, amount: '' }),\n  persist: true,\n});\nexport const useSwapStore = defineStore('swap', {\n  state: () => ({ token: null, tokens: [], slippage: 0.5 }),\n  persist: true,\n});`,
       filename: FILENAMES.ts,
@@ -376,7 +376,7 @@ export const useAuth = defineStore('auth', {
   persist: { storage: encryptedStorage },
 });`,
     },
-    // In a Nuxt app the module keeps stores in cookies unless `storage` says otherwise.
+    // In a Nuxt app the module keeps stores in cookies unless `storage` names another storage.
     {
       code: `import { defineStore } from 'pinia';
 export const useAuth = defineStore('auth', {
