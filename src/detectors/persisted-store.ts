@@ -22,12 +22,13 @@ import type { StorageAccess, StorageArea } from './web-storage.js';
 
 type SourceCode = TSESLint.SourceCode;
 
-/** How many constants, plugin variables and nested modules are followed before giving up. */
+/** How many constants, plugin variables, nested modules and spread objects are followed before giving up. */
 const MAX_DEPTH = 4;
 
 /**
  * The state of a store or of part of it, as far as the file shows it. `complete` is false when entries may
- * come from elsewhere: a state from an import or a call, a spread element, modules from another file.
+ * come from elsewhere: a state from an import or a call, a spread of anything but an object literal of the
+ * file, modules from another file.
  */
 interface StateShape {
   readonly entries: readonly StateEntry[];
@@ -478,24 +479,16 @@ function getPiniaOptionsShape(options: TSESTree.ObjectExpression, sourceCode: So
 }
 
 /**
- * Reads the state of a setup store: the properties of the object its function returns, without the
- * functions (actions) and `computed()` values (getters), which are not part of the state.
+ * Reads the state of a setup store: the properties of the object its function returns, spreads included
+ * (see `getStateProperties`), without the functions (actions) and `computed()` values (getters), which
+ * are not part of the state.
  */
 function getSetupStoreShape(setup: TSESTree.Node, sourceCode: SourceCode): StateShape {
   const returned = isFunctionNode(setup) ? getReturnedObject(setup, sourceCode) : undefined;
   if (!returned) return UNKNOWN_SHAPE;
-  const state: { name: string; value: TSESTree.Node }[] = [];
-  for (const property of returned.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const name = getPropertyKeyName(property);
-    if (name !== undefined && !isActionOrGetter(property.value, sourceCode)) state.push({ name, value: property.value });
-  }
-  const entries = state.map(({ name, value }): StateEntry => {
-    const entry = getStateEntry(name, value, sourceCode, 0);
-    const siblings = state.map((other) => other.name).filter((sibling) => sibling !== name);
-    return isCoinEntry(name, value, siblings, sourceCode) ? { ...entry, isCoin: true } : entry;
-  });
-  return { entries, complete: !hasSpread(returned) };
+  const { properties, complete } = getStateProperties(returned, sourceCode);
+  const state = properties.filter((property) => !isActionOrGetter(property.value, sourceCode));
+  return { entries: getStateEntries(state, sourceCode, 0), complete };
 }
 
 /** Returns true for a function, a variable bound to one, or a `computed()` value. */
@@ -716,21 +709,54 @@ function findCredentialOnPath(
 // ---------------------------------------------------------------------------------------------------------
 // Reading values written in the file.
 
-/** Reads the properties of a state object, following nested object literals. */
+/** Reads the properties of a state object, following spreads and nested object literals. */
 function getObjectShape(object: TSESTree.ObjectExpression, sourceCode: SourceCode, depth: number): StateShape {
-  const entries: StateEntry[] = [];
-  const names = object.properties.map((property) =>
-    property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined,
-  );
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const name = getPropertyKeyName(property);
-    if (name === undefined) continue;
-    const entry = getStateEntry(name, property.value, sourceCode, depth + 1);
-    const siblings = names.filter((sibling): sibling is string => sibling !== undefined && sibling !== name);
-    entries.push(isCoinEntry(name, property.value, siblings, sourceCode) ? { ...entry, isCoin: true } : entry);
-  }
-  return { entries, complete: !hasSpread(object) };
+  const { properties, complete } = getStateProperties(object, sourceCode);
+  return { entries: getStateEntries(properties, sourceCode, depth + 1), complete };
+}
+
+/** A property of a state object literal with a static name, and the value it gets. */
+interface StateProperty {
+  readonly name: string;
+  readonly value: TSESTree.Node;
+}
+
+/**
+ * Reads the properties of a state object literal with static names. A spread of an object literal of the
+ * file (`...initialState` after `const initialState = { token: null }`) adds that object's properties, and
+ * so do the spreads inside it, up to `MAX_DEPTH` objects deep. A property keeps the position of its first
+ * definition and the value of its last, as at run time. `complete` is false when a spread of anything else
+ * (a parameter, an import, a call) may add properties that the file does not show.
+ */
+function getStateProperties(
+  object: TSESTree.ObjectExpression,
+  sourceCode: SourceCode,
+): { properties: StateProperty[]; complete: boolean } {
+  const values = new Map<string, TSESTree.Node>();
+  let complete = true;
+  const read = (current: TSESTree.ObjectExpression, depth: number): void => {
+    for (const property of current.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = depth < MAX_DEPTH ? resolveObject(property.argument, sourceCode) : undefined;
+        if (spread) read(spread, depth + 1);
+        else complete = false;
+        continue;
+      }
+      const name = getPropertyKeyName(property);
+      if (name !== undefined) values.set(name, property.value);
+    }
+  };
+  read(object, 0);
+  return { properties: [...values].map(([name, value]) => ({ name, value })), complete };
+}
+
+/** Returns the entry of each state property, marking coins by the names of the others (see `isCoinEntry`). */
+function getStateEntries(properties: readonly StateProperty[], sourceCode: SourceCode, depth: number): StateEntry[] {
+  return properties.map(({ name, value }) => {
+    const entry = getStateEntry(name, value, sourceCode, depth);
+    const siblings = properties.map((other) => other.name).filter((sibling) => sibling !== name);
+    return isCoinEntry(name, value, siblings, sourceCode) ? { ...entry, isCoin: true } : entry;
+  });
 }
 
 /**

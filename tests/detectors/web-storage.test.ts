@@ -187,6 +187,29 @@ describe('findStorageCredentials', () => {
     expect(findings[0]).toMatchObject({ keyNode: `'session-v2'`, key: 'session-v2' });
   });
 
+  it('reads a zustand state through spreads', () => {
+    const findings = detect(
+      `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nconst base = { jwt: null };\nconst initialState = { ...base, user: null };\nexport const useAuth = create(persist((set) => ({ ...initialState }), { name: 'auth' }));`,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        node: `persist((set) => ({ ...initialState }), { name: 'auth' })`,
+        storage: 'zustand',
+        area: 'localStorage',
+        method: 'persist',
+        keyNode: `'auth'`,
+        key: 'auth',
+        reason: 'persisted-store-state',
+        persistedState: 'jwt',
+      }),
+    ]);
+  });
+
+  it('stops following spreads at a cycle', () => {
+    const code = `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nconst a = { ...a };\nexport const useStore = create(persist(() => ({ ...a, theme: 'dark' }), { name: 'prefs' }));`;
+    expect(detect(code)).toEqual([]);
+  });
+
   it('skips a shadowed localStorage as Pinia storage', () => {
     const code = `import { defineStore } from 'pinia';\nconst localStorage = createMemoryStorage();\nexport const useAuth = defineStore('auth', { state: () => ({ jwt: null }), persist: { storage: localStorage } });`;
     expect(detect(code)).toEqual([]);

@@ -444,6 +444,34 @@ export const useAuth = create(persist((set) => ({ token: null }), { name: 'auth'
 import { persist } from 'zustand/middleware';
 export const useSwap = create(persist((set) => ({ token: null, amount: '', slippage: 0.5 }), { name: 'swap' }));`,
     },
+    // The coin test also checks the properties that a spread of a constant adds.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const initialSwap = { token: null, amount: '', slippage: 0.5 };
+export const useSwap = create(persist((set) => ({ ...initialSwap, reset: () => set(initialSwap) }), { name: 'swap' }));`,
+    },
+    // A spread constant without a credential.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const defaults = { theme: 'dark', pageSize: 20 };
+export const usePreferences = create(persist((set) => ({ ...defaults, setTheme: (theme) => set({ theme }) }), { name: 'preferences' }));`,
+    },
+    // `omit` and `pick` apply to the properties that a spread adds.
+    {
+      code: `import { defineStore } from 'pinia';
+const initialState = { token: '', locale: 'en' };
+export const useAuth = defineStore('auth', { state: () => ({ ...initialState }), persist: { omit: ['token'] } });
+export const useSettings = defineStore('settings', { state: () => ({ ...initialState }), persist: { pick: ['locale'] } });`,
+    },
+    // Known limitation: a credential in a spread whose contents the file does not show is missed.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { initialAuthState } from './initial-state';
+export const useAuth = create(persist((set) => ({ ...initialAuthState, ...createSession(), setUser: (user) => set({ user }) }), { name: 'auth' }));`,
+    },
     // Known limitation: a `reducer` that picks the persisted state is not read.
     {
       code: `import createPersistedState from 'vuex-persistedstate';
@@ -1158,6 +1186,58 @@ import { persist } from 'zustand/middleware';
 export const useAuth = create(persist((set) => ({ token: null, theme: 'light' }), { name: 'auth', partialize: (state) => pick(state, keys) }));`,
       filename: FILENAMES.mjs,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
+    },
+    // A spread of a constant of the file counts like the same properties written in place.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const initialState = { token: null as string | null, user: null };
+export const useAuth = create(persist((set) => ({ ...initialState, setToken: (token: string) => set({ token }) }), { name: 'auth' }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 4, column: 31 }],
+    },
+    // Spreads inside the constant, a constant inside the state creator, and a nested object.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const sessionDefaults = { refreshToken: '' };
+const authDefaults = { ...sessionDefaults, user: null };
+export const useAuth = create(persist((set) => ({ ...authDefaults, theme: 'light' }), { name: 'auth' }));
+export const useSession = create(persist((set) => {
+  const initial = { session: { ...sessionDefaults } };
+  return { ...initial, clear: () => set(initial) };
+}, { name: 'session' }));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'refreshToken', plugin: 'zustand', storage: 'localStorage' }, line: 5, column: 31 },
+        { messageId: 'persistedStoreState', data: { state: 'session.refreshToken', plugin: 'zustand', storage: 'localStorage' }, line: 6, column: 34 },
+      ],
+    },
+    // Next to a spread that the file does not show, a credential that `partialize` reads counts by its name.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ ...createInitialState(), theme: 'light' }), { name: 'auth', partialize: (state) => ({ token: state.token }) }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
+    },
+    // A Pinia state that spreads a constant of the file.
+    {
+      code: `import { defineStore } from 'pinia';
+const initialState = { accessToken: '', user: null };
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ ...initialState }),
+  persist: { omit: ['user'] },
+});`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 5, column: 3 }],
+    },
+    {
+      code: `import createPersistedState from 'vuex-persistedstate';
+const defaultState = { token: '' };
+export default new Vuex.Store({ state: { ...defaultState, theme: 'light' }, plugins: [createPersistedState()] });`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'vuex-persistedstate', storage: 'localStorage' }, line: 3, column: 87 }],
     },
     // A session id from a login call under a key with an analytics word.
     {
