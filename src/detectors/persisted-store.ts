@@ -54,6 +54,7 @@ interface PersistedPart {
 }
 
 const UNKNOWN_SHAPE: StateShape = { entries: [], complete: false };
+const WHOLE_STATE: PersistedPart = { include: undefined, omit: [] };
 
 /** A persisted store whose written state contains a credential, before it becomes a finding. */
 interface PersistedStore {
@@ -533,8 +534,8 @@ function getZustandStore(call: TSESTree.CallExpression, context: PersistContext)
   const creator = resolveValue(creatorNode, sourceCode);
   const shape = isFunctionNode(creator) ? getSetupStoreShape(creator, sourceCode) : UNKNOWN_SHAPE;
   const partializeNode = getProperty(options, 'partialize');
-  const include = partializeNode ? getPartializedPaths(partializeNode.value, sourceCode) : undefined;
-  const persistedState = findPersistedCredential(shape, { include, omit: [] }, false);
+  const part = partializeNode ? getPartializedPart(partializeNode.value, sourceCode) : WHOLE_STATE;
+  const persistedState = findPersistedCredential(shape, part, false);
   if (persistedState === undefined) return undefined;
 
   const keyNode = getProperty(options, 'name')?.value;
@@ -570,13 +571,82 @@ function getReturnedStorageArea(node: TSESTree.Node, context: PersistContext): S
 }
 
 /**
+ * Returns the part of the state that a `partialize` function keeps: the paths it reads into an object
+ * literal (see `getPartializedPaths`), or the whole state less the names it leaves out of a rest pattern
+ * (see `getRestOmittedNames`). A function written any other way keeps the whole state.
+ */
+function getPartializedPart(node: TSESTree.Node, sourceCode: SourceCode): PersistedPart {
+  const partialize = resolveValue(node, sourceCode);
+  if (!isFunctionNode(partialize)) return WHOLE_STATE;
+  const omit = getRestOmittedNames(partialize);
+  if (omit) return { include: undefined, omit };
+  const include = getPartializedPaths(partialize, sourceCode);
+  return include ? { include, omit: [] } : WHOLE_STATE;
+}
+
+/**
+ * Returns the state names that a `partialize` function leaves out when it returns the rest of the state:
+ * `({ token, ...rest }) => rest`, or `(state) => { const { token, ...rest } = state; return rest; }`, also
+ * with `{ ...rest }` returned. Returns undefined for a function written any other way, and for a rest
+ * pattern with a computed name, which may leave out anything.
+ */
+function getRestOmittedNames(partialize: FunctionNode): string[] | undefined {
+  const [param] = partialize.params;
+  let pattern: TSESTree.Node | undefined = param;
+  let returned: TSESTree.Node = partialize.body;
+  if (partialize.body.type === AST_NODE_TYPES.BlockStatement) {
+    const statements = partialize.body.body;
+    const last = statements.at(-1);
+    if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return undefined;
+    returned = last.argument;
+    if (statements.length === 2) pattern = getDestructuredParameter(statements[0], param);
+    else if (statements.length !== 1) return undefined;
+  }
+  if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+
+  const rest = pattern.properties.at(-1);
+  if (rest?.type !== AST_NODE_TYPES.RestElement || rest.argument.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (getReturnedIdentifier(returned)?.name !== rest.argument.name) return undefined;
+  const names: string[] = [];
+  for (const property of pattern.properties) {
+    if (property === rest) continue;
+    const name = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+    if (name === undefined) return undefined;
+    names.push(name);
+  }
+  return names;
+}
+
+/** Returns the pattern of a declaration such as `const { token, ...rest } = state` that destructures `param`. */
+function getDestructuredParameter(
+  statement: TSESTree.Statement | undefined,
+  param: TSESTree.Parameter | undefined,
+): TSESTree.Node | undefined {
+  if (statement?.type !== AST_NODE_TYPES.VariableDeclaration || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const [declarator, ...others] = statement.declarations;
+  const init = declarator?.init ? skipTypeWrappers(declarator.init) : undefined;
+  if (others.length > 0 || init?.type !== AST_NODE_TYPES.Identifier || init.name !== param.name) return undefined;
+  return declarator?.id;
+}
+
+/** Returns the variable that a function returns as it is (`rest`) or spread into a new object (`{ ...rest }`). */
+function getReturnedIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const [only, ...others] = value.properties;
+    if (only?.type !== AST_NODE_TYPES.SpreadElement || others.length > 0) return undefined;
+    value = skipTypeWrappers(only.argument);
+  }
+  return value.type === AST_NODE_TYPES.Identifier ? value : undefined;
+}
+
+/**
  * Returns the state paths a `partialize` function keeps when it is an arrow function that returns an object
  * literal: the state it reads for each property (`token: state.token`, `({ token }) => ({ token })`, or
  * `auth: state.auth.token` as `auth.token`). Returns undefined, for the whole state, when the function
  * is written any other way.
  */
-function getPartializedPaths(node: TSESTree.Node, sourceCode: SourceCode): string[] | undefined {
-  const partialize = resolveValue(node, sourceCode);
+function getPartializedPaths(partialize: FunctionNode, sourceCode: SourceCode): string[] | undefined {
   if (partialize.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
   const body = skipTypeWrappers(partialize.body);
   const param = partialize.params[0];

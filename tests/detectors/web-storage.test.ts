@@ -210,6 +210,17 @@ describe('findStorageCredentials', () => {
     expect(detect(code)).toEqual([]);
   });
 
+  it('drops the names before a partialize rest', () => {
+    const store = (partialize: string) =>
+      `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(persist(() => ({ token: null, refreshToken: null, theme: 'dark' }), { name: 'auth', partialize: ${partialize} }));`;
+    expect(detect(store('({ token, ...rest }) => rest')).map((finding) => finding.persistedState)).toEqual(['refreshToken']);
+    expect(detect(store('({ token, refreshToken, ...rest }) => rest'))).toEqual([]);
+    expect(detect(store('({ theme, ...rest }) => rest')).map((finding) => finding.persistedState)).toEqual(['token']);
+    // Returning anything but the rest, or leaving out a computed name, keeps the whole state.
+    expect(detect(store('({ token, ...rest }) => other')).map((finding) => finding.persistedState)).toEqual(['token']);
+    expect(detect(store('({ [key]: omitted, ...rest }) => rest')).map((finding) => finding.persistedState)).toEqual(['token']);
+  });
+
   it('skips a shadowed localStorage as Pinia storage', () => {
     const code = `import { defineStore } from 'pinia';\nconst localStorage = createMemoryStorage();\nexport const useAuth = defineStore('auth', { state: () => ({ jwt: null }), persist: { storage: localStorage } });`;
     expect(detect(code)).toEqual([]);

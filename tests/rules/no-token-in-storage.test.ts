@@ -458,6 +458,47 @@ import { persist } from 'zustand/middleware';
 const defaults = { theme: 'dark', pageSize: 20 };
 export const usePreferences = create(persist((set) => ({ ...defaults, setTheme: (theme) => set({ theme }) }), { name: 'preferences' }));`,
     },
+    // A `partialize` that returns the rest of the state without the token persists no credential.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ token: null, theme: 'light', setToken: (token) => set({ token }) }), {
+  name: 'auth-storage',
+  partialize: ({ token, ...rest }) => rest,
+}));`,
+    },
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+interface AuthState { accessToken: string | null; refreshToken: string | null; locale: string }
+export const useAuth = create<AuthState>()(persist((set) => ({ accessToken: null, refreshToken: null, locale: 'en' }), {
+  name: 'auth-storage',
+  partialize: ({ accessToken, refreshToken, ...preferences }: AuthState) => preferences,
+}));`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const initialState = { token: null, user: null, theme: 'light' };
+export const useAuth = create(persist((set) => ({ ...initialState, logout: () => set(initialState) }), {
+  name: 'auth-storage',
+  partialize: (state) => {
+    const { token, ...rest } = state;
+    return rest;
+  },
+}));`,
+    },
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ jwt: null, theme: 'light' }), {
+  name: 'auth-storage',
+  partialize({ jwt, ...rest }) {
+    return { ...rest };
+  },
+}));`,
+    },
     // `omit` and `pick` apply to the properties that a spread adds.
     {
       code: `import { defineStore } from 'pinia';
@@ -1218,6 +1259,48 @@ export const useSession = create(persist((set) => {
       code: `import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 export const useAuth = create(persist((set) => ({ ...createInitialState(), theme: 'light' }), { name: 'auth', partialize: (state) => ({ token: state.token }) }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
+    },
+    // A `partialize` rest pattern keeps every credential it does not name.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ token: null, theme: 'light' }), { name: 'auth', partialize: ({ theme, ...rest }) => rest }));
+export const useSession = create(persist((set) => ({ accessToken: null, refreshToken: null, theme: 'light' }), {
+  name: 'session',
+  partialize: (state) => {
+    const { accessToken, ...rest } = state;
+    return rest;
+  },
+}));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 },
+        { messageId: 'persistedStoreState', data: { state: 'refreshToken', plugin: 'zustand', storage: 'localStorage' }, line: 4, column: 34 },
+      ],
+    },
+    // A rest pattern drops only the names it lists, so a spread credential stays.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const initialState = { token: null, jwt: null, theme: 'light' };
+export const useAuth = create(persist((set) => ({ ...initialState }), { name: 'auth', partialize: ({ token, ...rest }) => rest }));`,
+      filename: FILENAMES.mjs,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'jwt', plugin: 'zustand', storage: 'localStorage' }, line: 4, column: 31 }],
+    },
+    // A `partialize` that does more than return the rest counts as keeping the whole state.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+export const useAuth = create(persist((set) => ({ token: null, theme: 'light' }), {
+  name: 'auth',
+  partialize: (state) => {
+    const { token, ...rest } = state;
+    save(token);
+    return rest;
+  },
+}));`,
       filename: FILENAMES.mjs,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
     },
