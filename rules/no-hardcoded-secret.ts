@@ -84,6 +84,7 @@ export default createRule<Options, MessageIds>({
 function describeUsage(usage: SecretUsage): string {
   switch (usage.kind) {
     case 'jwt':
+      if (usage.option !== undefined) return `the ${usage.library} \`${usage.option}\``;
       return `the ${usage.library} ${JWT_OPERATION_LABELS[usage.operation] ?? 'key'}`;
     case 'session':
       return `the ${usage.library} \`${usage.option}\``;

@@ -20,7 +20,13 @@ type SourceCode = TSESLint.SourceCode;
 
 /** The library option or exported property that receives a hard-coded secret. */
 export type SecretUsage =
-  | { readonly kind: 'jwt'; readonly library: JwtLibrary; readonly operation: JwtCall['operation'] }
+  | {
+      readonly kind: 'jwt';
+      readonly library: JwtLibrary;
+      readonly operation: JwtCall['operation'];
+      /** The option path (`cookie.secret`) of a secret that is not the JWT key itself. */
+      readonly option?: string;
+    }
   | { readonly kind: 'session'; readonly library: SessionLibrary; readonly option: string }
   | { readonly kind: 'config'; readonly property: string };
 
@@ -50,6 +56,14 @@ const JWT_OPTION_KEYS: Partial<Record<JwtLibrary, { readonly argument: number; r
   'hono/jwt': { argument: 0, keys: ['secret'] },
 };
 
+/**
+ * Option paths of a JWT middleware that hold a secret other than the JWT key. Hono's `jwt()` reads the
+ * token from a signed cookie when its `cookie` option is an object with a `secret` (hono 4.5 and later).
+ */
+const JWT_OTHER_SECRET_OPTIONS: Partial<Record<JwtLibrary, readonly (readonly string[])[]>> = {
+  'hono/jwt': [['cookie', 'secret']],
+};
+
 /** PEM blocks that are public by design: a hard-coded verification key or certificate is not a secret. */
 const PUBLIC_PEM = /-----BEGIN (?:RSA )?(?:PUBLIC KEY|CERTIFICATE)-----/;
 
@@ -75,8 +89,9 @@ export function findHardcodedSecrets(sourceCode: SourceCode, options: HardcodedS
   const text = sourceCode.text;
   const jwtCalls = mayContainJwtCalls(text) ? findJwtCalls(sourceCode) : [];
   for (const call of jwtCalls) {
-    const usage: SecretUsage = { kind: 'jwt', library: call.library, operation: call.operation };
-    for (const expression of getJwtKeyExpressions(sourceCode, call)) add(expression, usage);
+    for (const { node, option } of getJwtSecretExpressions(sourceCode, call)) {
+      add(node, { kind: 'jwt', library: call.library, operation: call.operation, ...(option === undefined ? {} : { option }) });
+    }
   }
 
   const setupCalls = mayUseSessionLibrary(text) ? findSessionLibraryUsage(sourceCode).setupCalls : [];
@@ -107,14 +122,20 @@ function isSecretText(value: string): boolean {
   return value.length > 0 && !PUBLIC_PEM.test(value);
 }
 
+interface JwtSecretExpression {
+  readonly node: TSESTree.Node;
+  /** The option path, for a secret that is not the JWT key. */
+  readonly option?: string;
+}
+
 /**
- * Returns the key expressions of a JWT call: the detector's own `secretNode`, plus the option keys of a
- * middleware, strategy or module followed through a same-file options object and its later writes
- * (`opts.secretOrKey = "…"`).
+ * Returns the secret expressions of a JWT call: the detector's own `secretNode` and the secret options of
+ * a middleware, strategy or module. Options are followed through a same-file options object and its later
+ * writes (`opts.secretOrKey = "…"`).
  */
-function getJwtKeyExpressions(sourceCode: SourceCode, call: JwtCall): TSESTree.Node[] {
-  const expressions: TSESTree.Node[] = [];
-  if (call.secretNode) expressions.push(call.secretNode);
+function getJwtSecretExpressions(sourceCode: SourceCode, call: JwtCall): JwtSecretExpression[] {
+  const expressions: JwtSecretExpression[] = [];
+  if (call.secretNode) expressions.push({ node: call.secretNode });
 
   const optionKeys = JWT_OPTION_KEYS[call.library];
   const isConfiguration = call.operation === 'middleware' || call.operation === 'strategy' ||
@@ -123,8 +144,12 @@ function getJwtKeyExpressions(sourceCode: SourceCode, call: JwtCall): TSESTree.N
   const argument = call.node.arguments[optionKeys.argument];
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return expressions;
   const options = followObject(sourceCode, argument, { isConsumer: (consumer) => consumer === call.node });
+  if (!options) return expressions;
   for (const key of optionKeys.keys) {
-    for (const value of options?.lookup([key]).values ?? []) expressions.push(value.node);
+    for (const value of options.lookup([key]).values) expressions.push({ node: value.node });
+  }
+  for (const path of JWT_OTHER_SECRET_OPTIONS[call.library] ?? []) {
+    for (const value of options.lookup(path).values) expressions.push({ node: value.node, option: path.join('.') });
   }
   return expressions;
 }

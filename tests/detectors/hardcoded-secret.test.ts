@@ -48,6 +48,15 @@ describe('findHardcodedSecrets', () => {
     ]);
   });
 
+  it('names the option of a secret that is not the JWT key', () => {
+    const text = `import { jwt } from 'hono/jwt';\napp.use(jwt({ secret: 'k1', alg: 'HS256', cookie: { key: 'auth', secret: 'k2' } }));`;
+    const findings = findHardcodedSecrets(parseSourceCode(text, 'file.ts')).map((finding) => ({ value: finding.value, usage: finding.usage }));
+    expect(findings).toEqual([
+      { value: 'k1', usage: { kind: 'jwt', library: 'hono/jwt', operation: 'middleware' } },
+      { value: 'k2', usage: { kind: 'jwt', library: 'hono/jwt', operation: 'middleware', option: 'cookie.secret' } },
+    ]);
+  });
+
   it('leaves exported configuration alone when asked', () => {
     const sourceCode = parseSourceCode(`module.exports = { secret: 'x' };`, 'file.js');
     expect(findHardcodedSecrets(sourceCode, { checkConfigExports: false })).toEqual([]);

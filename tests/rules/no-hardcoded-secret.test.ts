@@ -36,6 +36,32 @@ function sign(payload: object, key: string) { return JSON.stringify(payload) + k
 sign({ id: 1 }, 'not-a-jwt-key');`,
       filename: FILENAMES.ts,
     },
+    // The token cookie of Hono's jwt(): a cookie name, a cookie secret from the environment, and a cookie
+    // object without a secret. The cookie name in `key` is no secret.
+    {
+      code: `import { jwt } from 'hono/jwt';
+app.use('/a/*', jwt({ secret: env.JWT_SECRET, alg: 'HS256', cookie: 'auth' }));
+app.use('/b/*', jwt({ secret: env.JWT_SECRET, alg: 'HS256', cookie: { key: 'auth', secret: env.COOKIE_SECRET } }));
+app.use('/c/*', jwt({ secret: env.JWT_SECRET, alg: 'HS256', cookie: { key: 'auth-token', prefixOptions: 'host' } }));`,
+      filename: FILENAMES.ts,
+    },
+    // A `cookie.secret` option of another JWT middleware, and of a local function named jwt.
+    {
+      code: `import { expressjwt } from 'express-jwt';
+app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], cookie: { secret: 'not-an-express-jwt-option' } }));`,
+    },
+    {
+      code: `import { verify } from 'hono/jwt';
+const jwt = (options: object) => options;
+jwt({ secret: process.env.JWT_SECRET, cookie: { key: 'auth', secret: 'local-function' } });`,
+      filename: FILENAMES.ts,
+    },
+    // Known limitation: the jwk() middleware of hono/jwk is not recognised, so its cookie secret is missed.
+    {
+      code: `import { jwk } from 'hono/jwk';
+app.use(jwk({ jwks_uri, alg: ['RS256'], cookie: { key: 'auth', secret: 'cookie-signing-secret' } }));`,
+      filename: FILENAMES.ts,
+    },
     // An empty fallback is not a secret.
     {
       code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET ?? '');`,
@@ -201,6 +227,35 @@ options.secret = 'assigned-later';
 app.use(jwt(options));`,
       languageOptions: cjs,
       errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt middleware secret' }, line: 3, column: 18, endColumn: 34 }],
+    },
+    // hono/jwt: the secret that signs the token cookie of jwt(), written in place, in a constant and as a fallback.
+    {
+      code: `import { jwt } from 'hono/jwt';
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET!, alg: 'HS256', cookie: { key: 'auth', secret: 'cookie-signing-secret' } }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt `cookie.secret`' }, line: 2, column: 103, endColumn: 126 }],
+    },
+    {
+      code: `const { jwt } = require('hono/jwt');
+const cookie = { key: 'auth', secret: 'cookie-signing-secret' };
+app.use(jwt({ secret: process.env.JWT_SECRET, alg: 'HS256', cookie }));`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt `cookie.secret`' }, line: 2, column: 39, endColumn: 62 }],
+    },
+    {
+      code: `import * as honoJwt from 'hono/jwt';
+app.use(honoJwt.jwt({ secret: 'jwt-key', alg: 'HS256', cookie: { key: 'auth', secret: process.env.COOKIE_SECRET || 'dev-cookie' } }));`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt middleware secret' }, line: 2, column: 31, endColumn: 40 },
+        {
+          messageId: 'hardcodedFallback',
+          data: { usage: 'the hono/jwt `cookie.secret`', source: 'process.env.COOKIE_SECRET', condition: 'empty or not set' },
+          line: 2,
+          column: 116,
+          endColumn: 128,
+        },
+      ],
     },
     {
       code: `import { Jwt } from 'hono/utils/jwt';
