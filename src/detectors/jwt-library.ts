@@ -65,6 +65,11 @@ export interface JwtCall {
    * strategy verifies with (passport-jwt's `jsonWebTokenOptions`, the `verification` of Hono's `jwt()`).
    */
   verifyDefaultsNode?: TSESTree.ObjectExpression;
+  /**
+   * True for a verification against a JSON Web Key Set rather than one key (Hono's `verifyWithJwks`). Such
+   * a set is the form in which identity providers publish their keys.
+   */
+  verifiesWithKeySet?: true;
 }
 
 interface TraceInfo {
@@ -103,13 +108,24 @@ const JWT_DECODE: TraceMap<TraceInfo> = {
 /**
  * Hono's JWT helpers, which `hono/jwt` and `hono/utils/jwt/jwt` export by name and `hono/utils/jwt` as
  * members of its `Jwt` object. Hono maps `hono/utils/*` to its `dist/utils/*.js` files (checked with hono
- * 4.13), so `hono/utils/jwt/jwt` is the module the other two re-export the helpers from.
+ * 4.13), so `hono/utils/jwt/jwt` is the module the other two re-export the helpers from. `verifyWithJwks`
+ * exists from hono 4.9 on.
  */
 const HONO_JWT_HELPERS: TraceMap<TraceInfo> = {
   sign: { [CALL]: info('hono/jwt', 'sign', 'sign') },
   verify: { [CALL]: info('hono/jwt', 'verify', 'verify') },
   decode: { [CALL]: info('hono/jwt', 'decode', 'decode') },
+  verifyWithJwks: { [CALL]: info('hono/jwt', 'verify', 'verifyWithJwks') },
 };
+
+/** The helpers of the `hono/utils/jwt` modules, where hono 4.7 and 4.8 exported `verifyWithJwks` as `verifyFromJwks`. */
+const HONO_JWT_UTILS: TraceMap<TraceInfo> = {
+  ...HONO_JWT_HELPERS,
+  verifyFromJwks: { [CALL]: info('hono/jwt', 'verify', 'verifyFromJwks') },
+};
+
+/** The methods of Hono's key set verification under both of its names. */
+const HONO_KEY_SET_METHODS = new Set(['verifyWithJwks', 'verifyFromJwks']);
 
 /** Module ids (including the subpaths older versions exported) mapped to what each exports. */
 const TRACE_MAP: TraceMap<TraceInfo> = {
@@ -130,8 +146,8 @@ const TRACE_MAP: TraceMap<TraceInfo> = {
     },
   },
   'hono/jwt': { ...HONO_JWT_HELPERS, jwt: { [CALL]: info('hono/jwt', 'middleware', 'jwt') } },
-  'hono/utils/jwt': { Jwt: HONO_JWT_HELPERS },
-  'hono/utils/jwt/jwt': HONO_JWT_HELPERS,
+  'hono/utils/jwt': { Jwt: HONO_JWT_UTILS },
+  'hono/utils/jwt/jwt': HONO_JWT_UTILS,
 };
 
 /** The names @fastify/jwt was published under. */
@@ -330,8 +346,9 @@ function buildJsonwebtokenCall(
 
 /**
  * Describes a call of Hono's `sign(payload, key, [alg])`, `verify(token, key, [alg or options])`,
- * `decode(token)` or `jwt({ secret, alg, cookie, verification })`. A sign call has no options node,
- * because `sign` takes none: the token expires only by the `exp` claim of its payload.
+ * `verifyWithJwks(token, { keys, jwks_uri, allowedAlgorithms, verification }, [init])`, `decode(token)` or
+ * `jwt({ secret, alg, cookie, verification })`. A sign call has no options node, because `sign` takes
+ * none: the token expires only by the `exp` claim of its payload.
  */
 function buildHonoJwtCall(sourceCode: TSESLint.SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, trace: TraceInfo): JwtCall {
   const scopeManager = sourceCode.scopeManager;
@@ -341,6 +358,7 @@ function buildHonoJwtCall(sourceCode: TSESLint.SourceCode, node: TSESTree.CallEx
     case 'sign':
       return { ...base, payloadNode: getArgument(args, 0), secretNode: getArgument(args, 1) };
     case 'verify':
+      if (HONO_KEY_SET_METHODS.has(trace.method)) return buildHonoKeySetVerify(sourceCode, node, trace);
       // The third argument is an algorithm name or an options object with `alg`, `exp`, `iss` and `aud`.
       return {
         ...base,
@@ -360,6 +378,25 @@ function buildHonoJwtCall(sourceCode: TSESLint.SourceCode, node: TSESTree.CallEx
     default:
       return { ...base, tokenNode: getArgument(args, 0) };
   }
+}
+
+/**
+ * Describes `verifyWithJwks(token, options, [init])`. It has no secret node, because the keys of a key set
+ * are public keys, and its verify options are in `verification`.
+ */
+function buildHonoKeySetVerify(sourceCode: TSESLint.SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, trace: TraceInfo): JwtCall {
+  const scopeManager = sourceCode.scopeManager;
+  const optionsNode = resolveObjectExpression(scopeManager, getArgument(node.arguments, 1));
+  return {
+    library: trace.library,
+    operation: trace.operation,
+    method: trace.method,
+    node,
+    tokenNode: getArgument(node.arguments, 0),
+    optionsNode,
+    verifyDefaultsNode: optionsNode && resolveObjectExpression(scopeManager, getPropertyValue(optionsNode, 'verification')),
+    verifiesWithKeySet: true,
+  };
 }
 
 /** Follows `new SignJWT(payload).setProtectedHeader(...)...sign(key)`, directly chained or through a `const`. */

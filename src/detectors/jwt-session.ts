@@ -604,7 +604,7 @@ function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAc
   const scopeManager = sourceCode.scopeManager;
   // A token checked against an identity provider's key set is that provider's access token, not a session
   // this app hands out.
-  if (call.secretNode && isRemoteKeySet(sourceCode, call.secretNode)) return undefined;
+  if (call.verifiesWithKeySet || (call.secretNode && isRemoteKeySet(sourceCode, call.secretNode))) return undefined;
   switch (call.operation) {
     case 'middleware': {
       // Hono's `jwt()` keeps the payload in the context (`c.get('jwtPayload')`), not on the request.

@@ -282,11 +282,45 @@ const { header } = decode(token);`;
     expect(textOf(text, call.verifyDefaultsNode)).toBe('{ exp: false }');
   });
 
+  it('finds verifyWithJwks as a verify', () => {
+    expect(summarize(`import { verifyWithJwks } from 'hono/jwt';\nawait verifyWithJwks(t, o);`)).toEqual(['hono/jwt verify verifyWithJwks @2']);
+    expect(summarize(`import { Jwt } from 'hono/utils/jwt';\nawait Jwt.verifyWithJwks(t, o);`)).toEqual(['hono/jwt verify verifyWithJwks @2']);
+    expect(summarize(`const { verifyWithJwks } = require('hono/utils/jwt/jwt');\nverifyWithJwks(t, o);`, 'file.cjs')).toEqual([
+      'hono/jwt verify verifyWithJwks @2',
+    ]);
+  });
+
+  it('finds verifyFromJwks of hono 4.7 and 4.8', () => {
+    expect(summarize(`import { verifyFromJwks } from 'hono/utils/jwt/jwt';\nawait verifyFromJwks(t, o);`)).toEqual([
+      'hono/jwt verify verifyFromJwks @2',
+    ]);
+    expect(summarize(`import { Jwt } from 'hono/utils/jwt';\nawait Jwt.verifyFromJwks(t, o);`)).toEqual(['hono/jwt verify verifyFromJwks @2']);
+  });
+
+  it('returns the token and options of verifyWithJwks', () => {
+    const text = `import { verifyWithJwks } from 'hono/jwt';\nawait verifyWithJwks(token, { jwks_uri: url, allowedAlgorithms: ['RS256'], verification: { exp: false } });`;
+    const call = findOne(text);
+    expect(textOf(text, call.tokenNode)).toBe('token');
+    expect(textOf(text, call.optionsNode)).toBe("{ jwks_uri: url, allowedAlgorithms: ['RS256'], verification: { exp: false } }");
+    expect(textOf(text, call.verifyDefaultsNode)).toBe('{ exp: false }');
+    expect(call.secretNode).toBeUndefined();
+    expect(call.verifiesWithKeySet).toBe(true);
+  });
+
+  it('leaves a plain verify unmarked', () => {
+    const text = `import { verify } from 'hono/jwt';\nawait verify(token, key, 'HS256');`;
+    expect(findOne(text).verifiesWithKeySet).toBeUndefined();
+  });
+
   it('ignores look-alikes of the hono/jwt helpers', () => {
     expect(summarize(`function sign(payload, key) {}\nsign(p, k);`)).toEqual([]);
     expect(summarize(`import { sign } from 'hono/jwt';\nfunction f(sign) { return sign(p, k); }`)).toEqual([]);
     expect(summarize(`import { sign } from 'hono/jwt-utils';\nsign(p, k);`)).toEqual([]);
     expect(summarize(`import { sign } from 'hono';\nsign(p, k);`)).toEqual([]);
     expect(summarize(`import { sign } from 'hono/utils/jwt';\nsign(p, k);`)).toEqual([]);
+    expect(summarize(`import { verifyWithJwks } from 'hono/jwk';\nverifyWithJwks(t, o);`)).toEqual([]);
+    expect(summarize(`import { verify } from 'hono/jwt';\nconst verifyWithJwks = (t, o) => verify(t, o.key, 'RS256');\nverifyWithJwks(t, o);`)).toEqual([
+      'hono/jwt verify verify @2',
+    ]);
   });
 });

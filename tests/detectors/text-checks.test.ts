@@ -57,6 +57,7 @@ describe('text checks and unusual spellings', () => {
     ['no-hardcoded-secret', 'auth.js', "const jwt = require( // signing\r'jsonwebtoken');\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
     ['no-hardcoded-secret', 'server.cjs', "const cookieParser = (require)('cookie-parser');\napp.use(cookieParser('k8s9d7f6g5h4j3'));"],
     ['no-hardcoded-secret', 'auth.ts', "import { Jwt } from 'hono/utils/jwt';\nexport const issue = (sub: string) => Jwt.sign({ sub }, 'k8s9d7f6g5h4j3');"],
+    ['require-jwt-expiry', 'auth.ts', "import { verifyWithJwks } from 'hono/utils/jwt/jwt';\nawait verifyWithJwks(t, { keys, allowedAlgorithms: ['RS256'], verification: { exp: false } });"],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res['cookie']('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.js', `app.post('/login', (req, res) => { res.cookie?.('token', req.body.accessToken); });`],
     ['secure-session-cookie', 'login.ts', `app.post('/login', (req, res) => { res.cookie!('token', accessToken); });`],

@@ -62,6 +62,13 @@ jwt({ secret: process.env.JWT_SECRET, cookie: { key: 'auth', secret: 'local-func
 app.use(jwk({ jwks_uri, alg: ['RS256'], cookie: { key: 'auth', secret: 'cookie-signing-secret' } }));`,
       filename: FILENAMES.ts,
     },
+    // The JSON Web Keys that Hono's verifyWithJwks checks against are public keys.
+    {
+      code: `import { verifyWithJwks } from 'hono/jwt';
+export const check = (token: string) =>
+  verifyWithJwks(token, { keys: [{ kid: 'k1', kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }], allowedAlgorithms: ['EdDSA'] });`,
+      filename: FILENAMES.ts,
+    },
     // An empty fallback is not a secret.
     {
       code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET ?? '');`,

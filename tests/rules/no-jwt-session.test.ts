@@ -189,6 +189,24 @@ import { passportJwtSecret } from 'jwks-rsa';
 passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider: passportJwtSecret({ jwksUri }) }, verify));`,
       filename: FILENAMES.mjs,
     },
+    // Hono's key set verification, with a remote key set and, as a known limitation, with keys the
+    // app may have signed its own sessions for.
+    {
+      code: `import { Hono } from 'hono';
+import { verifyWithJwks } from 'hono/jwt';
+import { Jwt } from 'hono/utils/jwt';
+const app = new Hono();
+app.use('/api/*', async (c, next) => {
+  const token = c.req.header('Authorization')?.replace('Bearer ', '') ?? '';
+  c.set('user', await verifyWithJwks(token, { jwks_uri: 'https://idp.example/.well-known/jwks.json', allowedAlgorithms: ['RS256'] }));
+  await next();
+});
+app.use('/admin/*', async (c, next) => {
+  c.set('admin', await Jwt.verifyFromJwks(c.req.header('Authorization')!.slice(7), { keys: await loadKeys() }));
+  await next();
+});`,
+      filename: FILENAMES.ts,
+    },
     // A cookie string built by another module's helper is not followed.
     {
       code: `import jwt from 'jsonwebtoken';\nimport { serialize } from './cookies';\nexport default function handler(req, res) {\n  res.setHeader('Set-Cookie', serialize('sid', jwt.sign({ id: 1 }, key)));\n  res.end();\n}`,

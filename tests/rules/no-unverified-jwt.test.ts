@@ -67,6 +67,36 @@ app.use('/api/*', async (c, next) => {
 export const readOwnToken = (stored: string) => Jwt.decode(stored).payload;`,
       filename: FILENAMES.ts,
     },
+    // hono/jwt: reading the `kid` of the bearer token before verifyWithJwks (verifyFromJwks in hono 4.7 and
+    // 4.8) checks it against a key set, and a key set verification on its own.
+    {
+      code: `import { Hono } from 'hono';
+import { decode, verifyWithJwks } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', async (c, next) => {
+  const token = c.req.header('Authorization')?.split(' ')[1] ?? '';
+  if (!decode(token).header.kid) return c.text('Unauthorized', 401);
+  c.set('user', await verifyWithJwks(token, { jwks_uri: JWKS_URL, allowedAlgorithms: ['RS256'] }));
+  await next();
+});`,
+      filename: FILENAMES.ts,
+    },
+    {
+      code: `import { Jwt } from 'hono/utils/jwt';
+app.use('/api/*', async (c, next) => {
+  const { header } = Jwt.decode(c.req.header('Authorization')!.slice(7));
+  c.set('kid', header.kid);
+  c.set('user', await Jwt.verifyFromJwks(c.req.header('Authorization')!.slice(7), { jwks_uri: JWKS_URL }));
+  await next();
+});
+app.get('/me', async (c) => c.json(await Jwt.verifyWithJwks(c.req.header('Authorization')!.slice(7), { keys, allowedAlgorithms: ['ES256'] })));`,
+      filename: FILENAMES.ts,
+    },
+    // Known limitation: verifyWithJwks is not checked for an allowedAlgorithms list, which hono before 4.11.4 did not take.
+    {
+      code: `import { verifyWithJwks } from 'hono/jwt';\nexport const check = (token: string) => verifyWithJwks(token, { jwks_uri: JWKS_URL });`,
+      filename: FILENAMES.ts,
+    },
     // A local decode in a file that imports hono/jwt.
     {
       code: `import { verify } from 'hono/jwt';
@@ -99,6 +129,19 @@ app.get('/me', (c) => c.json(Jwt.decode(getCookie(c, 'session') ?? '').payload))
         { messageId: 'unverifiedHonoDecode', line: 7, column: 23, data: { method: 'decode' } },
         { messageId: 'unverifiedHonoDecode', line: 11, column: 30, data: { method: 'decode' } },
       ],
+    },
+    // hono/jwt: verifyWithJwks of the bearer token does not verify the ID token decoded from a cookie.
+    {
+      code: `import { getCookie } from 'hono/cookie';
+import { decode, verifyWithJwks } from 'hono/jwt';
+app.use('/api/*', async (c, next) => {
+  const profile = decode(getCookie(c, 'id_token') ?? '').payload;
+  const access = await verifyWithJwks(c.req.header('Authorization')?.slice(7) ?? '', { jwks_uri: JWKS_URL, allowedAlgorithms: ['RS256'] });
+  c.set('user', { ...profile, ...access });
+  await next();
+});`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'unverifiedHonoDecode', line: 4, column: 19, data: { method: 'decode' } }],
     },
     // hono/jwt's helpers imported from the module that defines them.
     {

@@ -20,6 +20,8 @@ app.post('/login', async (c) => c.json({ token: await sign({ sub: 'a' }, key) })
 export const peek = (token: string) => decode(token).payload;`,
       filename: FILENAMES.ts,
     },
+    // Known limitation: the jwk() middleware of hono/jwk is not recognised.
+    { code: `import { jwk } from 'hono/jwk';\napp.use('/api/*', jwk({ jwks_uri, alg: ['RS256'] }));`, filename: FILENAMES.ts },
     // Decoding and module configuration are not signing or verification.
     { code: `import { jwtDecode } from 'jwt-decode';\njwtDecode(token);`, filename: FILENAMES.ts },
     { code: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: key });`, filename: FILENAMES.ts },
@@ -61,6 +63,12 @@ export const verifyInvite = (token: string) => Jwt.verify(token, key, 'HS256');`
         { messageId: 'preferPaseto', line: 3, column: 25 },
         { messageId: 'preferPaseto', line: 5, column: 48 },
       ],
+    },
+    // hono/jwt: key set verification is a verification, like jose's jwtVerify with a remote key set.
+    {
+      code: `import { verifyWithJwks } from 'hono/jwt';\nexport const checkIdToken = (token: string) => verifyWithJwks(token, { jwks_uri, allowedAlgorithms: ['RS256'] });`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'preferPaseto', line: 2, column: 48 }],
     },
   ],
 });
