@@ -79,10 +79,12 @@ const DISQUALIFYING_WORDS = new Set([
  * push notification addresses (`fcmToken`, `deviceToken`), one-time links sent by e-mail (`inviteToken`,
  * `verificationToken`), design tokens (`designToken`, `colorToken`), lexer output (`syntaxToken`), counts of
  * language model tokens (`maxTokens`, `promptTokens`), a coin in a crypto-currency wallet or exchange
- * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`, `baseToken`, `rewardToken`, `gasToken`) and
- * the cart id of a shop such as Shopify (`cartToken`, `checkoutToken`). `current`, `active` and `default` are
- * missing on purpose, because `currentToken` usually contains the login token. A coin under such a key is
- * recognised by its value (a coin type, a request for coin data, an object made of a coin's fields).
+ * (`selectedToken`, `importedToken`, `swapToken`, `erc20Token`, `baseToken`, `rewardToken`, `gasToken`),
+ * the cart id of a shop such as Shopify (`cartToken`, `checkoutToken`) and the codes a shop hands out
+ * (`couponToken`, `voucherToken`, `promoToken`, `giftToken`, `referralToken`). `current`, `active` and
+ * `default` are missing on purpose, because `currentToken` usually contains the login token. A coin under
+ * such a key is recognised by its value (a coin type, a request for coin data, an object made of a coin's
+ * fields). `ref` is missing too, because apps shorten `refreshToken` to `refToken`.
  */
 const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'max',
@@ -154,7 +156,23 @@ const NON_LOGIN_TOKEN_QUALIFIERS = new Set([
   'cart',
   'checkout',
   'basket',
+  ...['coupon', 'voucher', 'promo', 'promotion', 'discount', 'gift', 'giftcard', 'referral'],
 ]);
+
+/** Qualifiers of two words that, right before `token`, name a token that logs no one in (`giftCardToken`). */
+const NON_LOGIN_TOKEN_QUALIFIER_PAIRS: readonly (readonly [string, string])[] = [['gift', 'card']];
+
+/**
+ * Returns true when the last words of a name are a qualifier that makes a `token` after them one that logs
+ * no one in (`cart`, `captcha`, `gift card`, see `NON_LOGIN_TOKEN_QUALIFIERS`).
+ */
+function endsWithNonLoginTokenQualifier(words: readonly string[]): boolean {
+  const last = words.at(-1);
+  if (last === undefined) return false;
+  if (NON_LOGIN_TOKEN_QUALIFIERS.has(last)) return true;
+  const beforeLast = words.at(-2);
+  return NON_LOGIN_TOKEN_QUALIFIER_PAIRS.some(([first, second]) => first === beforeLast && second === last);
+}
 
 /**
  * Words that, as the whole first part of a two-word name, name a coin (`fromToken`, `to_token`): the two
@@ -304,19 +322,18 @@ function compilePattern(pattern: string): RegExp {
 
 /**
  * Returns true when a property read (`response.token`) names a login credential. A bare `token` property
- * does not count when the name of the object it is read from ends in a word that marks a token which logs
- * no one in (`captcha.token`, `cart.token`). A bare `tokens` property counts only when that name ends in a
+ * does not count when the name of the object it is read from ends in a qualifier that marks a token which
+ * logs no one in (`captcha.token`, `cart.token`, `giftCard.token`). A bare `tokens` property counts only when that name ends in a
  * word for a response or login result (`response.data.tokens`), so `lexer.tokens` and `theme.tokens` do not.
  */
 export function isCredentialPropertyName(property: string, objectName: string | undefined, options: CredentialNameOptions = {}): boolean {
-  const objectWord = objectName === undefined ? undefined : splitWords(objectName).at(-1);
   if (isBareTokensName(property)) {
     return isCredentialName(property, options) || (objectName !== undefined && isLoginResultName(objectName));
   }
   if (!isCredentialName(property, options)) return false;
   const propertyWords = splitWords(property);
   const isBareToken = propertyWords.length === 1 && propertyWords[0] === 'token';
-  return !(isBareToken && objectWord !== undefined && NON_LOGIN_TOKEN_QUALIFIERS.has(objectWord));
+  return !(isBareToken && objectName !== undefined && endsWithNonLoginTokenQualifier(splitWords(objectName)));
 }
 
 /** Returns true for the bare plural `tokens` (`tokens`, `TOKENS`), which names login data or a collection. */
@@ -611,7 +628,7 @@ function isCredentialWordList(words: readonly string[]): boolean {
     const rest = words.slice(index + 1);
     const previous = words[index - 1] ?? '';
     const isNonLoginWord =
-      (word === 'token' && NON_LOGIN_TOKEN_QUALIFIERS.has(previous)) ||
+      (word === 'token' && endsWithNonLoginTokenQualifier(words.slice(0, index))) ||
       (word === 'token' && index === 1 && SWAP_SIDE_WORDS.has(previous)) ||
       (word === 'sessionid' && NON_LOGIN_SESSION_QUALIFIERS.has(previous));
     const isLoginTokens = word === 'tokens' && LOGIN_TOKENS_QUALIFIERS.has(previous);

@@ -55,6 +55,11 @@ describe('isCredentialName', () => {
     'currentToken',
     'activeToken',
     'default_token',
+    'userToken',
+    'sessionToken',
+    'idToken',
+    'refToken',
+    'REF_TOKEN',
   ])('accepts %s', (name) => {
     expect(isCredentialName(name)).toBe(true);
   });
@@ -102,6 +107,18 @@ describe('isCredentialName', () => {
     'savedTokens',
     'cartToken',
     'checkoutToken',
+    'couponToken',
+    'coupon_token',
+    'giftToken',
+    'giftCardToken',
+    'gift-card-token',
+    'giftcardToken',
+    'promoToken',
+    'PROMO_TOKEN',
+    'promotionToken',
+    'voucherToken',
+    'discountToken',
+    'referralToken',
     'importedToken',
     'swapToken',
     'nativeToken',
@@ -146,6 +163,11 @@ describe('isCredentialPropertyName', () => {
     ['token', 'captcha'],
     ['token', 'nextPage'],
     ['token', 'cart'],
+    ['token', 'coupon'],
+    ['token', 'giftCard'],
+    ['token', 'gift'],
+    ['token', 'voucher'],
+    ['token', 'referral'],
     ['theme', 'user'],
   ])('rejects %s read from %s', (property, objectName) => {
     expect(isCredentialPropertyName(property, objectName)).toBe(false);

@@ -31,6 +31,10 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('cartToken', cart.token);\ndocument.cookie = 'tokens=' + JSON.stringify(designTokens);`,
     },
+    // Nor are the codes a shop hands out: coupons, vouchers, promotions, gift cards and referrals.
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('couponToken', coupon.token);\nCookies.set('voucher_token', code);\ndocument.cookie = \`promoToken=\${promo}\`;\nCookies.set('gift-card-token', giftCard.token);\nCookies.set('referral', referralToken);`,
+    },
     // Crypto-currency coins in wallet and exchange front ends, where `token` names a coin.
     {
       code: `import Cookies from 'js-cookie';\nexport async function loadBalances(address) {\n  const tokens = await getTokenBalances(address);\n  Cookies.set('tokens', JSON.stringify(tokens));\n}`,
@@ -351,6 +355,15 @@ export async function verify(body) {
       errors: [
         { messageId: 'credentialCookieWrite', line: 5, column: 3 },
         { messageId: 'credentialCookieWrite', line: 6, column: 3 },
+      ],
+    },
+    // A login word before `token` counts next to a shop word, and `refToken` is a shortened refresh token.
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('userToken', t);\nCookies.set('coupon', idToken);\nCookies.set('REF_TOKEN', t);`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 2, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 4, column: 1 },
       ],
     },
     // `current`, `active` and `default` before `token` name the login token of ordinary apps.

@@ -80,6 +80,13 @@ ruleTester.run('no-token-in-storage', rule, {
     {
       code: `localStorage.setItem('cartToken', cart.token);\nlocalStorage.setItem('checkoutToken', checkout.token);`,
     },
+    // Codes a shop hands out: coupons, vouchers, promotions, gift cards and referrals.
+    {
+      code: `localStorage.setItem('couponToken', coupon.token);\nlocalStorage.setItem('voucher_token', code);\nsessionStorage.setItem('PROMO_TOKEN', promo);\nlocalStorage.setItem('giftToken', x);\nlocalStorage.setItem('giftCardToken', giftCard.token);\nlocalStorage.setItem('referralToken', x);\nlocalStorage.getItem('couponToken');\nlocalStorage.removeItem('couponToken');`,
+    },
+    {
+      code: `export function applyCoupon(couponToken, giftCardToken, referralToken) {\n  localStorage.setItem('checkout', JSON.stringify({ couponToken, giftCardToken, referralToken }));\n  localStorage.setItem('promo', promoToken);\n}`,
+    },
     // A bare `tokens` key counts only when its value contains login tokens, and these do not.
     {
       code: `localStorage.setItem('tokens', JSON.stringify(designTokens));\nlocalStorage.getItem('tokens');\nlocalStorage.removeItem('tokens');`,
@@ -842,6 +849,16 @@ export default new Vuex.Store({
       code: `localStorage.setItem('user', JSON.stringify(user));\nlocalStorage.setItem('user', '');\napi.defaults.headers.common.Authorization = user.token;`,
     },
     // ---- near misses of names that are not credentials ----
+    // A login word before `token` still counts next to a shop word, and `refToken` is a shortened refresh token.
+    {
+      code: `localStorage.setItem('userToken', x);\nlocalStorage.setItem('sessionToken', x);\nlocalStorage.setItem('checkout', JSON.stringify({ coupon, idToken }));\nlocalStorage.setItem('refToken', x);`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1 },
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+      ],
+    },
     {
       code: `localStorage.setItem('authTokens', JSON.stringify(tokens));\nlocalStorage.setItem('oauth_tokens', x);\nlocalStorage.setItem('cart', JSON.stringify({ items, token }));`,
       errors: [
