@@ -25,8 +25,9 @@ import { getCalleeName, isCallTo, isFunctionNode } from './value-flow.js';
  * - `login`: a login call, a request whose URL names a login (`/auth/refresh`), a credential response
  *   header, the URL fragment or query, a cookie string, or a state slice named like login data.
  * - `request`: any other request or response (`fetch(url)`, `res.json()`).
- * - `non-credential`: CSS, rendered text, a theme or lexer object, a part split from user input, or an id
- *   or time the page makes itself. Such a value is no credential whatever its name.
+ * - `non-credential`: CSS, rendered text, a theme or lexer object, a part split from user input, an id
+ *   or time the page makes itself, or a referral code from the page URL. Such a value is no credential
+ *   whatever its name.
  * - `crypto-asset`: crypto-currency coin data (`getTokenBalances()`, a request for a token list or to a
  *   coin market API). Such a value is no credential either, and it is coin data under any key.
  * - `unknown`: anything else (parameters, globals, other calls). The name alone decides.
@@ -254,6 +255,7 @@ function getMemberOrigin(member: TSESTree.MemberExpression, sourceCode: TSESLint
 function getCallOrigin(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth: number): ValueOrigin {
   if (isCallTo(call, CLIENT_GENERATED_CALLS)) return 'non-credential';
   if (isPageUrlCredentialParameter(call, sourceCode)) return 'login';
+  if (isPageUrlReferralParameter(call, sourceCode)) return 'non-credential';
   if (isCallTo(call, PASS_THROUGH_CALLS)) {
     const argument = call.arguments[0];
     return argument === undefined ? 'unknown' : getValueOrigin(argument, sourceCode, depth + 1);
@@ -448,15 +450,32 @@ const PAGE_DOCUMENT_PATHS = new Set(['document', 'window.document', 'globalThis.
 const URL_TRIM_METHODS = new Set(['slice', 'substring', 'substr', 'replace']);
 
 /**
+ * First words of the page URL parameters that carry a referral code (`ref`, `ref_token`, `referral_code`,
+ * `referrer`). Shared and affiliate links add them, while OAuth redirects name their tokens in full
+ * (`access_token`, `id_token`).
+ */
+const REFERRAL_PARAMETER_WORDS = new Set(['ref', 'referral', 'referrer']);
+
+/**
  * Returns true for a read of a page URL parameter whose name is a credential name (see `isCredentialName`):
  * `new URLSearchParams(location.hash.slice(1)).get('access_token')`, `new URL(document.URL).searchParams.get('token')`.
  * Such a value arrived with a login redirect or a sign-in link, so it is a credential whatever it is stored under.
  * An OAuth `code` does not count: it is a one-time grant that the server exchanges, and the same name is common
- * for promotion, country and error codes.
+ * for promotion, country and error codes. A referral parameter (`ref_token`) does not count either.
  */
 export function isPageUrlCredentialParameter(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const name = getPageUrlParameterName(call, sourceCode);
-  return name !== undefined && isCredentialName(name);
+  return name !== undefined && isCredentialName(name) && !isReferralParameterName(name);
+}
+
+/** Returns true for a read of a page URL parameter that carries a referral code (`params.get('ref_token')`). */
+function isPageUrlReferralParameter(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const name = getPageUrlParameterName(call, sourceCode);
+  return name !== undefined && isReferralParameterName(name);
+}
+
+function isReferralParameterName(name: string): boolean {
+  return REFERRAL_PARAMETER_WORDS.has(splitWords(name)[0] ?? '');
 }
 
 /**

@@ -64,6 +64,7 @@ describe('classifyStoredValue', () => {
     [`const params = new URLSearchParams(window.location.hash.slice(1));\nconst t = params.get('access_token');\nsave(k, t);`],
     [`const { searchParams } = new URL(window.location.href);\nsave(k, searchParams.get('id_token'));`],
     [`const url = new URL(document.URL);\nsave(k, url.searchParams.get('token'));`],
+    [`save(k, new URLSearchParams(location.hash.slice(1)).get('refresh_token'));`],
   ])('finds a credential in %s', (code) => {
     expect(classifySavedValue(code)).toBe('credential');
   });
@@ -103,6 +104,9 @@ describe('classifyStoredValue', () => {
     [`save(k, new URLSearchParams(location.search).get('lang'));`],
     [`const params = new URLSearchParams(location.search);\nsave(k, params.get('ref'));`],
     [`save(k, new URL(location.href).searchParams.get('code'));`],
+    [`save(k, new URLSearchParams(location.search).get('ref_token'));`],
+    [`const refToken = new URLSearchParams(location.search).get('ref_token');\nsave(k, refToken);`],
+    [`const { searchParams } = new URL(location.href);\nconst token = searchParams.get('referral_token');\nsave(k, JSON.stringify({ token }));`],
     [`const location = { hash: '#access_token=x' };\nsave(k, new URLSearchParams(location.hash.slice(1)).get('access_token'));`],
   ])('finds nothing in %s', (code) => {
     expect(classifySavedValue(code)).toBe('other');

@@ -72,6 +72,16 @@ describe('getValueOrigin of page URL parameters', () => {
     expect(getValueOrigin(value, sourceCode)).toBe('login');
   });
 
+  it.each([`ref`, `ref_token`, `refToken`, `referral_token`, `referrer`])('sees a referral code in %s', (name) => {
+    const { sourceCode, value } = parseSaved(`save(new URLSearchParams(location.search).get('${name}'));`);
+    expect(getValueOrigin(value, sourceCode)).toBe('non-credential');
+  });
+
+  it('keeps refresh_token a login', () => {
+    const { sourceCode, value } = parseSaved(`save(new URLSearchParams(location.hash.slice(1)).get('refresh_token'));`);
+    expect(getValueOrigin(value, sourceCode)).toBe('login');
+  });
+
   it('leaves other parameters unknown', () => {
     const { sourceCode, value } = parseSaved(`save(new URLSearchParams(location.search).get('lang'));`);
     expect(getValueOrigin(value, sourceCode)).toBe('unknown');

@@ -27,6 +27,10 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nconst params = new URLSearchParams(location.search);\nCookies.set('lang', params.get('lang'));\nCookies.set('ref', params.get('ref'));`,
     },
+    // A `ref` parameter carries a referral code, whatever the variable that takes it is named.
+    {
+      code: `import Cookies from 'js-cookie';\nconst refToken = new URL(location.href).searchParams.get('ref_token');\nCookies.set('referral', refToken);\nCookies.set('affiliate', new URLSearchParams(location.search).get('ref_token'));`,
+    },
     // Shop cart ids and design tokens are not logins.
     {
       code: `import Cookies from 'js-cookie';\nCookies.set('cartToken', cart.token);\ndocument.cookie = 'tokens=' + JSON.stringify(designTokens);`,

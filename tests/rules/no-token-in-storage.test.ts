@@ -201,6 +201,10 @@ export function pickSelected(state) {
     {
       code: `const { searchParams } = new URL(window.location.href);\nsessionStorage.setItem('returnCode', searchParams.get('code'));`,
     },
+    // A `ref` parameter carries a referral code, whatever the variable that takes it is named.
+    {
+      code: `const params = new URLSearchParams(location.search);\nlocalStorage.setItem('referral', params.get('ref_token'));\nconst refToken = params.get('ref_token');\nlocalStorage.setItem('invitedBy', refToken);\nconst token = params.get('referral_token');\nsessionStorage.setItem('signup', JSON.stringify({ token }));`,
+    },
     {
       code: `const location = { search: '?token=abc' };\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
     },
