@@ -38,6 +38,7 @@ import {
 } from './value-flow.js';
 import {
   getMethodName,
+  getUrlDecoderArgument,
   getValueOrigin,
   isNonCredentialOrigin,
   isPageUrlCredentialParameter,
@@ -446,6 +447,9 @@ function isCredentialExpression(node: TSESTree.Node, sourceCode: TSESLint.Source
       }
       // `params.get('access_token')` on the page URL's parameters is a credential whatever key it is stored under.
       if (isPageUrlCredentialParameter(expression, sourceCode)) return true;
+      // The global `decodeURIComponent` and `decodeURI` keep the credential they decode, while a local of that name may not.
+      const decoded = getUrlDecoderArgument(expression, sourceCode);
+      if (decoded !== undefined) return isCredentialExpression(decoded, sourceCode, next);
       const calleeName = getCalleeName(expression);
       return calleeName !== undefined && isCredentialName(calleeName);
     }

@@ -399,7 +399,8 @@ const URL_PARSERS = new Set(['URL', 'URLSearchParams']);
 /**
  * Returns true when a value is read from the page's own URL: `location.hash`, `location.search`,
  * `location.href` or `document.URL`, directly or through `const` variables, methods called on it
- * (`.slice(1)`, `.get('access_token')`), `URL`, `URLSearchParams` and `decodeURIComponent`. Such a token
+ * (`.slice(1)`, `.get('access_token')`), `URL`, `URLSearchParams`, `decodeURIComponent` and the other calls of
+ * `PASS_THROUGH_CALLS` (`String(…)`). `new URL(…)` may also take the location object or its text. Such a token
  * came with a redirect (an OAuth implicit flow, a magic link), not with a response that could set a cookie.
  */
 export function isPageUrlValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
@@ -419,14 +420,18 @@ export function isPageUrlValue(node: TSESTree.Node, sourceCode: TSESLint.SourceC
     }
     case AST_NODE_TYPES.CallExpression: {
       const argument = expression.arguments[0];
-      if (isCallTo(expression, URL_DECODING_CALLS)) return argument !== undefined && isPageUrlValue(argument, sourceCode, depth + 1);
+      if (isCallTo(expression, URL_DECODING_CALLS) || isCallTo(expression, PASS_THROUGH_CALLS)) {
+        return argument !== undefined && isPageUrlValue(argument, sourceCode, depth + 1);
+      }
       const callee = skipTypeWrappers(expression.callee);
       return callee.type === AST_NODE_TYPES.MemberExpression && isPageUrlValue(callee.object, sourceCode, depth + 1);
     }
     case AST_NODE_TYPES.NewExpression: {
       const argument = expression.arguments[0];
       const isParser = expression.callee.type === AST_NODE_TYPES.Identifier && URL_PARSERS.has(expression.callee.name);
-      return isParser && argument !== undefined && isPageUrlValue(argument, sourceCode, depth + 1);
+      if (!isParser || argument === undefined) return false;
+      // `new URL(location)` and `new URL(location.toString())` read the URL from the location object itself.
+      return isPageLocation(argument, sourceCode) || isPageUrlText(argument, sourceCode, depth + 1) || isPageUrlValue(argument, sourceCode, depth + 1);
     }
     default:
       return false;
@@ -448,6 +453,11 @@ const PAGE_DOCUMENT_PATHS = new Set(['document', 'window.document', 'globalThis.
 
 /** String methods that cut the leading `#` or `?` off a part of the page URL (`location.hash.slice(1)`). */
 const URL_TRIM_METHODS = new Set(['slice', 'substring', 'substr', 'replace']);
+
+/** Paths of the global functions that decode a URL or a part of it, whose result still contains the parameters. */
+const URL_DECODER_PATHS = new Set(
+  ['', 'window.', 'globalThis.', 'self.'].flatMap((prefix) => [`${prefix}decodeURIComponent`, `${prefix}decodeURI`]),
+);
 
 /**
  * First words of the page URL parameters that carry a referral code (`ref`, `ref_token`, `referral_code`,
@@ -484,13 +494,36 @@ function isReferralParameterName(name: string): boolean {
  * directly, through a `const` or destructured (`const { searchParams } = new URL(location.href)`). The page URL
  * is read from the global `location` (also through `window`, `globalThis`, `self` or `document`) or `document.URL`,
  * and `URL` and `URLSearchParams` must be the globals too, so a local that shadows one of them does not count.
+ * The call may be wrapped in the global `decodeURIComponent` or `decodeURI`, which keep the parameter's value.
  */
 export function getPageUrlParameterName(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): string | undefined {
-  const callee = skipTypeWrappers(call.callee);
-  const argument = call.arguments[0];
+  const read = skipUrlDecoders(call, sourceCode);
+  if (read.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTypeWrappers(read.callee);
+  const argument = read.arguments[0];
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberName(callee) !== 'get' || argument === undefined) return undefined;
   const name = getStaticString(argument, sourceCode);
   return name !== undefined && isPageUrlSearchParams(callee.object, sourceCode, 0) ? name : undefined;
+}
+
+/** Returns what calls of the global `decodeURIComponent` and `decodeURI` decode: `x` for `decodeURIComponent(x)`. */
+function skipUrlDecoders(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Node {
+  let current = skipValueWrappers(node);
+  for (let depth = 0; depth <= MAX_ORIGIN_DEPTH; depth++) {
+    const decoded = current.type === AST_NODE_TYPES.CallExpression ? getUrlDecoderArgument(current, sourceCode) : undefined;
+    if (decoded === undefined) break;
+    current = skipValueWrappers(decoded);
+  }
+  return current;
+}
+
+/**
+ * Returns the argument of a call of the global `decodeURIComponent` or `decodeURI` (also through `window`,
+ * `globalThis` or `self`), or undefined for any other call, a call of a local of that name included.
+ */
+export function getUrlDecoderArgument(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  const path = getGlobalPath(call.callee, sourceCode);
+  return path !== undefined && URL_DECODER_PATHS.has(path) ? call.arguments[0] : undefined;
 }
 
 function isPageUrlSearchParams(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
@@ -523,13 +556,20 @@ function isPageUrlObject(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, d
   const argument = expression.arguments[0];
   if (argument === undefined) return false;
   // `new URL(location)` reads the URL from the location object itself.
-  const path = getGlobalPath(argument, sourceCode);
-  return (path !== undefined && PAGE_LOCATION_PATHS.has(path)) || isPageUrlText(argument, sourceCode, depth + 1);
+  return isPageLocation(argument, sourceCode) || isPageUrlText(argument, sourceCode, depth + 1);
+}
+
+/** Returns true for the page's global `location` object (`location`, `window.location`, `document.location`). */
+function isPageLocation(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const path = getGlobalPath(node, sourceCode);
+  return path !== undefined && PAGE_LOCATION_PATHS.has(path);
 }
 
 /**
  * Returns true for the text of the page URL or of its query or fragment: `location.href`, `location.search`,
  * `window.location.hash.slice(1)`, `document.URL`, `location.hash.replace('#', '')`, or a `const` holding one.
+ * The location object turned into text counts as its `href` (`location.toString()`, `String(location)`,
+ * `` `${location}` ``), and so does any of these passed to the global `decodeURIComponent` or `decodeURI`.
  */
 function isPageUrlText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
   if (depth > MAX_ORIGIN_DEPTH) return false;
@@ -548,14 +588,35 @@ function isPageUrlText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, dep
       return (PAGE_LOCATION_PATHS.has(object) && URL_PROPERTIES.has(property)) || (PAGE_DOCUMENT_PATHS.has(object) && property === 'URL');
     }
     case AST_NODE_TYPES.CallExpression: {
+      const argument = expression.arguments[0];
+      const decoded = getUrlDecoderArgument(expression, sourceCode);
+      if (decoded !== undefined) return isPageUrlTextOrLocation(decoded, sourceCode, depth + 1);
+      if (isGlobalStringCall(expression, sourceCode)) return argument !== undefined && isPageUrlTextOrLocation(argument, sourceCode, depth + 1);
       const callee = skipTypeWrappers(expression.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = getMemberName(callee);
+      if (method === 'toString' && argument === undefined) return isPageUrlTextOrLocation(callee.object, sourceCode, depth + 1);
       return method !== undefined && URL_TRIM_METHODS.has(method) && isPageUrlText(callee.object, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      // A template with no text around its one expression (`${location}`) is that expression's text.
+      const [part] = expression.expressions;
+      const isBare = expression.expressions.length === 1 && expression.quasis.every((quasi) => quasi.value.cooked === '');
+      return isBare && part !== undefined && isPageUrlTextOrLocation(part, sourceCode, depth + 1);
     }
     default:
       return false;
   }
+}
+
+function isPageUrlTextOrLocation(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  return isPageLocation(node, sourceCode) || isPageUrlText(node, sourceCode, depth);
+}
+
+/** Returns true for a call of the global `String`, not of a local of that name. */
+function isGlobalStringCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && isGlobalIdentifier(callee, sourceCode);
 }
 
 /**

@@ -65,6 +65,9 @@ describe('classifyStoredValue', () => {
     [`const { searchParams } = new URL(window.location.href);\nsave(k, searchParams.get('id_token'));`],
     [`const url = new URL(document.URL);\nsave(k, url.searchParams.get('token'));`],
     [`save(k, new URLSearchParams(location.hash.slice(1)).get('refresh_token'));`],
+    [`save(k, decodeURIComponent(new URLSearchParams(location.search).get('token')));`],
+    [`const token = new URL(location.toString()).searchParams.get('access_token');\nsave(k, decodeURI(token));`],
+    [`save(k, JSON.stringify({ value: window.decodeURIComponent(new URL(String(location)).searchParams.get('jwt')) }));`],
   ])('finds a credential in %s', (code) => {
     expect(classifySavedValue(code)).toBe('credential');
   });
@@ -105,6 +108,10 @@ describe('classifyStoredValue', () => {
     [`const params = new URLSearchParams(location.search);\nsave(k, params.get('ref'));`],
     [`save(k, new URL(location.href).searchParams.get('code'));`],
     [`save(k, new URLSearchParams(location.search).get('ref_token'));`],
+    [`save(k, decodeURIComponent(new URLSearchParams(location.search).get('ref_token')));`],
+    [`function decodeURIComponent(value) {\n  return value;\n}\nsave(k, decodeURIComponent(new URLSearchParams(location.search).get('token')));`],
+    [`const location = { search: '?token=x' };\nsave(k, decodeURIComponent(new URLSearchParams(location.search).get('token')));`],
+    [`const location = new URL(link);\nsave(k, new URL(location.toString()).searchParams.get('access_token'));`],
     [`const refToken = new URLSearchParams(location.search).get('ref_token');\nsave(k, refToken);`],
     [`const { searchParams } = new URL(location.href);\nconst token = searchParams.get('referral_token');\nsave(k, JSON.stringify({ token }));`],
     [`const location = { hash: '#access_token=x' };\nsave(k, new URLSearchParams(location.hash.slice(1)).get('access_token'));`],

@@ -46,6 +46,14 @@ describe('getPageUrlParameterName', () => {
     [`const { searchParams: query } = new URL(location.href);\nsave(query.get('code'));`, 'code'],
     [`const url = new URL(document.URL);\nsave(url.searchParams.get('access_token'));`, 'access_token'],
     [`save(new URL(window.location).searchParams.get('jwt'));`, 'jwt'],
+    [`save(decodeURIComponent(new URLSearchParams(location.search).get('token')));`, 'token'],
+    [`save(window.decodeURI(decodeURIComponent(new URLSearchParams(location.search).get('token'))));`, 'token'],
+    [`save(new URLSearchParams(decodeURIComponent(location.hash.slice(1))).get('id_token'));`, 'id_token'],
+    [`save(new URL(location.toString()).searchParams.get('access_token'));`, 'access_token'],
+    [`save(new URL(window.location.toString()).searchParams.get('access_token'));`, 'access_token'],
+    [`const url = new URL(document.location.toString());\nsave(url.searchParams.get('token'));`, 'token'],
+    [`save(new URL(String(location)).searchParams.get('jwt'));`, 'jwt'],
+    ['save(new URL(`${window.location}`).searchParams.get(\'id_token\'));', 'id_token'],
   ])('reads the parameter of %s', (code, name) => {
     expect(getSavedParameterName(code)).toBe(name);
   });
@@ -61,6 +69,14 @@ describe('getPageUrlParameterName', () => {
     [`save(new URLSearchParams(location.search).get(name));`],
     [`save(new URLSearchParams(location.search).has('token'));`],
     [`save(new URLSearchParams(window[frame].location.search).get('token'));`],
+    [`const decodeURIComponent = (value) => value;\nsave(decodeURIComponent(new URLSearchParams(location.search).get('token')));`],
+    [`save(decode(new URLSearchParams(location.search).get('token')));`],
+    [`const location = { href: 'https://example.com/?token=x' };\nsave(new URL(location.toString()).searchParams.get('token'));`],
+    [`function read(location) {\n  save(new URL(String(location)).searchParams.get('token'));\n}`],
+    [`const String = (value) => value;\nsave(new URL(String(location)).searchParams.get('token'));`],
+    ['save(new URL(`${location}/next`).searchParams.get(\'token\'));'],
+    [`save(new URL(link.toString()).searchParams.get('token'));`],
+    [`save(new URL(location.toString(16)).searchParams.get('token'));`],
   ])('finds no page URL parameter in %s', (code) => {
     expect(getSavedParameterName(code)).toBeUndefined();
   });
@@ -72,7 +88,7 @@ describe('getValueOrigin of page URL parameters', () => {
     expect(getValueOrigin(value, sourceCode)).toBe('login');
   });
 
-  it.each([`ref`, `ref_token`, `refToken`, `referral_token`, `referrer`])('sees a referral code in %s', (name) => {
+  it.each(['ref', 'ref_token', 'refToken', 'referral_token', 'referrer'])('sees a referral code in %s', (name) => {
     const { sourceCode, value } = parseSaved(`save(new URLSearchParams(location.search).get('${name}'));`);
     expect(getValueOrigin(value, sourceCode)).toBe('non-credential');
   });
@@ -90,5 +106,29 @@ describe('getValueOrigin of page URL parameters', () => {
   it('marks URLSearchParams reads as page URL values', () => {
     const { sourceCode, value } = parseSaved(`const { searchParams } = new URL(window.location.href);\nsave(searchParams.get('id_token'));`);
     expect(isPageUrlValue(value, sourceCode)).toBe(true);
+  });
+
+  it.each([
+    [`save(new URL(window.location).searchParams.get('jwt'));`],
+    [`save(new URL(location.toString()).searchParams.get('access_token'));`],
+    [`save(decodeURIComponent(new URL(String(window.location)).searchParams.get('token')));`],
+    ['const url = new URL(`${location}`);\nsave(url.searchParams.get(\'token\'));'],
+    [`save(String(new URLSearchParams(location.search).get('token')));`],
+  ])('marks the page URL read in %s', (code) => {
+    const { sourceCode, value } = parseSaved(code);
+    expect(isPageUrlValue(value, sourceCode)).toBe(true);
+  });
+
+  it.each([[`save(location.pathname);`], [`save(new URL(link.toString()).searchParams.get('token'));`]])(
+    'marks no page URL read in %s',
+    (code) => {
+      const { sourceCode, value } = parseSaved(code);
+      expect(isPageUrlValue(value, sourceCode)).toBe(false);
+    },
+  );
+
+  it('sees a login in a decoded credential parameter', () => {
+    const { sourceCode, value } = parseSaved(`save(decodeURIComponent(new URL(location.toString()).searchParams.get('access_token')));`);
+    expect(getValueOrigin(value, sourceCode)).toBe('login');
   });
 });

@@ -27,6 +27,10 @@ ruleTester.run('no-token-in-js-cookie', rule, {
     {
       code: `import Cookies from 'js-cookie';\nconst params = new URLSearchParams(location.search);\nCookies.set('lang', params.get('lang'));\nCookies.set('ref', params.get('ref'));`,
     },
+    // A local `decodeURIComponent` or `location` is not the browser's.
+    {
+      code: `import Cookies from 'js-cookie';\nconst decodeURIComponent = (value) => value;\nCookies.set('user', decodeURIComponent(new URLSearchParams(location.search).get('token')));\nexport function keep(location) {\n  Cookies.set('user', new URL(location.toString()).searchParams.get('access_token'));\n}`,
+    },
     // A `ref` parameter carries a referral code, whatever the variable that takes it is named.
     {
       code: `import Cookies from 'js-cookie';\nconst refToken = new URL(location.href).searchParams.get('ref_token');\nCookies.set('referral', refToken);\nCookies.set('affiliate', new URLSearchParams(location.search).get('ref_token'));`,
@@ -393,6 +397,14 @@ export function setToken(t) {
     {
       code: `import Cookies from 'js-cookie';\nconst params = new URLSearchParams(window.location.hash.slice(1));\nCookies.set('user', params.get('access_token'));`,
       errors: [{ messageId: 'credentialCookieWrite', line: 3, column: 1 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('user', decodeURIComponent(new URLSearchParams(location.search).get('token')));\nCookies.set('profile', new URL(window.location.toString()).searchParams.get('access_token'));\ndocument.cookie = \`u=\${new URL(String(location)).searchParams.get('jwt')}\`;`,
+      errors: [
+        { messageId: 'credentialCookieWrite', line: 2, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 3, column: 1 },
+        { messageId: 'credentialCookieWrite', line: 4, column: 1 },
+      ],
     },
     {
       code: `const { token } = await designApi.login(form);\ndocument.cookie = \`u=\${token}; path=/\`;`,

@@ -211,6 +211,16 @@ export function pickSelected(state) {
     {
       code: `function remember(location) {\n  const url = new URL(location.href);\n  localStorage.setItem('last', url.searchParams.get('access_token'));\n}`,
     },
+    // A local `decodeURIComponent`, `String` or `location` is not the browser's.
+    {
+      code: `import { decodeURIComponent } from './codec.js';\nlocalStorage.setItem('profile', decodeURIComponent(new URLSearchParams(location.search).get('token')));`,
+    },
+    {
+      code: `function remember(location, String) {\n  localStorage.setItem('a', new URL(location.toString()).searchParams.get('access_token'));\n  localStorage.setItem('b', new URL(String(window.location)).searchParams.get('access_token'));\n  localStorage.setItem('c', new URL(\`\${location}\`).searchParams.get('access_token'));\n}`,
+    },
+    {
+      code: `localStorage.setItem('next', new URL(\`\${location}/next\`).searchParams.get('access_token'));\nlocalStorage.setItem('link', new URL(link.toString()).searchParams.get('token'));`,
+    },
     {
       code: `import { URLSearchParams } from './query.js';\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
     },
@@ -978,6 +988,24 @@ export default new Vuex.Store({
     {
       code: `const url = new URL(document.URL);\nsessionStorage.setItem('k', url.searchParams.get('access_token'));`,
       errors: [{ messageId: 'credentialWrite', line: 2, column: 1, data: { storage: '`sessionStorage`', evidence: 'the stored value is a credential' } }],
+    },
+    // The same parameters decoded, or read from a URL built from the location object's text.
+    {
+      code: `localStorage.setItem('profile', decodeURIComponent(new URLSearchParams(location.search).get('token')));\nconst t = window.decodeURI(new URL(location.href).searchParams.get('id_token'));\nsessionStorage.setItem('k', t);`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1, data: { storage: '`localStorage`', evidence: 'the stored value is a credential' } },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+      ],
+    },
+    {
+      code: `localStorage.setItem('a', new URL(location.toString()).searchParams.get('access_token'));\nlocalStorage.setItem('b', new URL(window.location.toString()).searchParams.get('access_token'));\nlocalStorage.setItem('c', new URL(String(location)).searchParams.get('access_token'));\nlocalStorage.setItem('d', new URL(\`\${location}\`).searchParams.get('access_token'));\nconst { searchParams } = new URL(document.location.toString());\nlocalStorage.setItem('e', decodeURIComponent(searchParams.get('jwt')));`,
+      errors: [
+        { messageId: 'credentialWrite', line: 1, column: 1 },
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 3, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+        { messageId: 'credentialWrite', line: 6, column: 1 },
+      ],
     },
     {
       code: `const hash = globalThis.location.hash.replace('#', '');\nconst params = new URLSearchParams(hash);\nlocalStorage.setItem('u', params.get('refresh_token'));\nlocalStorage.setItem('v', new URL(window.location).searchParams.get('jwt'));\nlocalStorage.setItem('w', new URLSearchParams(document.location.search.substring(1)).get('id_token'));`,
