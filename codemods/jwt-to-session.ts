@@ -3,8 +3,8 @@
  * by default). It adds the session setup where `express()` creates the app, `req.session.regenerate` at
  * login, a session check where a token from the request was verified, a session guard in place of
  * express-jwt, and `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code,
- * passport-jwt, jose, and handlers of Koa, Fastify, Nest, Hono and other frameworks (see
- * src/detectors/server-framework.ts) stay unchanged under
+ * passport-jwt, jose, Next.js code (see src/detectors/nextjs.ts), and handlers of Koa, Fastify, Nest,
+ * Hono and other frameworks (see src/detectors/server-framework.ts) stay unchanged under
  * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -38,7 +38,15 @@ import { dependsOnAny } from '../src/codemod/manifest.js';
 import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
-import { findJwtSessions, getNonExpressSessionReason, traceTokenSinks, type JwtSessionAccept, type JwtSessionFinding, type TokenSinkKind } from '../src/detectors/jwt-session.js';
+import {
+  findJwtSessions,
+  getNextSessionReason,
+  getNonExpressSessionReason,
+  traceTokenSinks,
+  type JwtSessionAccept,
+  type JwtSessionFinding,
+  type TokenSinkKind,
+} from '../src/detectors/jwt-session.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import {
   describeFrameworkProblem,
@@ -167,7 +175,7 @@ function isSiteOf(site: Site, operation: JwtCall['operation']): boolean {
 
 function collectSites(migration: Migration): Site[] {
   const sites: Site[] = [];
-  for (const finding of findJwtSessions(migration.sourceCode)) {
+  for (const finding of findJwtSessions(migration.sourceCode, migration.file.path)) {
     const path = findPathForNode(migration.file, finding.call.node);
     if (!path) continue;
     const handlerNode = finding.handler;
@@ -195,6 +203,8 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (library === 'koa-jwt' || library === '@fastify/jwt' || library === '@nestjs/jwt' || library === 'hono/jwt') {
     return `${library} is not migrated (only Express servers are); move this app to server-side sessions by hand`;
   }
+  const nextReason = getNextSessionReason(migration.sourceCode, site.finding, migration.file.path);
+  if (nextReason !== undefined) return nextReason;
   if (library === 'jose' && (operation === 'sign' || operation === 'verify') && site.handler) {
     return 'jose calls are not migrated; replace this JWT with express-session by hand';
   }
@@ -224,7 +234,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     return `the token is read from ${property}, which earlier code sets from the request. That code still runs after the migration and can fail or reject the request when no token is sent, so replace it and this check with req.session by hand`;
   }
   if (site.finding.kind === 'issue') {
-    if (traceTokenSinks(migration.sourceCode, site.call).some((sink) => sink.kind === 'outgoing-request')) {
+    if (traceTokenSinks(migration.sourceCode, site.call, migration.file.path).some((sink) => sink.kind === 'outgoing-request')) {
       return 'the token is also sent to another service, which would lose it; migrate this login by hand';
     }
     const other = site.finding.sinks.find((sink) => !MIGRATED_SINKS.has(sink.kind));

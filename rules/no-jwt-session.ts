@@ -27,6 +27,7 @@ const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
   Koa: 'koa-session with an external store',
   Fastify: '@fastify/session with a store',
   Nest: 'express-session set up in main.ts when Nest runs on Express',
+  'Next.js': "a random session id stored with `cookies().set()` and the session data in a database, or Auth.js with `session: { strategy: 'database' }`",
 };
 
 export default createRule<Options, MessageIds>({
@@ -65,7 +66,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        for (const finding of findJwtSessions(sourceCode)) {
+        for (const finding of findJwtSessions(sourceCode, context.filename)) {
           reportFinding(context, finding);
         }
       },
@@ -74,8 +75,8 @@ export default createRule<Options, MessageIds>({
 });
 
 /**
- * Hono, Koa, Fastify and Nest code get their own messages, because jwt-to-session migrates only Express
- * code and marks the code of these frameworks. Other code that the codemod marks because it is not, or may
+ * Hono, Koa, Fastify, Nest and Next.js code get their own messages, because jwt-to-session migrates only
+ * Express code and marks the code of these frameworks. Other code that the codemod marks because it is not, or may
  * not be, an Express handler gets a message that names no framework. Examples are hapi and Restify files,
  * `(ctx)` handlers in a file that loads no framework, and files that load express and another framework.
  */
@@ -86,7 +87,7 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
     context.report({ node, messageId: issued ? 'issuedHonoSession' : 'acceptedHonoSession' });
     return;
   }
-  const framework = getMarkedSessionFramework(context.sourceCode, finding);
+  const framework = getMarkedSessionFramework(context.sourceCode, finding, context.filename);
   if (framework !== undefined) {
     context.report({ node, messageId: issued ? 'issuedFrameworkSession' : 'acceptedFrameworkSession', data: { framework, setup: SESSION_SETUPS[framework] } });
     return;

@@ -32,7 +32,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         // no-jwt-session reports the session tokens with a stronger message.
-        const sessionCalls = new Set(findJwtSessions(sourceCode).map((finding) => finding.call.node));
+        const sessionCalls = new Set(findJwtSessions(sourceCode, context.filename).map((finding) => finding.call.node));
         for (const call of findJwtCalls(sourceCode)) {
           if (!REPORTED_OPERATIONS.has(call.operation) || sessionCalls.has(call.node)) continue;
           context.report({ node: call.constructNode ?? call.node, messageId: 'preferPaseto' });

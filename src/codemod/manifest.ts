@@ -70,13 +70,16 @@ export function dependsOnAny(filePath: string, names: readonly string[]): boolea
   return names.some((name) => Object.hasOwn(dependencies, name));
 }
 
+/** Returns true when the package.json of `filePath`'s project lists `name` in `dependencies` or `devDependencies`. */
+export function listsPackage(filePath: string, name: string): boolean {
+  const manifest = readNearestManifest(filePath);
+  return manifest !== undefined && (Object.hasOwn(manifest.dependencies, name) || Object.hasOwn(manifest.devDependencies, name));
+}
+
 /**
  * Returns true when the package.json of `filePath`'s project lists next and not express, in `dependencies`
  * or `devDependencies`: its API routes run on Next.js, which has no express-session.
  */
 export function isNextWithoutExpress(filePath: string): boolean {
-  const manifest = readNearestManifest(filePath);
-  if (!manifest) return false;
-  const lists = (name: string): boolean => Object.hasOwn(manifest.dependencies, name) || Object.hasOwn(manifest.devDependencies, name);
-  return lists('next') && !lists('express');
+  return listsPackage(filePath, 'next') && !listsPackage(filePath, 'express');
 }

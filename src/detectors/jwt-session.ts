@@ -1,8 +1,9 @@
 /**
  * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
- * body, cookie, response header, `ctx.body`, Hono's `c.json()`, the return value of a Fastify or Nest
- * handler, an `access_token` field), and a token read from the request and verified to authenticate it (middleware,
- * express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
+ * body, cookie, response header, `ctx.body`, Hono's `c.json()`, Next.js's `cookies().set()` and
+ * `NextResponse.json()`, the return value of a Fastify or Nest handler, an `access_token` field), and a
+ * token read from the request and verified to authenticate it (middleware, express-jwt, koa-jwt,
+ * passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
  *
  * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
  * and one-shot tokens (password reset, email verification, invitation links) are not sessions.
@@ -16,6 +17,7 @@ import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-t
 import { splitWords } from './credential-name.js';
 import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
+import { getNextCallKind, getRouteSegments, isNextRouteFile, isNextServerFile } from './nextjs.js';
 import { isRemoteKeySet } from './remote-key-set.js';
 import {
   describeFrameworkProblem,
@@ -60,8 +62,11 @@ export interface TokenSink {
   node: TSESTree.Node;
   /** Object keys between the token and the sink: `['accessToken']` for `res.json({ accessToken: token })`. */
   keys: readonly string[];
-  /** Set for a response sent through a Hono context (`c.json(...)`) or hono/cookie's `setCookie`. */
-  framework?: 'hono';
+  /**
+   * `hono` for a response sent through a Hono context (`c.json(...)`) or hono/cookie's `setCookie`, `next`
+   * for one sent through Next.js (`cookies().set(...)`, `NextResponse.json(...)`).
+   */
+  framework?: 'hono' | 'next';
 }
 
 /** A JWT signed and handed to the client as its login session. */
@@ -141,14 +146,17 @@ const MAX_DEPTH = 6;
 
 const cache = new WeakMap<TSESTree.Program, readonly JwtSessionFinding[]>();
 
-/** Returns every JWT the file issues as or accepts as a login session, in source order. The result is cached per AST. */
-export function findJwtSessions(sourceCode: TSESLint.SourceCode): JwtSessionFinding[] {
+/**
+ * Returns every JWT the file issues as or accepts as a login session, in source order. `filePath`
+ * identifies Next.js route files. The result is cached per AST, which belongs to one file.
+ */
+export function findJwtSessions(sourceCode: TSESLint.SourceCode, filePath: string): JwtSessionFinding[] {
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached as JwtSessionFinding[];
 
   const findings: JwtSessionFinding[] = [];
   for (const call of findJwtCalls(sourceCode)) {
-    const finding = call.operation === 'sign' ? getIssue(sourceCode, call) : getAccept(sourceCode, call);
+    const finding = call.operation === 'sign' ? getIssue(sourceCode, call, filePath) : getAccept(sourceCode, call);
     if (finding) findings.push(finding);
   }
   cache.set(sourceCode.ast, findings);
@@ -170,23 +178,52 @@ export function isHonoSession(sourceCode: TSESLint.SourceCode, finding: JwtSessi
 }
 
 /** Frameworks other than Express and Hono whose JWT sites the jwt-to-session codemod only marks. */
-export type MarkedSessionFramework = 'Koa' | 'Fastify' | 'Nest';
+export type MarkedSessionFramework = 'Koa' | 'Fastify' | 'Nest' | 'Next.js';
 
 const MARKED_SESSION_FRAMEWORKS: readonly string[] = ['Koa', 'Fastify', 'Nest'] satisfies readonly MarkedSessionFramework[];
 
 /**
  * Returns Koa, Fastify or Nest when a finding belongs to an app of that framework. That is so when the JWT
  * comes from its own JWT package (koa-jwt, @fastify/jwt, @nestjs/jwt), or when the file loads the framework
- * and not express, which the jwt-to-session codemod also tests before it marks a site. Returns undefined
- * otherwise, Hono included, which `isHonoSession` covers.
+ * and not express, which the jwt-to-session codemod also tests before it marks a site. Returns Next.js
+ * when `isNextSession` returns true. Returns undefined otherwise, Hono included, which `isHonoSession` covers.
  */
-export function getMarkedSessionFramework(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding): MarkedSessionFramework | undefined {
+export function getMarkedSessionFramework(
+  sourceCode: TSESLint.SourceCode,
+  finding: JwtSessionFinding,
+  filePath: string,
+): MarkedSessionFramework | undefined {
   const otherModule = getOtherFrameworkModule(sourceCode);
   for (const module of [finding.call.library, otherModule]) {
     const framework = module === undefined ? undefined : getFrameworkOfModule(module);
     if (framework !== undefined && MARKED_SESSION_FRAMEWORKS.includes(framework)) return framework as MarkedSessionFramework;
   }
-  return undefined;
+  return isNextSession(sourceCode, finding, filePath) ? 'Next.js' : undefined;
+}
+
+/**
+ * Returns true when a jsonwebtoken or jose sign or verify call belongs to Next.js server code. That is so
+ * when the token is set with next/headers' `cookies()` or a NextResponse, wherever that happens (a route
+ * handler, a server action or a helper). It is also so for every such call in an App Router route file or
+ * in a file that imports next/server or next/headers, unless the file loads express. Sites of Hono or
+ * another framework that the file loads belong to that framework, even inside a route handler.
+ */
+export function isNextSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
+  const { library, operation } = finding.call;
+  if ((library !== 'jsonwebtoken' && library !== 'jose') || (operation !== 'sign' && operation !== 'verify')) return false;
+  if (isHonoSession(sourceCode, finding) || getOtherFrameworkModule(sourceCode) !== undefined) return false;
+  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'next')) return true;
+  return !getLoadedModules(sourceCode).includes('express') && isNextServerFile(sourceCode, filePath);
+}
+
+/**
+ * Returns the reason the jwt-to-session codemod marks a site that `isNextSession` assigns to Next.js, or
+ * undefined for any other site.
+ */
+export function getNextSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
+  if (!isNextSession(sourceCode, finding, filePath)) return undefined;
+  const task = finding.kind === 'issue' ? 'move this login' : 'move this check';
+  return `Next.js route handlers and server actions have no express-session, and this codemod migrates only Express handlers; ${task} to a server-side session by hand`;
 }
 
 /**
@@ -235,20 +272,22 @@ function isMethod(fn: FunctionNode): boolean {
 }
 
 /** Returns every place a signed token goes, including outgoing requests. Exported for the codemod and tests. */
-export function traceTokenSinks(sourceCode: TSESLint.SourceCode, call: JwtCall): TokenSink[] {
-  const tracer = new TokenTracer(sourceCode);
+export function traceTokenSinks(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: string): TokenSink[] {
+  const tracer = new TokenTracer(sourceCode, filePath);
   for (const start of getTokenStarts(sourceCode, call)) tracer.trace(start, [], 0);
   return tracer.sinks;
 }
 
-function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionIssue | undefined {
-  const tracer = new TokenTracer(sourceCode);
+function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: string): JwtSessionIssue | undefined {
+  const tracer = new TokenTracer(sourceCode, filePath);
   for (const start of getTokenStarts(sourceCode, call)) tracer.trace(start, [], 0);
   const sinks = tracer.sinks.filter((sink) => CLIENT_SINKS.has(sink.kind));
   if (sinks.length === 0) return undefined;
 
   const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
-  const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler)];
+  // The folders of an App Router route file are its URL path, as the path of `router.post('/reset', …)` is.
+  const routeSegments = isNextRouteFile(filePath) ? (getRouteSegments(filePath) ?? []) : [];
+  const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler), ...routeSegments];
   if (hasOneShotName(names)) return undefined;
   if (sinks.every((sink) => sink.kind === 'service-return') && isServiceAssertion(sourceCode, call)) return undefined;
   return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
@@ -280,7 +319,10 @@ class TokenTracer {
   private readonly visited = new Set<TSESTree.Node>();
   private readonly scopeManager: ScopeManager;
 
-  constructor(private readonly sourceCode: TSESLint.SourceCode) {
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly filePath: string,
+  ) {
     this.scopeManager = sourceCode.scopeManager;
   }
 
@@ -378,6 +420,11 @@ class TokenTracer {
     const honoKind = call.type === AST_NODE_TYPES.CallExpression ? getHonoCallKind(this.sourceCode, call, argument) : undefined;
     if (honoKind !== undefined) {
       if (honoKind !== 'context-only') this.sinks.push({ kind: honoKind, node: call, keys, framework: 'hono' });
+      return;
+    }
+    const nextKind = getNextCallKind(this.sourceCode, this.filePath, call, argument, keys);
+    if (nextKind !== undefined) {
+      this.sinks.push({ kind: nextKind, node: call, keys, framework: 'next' });
       return;
     }
     const kind = classifyCall(this.scopeManager, call, argument);

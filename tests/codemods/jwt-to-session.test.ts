@@ -580,11 +580,23 @@ describe('jwt-to-session in a Next.js project', () => {
     '',
   ].join('\n');
 
-  function runInProject(manifest: Record<string, unknown>, source: string): Run & { rerun: Run } {
+  const ROUTE_HANDLER = [
+    "import jwt from 'jsonwebtoken';",
+    'export async function POST(request) {',
+    '  const user = await users.check(await request.json());',
+    "  return Response.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' }) });",
+    '}',
+    '',
+  ].join('\n');
+  const NEXT_ROUTE_REASON =
+    'manual migration needed: Next.js route handlers and server actions have no express-session, and this codemod migrates only Express handlers; move this login to a server-side session by hand';
+  const NEXT_PROJECT = { name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } };
+
+  function runInProject(manifest: Record<string, unknown>, source: string, file = 'login.js'): Run & { rerun: Run } {
     const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-next-'));
     try {
       writeFileSync(join(directory, 'package.json'), JSON.stringify(manifest));
-      const path = join(directory, 'login.js');
+      const path = join(directory, file);
       const first = run(path, source);
       return { ...first, rerun: run(path, first.output ?? source) };
     } finally {
@@ -616,6 +628,20 @@ describe('jwt-to-session in a Next.js project', () => {
     const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } }, CUSTOM_SERVER);
     expect(output).toContain('req.session.regenerate(');
     expect(output).not.toContain('Next.js');
+  });
+
+  it('marks an App Router route handler found by its path', () => {
+    const { output, reports, rerun } = runInProject(NEXT_PROJECT, ROUTE_HANDLER, 'app/api/login/route.js');
+    expect(output).toContain(`/* eslint-plugin-sessions: ${NEXT_ROUTE_REASON} */\n  return Response.json(`);
+    expect(reports.map(withoutFile)).toEqual([`4:33: ${NEXT_ROUTE_REASON}`]);
+    expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('leaves the same handler alone outside a route file', () => {
+    const { output, reports } = runInProject(NEXT_PROJECT, ROUTE_HANDLER, 'lib/login.js');
+    expect(output).toBeUndefined();
+    expect(reports).toEqual([]);
   });
 });
 

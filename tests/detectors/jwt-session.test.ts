@@ -5,7 +5,7 @@ import { findJwtCalls } from '../../src/detectors/jwt-library.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 function sessions(text: string, path = 'file.js') {
-  return findJwtSessions(parseSourceCode(text, path));
+  return findJwtSessions(parseSourceCode(text, path), path);
 }
 
 function textOf(text: string, node: { range: [number, number] } | undefined): string | undefined {
@@ -69,7 +69,7 @@ class AuthService {
     expect(sessions(text)).toEqual([]);
     const code = parseSourceCode(text, 'file.js');
     const call = findJwtCalls(code)[0];
-    expect(call && traceTokenSinks(code, call).map((sink) => sink.kind)).toEqual(['outgoing-request']);
+    expect(call && traceTokenSinks(code, call, 'file.js').map((sink) => sink.kind)).toEqual(['outgoing-request']);
   });
 
   it('marks Hono responses and cookies', () => {
@@ -90,6 +90,35 @@ app.post('/login', async (c) => {
     ]);
     expect(textOf(text, finding?.sinks[1]?.node)).toBe('c.json({ token })');
     expect(finding?.sinks[1]?.keys).toEqual(['token']);
+  });
+
+  it('marks Next.js responses and cookies', () => {
+    const text = `import jwt from 'jsonwebtoken';
+import { cookies } from 'next/headers';
+import { NextResponse } from 'next/server';
+export async function POST() {
+  const token = jwt.sign({ id: 1 }, key);
+  (await cookies()).set('session', token);
+  const response = NextResponse.json({ token });
+  response.cookies.set({ name: 'token', value: token });
+  return response;
+}`;
+    const [finding] = sessions(text, 'file.ts') as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => [sink.kind, sink.framework])).toEqual([
+      ['cookie', 'next'],
+      ['response-body', 'next'],
+      ['cookie', 'next'],
+    ]);
+    expect(textOf(text, finding?.sinks[1]?.node)).toBe('NextResponse.json({ token })');
+    expect(finding?.sinks[2]?.keys).toEqual(['value']);
+  });
+
+  it('follows Response.json only in Next.js code', () => {
+    const text = `import jwt from 'jsonwebtoken';\nexport async function POST() {\n  return Response.json({ token: jwt.sign({ id: 1 }, key) });\n}`;
+    expect(sessions(text, 'file.js')).toEqual([]);
+    const withImport = `import type { NextRequest } from 'next/server';\n${text}`;
+    const [finding] = sessions(withImport, 'file.ts') as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => [sink.kind, sink.framework])).toEqual([['response-body', 'next']]);
   });
 
   it('ignores one-shot tokens', () => {

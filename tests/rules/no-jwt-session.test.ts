@@ -15,13 +15,27 @@ const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
 const KOA = { framework: 'Koa', setup: 'koa-session with an external store' };
 const FASTIFY = { framework: 'Fastify', setup: '@fastify/session with a store' };
 const NEST = { framework: 'Nest', setup: 'express-session set up in main.ts when Nest runs on Express' };
+const NEXT = {
+  framework: 'Next.js',
+  setup: "a random session id stored with `cookies().set()` and the session data in a database, or Auth.js with `session: { strategy: 'database' }`",
+};
 
 /** A Next.js project: its package.json lists next and jsonwebtoken, not express. */
 const nextProject = mkdtempSync(join(tmpdir(), 'sessions-no-jwt-session-next-'));
 writeFileSync(join(nextProject, 'package.json'), JSON.stringify({ name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } }));
+/** A project whose package.json lists jsonwebtoken and not next. */
+const plainProject = mkdtempSync(join(tmpdir(), 'sessions-no-jwt-session-plain-'));
+writeFileSync(join(plainProject, 'package.json'), JSON.stringify({ name: 'api', dependencies: { jsonwebtoken: '^9.0.0' } }));
 afterAll(() => {
   rmSync(nextProject, { recursive: true, force: true });
+  rmSync(plainProject, { recursive: true, force: true });
 });
+/** An App Router route handler that uses only web APIs, so only its path shows that it runs on Next.js. */
+const NEXT_ROUTE_HANDLER = `import jwt from 'jsonwebtoken';
+export async function POST(request) {
+  const user = await users.check(await request.json());
+  return Response.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' }) });
+}`;
 const NEXT_API_ROUTE = `import jwt from 'jsonwebtoken';
 export default async function handler(req, res) {
   const user = await users.check(req.body.email, req.body.password);
@@ -212,10 +226,103 @@ app.use('/admin/*', async (c, next) => {
       code: `import jwt from 'jsonwebtoken';\nimport { serialize } from './cookies';\nexport default function handler(req, res) {\n  res.setHeader('Set-Cookie', serialize('sid', jwt.sign({ id: 1 }, key)));\n  res.end();\n}`,
       filename: FILENAMES.js,
     },
-    // Known limitation: Next.js route handlers (`cookies().set`, `NextResponse`) are not recognised.
+    // ---- Next.js ----
+    // A route file's folders name its route, and a one-shot route hands out no session.
     {
-      code: `import { cookies } from 'next/headers';\nimport { NextResponse } from 'next/server';\nimport { SignJWT } from 'jose';\nexport async function POST(request: Request) {\n  const token = await new SignJWT({ sub: '1' }).setProtectedHeader({ alg: 'HS256' }).sign(key);\n  (await cookies()).set('session', token, { httpOnly: true });\n  return NextResponse.json({ ok: true });\n}`,
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const { email } = await request.json();
+  return NextResponse.json({ token: jwt.sign({ email }, process.env.JWT_SECRET, { expiresIn: '15m' }) });
+}`,
+      filename: join(nextProject, 'src/app/api/forgot-password/route.js'),
+    },
+    // A variable named for a one-shot purpose.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const resetToken = jwt.sign({ sub: (await request.json()).id }, process.env.JWT_SECRET, { expiresIn: '15m' });
+  return NextResponse.json({ resetToken });
+}`,
+      filename: FILENAMES.js,
+    },
+    // A token sent in an email link, not to the browser.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const { email } = await request.json();
+  const token = jwt.sign({ email }, process.env.JWT_SECRET, { expiresIn: '1d' });
+  await mailer.send({ to: email, text: \`Open \${origin}/welcome?token=\${token}\` });
+  return NextResponse.json({ ok: true });
+}`,
+      filename: join(nextProject, 'app/api/signup/route.js'),
+    },
+    // A service token for another service, sent in an outgoing request.
+    {
+      code: `import { SignJWT } from 'jose';
+import { NextResponse } from 'next/server';
+export async function GET() {
+  const assertion = await new SignJWT({ aud: 'billing' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('shop').setExpirationTime('1m').sign(key);
+  const upstream = await fetch(BILLING_URL, { headers: { Authorization: \`Bearer \${assertion}\` } });
+  return NextResponse.json(await upstream.json());
+}`,
+      filename: join(nextProject, 'app/api/invoices/route.ts'),
+    },
+    // \`Response.json\` outside Next.js code, such as a Cloudflare Worker, is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export default {
+  async fetch(request) {
+    return Response.json({ token: jwt.sign({ sub: 1 }, key) });
+  },
+};`,
+      filename: FILENAMES.js,
+    },
+    // A route file path counts only in a project whose package.json lists next.
+    {
+      code: NEXT_ROUTE_HANDLER,
+      filename: join(plainProject, 'app/api/login/route.js'),
+    },
+    // \`request.cookies.set\` changes the request that middleware passes on, not the browser's cookies.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export function middleware(request) {
+  request.cookies.set('x-forwarded-user', jwt.sign({ sub: 1 }, key));
+  return NextResponse.next({ request });
+}`,
+      filename: FILENAMES.js,
+    },
+    // Known limitation: a token read with next/headers' \`cookies().get()\` is not taken for one from the request.
+    {
+      code: `import { cookies } from 'next/headers';
+import { jwtVerify } from 'jose';
+export async function GET() {
+  const { payload } = await jwtVerify((await cookies()).get('session')?.value, key);
+  return Response.json({ user: payload });
+}`,
       filename: FILENAMES.ts,
+    },
+    // Known limitation: a token in a body built with \`JSON.stringify\` is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST() {
+  const token = jwt.sign({ sub: 1 }, key);
+  return new NextResponse(JSON.stringify({ token }), { headers: { 'Content-Type': 'application/json' } });
+}`,
+      filename: FILENAMES.js,
+    },
+    // A \`cookies\` helper of the project is not next/headers' \`cookies\`.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { cookies } from './cookies';
+export async function save(id) {
+  cookies().set('session', jwt.sign({ sub: id }, key));
+}`,
+      filename: FILENAMES.js,
     },
     // Known limitation: a token returned from a helper in another module is not followed.
     {
@@ -362,6 +469,118 @@ export function login(req: Request, res: Response) {
 }`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'issuedSession', line: 4, column: 10 }],
+    },
+    // ---- Next.js App Router ----
+    // A route file found by its path, in a project that lists next.
+    {
+      code: NEXT_ROUTE_HANDLER,
+      filename: join(nextProject, 'app/api/login/route.js'),
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 33 }],
+    },
+    // A route file found by its next/headers import: jose, with the cookie store awaited.
+    {
+      code: `import { cookies } from 'next/headers';
+import { SignJWT } from 'jose';
+export async function POST(request: Request) {
+  const token = await new SignJWT({ sub: '1' }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+  (await cookies()).set('session', token, { httpOnly: true });
+  return new Response(null, { status: 204 });
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 23 }],
+    },
+    // \`NextResponse.json\`, with next/server loaded through require.
+    {
+      code: `const jwt = require('jsonwebtoken');
+const { NextResponse } = require('next/server');
+exports.POST = async function (request) {
+  const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET);
+  return NextResponse.json({ token });
+};`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 17 }],
+    },
+    // The cookie store in a variable, written the synchronous way of Next.js 14, with an options object.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { cookies as getCookies } from 'next/headers';
+export async function POST() {
+  const store = getCookies();
+  store.set({ name: 'session', value: jwt.sign({ sub: 1 }, key), httpOnly: true });
+  return new Response(null, { status: 204 });
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 39 }],
+    },
+    // The cookies of a NextResponse.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST() {
+  const response = NextResponse.json({ ok: true });
+  response.cookies.set('token', jwt.sign({ sub: 1 }, key), { httpOnly: true });
+  return response;
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 33 }],
+    },
+    // A Set-Cookie header in the init argument of \`new NextResponse\`.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST() {
+  const token = jwt.sign({ sub: 1 }, key);
+  return new NextResponse(null, { status: 204, headers: { 'Set-Cookie': \`session=\${token}; HttpOnly\` } });
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 17 }],
+    },
+    // A session helper that a server action calls: its token reaches \`cookies().set\` through the caller.
+    {
+      code: `import { SignJWT } from 'jose';
+import { cookies } from 'next/headers';
+export async function encrypt(payload) {
+  return new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('7d').sign(key);
+}
+export async function createSession(userId) {
+  const session = await encrypt({ userId });
+  (await cookies()).set('session', session, { httpOnly: true, secure: true, sameSite: 'lax' });
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 10 }],
+    },
+    // Middleware that accepts the session cookie.
+    {
+      code: `import { NextResponse } from 'next/server';
+import { jwtVerify } from 'jose';
+export async function middleware(request) {
+  await jwtVerify(request.cookies.get('session')?.value, key, { algorithms: ['HS256'] });
+  return NextResponse.next();
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedFrameworkSession', data: NEXT, line: 4, column: 9 }],
+    },
+    // A route handler that accepts a bearer token, found by its path.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export async function GET(request) {
+  const user = jwt.verify(request.headers.get('authorization')?.split(' ')[1], process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  return Response.json({ user });
+}`,
+      filename: join(nextProject, 'app/api/me/route.js'),
+      errors: [{ messageId: 'acceptedFrameworkSession', data: NEXT, line: 3, column: 16 }],
+    },
+    // Hono running inside a route handler keeps the Hono message.
+    {
+      code: `import { Hono } from 'hono';
+import { handle } from 'hono/vercel';
+import jwt from 'jsonwebtoken';
+const app = new Hono().basePath('/api');
+app.post('/login', (c) => c.json({ token: jwt.sign({ sub: 1 }, key) }));
+export const POST = handle(app);`,
+      filename: join(nextProject, 'app/api/[[...route]]/route.js'),
+      errors: [{ messageId: 'issuedHonoSession', line: 5, column: 43 }],
     },
     // A Next.js API route: the project depends on next and not express, so jwt-to-session only marks it.
     {

@@ -1,0 +1,185 @@
+/**
+ * Recognises Next.js server code and the calls that hand a value to the browser there. Server code is an
+ * App Router route file (a `route.ts` below an `app` folder, in a project that lists next) or a file that
+ * imports `next/server` or `next/headers`. The calls are `cookies().set()` of next/headers, `NextResponse.json()`,
+ * `new NextResponse()`, the `cookies.set()` of a NextResponse, and in server code also the global
+ * `Response.json()` and `new Response()`.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import { listsPackage } from '../codemod/manifest.js';
+import { findVariable, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
+import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
+import { getLoadedModules } from './server-framework.js';
+
+type SourceCode = TSESLint.SourceCode;
+
+/** The place a Next.js call sends a value to: the response body, a response header or a cookie. */
+export type NextCallKind = 'response-body' | 'response-header' | 'cookie';
+
+/**
+ * The call that creates a response. `json()` and `new` take the body first and the init (status, headers)
+ * second, and `other` is `next()`, `redirect()` or `rewrite()`, whose response may still get cookies.
+ */
+type ResponseFactory = 'json' | 'construct' | 'other';
+
+/** Modules whose import marks a file as Next.js server code. */
+const NEXT_SERVER_MODULES: ReadonlySet<string> = new Set(['next/server', 'next/headers']);
+/** The file name of an App Router route handler, with the page extensions Next.js reads by default. */
+const ROUTE_FILE_NAME = /^route\.(?:js|jsx|ts|tsx)$/;
+
+const COOKIE_STORE_FACTORY: TraceMap<true> = { 'next/headers': { cookies: { [CALL]: true } } };
+const NEXT_RESPONSE: TraceMap<ResponseFactory> = {
+  'next/server': {
+    NextResponse: {
+      [CONSTRUCT]: 'construct',
+      json: { [CALL]: 'json' },
+      next: { [CALL]: 'other' },
+      redirect: { [CALL]: 'other' },
+      rewrite: { [CALL]: 'other' },
+    },
+  },
+};
+const FETCH_RESPONSE: TraceMap<ResponseFactory> = { Response: { [CONSTRUCT]: 'construct', json: { [CALL]: 'json' } } };
+
+const MAX_DEPTH = 4;
+
+const importsByProgram = new WeakMap<TSESTree.Program, boolean>();
+const cookieStoresByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+const nextResponsesByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, ResponseFactory>>();
+const fetchResponsesByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, ResponseFactory>>();
+
+/**
+ * Returns true for Next.js server code: an App Router route file, or a file that imports `next/server`
+ * or `next/headers` (`import type` included, since route handlers often import only `NextRequest`).
+ */
+export function isNextServerFile(sourceCode: SourceCode, filePath: string): boolean {
+  return importsNextServerModule(sourceCode) || isNextRouteFile(filePath);
+}
+
+/** Returns true for a `route.js`, `.jsx`, `.ts` or `.tsx` file below an `app` folder, in a project whose package.json lists next. */
+export function isNextRouteFile(filePath: string): boolean {
+  return getRouteSegments(filePath) !== undefined && listsPackage(filePath, 'next');
+}
+
+/**
+ * Returns the folders between the last `app` folder and an App Router route file, which form its URL path
+ * (`['api', 'reset-password']` for `src/app/api/reset-password/route.ts`). Returns an empty list for
+ * `app/route.ts` and undefined for any other file. Only the last `app` folder counts, so the folders of
+ * the project around it never become part of the route.
+ */
+export function getRouteSegments(filePath: string): string[] | undefined {
+  const parts = filePath.split(/[\\/]/);
+  if (!ROUTE_FILE_NAME.test(parts.at(-1) ?? '')) return undefined;
+  const appIndex = parts.lastIndexOf('app', parts.length - 2);
+  return appIndex < 0 ? undefined : parts.slice(appIndex + 1, -1);
+}
+
+/**
+ * Returns what `call` does with `argument` when `call` hands it to the browser through a Next.js API, and
+ * undefined for every other call and argument. `keys` are the object keys between the value and the
+ * argument, so `cookies().set({ name: 'session', value: token })` counts through its `value` key.
+ */
+export function getNextCallKind(
+  sourceCode: SourceCode,
+  filePath: string,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+  keys: readonly string[],
+): NextCallKind | undefined {
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (call.type === AST_NODE_TYPES.CallExpression && isCookieSetCall(sourceCode, call)) {
+    return index === 1 || (index === 0 && keys.at(-1) === 'value') ? 'cookie' : undefined;
+  }
+  const factory = getResponseFactory(sourceCode, filePath, call);
+  if (factory !== 'json' && factory !== 'construct') return undefined;
+  if (index === 0) return 'response-body';
+  // The init argument sets the status and the headers, and only a header can carry a token.
+  return index === 1 ? 'response-header' : undefined;
+}
+
+function importsNextServerModule(sourceCode: SourceCode): boolean {
+  let imports = importsByProgram.get(sourceCode.ast);
+  if (imports === undefined) {
+    const hasImport = sourceCode.ast.body.some(
+      (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && NEXT_SERVER_MODULES.has(String(statement.source.value)),
+    );
+    imports = hasImport || getLoadedModules(sourceCode).some((name) => NEXT_SERVER_MODULES.has(name));
+    importsByProgram.set(sourceCode.ast, imports);
+  }
+  return imports;
+}
+
+/** `cookies().set(…)`, `(await cookies()).set(…)`, `store.set(…)` after `const store = await cookies()`, and `response.cookies.set(…)` of a NextResponse. */
+function isCookieSetCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getKeyName(callee) !== 'set') return false;
+  const store = skipTypeWrappers(callee.object);
+  if (isCookieStore(sourceCode, store, 0)) return true;
+  return store.type === AST_NODE_TYPES.MemberExpression && getKeyName(store) === 'cookies' && isNextResponse(sourceCode, store.object, 0);
+}
+
+function isCookieStore(sourceCode: SourceCode, node: TSESTree.Node, depth: number): boolean {
+  const value = resolveValue(sourceCode, node, depth);
+  return value !== undefined && findCookieStoreCalls(sourceCode).has(value);
+}
+
+function isNextResponse(sourceCode: SourceCode, node: TSESTree.Node, depth: number): boolean {
+  const value = resolveValue(sourceCode, node, depth);
+  return value !== undefined && findNextResponses(sourceCode).has(value);
+}
+
+/**
+ * Follows `await x` and the variable an identifier is declared with to the expression that creates the
+ * value. Returns undefined for a parameter or a variable declared without a value.
+ */
+function resolveValue(sourceCode: SourceCode, node: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) return resolveValue(sourceCode, expression.argument, depth + 1);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return expression;
+  const definition = findVariable(sourceCode.scopeManager, expression)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return undefined;
+  return resolveValue(sourceCode, definition.node.init, depth + 1);
+}
+
+/** Returns how `call` creates a response: a NextResponse anywhere, the global Response only in Next.js server code. */
+function getResponseFactory(sourceCode: SourceCode, filePath: string, call: TSESTree.Node): ResponseFactory | undefined {
+  const factory = findNextResponses(sourceCode).get(call);
+  if (factory !== undefined) return factory;
+  const fetchFactory = findFetchResponses(sourceCode).get(call);
+  return fetchFactory !== undefined && isNextServerFile(sourceCode, filePath) ? fetchFactory : undefined;
+}
+
+function findCookieStoreCalls(sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
+  const cached = cookieStoresByProgram.get(sourceCode.ast);
+  if (cached) return cached;
+  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
+  const calls = new Set<TSESTree.Node>();
+  for (const { node } of tracker.iterateEsmReferences(COOKIE_STORE_FACTORY)) calls.add(node as TSESTree.Node);
+  for (const { node } of tracker.iterateCjsReferences(COOKIE_STORE_FACTORY)) calls.add(node as TSESTree.Node);
+  cookieStoresByProgram.set(sourceCode.ast, calls);
+  return calls;
+}
+
+function findNextResponses(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, ResponseFactory> {
+  const cached = nextResponsesByProgram.get(sourceCode.ast);
+  if (cached) return cached;
+  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
+  const responses = new Map<TSESTree.Node, ResponseFactory>();
+  for (const { node, info } of tracker.iterateEsmReferences(NEXT_RESPONSE)) responses.set(node as TSESTree.Node, info as ResponseFactory);
+  for (const { node, info } of tracker.iterateCjsReferences(NEXT_RESPONSE)) responses.set(node as TSESTree.Node, info as ResponseFactory);
+  nextResponsesByProgram.set(sourceCode.ast, responses);
+  return responses;
+}
+
+function findFetchResponses(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, ResponseFactory> {
+  const cached = fetchResponsesByProgram.get(sourceCode.ast);
+  if (cached) return cached;
+  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
+  const responses = new Map<TSESTree.Node, ResponseFactory>();
+  for (const { node, info } of tracker.iterateGlobalReferences(FETCH_RESPONSE)) responses.set(node as TSESTree.Node, info as ResponseFactory);
+  fetchResponsesByProgram.set(sourceCode.ast, responses);
+  return responses;
+}

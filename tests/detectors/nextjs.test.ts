@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { getRouteSegments, isNextRouteFile, isNextServerFile } from '../../src/detectors/nextjs.js';
+import { parseSourceCode } from '../../src/source-code.js';
+
+const nextProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-'));
+writeFileSync(join(nextProject, 'package.json'), JSON.stringify({ name: 'web', devDependencies: { next: '^15.0.0' } }));
+const plainProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-plain-'));
+writeFileSync(join(plainProject, 'package.json'), JSON.stringify({ name: 'api', dependencies: { express: '^5.0.0' } }));
+afterAll(() => {
+  rmSync(nextProject, { recursive: true, force: true });
+  rmSync(plainProject, { recursive: true, force: true });
+});
+
+describe('getRouteSegments', () => {
+  it.each([
+    ['app/route.ts', []],
+    ['app/api/login/route.js', ['api', 'login']],
+    ['/home/dev/app/web/src/app/api/reset-password/route.tsx', ['api', 'reset-password']],
+    ['C:\\web\\app\\(auth)\\login\\route.jsx', ['(auth)', 'login']],
+  ])('reads the route of %s', (path, segments) => {
+    expect(getRouteSegments(path)).toEqual(segments);
+  });
+
+  it.each(['app/api/login/route.mjs', 'app/api/login/page.tsx', 'src/api/login/route.ts', 'route.ts', 'app/api/routes.ts'])(
+    'rejects %s',
+    (path) => {
+      expect(getRouteSegments(path)).toBeUndefined();
+    },
+  );
+});
+
+describe('isNextRouteFile', () => {
+  it('accepts a route file of a project that lists next', () => {
+    expect(isNextRouteFile(join(nextProject, 'app/api/login/route.ts'))).toBe(true);
+  });
+
+  it('rejects a route file of a project without next', () => {
+    expect(isNextRouteFile(join(plainProject, 'app/api/login/route.ts'))).toBe(false);
+  });
+
+  it('rejects another file of a Next.js project', () => {
+    expect(isNextRouteFile(join(nextProject, 'lib/session.ts'))).toBe(false);
+  });
+});
+
+describe('isNextServerFile', () => {
+  const outside = join(plainProject, 'lib.ts');
+
+  it.each([
+    ["import { NextResponse } from 'next/server';", 'a named import'],
+    ["import type { NextRequest } from 'next/server';", 'a type import'],
+    ["import { cookies } from 'next/headers';", 'next/headers'],
+    ["const { NextResponse } = require('next/server');", 'a require call'],
+  ])('accepts %s (%s)', (text) => {
+    expect(isNextServerFile(parseSourceCode(text, outside), outside)).toBe(true);
+  });
+
+  it.each([
+    ["import Link from 'next/link';", 'another next module'],
+    ["import type { NextApiRequest } from 'next';", 'the next package itself'],
+    ["export { NextResponse } from 'next/server';", 'a re-export'],
+  ])('rejects %s (%s)', (text) => {
+    expect(isNextServerFile(parseSourceCode(text, outside), outside)).toBe(false);
+  });
+
+  it('accepts a route file by its path alone', () => {
+    const path = join(nextProject, 'app/api/login/route.js');
+    expect(isNextServerFile(parseSourceCode('export async function POST() {}', path), path)).toBe(true);
+  });
+});
