@@ -47,6 +47,7 @@ import {
   type JwtSessionFinding,
   type TokenSinkKind,
 } from '../src/detectors/jwt-session.js';
+import { isNextCodeWithoutExpress } from '../src/detectors/nextjs.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import {
   describeFrameworkProblem,
@@ -1100,6 +1101,8 @@ function buildUnlessCondition(migration: Migration, options: AnyNode | undefined
 // ---------------------------------------------------------------------------------------------------
 // Logout
 
+const NEXT_LOGOUT_REASON =
+  'Next.js API routes and route handlers have no express-session, so the codemod does not rewrite this logout; end the server-side session here by hand once the login uses one';
 const LOGOUT_NAME = /^(log|sign)[-_]?out$/i;
 const LOGOUT_ROUTE = /(^|\/)(log|sign)[-_]?out(\/|$)/i;
 
@@ -1188,10 +1191,12 @@ function getFunctionName(path: ASTPath): string | undefined {
 /**
  * Makes each Express logout handler end the session: `req.session.destroy` and the cookie cleared, or
  * `req.session = null`. Handlers of other frameworks stay as they are, and those that may belong to
- * another framework are marked.
+ * another framework are marked. So are the handlers of Next.js code, whose `(req, res)` has neither
+ * `req.session` nor `res.clearCookie`.
  */
 function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]): boolean {
   const { j } = migration;
+  const isNextCode = isNextCodeWithoutExpress(migration.sourceCode, migration.file.path);
   let changed = false;
   for (const { path: handler, node: detectorNode } of handlers) {
     const node = handler.node as AnyNode;
@@ -1205,6 +1210,10 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
     if (framework?.kind === 'other') continue;
     if (framework?.kind === 'mixed') {
       changed = markForManualMigration(migration.file, handler, describeFrameworkProblem(framework) as string) || changed;
+      continue;
+    }
+    if (isNextCode) {
+      changed = markForManualMigration(migration.file, handler, NEXT_LOGOUT_REASON) || changed;
       continue;
     }
     if (containsJwtCall(migration, node)) {

@@ -8,7 +8,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { listsPackage } from '../codemod/manifest.js';
+import { isNextWithoutExpress, listsPackage } from '../codemod/manifest.js';
 import { findVariable, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { getLoadedModules } from './server-framework.js';
@@ -56,6 +56,15 @@ const fetchResponsesByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTr
  */
 export function isNextServerFile(sourceCode: SourceCode, filePath: string): boolean {
   return importsNextServerModule(sourceCode) || isNextRouteFile(filePath);
+}
+
+/**
+ * Returns true when the file loads no express and is Next.js code: server code as `isNextServerFile`
+ * decides, or any file of a project whose package.json lists next and not express.
+ */
+export function isNextCodeWithoutExpress(sourceCode: SourceCode, filePath: string): boolean {
+  if (getLoadedModules(sourceCode).includes('express')) return false;
+  return isNextWithoutExpress(filePath) || isNextServerFile(sourceCode, filePath);
 }
 
 /** Returns true for a `route.js`, `.jsx`, `.ts` or `.tsx` file below an `app` folder, in a project whose package.json lists next. */

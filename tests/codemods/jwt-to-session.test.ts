@@ -590,6 +590,8 @@ describe('jwt-to-session in a Next.js project', () => {
   ].join('\n');
   const NEXT_ROUTE_REASON =
     'manual migration needed: Next.js route handlers and server actions have no express-session, and this codemod migrates only Express handlers; move this login to a server-side session by hand';
+  const NEXT_LOGOUT_REASON =
+    'manual migration needed: Next.js API routes and route handlers have no express-session, so the codemod does not rewrite this logout; end the server-side session here by hand once the login uses one';
   const NEXT_PROJECT = { name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } };
 
   function runInProject(manifest: Record<string, unknown>, source: string, file = 'login.js'): Run & { rerun: Run } {
@@ -642,6 +644,33 @@ describe('jwt-to-session in a Next.js project', () => {
     const { output, reports } = runInProject(NEXT_PROJECT, ROUTE_HANDLER, 'lib/login.js');
     expect(output).toBeUndefined();
     expect(reports).toEqual([]);
+  });
+
+  describe('logout', () => {
+    const LOGOUT = [
+      'export default function logout(req, res) {',
+      "  res.setHeader('Set-Cookie', 'token=; Path=/; Max-Age=0');",
+      '  res.status(204).end();',
+      '}',
+      '',
+    ].join('\n');
+    const ASYNC_LOGOUT = LOGOUT.replace('export default function', 'export default async function');
+
+    it.each([
+      ['a logout', LOGOUT],
+      ['an async logout', ASYNC_LOGOUT],
+    ])('marks %s instead of destroying a session', (_name, source) => {
+      const { output, reports, rerun } = runInProject(NEXT_PROJECT, source, 'pages/api/logout.js');
+      expect(output).toBe(`/* eslint-plugin-sessions: ${NEXT_LOGOUT_REASON} */\n${source}`);
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^1:\\d+: ${NEXT_LOGOUT_REASON}$`))]);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('rewrites the logout when the project also depends on express', () => {
+      const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, LOGOUT, 'routes/logout.js');
+      expect(output).toContain('req.session.destroy(');
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { getRouteSegments, isNextRouteFile, isNextServerFile } from '../../src/detectors/nextjs.js';
+import { getRouteSegments, isNextCodeWithoutExpress, isNextRouteFile, isNextServerFile } from '../../src/detectors/nextjs.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 const nextProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-'));
@@ -71,5 +71,22 @@ describe('isNextServerFile', () => {
   it('accepts a route file by its path alone', () => {
     const path = join(nextProject, 'app/api/login/route.js');
     expect(isNextServerFile(parseSourceCode('export async function POST() {}', path), path)).toBe(true);
+  });
+});
+
+describe('isNextCodeWithoutExpress', () => {
+  it('accepts any file of a project that lists next and not express', () => {
+    const path = join(nextProject, 'pages/api/logout.js');
+    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
+  });
+
+  it('rejects a file that loads express', () => {
+    const path = join(nextProject, 'server.js');
+    expect(isNextCodeWithoutExpress(parseSourceCode("import express from 'express';", path), path)).toBe(false);
+  });
+
+  it('rejects a file of a project without next', () => {
+    const path = join(plainProject, 'routes.js');
+    expect(isNextCodeWithoutExpress(parseSourceCode('export function logout(req, res) {}', path), path)).toBe(false);
   });
 });
