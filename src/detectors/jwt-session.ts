@@ -5,8 +5,10 @@
  * token read from the request and verified to authenticate it (middleware, express-jwt, koa-jwt,
  * passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
  *
- * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
- * and one-shot tokens (password reset, email verification, invitation links) are not sessions.
+ * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request),
+ * one-shot tokens (password reset, email verification, invitation links) and tokens whose claims name no
+ * user that reach the client only inside a larger string of the response body (signed embed URLs) are
+ * not sessions.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -15,6 +17,7 @@ import { isNextWithoutExpress } from '../codemod/manifest.js';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
+import { addsText, hasAnonymousClaims, isEmbeddedInBody } from './embedded-token.js';
 import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { getNextCallKind, getRouteSegments, isNextRouteFile, isNextServerFile } from './nextjs.js';
@@ -67,6 +70,11 @@ export interface TokenSink {
    * for one sent through Next.js (`cookies().set(...)`, `NextResponse.json(...)`).
    */
   framework?: 'hono' | 'next';
+  /**
+   * True when the token reaches the sink only as part of a larger string: a template literal or a `+`
+   * concatenation with other text, such as a URL (`` `${site}/embed/${token}` ``).
+   */
+  embedded?: boolean;
 }
 
 /** A JWT signed and handed to the client as its login session. */
@@ -290,6 +298,8 @@ function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: stri
   const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler), ...routeSegments];
   if (hasOneShotName(names)) return undefined;
   if (sinks.every((sink) => sink.kind === 'service-return') && isServiceAssertion(sourceCode, call)) return undefined;
+  // A signed embed URL in the body (a Metabase dashboard) opens a resource of another service, not a login.
+  if (sinks.every(isEmbeddedInBody) && hasAnonymousClaims(sourceCode, call)) return undefined;
   return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
 }
 
@@ -326,7 +336,7 @@ class TokenTracer {
     this.scopeManager = sourceCode.scopeManager;
   }
 
-  trace(node: TSESTree.Node, keys: readonly string[], depth: number): void {
+  trace(node: TSESTree.Node, keys: readonly string[], depth: number, embedded = false): void {
     if (depth > MAX_DEPTH || this.visited.has(node)) return;
     this.visited.add(node);
     let current = node;
@@ -335,66 +345,68 @@ class TokenTracer {
     if (!parent) return;
 
     switch (parent.type) {
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+        this.trace(parent, keys, depth, embedded || addsText(parent, current));
+        return;
       case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.ArrayExpression:
       case AST_NODE_TYPES.SpreadElement:
-      case AST_NODE_TYPES.TemplateLiteral:
-      case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.LogicalExpression:
-        this.trace(parent, keys, depth);
+        this.trace(parent, keys, depth, embedded);
         return;
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.test !== current) this.trace(parent, keys, depth);
+        if (parent.test !== current) this.trace(parent, keys, depth, embedded);
         return;
       case AST_NODE_TYPES.Property:
         if (parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
-          this.trace(parent.parent, [...keys, getKeyName(parent) ?? ''], depth);
+          this.trace(parent.parent, [...keys, getKeyName(parent) ?? ''], depth, embedded);
         }
         return;
       case AST_NODE_TYPES.MemberExpression:
-        this.traceMember(parent, current, keys, depth);
+        this.traceMember(parent, current, keys, depth, embedded);
         return;
       case AST_NODE_TYPES.VariableDeclarator:
-        if (parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) this.traceVariable(parent.id, keys, depth);
+        if (parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) this.traceVariable(parent.id, keys, depth, embedded);
         return;
       case AST_NODE_TYPES.AssignmentExpression:
-        if (parent.right === current) this.traceAssignment(parent, keys, depth);
+        if (parent.right === current) this.traceAssignment(parent, keys, depth, embedded);
         return;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        if (parent.arguments.includes(current as TSESTree.Expression)) this.traceArgument(parent, current, keys, depth);
+        if (parent.arguments.includes(current as TSESTree.Expression)) this.traceArgument(parent, current, keys, depth, embedded);
         return;
       case AST_NODE_TYPES.ReturnStatement:
-        this.traceReturn(parent, getEnclosingFunction(parent), keys, depth);
+        this.traceReturn(parent, getEnclosingFunction(parent), keys, depth, embedded);
         return;
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        if (parent.body === current) this.traceReturn(current, parent, keys, depth);
+        if (parent.body === current) this.traceReturn(current, parent, keys, depth, embedded);
         return;
       default:
         return;
     }
   }
 
-  private traceVariable(identifier: TSESTree.Identifier, keys: readonly string[], depth: number): void {
+  private traceVariable(identifier: TSESTree.Identifier, keys: readonly string[], depth: number, embedded: boolean): void {
     this.names.push(identifier.name);
-    for (const reference of getReadReferences(this.scopeManager, identifier)) this.trace(reference, keys, depth + 1);
+    for (const reference of getReadReferences(this.scopeManager, identifier)) this.trace(reference, keys, depth + 1, embedded);
   }
 
   /** `promise.then((token) => ...)`; other member reads (`token.length`) are not the token. */
-  private traceMember(member: TSESTree.MemberExpression, object: TSESTree.Node, keys: readonly string[], depth: number): void {
+  private traceMember(member: TSESTree.MemberExpression, object: TSESTree.Node, keys: readonly string[], depth: number, embedded: boolean): void {
     if (member.object !== object || getKeyName(member) !== 'then') return;
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
     const callback = call.arguments[0];
     if (isFunctionNode(callback) && callback.params[0]?.type === AST_NODE_TYPES.Identifier) {
-      this.traceVariable(callback.params[0], keys, depth);
+      this.traceVariable(callback.params[0], keys, depth, embedded);
     }
   }
 
-  private traceAssignment(assignment: TSESTree.AssignmentExpression, keys: readonly string[], depth: number): void {
+  private traceAssignment(assignment: TSESTree.AssignmentExpression, keys: readonly string[], depth: number, embedded: boolean): void {
     const left = assignment.left;
     if (left.type === AST_NODE_TYPES.Identifier) {
-      this.traceVariable(left, keys, depth);
+      this.traceVariable(left, keys, depth, embedded);
       return;
     }
     if (left.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -407,7 +419,7 @@ class TokenTracer {
         (left.object.type === AST_NODE_TYPES.MemberExpression &&
           getKeyName(left.object) === 'response' &&
           getRequestObjectKind(this.scopeManager, left.object.object) === 'context'));
-    if (isContextBody) this.sinks.push({ kind: 'context-body', node: assignment, keys });
+    if (isContextBody) this.sinks.push({ kind: 'context-body', node: assignment, keys, embedded });
   }
 
   private traceArgument(
@@ -415,57 +427,58 @@ class TokenTracer {
     argument: TSESTree.Node,
     keys: readonly string[],
     depth: number,
+    embedded: boolean,
   ): void {
     // Hono comes first, because a Hono context looks like Koa's and `c.set(key, value)` sends no header.
     const honoKind = call.type === AST_NODE_TYPES.CallExpression ? getHonoCallKind(this.sourceCode, call, argument) : undefined;
     if (honoKind !== undefined) {
-      if (honoKind !== 'context-only') this.sinks.push({ kind: honoKind, node: call, keys, framework: 'hono' });
+      if (honoKind !== 'context-only') this.sinks.push({ kind: honoKind, node: call, keys, framework: 'hono', embedded });
       return;
     }
     const nextKind = getNextCallKind(this.sourceCode, this.filePath, call, argument, keys);
     if (nextKind !== undefined) {
-      this.sinks.push({ kind: nextKind, node: call, keys, framework: 'next' });
+      this.sinks.push({ kind: nextKind, node: call, keys, framework: 'next', embedded });
       return;
     }
     const kind = classifyCall(this.scopeManager, call, argument);
     if (kind) {
-      this.sinks.push({ kind, node: call, keys });
+      this.sinks.push({ kind, node: call, keys, embedded });
       return;
     }
     if (call.type !== AST_NODE_TYPES.CallExpression) return;
     // `serialize('token', token)` of the cookie package builds the Set-Cookie value around the token.
     if (findCookieSerializeCalls(this.sourceCode).has(call)) {
-      this.trace(call, keys, depth + 1);
+      this.trace(call, keys, depth + 1, embedded);
       return;
     }
     // A helper in the same file: follow the token into the matching parameter.
     const helper = resolveCalledFunction(this.scopeManager, call);
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     const parameter = helper?.params[index];
-    if (parameter?.type === AST_NODE_TYPES.Identifier) this.traceVariable(parameter, keys, depth + 1);
+    if (parameter?.type === AST_NODE_TYPES.Identifier) this.traceVariable(parameter, keys, depth + 1, embedded);
   }
 
-  private traceReturn(returned: TSESTree.Node, fn: FunctionNode | undefined, keys: readonly string[], depth: number): void {
+  private traceReturn(returned: TSESTree.Node, fn: FunctionNode | undefined, keys: readonly string[], depth: number, embedded: boolean): void {
     if (!fn) return;
     const node = returned;
     if (keys.some((key) => ACCESS_TOKEN_KEYS.has(key.toLowerCase()))) {
-      this.sinks.push({ kind: 'access-token-return', node, keys });
+      this.sinks.push({ kind: 'access-token-return', node, keys, embedded });
       return;
     }
     if (isRequestHandler(fn) && returnsToClient(fn)) {
-      this.sinks.push({ kind: 'handler-return', node, keys });
+      this.sinks.push({ kind: 'handler-return', node, keys, embedded });
       return;
     }
     // Promise callbacks return into the promise: `signAsync(p).then((t) => ({ token: t }))`.
     const callbackCall = fn.parent;
     if (callbackCall?.type === AST_NODE_TYPES.CallExpression && callbackCall.arguments.includes(fn as TSESTree.Expression)) {
-      if (getCalleeMethod(callbackCall) === 'then') this.trace(callbackCall, keys, depth + 1);
+      if (getCalleeMethod(callbackCall) === 'then') this.trace(callbackCall, keys, depth + 1, embedded);
       return;
     }
     const callers = findCallers(this.sourceCode, fn);
-    for (const caller of callers) this.trace(caller, keys, depth + 1);
+    for (const caller of callers) this.trace(caller, keys, depth + 1, embedded);
     if (callers.length === 0 && isNestJwtServiceMethod(this.sourceCode, fn)) {
-      this.sinks.push({ kind: 'service-return', node, keys });
+      this.sinks.push({ kind: 'service-return', node, keys, embedded });
     }
   }
 }

@@ -417,6 +417,41 @@ app.post('/reset-password', async (req, res) => {
 });`,
       filename: FILENAMES.js,
     },
+    // ---- Tokens embedded in a larger string of the response body ----
+    // A signed embed URL for a Metabase dashboard: the payload names no user and holds no request value.
+    {
+      code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.get('/api/metabase', (req, res) => {
+  const payload = { resource: { dashboard: 12 }, params: {}, exp: Math.round(Date.now() / 1000) + 10 * 60 };
+  const token = jwt.sign(payload, process.env.METABASE_SECRET_KEY);
+  res.json({ iframeUrl: \`\${process.env.METABASE_SITE_URL}/embed/dashboard/\${token}#bordered=true\` });
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // The same with \`+\` concatenation, a URL variable and a rendered page.
+    {
+      code: `import jwt from 'jsonwebtoken';
+const QUESTION = Number(process.env.METABASE_QUESTION);
+app.get('/reports', (req, res) => {
+  const token = jwt.sign({ resource: { question: QUESTION }, params: {} }, process.env.METABASE_SECRET_KEY, { expiresIn: '10m' });
+  const embedUrl = process.env.METABASE_SITE_URL + '/embed/question/' + token + '#theme=night';
+  res.render('reports', { embedUrl });
+});`,
+      filename: FILENAMES.js,
+    },
+    // A Next.js route handler that returns the embed URL with \`NextResponse.json\`.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET() {
+  const token = jwt.sign({ resource: { dashboard: 3 }, params: {}, exp: Math.round(Date.now() / 1000) + 600 }, process.env.METABASE_SECRET_KEY);
+  return NextResponse.json({ iframeUrl: \`\${process.env.METABASE_SITE_URL}/embed/dashboard/\${token}#bordered=true\` });
+}`,
+      filename: join(nextProject, 'app/api/metabase/route.js'),
+    },
     // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
     {
       code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => ({ token: app.jwt.sign({ id: 1 }) }));\n}`,
@@ -1208,6 +1243,114 @@ app.use(readToken, requireUser);`,
       code: `import jwt from 'jsonwebtoken';\nexport default function handler(req, res) {\n  res.status(200).json({ token: jwt.sign({ id: 1 }, key) });\n}`,
       filename: FILENAMES.jsx,
       errors: [{ messageId: 'issuedSession', line: 3, column: 33 }],
+    },
+    // ---- Tokens embedded in a larger string ----
+    // An embed URL whose payload carries a value from the request.
+    {
+      code: `const jwt = require('jsonwebtoken');
+app.get('/api/metabase', (req, res) => {
+  const payload = { resource: { dashboard: 12 }, params: { region: req.query.region } };
+  const token = jwt.sign(payload, process.env.METABASE_SECRET_KEY);
+  res.json({ iframeUrl: \`\${process.env.METABASE_SITE_URL}/embed/dashboard/\${token}\` });
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
+    },
+    // An embedded token whose payload names the user, even with a fixed value.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/embed', (req, res) => {
+  const token = jwt.sign({ username: 'demo' }, key, { expiresIn: '10m' });
+  res.json({ url: SITE_URL + '/embed/' + token });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // A subject in the sign options names the user too.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/embed', (req, res) => {
+  const token = jwt.sign({ scope: 'embed' }, key, { subject: req.user.id });
+  res.json({ url: \`\${SITE_URL}/embed/\${token}\` });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // A payload variable that a later statement changes may carry the user.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/embed', (req, res) => {
+  const payload = { resource: { dashboard: 12 } };
+  payload.params = { user: req.user.id };
+  const token = jwt.sign(payload, key);
+  res.json({ url: \`\${SITE_URL}/embed/\${token}\` });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 5, column: 17 }],
+    },
+    // A redirect URL hands a login over to the browser.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', async (req, res) => {
+  const user = await users.check(req.body.email, req.body.password);
+  const token = jwt.sign({ id: user.id }, key, { expiresIn: '5m' });
+  res.redirect('/welcome?token=' + token);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
+    },
+    // A redirect counts even when the payload names no user.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/start', (req, res) => {
+  const token = jwt.sign({ scope: 'app' }, key, { expiresIn: '5m' });
+  res.redirect(\`/welcome?token=\${token}\`);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // A response header, a cookie and the whole token in the body count whatever the payload.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/start', (req, res) => {
+  const token = jwt.sign({ scope: 'app' }, key, { expiresIn: '5m' });
+  res.setHeader('Authorization', \`Bearer \${token}\`);
+  res.sendStatus(204);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/start', (req, res) => {
+  const token = jwt.sign({ scope: 'app' }, key, { expiresIn: '5m' });
+  res.cookie('session', \`v1.\${token}\`, { httpOnly: true });
+  res.json({ link: \`/app?token=\${token}\` });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/start', (req, res) => {
+  const token = jwt.sign({ scope: 'app' }, key, { expiresIn: '5m' });
+  res.json({ token });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // Next.js: an embedded token whose payload names the user.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET(request) {
+  const user = await getUser(request);
+  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });
+  return NextResponse.json({ appUrl: \`\${process.env.APP_URL}/start?token=\${token}\` });
+}`,
+      filename: join(nextProject, 'app/api/start/route.js'),
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
     },
   ],
 });
