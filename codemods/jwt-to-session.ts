@@ -36,6 +36,7 @@ import {
 } from '../src/codemod/index.js';
 import { dependsOnAny } from '../src/codemod/manifest.js';
 import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
+import { isEmbeddedInBody } from '../src/detectors/embedded-token.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import {
@@ -45,6 +46,7 @@ import {
   traceTokenSinks,
   type JwtSessionAccept,
   type JwtSessionFinding,
+  type TokenSink,
   type TokenSinkKind,
 } from '../src/detectors/jwt-session.js';
 import { isNextCodeWithoutExpress } from '../src/detectors/nextjs.js';
@@ -58,7 +60,7 @@ import {
   isExpressHandler,
 } from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
-import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
+import { findVariable, forEachNode, getRequiredModule, getStaticValue, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -238,6 +240,13 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     if (traceTokenSinks(migration.sourceCode, site.call, migration.file.path).some((sink) => sink.kind === 'outgoing-request')) {
       return 'the token is also sent to another service, which would lose it; migrate this login by hand';
     }
+    if (site.finding.sinks.some(isEmbeddedInBody)) {
+      return 'the token is part of a URL or other text in the response body, so it may be meant for another service (a signed embed or download link); if it is a login, store the payload in req.session by hand';
+    }
+    // The Set-Cookie value may set other cookies too (`[token cookie, theme cookie]`), so it is not removed.
+    if (site.finding.sinks.some((sink) => isSetCookieHeader(migration.sourceCode, sink))) {
+      return 'the token is set as a cookie through a raw Set-Cookie header, which this codemod does not rewrite; remove that header and store the payload in req.session by hand';
+    }
     const other = site.finding.sinks.find((sink) => !MIGRATED_SINKS.has(sink.kind));
     if (other) return `the token leaves through ${SINK_DESCRIPTIONS[other.kind]}, which the codemod does not rewrite`;
   }
@@ -269,6 +278,15 @@ function describeSiteOutsideRewritableFunction(site: Site): string {
     child = node;
   }
   return 'at the top level of the file, outside any function';
+}
+
+/** True for a response header sink that writes `Set-Cookie`: `res.setHeader('Set-Cookie', …)` or `res.set({ 'Set-Cookie': … })`. */
+function isSetCookieHeader(sourceCode: TSESLint.SourceCode, sink: TokenSink): boolean {
+  if (sink.kind !== 'response-header') return false;
+  if (sink.keys.some((key) => key.toLowerCase() === 'set-cookie')) return true;
+  if (sink.node.type !== 'CallExpression') return false;
+  const name = getStaticValue(sourceCode.scopeManager, sink.node.arguments[0]);
+  return typeof name === 'string' && name.toLowerCase() === 'set-cookie';
 }
 
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */

@@ -107,6 +107,25 @@ describe('jwt-to-session session setup', () => {
     expect(output).toContain('maxAge: 8 * 60 * 60 * 1000,');
   });
 
+  it('keeps a signed embed URL in the response body', () => {
+    const source = [
+      "const express = require('express');",
+      "const jwt = require('jsonwebtoken');",
+      'const app = express();',
+      "app.get('/api/metabase', (req, res) => {",
+      '  const payload = { resource: { dashboard: 12 }, params: {}, exp: Math.round(Date.now() / 1000) + 10 * 60 };',
+      '  const token = jwt.sign(payload, process.env.METABASE_SECRET_KEY);',
+      '  res.json({ iframeUrl: `${process.env.METABASE_SITE_URL}/embed/dashboard/${token}#bordered=true` });',
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output ?? source).toContain('  const token = jwt.sign(payload, process.env.METABASE_SECRET_KEY);\n');
+    expect(output ?? source).toContain('res.json({ iframeUrl: `${process.env.METABASE_SITE_URL}/embed/dashboard/${token}#bordered=true` });');
+    expect(output ?? source).not.toContain('req.session.user');
+    expect(reports).toEqual([]);
+  });
+
   it('skips the setup when req.session is used', () => {
     const source = [
       'const express = require("express");',
