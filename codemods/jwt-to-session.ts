@@ -3,6 +3,7 @@
  * by default). It adds the session setup where `express()` creates the app, `req.session.regenerate` at
  * login, a session check where a token from the request was verified, a session guard in place of
  * express-jwt, and `req.session.destroy` at logout. Refresh tokens, tokens also passed to other code,
+ * tokens inside a URL or other text of the response body, tokens set through a raw Set-Cookie header,
  * passport-jwt, jose, Next.js code (see src/detectors/nextjs.ts), and handlers of Koa, Fastify, Nest,
  * Hono and other frameworks (see src/detectors/server-framework.ts) stay unchanged under
  * `/* eslint-plugin-sessions: manual migration needed: <reason> *\/`.

@@ -5,10 +5,10 @@
  * token read from the request and verified to authenticate it (middleware, express-jwt, koa-jwt,
  * passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
  *
- * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request),
- * one-shot tokens (password reset, email verification, invitation links) and tokens whose claims name no
- * user that reach the client only inside a larger string of the response body (signed embed URLs) are
- * not sessions.
+ * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
+ * and one-shot tokens (password reset, email verification, invitation links) are not sessions. Neither
+ * are signed embed URLs: tokens whose claims name no user and that reach the client only inside a larger
+ * string of the response body.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
