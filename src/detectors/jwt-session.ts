@@ -20,7 +20,7 @@ import { splitWords } from './credential-name.js';
 import { addsText, hasAnonymousClaims, isEmbeddedInBody } from './embedded-token.js';
 import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
-import { getNextCallKind, getRouteSegments, isNextRouteFile, isNextServerFile } from './nextjs.js';
+import { getNextCallKind, getRouteSegments, isNextApiRouteFile, isNextRouteFile, isNextServerFile } from './nextjs.js';
 import { isRemoteKeySet } from './remote-key-set.js';
 import {
   describeFrameworkProblem,
@@ -241,7 +241,9 @@ export function getNextSessionReason(sourceCode: TSESLint.SourceCode, finding: J
  * `(req, res)`. It is also the case when `getHandlerFramework` finds another framework: a route object, a
  * handler that returns its body, a route options object, or a file that loads express and another one. It is also
  * the case for every site in `filePath` when the file loads no server framework and the nearest
- * package.json lists next and not express: such files are Next.js API routes and their helpers.
+ * package.json lists next and not express: such files are Next.js API routes and their helpers. So it is
+ * for a file below `pages/api` that loads no server framework when the package.json lists next, whether
+ * or not it lists express too.
  * Returns undefined for Express handlers. It also returns undefined for sites the codemod marks for other
  * reasons first: sites outside a function or in a method, helpers outside the request handler, and
  * handlers that destructure their request. The codemod takes its reason from here, and `no-jwt-session`
@@ -259,10 +261,12 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
     return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
   }
   // A Next.js custom server loads express, and its handlers stay Express handlers.
+  const task = operation === 'sign' ? 'move this login' : 'move this check';
   if (!getLoadedModules(sourceCode).includes('express') && isNextWithoutExpress(filePath)) {
-    return operation === 'sign'
-      ? 'the project depends on next and not express, and Next.js API routes have no express-session; move this login to a server-side session by hand'
-      : 'the project depends on next and not express, and Next.js API routes have no express-session; move this check to a server-side session by hand';
+    return `the project depends on next and not express, and Next.js API routes have no express-session; ${task} to a server-side session by hand`;
+  }
+  if (!getLoadedModules(sourceCode).includes('express') && isNextApiRouteFile(filePath)) {
+    return `the file is below pages/api in a project that depends on next, so it is a Next.js API route, and those have no express-session; ${task} to a server-side session by hand`;
   }
   const fn = finding.handler;
   if (!fn || isMethod(fn) || !isRequestHandler(fn) || hasDestructuredRequest(fn)) return undefined;

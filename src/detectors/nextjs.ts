@@ -60,11 +60,22 @@ export function isNextServerFile(sourceCode: SourceCode, filePath: string): bool
 
 /**
  * Returns true when the file loads no express and is Next.js code: server code as `isNextServerFile`
- * decides, or any file of a project whose package.json lists next and not express.
+ * decides, a Pages Router API route as `isNextApiRouteFile` decides, or any file of a project whose
+ * package.json lists next and not express.
  */
 export function isNextCodeWithoutExpress(sourceCode: SourceCode, filePath: string): boolean {
   if (getLoadedModules(sourceCode).includes('express')) return false;
-  return isNextWithoutExpress(filePath) || isNextServerFile(sourceCode, filePath);
+  return isNextWithoutExpress(filePath) || isNextApiRouteFile(filePath) || isNextServerFile(sourceCode, filePath);
+}
+
+/**
+ * Returns true for a file below a `pages/api` folder in a project whose package.json lists next: a Pages
+ * Router API route, which Next.js serves even when a custom server of the project runs on express.
+ */
+export function isNextApiRouteFile(filePath: string): boolean {
+  const parts = filePath.split(/[\\/]/);
+  const isBelowApiFolder = parts.some((part, index) => part === 'pages' && parts[index + 1] === 'api' && index + 2 < parts.length);
+  return isBelowApiFolder && listsPackage(filePath, 'next');
 }
 
 /** Returns true for a `route.js`, `.jsx`, `.ts` or `.tsx` file below an `app` folder, in a project whose package.json lists next. */

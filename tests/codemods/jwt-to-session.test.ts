@@ -612,6 +612,10 @@ describe('jwt-to-session in a Next.js project', () => {
   const NEXT_LOGOUT_REASON =
     'manual migration needed: Next.js API routes and route handlers have no express-session, so the codemod does not rewrite this logout; end the server-side session here by hand once the login uses one';
   const NEXT_PROJECT = { name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } };
+  /** A Next.js project with a custom server that runs Next through express. */
+  const NEXT_EXPRESS_PROJECT = { name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } };
+  const API_ROUTE_REASON =
+    'manual migration needed: the file is below pages/api in a project that depends on next, so it is a Next.js API route, and those have no express-session';
 
   function runInProject(manifest: Record<string, unknown>, source: string, file = 'login.js'): Run & { rerun: Run } {
     const directory = mkdtempSync(join(tmpdir(), 'jwt-to-session-next-'));
@@ -642,6 +646,36 @@ describe('jwt-to-session in a Next.js project', () => {
 
   it('migrates the API route when the project also depends on express', () => {
     const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, API_ROUTE);
+    expect(output).toContain('req.session.regenerate(');
+  });
+
+  it.each(['pages/api/login.js', 'src/pages/api/auth/login.js'])('marks %s when the project also depends on express', (file) => {
+    const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, API_ROUTE, file);
+    expect(output).not.toContain('req.session');
+    expect(output).toContain(`/* eslint-plugin-sessions: ${API_ROUTE_REASON}; move this login to a server-side session by hand */`);
+    expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^4:\\d+: ${API_ROUTE_REASON}; move this login to a server-side session by hand$`))]);
+    expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('marks a check below pages/api when the project also depends on express', () => {
+    const source = [
+      "import jwt from 'jsonwebtoken';",
+      'export default function handler(req, res) {',
+      "  const user = jwt.verify(req.headers.authorization?.split(' ')[1], process.env.JWT_SECRET, { algorithms: ['HS256'] });",
+      '  res.json({ user });',
+      '}',
+      '',
+    ].join('\n');
+    const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'pages/api/me.js');
+    expect(output).not.toContain('req.session');
+    expect(reports.map(withoutFile)).toEqual([`3:16: ${API_ROUTE_REASON}; move this check to a server-side session by hand`]);
+    expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('migrates a file below pages/api that loads express itself', () => {
+    const { output } = runInProject(NEXT_EXPRESS_PROJECT, `import express from 'express';\n${API_ROUTE}`, 'pages/api/login.js');
     expect(output).toContain('req.session.regenerate(');
   });
 
@@ -680,6 +714,17 @@ describe('jwt-to-session in a Next.js project', () => {
       ['an async logout', ASYNC_LOGOUT],
     ])('marks %s instead of destroying a session', (_name, source) => {
       const { output, reports, rerun } = runInProject(NEXT_PROJECT, source, 'pages/api/logout.js');
+      expect(output).toBe(`/* eslint-plugin-sessions: ${NEXT_LOGOUT_REASON} */\n${source}`);
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^1:\\d+: ${NEXT_LOGOUT_REASON}$`))]);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it.each([
+      ['a logout', LOGOUT],
+      ['an async logout', ASYNC_LOGOUT],
+    ])('marks %s below pages/api when the project also depends on express', (_name, source) => {
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'pages/api/logout.js');
       expect(output).toBe(`/* eslint-plugin-sessions: ${NEXT_LOGOUT_REASON} */\n${source}`);
       expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^1:\\d+: ${NEXT_LOGOUT_REASON}$`))]);
       expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();

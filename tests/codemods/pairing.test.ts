@@ -3,15 +3,16 @@
  * problem the paired rules report on the input is either gone from the output or sits in a statement that
  * carries the manual-migration marker.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import jscodeshift from 'jscodeshift';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { CODEMODS } from '../../src/codemod/registry.js';
 import { LINTED_FILES } from '../../src/configs.js';
@@ -23,8 +24,9 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string | undefined;
 
-function lint(text: string, fileName: string, ruleIds: readonly string[]): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
+/** Lints `text` as the file `fileName`. A file outside the working directory needs its project folder as `cwd`, so the config applies to it. */
+function lint(text: string, fileName: string, ruleIds: readonly string[], cwd?: string): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat', ...(cwd === undefined ? {} : { cwd }) });
   const isTypeScript = /\.[mc]?tsx?$/.test(fileName);
   const config: Linter.Config[] = [
     {
@@ -112,6 +114,37 @@ describe.each(CODEMODS.map((codemod) => ({ codemod })))('$codemod.name pairs wit
     for (const message of after) {
       expect(isMarked(output, outputName, message.line, message.column), `${outputName}:${message.line}:${message.column} ${message.message}`).toBe(true);
     }
+  });
+});
+
+describe('jwt-to-session pairs with its rule in a Next.js project with a custom express server', () => {
+  const project = mkdtempSync(join(tmpdir(), 'sessions-pairing-next-express-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }));
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  const codemod = CODEMODS.find((entry) => entry.name === 'jwt-to-session');
+  const login = [
+    "import jwt from 'jsonwebtoken';",
+    'export default async function handler(req, res) {',
+    '  const user = await users.check(req.body.email, req.body.password);',
+    "  res.status(200).json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });",
+    '}',
+    '',
+  ].join('\n');
+
+  it('marks an API route below pages/api and reports it as mark-only', async () => {
+    const path = join(project, 'pages/api/login.js');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, login);
+    const { default: transform } = (await import(codemod?.transformPath ?? '')) as { default: Transform };
+    const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: () => undefined };
+    const output = transform({ path, source: login }, api, {}) ?? login;
+
+    const before = lint(login, path, codemod?.pairedRules ?? [], project);
+    const after = lint(output, path, codemod?.pairedRules ?? [], project);
+    expect(before.map((message) => message.messageId)).toEqual(['issuedNonExpressSession']);
+    expect(after.map((message) => message.messageId)).toEqual(['issuedNonExpressSession']);
+    for (const message of after) expect(isMarked(output, path, message.line, message.column)).toBe(true);
   });
 });
 

@@ -4,16 +4,19 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { getRouteSegments, isNextCodeWithoutExpress, isNextRouteFile, isNextServerFile } from '../../src/detectors/nextjs.js';
+import { getRouteSegments, isNextApiRouteFile, isNextCodeWithoutExpress, isNextRouteFile, isNextServerFile } from '../../src/detectors/nextjs.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 const nextProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-'));
 writeFileSync(join(nextProject, 'package.json'), JSON.stringify({ name: 'web', devDependencies: { next: '^15.0.0' } }));
 const plainProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-plain-'));
 writeFileSync(join(plainProject, 'package.json'), JSON.stringify({ name: 'api', dependencies: { express: '^5.0.0' } }));
+const nextExpressProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-express-'));
+writeFileSync(join(nextExpressProject, 'package.json'), JSON.stringify({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0' } }));
 afterAll(() => {
   rmSync(nextProject, { recursive: true, force: true });
   rmSync(plainProject, { recursive: true, force: true });
+  rmSync(nextExpressProject, { recursive: true, force: true });
 });
 
 describe('getRouteSegments', () => {
@@ -88,5 +91,37 @@ describe('isNextCodeWithoutExpress', () => {
   it('rejects a file of a project without next', () => {
     const path = join(plainProject, 'routes.js');
     expect(isNextCodeWithoutExpress(parseSourceCode('export function logout(req, res) {}', path), path)).toBe(false);
+  });
+});
+
+describe('isNextApiRouteFile', () => {
+  it.each(['pages/api/login.js', 'src/pages/api/auth/[...nextauth].ts', 'pages/api/admin/users/index.ts'])('accepts %s', (path) => {
+    expect(isNextApiRouteFile(join(nextExpressProject, path))).toBe(true);
+  });
+
+  it.each(['pages/login.js', 'api/login.js', 'pages/apis/login.js', 'app/api/login/route.ts'])('rejects %s', (path) => {
+    expect(isNextApiRouteFile(join(nextExpressProject, path))).toBe(false);
+  });
+
+  it('rejects an API route of a project without next', () => {
+    expect(isNextApiRouteFile(join(plainProject, 'pages/api/login.js'))).toBe(false);
+  });
+});
+
+describe('isNextCodeWithoutExpress in a project that lists next and express', () => {
+  it('accepts a file below pages/api', () => {
+    const path = join(nextExpressProject, 'pages/api/logout.js');
+    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
+  });
+
+  it('rejects a file below pages/api that loads express', () => {
+    const path = join(nextExpressProject, 'pages/api/logout.js');
+    const text = "const express = require('express');\nmodule.exports = function logout(req, res) {};";
+    expect(isNextCodeWithoutExpress(parseSourceCode(text, path), path)).toBe(false);
+  });
+
+  it('rejects a file elsewhere', () => {
+    const path = join(nextExpressProject, 'routes/logout.js');
+    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(false);
   });
 });

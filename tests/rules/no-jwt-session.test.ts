@@ -26,9 +26,16 @@ writeFileSync(join(nextProject, 'package.json'), JSON.stringify({ name: 'web', d
 /** A project whose package.json lists jsonwebtoken and not next. */
 const plainProject = mkdtempSync(join(tmpdir(), 'sessions-no-jwt-session-plain-'));
 writeFileSync(join(plainProject, 'package.json'), JSON.stringify({ name: 'api', dependencies: { jsonwebtoken: '^9.0.0' } }));
+/** A Next.js project with a custom express server: its package.json lists next, express and jsonwebtoken. */
+const nextExpressProject = mkdtempSync(join(tmpdir(), 'sessions-no-jwt-session-next-express-'));
+writeFileSync(
+  join(nextExpressProject, 'package.json'),
+  JSON.stringify({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }),
+);
 afterAll(() => {
   rmSync(nextProject, { recursive: true, force: true });
   rmSync(plainProject, { recursive: true, force: true });
+  rmSync(nextExpressProject, { recursive: true, force: true });
 });
 /** An App Router route handler that uses only web APIs, so only its path shows that it runs on Next.js. */
 const NEXT_ROUTE_HANDLER = `import jwt from 'jsonwebtoken';
@@ -640,6 +647,36 @@ app.post('/api/login', async (req, res) => {
 });`,
       filename: join(nextProject, 'server.js'),
       errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
+    },
+    // ---- Next.js API routes next to a custom express server ----
+    // A Pages Router API route is Next.js code even when the project also lists express.
+    {
+      code: NEXT_API_ROUTE,
+      filename: join(nextExpressProject, 'pages/api/login.js'),
+      errors: [{ messageId: 'issuedNonExpressSession', line: 4, column: 33 }],
+    },
+    {
+      code: NEXT_API_ROUTE,
+      filename: join(nextExpressProject, 'src/pages/api/auth/login.js'),
+      errors: [{ messageId: 'issuedNonExpressSession', line: 4, column: 33 }],
+    },
+    // A file below pages/api that loads express itself keeps the Express message.
+    {
+      code: `import express from 'express';\n${NEXT_API_ROUTE}`,
+      filename: join(nextExpressProject, 'pages/api/login.js'),
+      errors: [{ messageId: 'issuedSession', line: 5, column: 33 }],
+    },
+    // Other files of that project, such as the custom server, keep the Express message.
+    {
+      code: NEXT_API_ROUTE,
+      filename: join(nextExpressProject, 'routes/login.js'),
+      errors: [{ messageId: 'issuedSession', line: 4, column: 33 }],
+    },
+    // A pages/api folder counts only in a project that lists next.
+    {
+      code: NEXT_API_ROUTE,
+      filename: join(plainProject, 'pages/api/login.js'),
+      errors: [{ messageId: 'issuedSession', line: 4, column: 33 }],
     },
     // Namespace import, a ctx.body handler in a file that loads no framework: jwt-to-session only marks it.
     {
