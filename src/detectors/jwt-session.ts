@@ -1,7 +1,8 @@
 /**
  * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
  * body, cookie, response header, `ctx.body`, Hono's `c.json()`, Next.js's `cookies().set()` and
- * `NextResponse.json()`, the return value of a Fastify or Nest handler, an `access_token` field), and a
+ * `NextResponse.json()`, the return value of a Fastify or Nest handler or of a Next.js server action, an
+ * `access_token` field), and a
  * token read from the request and verified to authenticate it (middleware, express-jwt, koa-jwt,
  * passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
  *
@@ -20,7 +21,7 @@ import { splitWords } from './credential-name.js';
 import { addsText, hasAnonymousClaims, isEmbeddedInBody } from './embedded-token.js';
 import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
-import { getNextCallKind, getRouteSegments, isNextApiRouteFile, isNextRouteFile, isNextServerFile } from './nextjs.js';
+import { getNextCallKind, getRouteSegments, isNextApiRouteFile, isNextRouteFile, isNextServerFile, isServerAction } from './nextjs.js';
 import { isRemoteKeySet } from './remote-key-set.js';
 import {
   describeFrameworkProblem,
@@ -67,7 +68,8 @@ export interface TokenSink {
   keys: readonly string[];
   /**
    * `hono` for a response sent through a Hono context (`c.json(...)`) or hono/cookie's `setCookie`, `next`
-   * for one sent through Next.js (`cookies().set(...)`, `NextResponse.json(...)`).
+   * for one sent through Next.js (`cookies().set(...)`, `NextResponse.json(...)`, the return value of a
+   * server action).
    */
   framework?: 'hono' | 'next';
   /**
@@ -211,9 +213,10 @@ export function getMarkedSessionFramework(
 
 /**
  * Returns true when a jsonwebtoken or jose sign or verify call belongs to Next.js server code. That is so
- * when the token is set with next/headers' `cookies()` or a NextResponse, wherever that happens (a route
- * handler, a server action or a helper). It is also so for every such call in an App Router route file or
- * in a file that imports next/server or next/headers, unless the file loads express. Sites of Hono or
+ * when the token is set with next/headers' `cookies()` or a NextResponse, or returned by a server action,
+ * wherever that happens (a route handler, a server action or a helper). It is also so for every such call
+ * in an App Router route file or in a file that imports next/server or next/headers, unless the file loads
+ * express. Sites of Hono or
  * another framework that the file loads belong to that framework, even inside a route handler.
  */
 export function isNextSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
@@ -301,7 +304,9 @@ function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: stri
   const routeSegments = isNextRouteFile(filePath) ? (getRouteSegments(filePath) ?? []) : [];
   const names = [...tracer.names, ...sinks.flatMap((sink) => sink.keys), ...getFunctionNames(handler), ...routeSegments];
   if (hasOneShotName(names)) return undefined;
-  if (sinks.every((sink) => sink.kind === 'service-return') && isServiceAssertion(sourceCode, call)) return undefined;
+  // A server action may hand out a service token as a Nest service method does.
+  const returnsOnly = sinks.every((sink) => sink.kind === 'service-return' || isServerActionReturn(sink));
+  if (returnsOnly && isServiceAssertion(sourceCode, call)) return undefined;
   // A signed embed URL in the body (a Metabase dashboard) opens a resource of another service, not a login.
   if (sinks.every(isEmbeddedInBody) && hasAnonymousClaims(sourceCode, call)) return undefined;
   return { kind: 'issue', call, sinks, ...(handler ? { handler } : {}) };
@@ -465,6 +470,10 @@ class TokenTracer {
   private traceReturn(returned: TSESTree.Node, fn: FunctionNode | undefined, keys: readonly string[], depth: number, embedded: boolean): void {
     if (!fn) return;
     const node = returned;
+    if (isServerAction(this.sourceCode, fn)) {
+      this.sinks.push({ kind: 'handler-return', node, keys, framework: 'next' });
+      return;
+    }
     if (keys.some((key) => ACCESS_TOKEN_KEYS.has(key.toLowerCase()))) {
       this.sinks.push({ kind: 'access-token-return', node, keys, embedded });
       return;
@@ -485,6 +494,11 @@ class TokenTracer {
       this.sinks.push({ kind: 'service-return', node, keys, embedded });
     }
   }
+}
+
+/** Returns true for the return value of a Next.js server action. */
+function isServerActionReturn(sink: TokenSink): boolean {
+  return sink.kind === 'handler-return' && sink.framework === 'next';
 }
 
 const COOKIE_SERIALIZE: TraceMap<true> = { serialize: { [CALL]: true } };

@@ -3,7 +3,8 @@
  * App Router route file (a `route.ts` below an `app` folder, in a project that lists next) or a file that
  * imports `next/server` or `next/headers`. The calls are `cookies().set()` of next/headers, `NextResponse.json()`,
  * `new NextResponse()`, the `cookies.set()` of a NextResponse, and in server code also the global
- * `Response.json()` and `new Response()`.
+ * `Response.json()` and `new Response()`. Server actions, whose return value goes to the browser, are
+ * recognised by their `'use server'` directive.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -11,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isNextWithoutExpress, listsPackage } from '../codemod/manifest.js';
 import { findVariable, getKeyName, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, CONSTRUCT, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
+import type { FunctionNode } from './request-handler.js';
 import { getLoadedModules } from './server-framework.js';
 
 type SourceCode = TSESLint.SourceCode;
@@ -42,6 +44,7 @@ const NEXT_RESPONSE: TraceMap<ResponseFactory> = {
   },
 };
 const FETCH_RESPONSE: TraceMap<ResponseFactory> = { Response: { [CONSTRUCT]: 'construct', json: { [CALL]: 'json' } } };
+const USE_SERVER = 'use server';
 
 const MAX_DEPTH = 4;
 
@@ -117,6 +120,44 @@ export function getNextCallKind(
   if (index === 0) return 'response-body';
   // The init argument sets the status and the headers, and only a header can carry a token.
   return index === 1 ? 'response-header' : undefined;
+}
+
+/**
+ * Returns true for a server action, whose return value Next.js sends to the browser: a function whose body
+ * starts with a `'use server'` directive, or a function that a file starting with one exports. A helper
+ * that such a file does not export runs only on the server.
+ */
+export function isServerAction(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement && hasUseServerDirective(fn.body.body)) return true;
+  return hasUseServerDirective(sourceCode.ast.body) && isExported(sourceCode, fn);
+}
+
+function hasUseServerDirective(statements: readonly TSESTree.Node[]): boolean {
+  for (const statement of statements) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) return false;
+    if (statement.directive === USE_SERVER) return true;
+  }
+  return false;
+}
+
+/**
+ * Returns true for `export function f`, `export const f = …`, `export default function`, and a function
+ * declared under a name that `export { f }` or `export default f` exports.
+ */
+function isExported(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  let name: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) name = fn.id;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    name = parent.id;
+  }
+  const variable = name && findVariable(sourceCode.scopeManager, name);
+  return (variable?.references ?? []).some((reference) => {
+    const user = reference.identifier.parent;
+    return user?.type === AST_NODE_TYPES.ExportSpecifier || user?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  });
 }
 
 function importsNextServerModule(sourceCode: SourceCode): boolean {

@@ -4,8 +4,20 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { getRouteSegments, isNextApiRouteFile, isNextCodeWithoutExpress, isNextRouteFile, isNextServerFile } from '../../src/detectors/nextjs.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import {
+  getRouteSegments,
+  isNextApiRouteFile,
+  isNextCodeWithoutExpress,
+  isNextRouteFile,
+  isNextServerFile,
+  isServerAction,
+} from '../../src/detectors/nextjs.js';
+import type { FunctionNode } from '../../src/detectors/request-handler.js';
 import { parseSourceCode } from '../../src/source-code.js';
+import { forEachNode, isFunctionNode } from '../../src/util/ast-values.js';
 
 const nextProject = mkdtempSync(join(tmpdir(), 'sessions-nextjs-'));
 writeFileSync(join(nextProject, 'package.json'), JSON.stringify({ name: 'web', devDependencies: { next: '^15.0.0' } }));
@@ -18,6 +30,21 @@ afterAll(() => {
   rmSync(plainProject, { recursive: true, force: true });
   rmSync(nextExpressProject, { recursive: true, force: true });
 });
+
+/** Returns the function declared or assigned under `name`. */
+function findFunction(sourceCode: TSESLint.SourceCode, name: string): FunctionNode {
+  let found: FunctionNode | undefined;
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (!isFunctionNode(node)) return;
+    const declarator = node.parent;
+    const isNamed =
+      (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === name) ||
+      (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name);
+    if (isNamed) found = node;
+  });
+  if (!found) throw new Error(`function ${name} not found`);
+  return found;
+}
 
 describe('getRouteSegments', () => {
   it.each([
@@ -123,5 +150,44 @@ describe('isNextCodeWithoutExpress in a project that lists next and express', ()
   it('rejects a file elsewhere', () => {
     const path = join(nextExpressProject, 'routes/logout.js');
     expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(false);
+  });
+});
+
+describe('isServerAction', () => {
+  const path = join(plainProject, 'actions.ts');
+  const ACTIONS = [
+    "'use strict';",
+    "'use server';",
+    'export async function login() {}',
+    'export const logout = async () => {};',
+    'async function refresh() {}',
+    'const rename = async () => {};',
+    'async function helper() {}',
+    'export { refresh, rename as renameAccount };',
+  ].join('\n');
+
+  it.each(['login', 'logout', 'refresh', 'rename'])('accepts %s, exported from a use server file', (name) => {
+    const sourceCode = parseSourceCode(ACTIONS, path);
+    expect(isServerAction(sourceCode, findFunction(sourceCode, name))).toBe(true);
+  });
+
+  it('rejects a function the file does not export', () => {
+    const sourceCode = parseSourceCode(ACTIONS, path);
+    expect(isServerAction(sourceCode, findFunction(sourceCode, 'helper'))).toBe(false);
+  });
+
+  it('rejects an exported function of a file without the directive', () => {
+    const sourceCode = parseSourceCode(ACTIONS.replace("'use server';", "'use client';"), path);
+    expect(isServerAction(sourceCode, findFunction(sourceCode, 'login'))).toBe(false);
+  });
+
+  it('accepts a function whose body starts with the directive', () => {
+    const sourceCode = parseSourceCode("function Page() {\n  async function save() {\n    'use server';\n  }\n}", path);
+    expect(isServerAction(sourceCode, findFunction(sourceCode, 'save'))).toBe(true);
+  });
+
+  it('rejects a function whose directive comes after a statement', () => {
+    const sourceCode = parseSourceCode("async function save() {\n  await audit();\n  'use server';\n}", path);
+    expect(isServerAction(sourceCode, findFunction(sourceCode, 'save'))).toBe(false);
   });
 });

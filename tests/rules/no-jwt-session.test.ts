@@ -331,6 +331,59 @@ export async function save(id) {
 }`,
       filename: FILENAMES.js,
     },
+    // ---- Next.js server actions ----
+    // A helper that a server action file keeps to itself returns the token to server code, which stores it.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+async function issueToken(userId: string) {
+  return jwt.sign({ sub: userId }, process.env.JWT_SECRET!, { expiresIn: '5m' });
+}
+export async function rememberDevice(formData: FormData) {
+  const token = await issueToken(String(formData.get('userId')));
+  await db.devices.insert({ token });
+  return { ok: true };
+}`,
+      filename: FILENAMES.ts,
+    },
+    // A server action named for a one-shot purpose returns an invitation link.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+export async function inviteMember(formData: FormData) {
+  const token = jwt.sign({ email: formData.get('email') }, process.env.JWT_SECRET!, { expiresIn: '1d' });
+  return { link: \`/join?token=\${token}\` };
+}`,
+      filename: FILENAMES.ts,
+    },
+    // A service token with only fixed token claims is no session, also when an action returns it.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+export async function getBillingAssertion() {
+  return jwt.sign({ aud: 'billing' }, process.env.SERVICE_KEY!, { issuer: 'shop', expiresIn: 60 });
+}`,
+      filename: FILENAMES.ts,
+    },
+    // Without the directive, an exported function's return value stays on the server.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export async function login(formData: FormData) {
+  const user = await db.users.check(formData.get('email'), formData.get('password'));
+  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET!, { expiresIn: '5m' });
+  return { token };
+}`,
+      filename: FILENAMES.ts,
+    },
+    // A directive that is not the first statement of the file is no directive.
+    {
+      code: `import jwt from 'jsonwebtoken';
+'use server';
+export async function login(formData: FormData) {
+  return { token: jwt.sign({ sub: formData.get('id') }, process.env.JWT_SECRET!) };
+}`,
+      filename: FILENAMES.ts,
+    },
     // Known limitation: a token returned from a helper in another module is not followed.
     {
       code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
@@ -647,6 +700,55 @@ app.post('/api/login', async (req, res) => {
 });`,
       filename: join(nextProject, 'server.js'),
       errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
+    },
+    // ---- Next.js server actions ----
+    // An exported function of a 'use server' file returns its value to the browser.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+export async function login(formData: FormData) {
+  const user = await db.users.check(formData.get('email'), formData.get('password'));
+  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET!, { expiresIn: '5m' });
+  return { token };
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
+    },
+    // An arrow function exported by name, returning its token through a helper of the file.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+function issue(id) {
+  return jwt.sign({ sub: id }, process.env.JWT_SECRET, { expiresIn: '5m' });
+}
+const signIn = async (formData) => ({ token: issue(formData.get('id')) });
+export { signIn };`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 10 }],
+    },
+    // A default export, with the directive in double quotes after a comment.
+    {
+      code: `// Login action.
+"use server";
+import jwt from 'jsonwebtoken';
+export default async function (formData) {
+  return jwt.sign({ sub: formData.get('id') }, process.env.JWT_SECRET);
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 10 }],
+    },
+    // An inline server action: its own body starts with the directive.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export default function Page() {
+  async function login(formData) {
+    'use server';
+    return { token: jwt.sign({ sub: formData.get('id') }, process.env.JWT_SECRET) };
+  }
+  return <form action={login} />;
+}`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 21 }],
     },
     // ---- Next.js API routes next to a custom express server ----
     // A Pages Router API route is Next.js code even when the project also lists express.
