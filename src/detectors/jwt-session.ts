@@ -1,15 +1,14 @@
 /**
  * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
- * body, cookie, response header, `ctx.body`, Hono's `c.json()`, Next.js's `cookies().set()` and
- * `NextResponse.json()`, the return value of a Fastify or Nest handler or of a Next.js server action, an
- * `access_token` field), and a
- * token read from the request and verified to authenticate it (middleware, express-jwt, koa-jwt,
- * passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
+ * body, cookie, response header, redirect URL, `ctx.body`, Hono's `c.json()`, Next.js's `cookies().set()`
+ * and `NextResponse.json()`, the return value of a Fastify or Nest handler or of a Next.js server action,
+ * an `access_token` field), and a token read from the request and verified to authenticate it
+ * (middleware, express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
  *
- * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request)
- * and one-shot tokens (password reset, email verification, invitation links) are not sessions. Neither
- * are signed embed URLs: tokens whose claims name no user and that reach the client only inside a larger
- * string of the response body.
+ * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request),
+ * one-shot tokens (password reset, email verification, invitation links) and OAuth `state` values in a
+ * redirect to an identity provider are not sessions. Neither are signed embed URLs: tokens whose claims
+ * name no user and that reach the client only inside a larger string of the response body.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -23,6 +22,7 @@ import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
 import { getNextCallKind, getRouteSegments, isNextApiRouteFile, isNextRouteFile, isNextServerFile, isServerAction } from './nextjs.js';
 import { isRemoteKeySet } from './remote-key-set.js';
+import { isGlobalIdentifier } from './same-file-value.js';
 import {
   describeFrameworkProblem,
   getFrameworkOfModule,
@@ -64,7 +64,11 @@ export interface TokenSink {
   kind: TokenSinkKind;
   /** The response call (`res.json(...)`, `res.cookie(...)`), the `ctx.body = ...` assignment, the `return` statement or the outgoing request call. */
   node: TSESTree.Node;
-  /** Object keys between the token and the sink: `['accessToken']` for `res.json({ accessToken: token })`. */
+  /**
+   * Object keys between the token and the sink: `['accessToken']` for `res.json({ accessToken: token })`.
+   * A query parameter that carries the token in a URL is a key with a leading `?`: `['?token']` for
+   * `res.redirect('/welcome?token=' + token)`.
+   */
   keys: readonly string[];
   /**
    * `hono` for a response sent through a Hono context (`c.json(...)`) or hono/cookie's `setCookie`, `next`
@@ -213,11 +217,11 @@ export function getMarkedSessionFramework(
 
 /**
  * Returns true when a jsonwebtoken or jose sign or verify call belongs to Next.js server code. That is so
- * when the token is set with next/headers' `cookies()` or a NextResponse, or returned by a server action,
- * wherever that happens (a route handler, a server action or a helper). It is also so for every such call
- * in an App Router route file or in a file that imports next/server or next/headers, unless the file loads
- * express. Sites of Hono or
- * another framework that the file loads belong to that framework, even inside a route handler.
+ * when the token is set with next/headers' `cookies()` or a NextResponse, put into a Next.js redirect or
+ * returned by a server action, wherever that happens (a route handler, a server action or a helper). It
+ * is also so for every such call in an App Router route file or in a file that imports next/server or
+ * next/headers, unless the file loads express. Sites of Hono or another framework that the file loads
+ * belong to that framework, even inside a route handler.
  */
 export function isNextSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
   const { library, operation } = finding.call;
@@ -296,7 +300,7 @@ export function traceTokenSinks(sourceCode: TSESLint.SourceCode, call: JwtCall, 
 function getIssue(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: string): JwtSessionIssue | undefined {
   const tracer = new TokenTracer(sourceCode, filePath);
   for (const start of getTokenStarts(sourceCode, call)) tracer.trace(start, [], 0);
-  const sinks = tracer.sinks.filter((sink) => CLIENT_SINKS.has(sink.kind));
+  const sinks = tracer.sinks.filter((sink) => CLIENT_SINKS.has(sink.kind) && !isOAuthState(sink));
   if (sinks.length === 0) return undefined;
 
   const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
@@ -363,6 +367,10 @@ class TokenTracer {
       case AST_NODE_TYPES.SpreadElement:
       case AST_NODE_TYPES.LogicalExpression:
         this.trace(parent, keys, depth, embedded);
+        return;
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+        this.trace(parent, [...keys, ...getQueryParameterKeys(parent, current)], depth);
         return;
       case AST_NODE_TYPES.ConditionalExpression:
         if (parent.test !== current) this.trace(parent, keys, depth, embedded);
@@ -454,7 +462,17 @@ class TokenTracer {
       this.sinks.push({ kind, node: call, keys, embedded });
       return;
     }
-    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    // `new URL(\`/welcome?token=${token}\`, request.url)` carries the token on to where the URL goes.
+    if (call.type === AST_NODE_TYPES.NewExpression) {
+      if (isUrlConstructor(this.sourceCode, call) && call.arguments[0] === argument) this.trace(call, keys, depth + 1);
+      return;
+    }
+    // `url.searchParams.set('token', token)` puts the token into the URL object that `url` holds.
+    const urlVariable = getSearchParamsOwner(call, argument);
+    if (urlVariable) {
+      this.traceVariable(urlVariable, [...keys, ...getSearchParamKeys(this.sourceCode, call, urlVariable)], depth + 1);
+      return;
+    }
     // `serialize('token', token)` of the cookie package builds the Set-Cookie value around the token.
     if (findCookieSerializeCalls(this.sourceCode).has(call)) {
       this.trace(call, keys, depth + 1, embedded);
@@ -494,6 +512,111 @@ class TokenTracer {
       this.sinks.push({ kind: 'service-return', node, keys, embedded });
     }
   }
+}
+
+/** The name of a query or fragment parameter whose value follows: `?token=`, `&state=`, `#access_token=`. */
+const QUERY_PARAMETER_END = /[?&#]([\w.-]+)=$/;
+/** The start of an absolute URL: a scheme (`https:`) or a protocol-relative `//`. */
+const ABSOLUTE_URL_START = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
+/** Properties that hold the URL of the request, which a relative URL resolved against stays on. */
+const REQUEST_URL_PROPERTIES = new Set(['url', 'nextUrl', 'origin']);
+
+/**
+ * Returns the query parameter that `operand` is the value of in the URL that `parent` (a template
+ * literal or a `+` concatenation) builds, as a key with a leading `?`. A `state` parameter counts only in
+ * a URL that is not a path of the app itself, because there it is an OAuth state for an identity provider.
+ */
+function getQueryParameterKeys(parent: TSESTree.TemplateLiteral | TSESTree.BinaryExpression, operand: TSESTree.Node): string[] {
+  let textBefore: string | undefined;
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral) {
+    const index = parent.expressions.indexOf(operand as TSESTree.Expression);
+    textBefore = index < 0 ? undefined : (parent.quasis[index]?.value.cooked ?? undefined);
+  } else if (parent.operator === '+' && parent.right === operand) {
+    textBefore = getTrailingText(parent.left);
+  }
+  const name = textBefore === undefined ? undefined : QUERY_PARAMETER_END.exec(textBefore)?.[1];
+  if (name === undefined || (name === 'state' && isRelativeUrlText(getOutermostUrlText(parent)))) return [];
+  return [`?${name}`];
+}
+
+/** Returns the fixed text at the end of a string expression: the literal, the last part of a template, the right side of `+`. */
+function getTrailingText(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.at(-1)?.value.cooked ?? undefined;
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return getTrailingText(node.right);
+  return undefined;
+}
+
+/** Returns the fixed text at the start of a string expression, or undefined when it starts with a value. */
+function getLeadingText(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked || undefined;
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return getLeadingText(node.left);
+  return undefined;
+}
+
+/** Returns the leading text of the whole string that `node` is part of, climbing out of templates and `+`. */
+function getOutermostUrlText(node: TSESTree.Node): string | undefined {
+  let outermost = node;
+  while (
+    outermost.parent?.type === AST_NODE_TYPES.TemplateLiteral ||
+    (outermost.parent?.type === AST_NODE_TYPES.BinaryExpression && outermost.parent.operator === '+')
+  ) {
+    outermost = outermost.parent;
+  }
+  return getLeadingText(outermost);
+}
+
+/** Returns true for URL text that starts as a path, query or fragment of the app (`/welcome?…`, `?a=1`). */
+function isRelativeUrlText(text: string | undefined): boolean {
+  return text !== undefined && !ABSOLUTE_URL_START.test(text);
+}
+
+/** Returns true for `new URL(…)` of the global URL class. */
+function isUrlConstructor(sourceCode: TSESLint.SourceCode, call: TSESTree.NewExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL' && isGlobalIdentifier(sourceCode, callee);
+}
+
+/** Returns `url` for `url.searchParams.set(name, argument)` or `.append(name, argument)`. */
+function getSearchParamsOwner(call: TSESTree.CallExpression, argument: TSESTree.Node): TSESTree.Identifier | undefined {
+  const method = getCalleeMethod(call);
+  if ((method !== 'set' && method !== 'append') || call.arguments[1] !== argument) return undefined;
+  const params = skipTypeWrappers((skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object);
+  if (params.type !== AST_NODE_TYPES.MemberExpression || getKeyName(params) !== 'searchParams') return undefined;
+  const owner = skipTypeWrappers(params.object);
+  return owner.type === AST_NODE_TYPES.Identifier ? owner : undefined;
+}
+
+/**
+ * Returns the key of the parameter that `url.searchParams.set(name, token)` sets. A `state` parameter
+ * counts unless `url` is visibly a URL of the app: `request.nextUrl.clone()`, or `new URL(path)` with no
+ * base or with the request's URL as its base.
+ */
+function getSearchParamKeys(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, url: TSESTree.Identifier): string[] {
+  const name = getStaticValue(sourceCode.scopeManager, call.arguments[0]);
+  if (typeof name !== 'string') return [];
+  return name === 'state' && isAppUrl(sourceCode, url) ? [] : [`?${name}`];
+}
+
+/** Returns true when `url` holds a copy of the request's URL, or a path resolved against it or against nothing. */
+function isAppUrl(sourceCode: TSESLint.SourceCode, url: TSESTree.Identifier): boolean {
+  const definition = findVariable(sourceCode.scopeManager, url)?.defs[0];
+  const init = definition?.type === 'Variable' && definition.node.init ? skipTypeWrappers(definition.node.init) : undefined;
+  if (init?.type === AST_NODE_TYPES.CallExpression && getCalleeMethod(init) === 'clone') {
+    const cloned = skipTypeWrappers((skipTypeWrappers(init.callee) as TSESTree.MemberExpression).object);
+    return cloned.type === AST_NODE_TYPES.MemberExpression && getKeyName(cloned) === 'nextUrl';
+  }
+  if (init?.type !== AST_NODE_TYPES.NewExpression || !isUrlConstructor(sourceCode, init)) return false;
+  const [input, base] = init.arguments;
+  if (!input || !isRelativeUrlText(getLeadingText(skipTypeWrappers(input)))) return false;
+  const baseNode = base && skipTypeWrappers(base);
+  return baseNode === undefined || (baseNode.type === AST_NODE_TYPES.MemberExpression && REQUEST_URL_PROPERTIES.has(getKeyName(baseNode) ?? ''));
+}
+
+/** Returns true for the OAuth state of a redirect to an identity provider, which is no session. */
+function isOAuthState(sink: TokenSink): boolean {
+  return sink.kind === 'redirect' && sink.keys.includes('?state');
 }
 
 /** Returns true for the return value of a Next.js server action. */

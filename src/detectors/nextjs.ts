@@ -2,9 +2,10 @@
  * Recognises Next.js server code and the calls that hand a value to the browser there. Server code is an
  * App Router route file (a `route.ts` below an `app` folder, in a project that lists next) or a file that
  * imports `next/server` or `next/headers`. The calls are `cookies().set()` of next/headers, `NextResponse.json()`,
- * `new NextResponse()`, the `cookies.set()` of a NextResponse, and in server code also the global
- * `Response.json()` and `new Response()`. Server actions, whose return value goes to the browser, are
- * recognised by their `'use server'` directive.
+ * `new NextResponse()`, `NextResponse.redirect()`, `redirect()` of next/navigation, the `cookies.set()` and
+ * `headers.set()` of a NextResponse, and in server code also the global `Response.json()`, `new Response()`
+ * and `Response.redirect()`. Server actions, whose return value goes to the browser, are recognised by
+ * their `'use server'` directive.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -17,14 +18,15 @@ import { getLoadedModules } from './server-framework.js';
 
 type SourceCode = TSESLint.SourceCode;
 
-/** The place a Next.js call sends a value to: the response body, a response header or a cookie. */
-export type NextCallKind = 'response-body' | 'response-header' | 'cookie';
+/** The place a Next.js call sends a value to: the response body, a response header, a cookie or a redirect URL. */
+export type NextCallKind = 'response-body' | 'response-header' | 'cookie' | 'redirect';
 
 /**
  * The call that creates a response. `json()` and `new` take the body first and the init (status, headers)
- * second, and `other` is `next()`, `redirect()` or `rewrite()`, whose response may still get cookies.
+ * second, `redirect` takes the URL first, and `other` is `next()` or `rewrite()`, whose response may still
+ * get cookies.
  */
-type ResponseFactory = 'json' | 'construct' | 'other';
+type ResponseFactory = 'json' | 'construct' | 'redirect' | 'other';
 
 /** Modules whose import marks a file as Next.js server code. */
 const NEXT_SERVER_MODULES: ReadonlySet<string> = new Set(['next/server', 'next/headers']);
@@ -38,12 +40,16 @@ const NEXT_RESPONSE: TraceMap<ResponseFactory> = {
       [CONSTRUCT]: 'construct',
       json: { [CALL]: 'json' },
       next: { [CALL]: 'other' },
-      redirect: { [CALL]: 'other' },
+      redirect: { [CALL]: 'redirect' },
       rewrite: { [CALL]: 'other' },
     },
   },
+  // These throw to end the request with a redirect, so they return no response that could get cookies.
+  'next/navigation': { redirect: { [CALL]: 'redirect' }, permanentRedirect: { [CALL]: 'redirect' } },
 };
-const FETCH_RESPONSE: TraceMap<ResponseFactory> = { Response: { [CONSTRUCT]: 'construct', json: { [CALL]: 'json' } } };
+const FETCH_RESPONSE: TraceMap<ResponseFactory> = {
+  Response: { [CONSTRUCT]: 'construct', json: { [CALL]: 'json' }, redirect: { [CALL]: 'redirect' } },
+};
 const USE_SERVER = 'use server';
 
 const MAX_DEPTH = 4;
@@ -115,7 +121,9 @@ export function getNextCallKind(
   if (call.type === AST_NODE_TYPES.CallExpression && isCookieSetCall(sourceCode, call)) {
     return index === 1 || (index === 0 && keys.at(-1) === 'value') ? 'cookie' : undefined;
   }
+  if (call.type === AST_NODE_TYPES.CallExpression && isHeaderSetCall(sourceCode, call)) return index === 1 ? 'response-header' : undefined;
   const factory = getResponseFactory(sourceCode, filePath, call);
+  if (factory === 'redirect') return index === 0 ? 'redirect' : undefined;
   if (factory !== 'json' && factory !== 'construct') return undefined;
   if (index === 0) return 'response-body';
   // The init argument sets the status and the headers, and only a header can carry a token.
@@ -179,6 +187,16 @@ function isCookieSetCall(sourceCode: SourceCode, call: TSESTree.CallExpression):
   const store = skipTypeWrappers(callee.object);
   if (isCookieStore(sourceCode, store, 0)) return true;
   return store.type === AST_NODE_TYPES.MemberExpression && getKeyName(store) === 'cookies' && isNextResponse(sourceCode, store.object, 0);
+}
+
+/** `response.headers.set(name, value)` and `response.headers.append(name, value)` of a NextResponse. */
+function isHeaderSetCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getKeyName(callee);
+  if (method !== 'set' && method !== 'append') return false;
+  const headers = skipTypeWrappers(callee.object);
+  return headers.type === AST_NODE_TYPES.MemberExpression && getKeyName(headers) === 'headers' && isNextResponse(sourceCode, headers.object, 0);
 }
 
 function isCookieStore(sourceCode: SourceCode, node: TSESTree.Node, depth: number): boolean {

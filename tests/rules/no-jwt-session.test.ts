@@ -384,6 +384,81 @@ export async function login(formData: FormData) {
 }`,
       filename: FILENAMES.ts,
     },
+    // ---- Next.js redirects and headers ----
+    // An OAuth state signed into a redirect to the identity provider.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET(request) {
+  const state = jwt.sign({ nonce: crypto.randomUUID() }, process.env.JWT_SECRET, { expiresIn: '10m' });
+  return NextResponse.redirect(\`https://accounts.example.com/authorize?client_id=\${CLIENT_ID}&state=\${state}\`);
+}`,
+      filename: join(nextProject, 'app/api/auth/route.js'),
+    },
+    // The same state set on a URL object of the identity provider.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET(request) {
+  const url = new URL('https://accounts.example.com/authorize');
+  url.searchParams.set('client_id', CLIENT_ID);
+  url.searchParams.set('state', jwt.sign({ nonce: crypto.randomUUID() }, process.env.JWT_SECRET, { expiresIn: '10m' }));
+  return NextResponse.redirect(url);
+}`,
+      filename: join(nextProject, 'app/api/auth/route.js'),
+    },
+    // Express keeps the OAuth state silent the same way.
+    {
+      code: `const jwt = require('jsonwebtoken');
+app.get('/auth', (req, res) => {
+  res.redirect('https://accounts.example.com/authorize?state=' + jwt.sign({ nonce: req.id }, process.env.JWT_SECRET, { expiresIn: '10m' }));
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // A one-shot link in a redirect.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET(request) {
+  const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { expiresIn: '15m' });
+  return NextResponse.redirect(new URL(\`/reset-password?token=\${token}\`, request.url));
+}`,
+      filename: join(nextProject, 'app/api/forgot/route.js'),
+    },
+    // A URL for an outgoing request is not a redirect.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET() {
+  const upstream = await fetch(new URL(\`/v1/invoices?assertion=\${jwt.sign({ aud: 'billing' }, key)}\`, BILLING_URL));
+  return NextResponse.json(await upstream.json());
+}`,
+      filename: FILENAMES.js,
+    },
+    // Headers of the request that middleware passes on, not of the response.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export function middleware(request) {
+  const headers = new Headers(request.headers);
+  headers.set('Authorization', \`Bearer \${jwt.sign({ sub: 1 }, key)}\`);
+  return NextResponse.next({ request: { headers } });
+}`,
+      filename: FILENAMES.js,
+    },
+    // Known limitation: a URL whose search string is assigned is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET);
+  const url = new URL('/welcome', request.url);
+  url.search = new URLSearchParams({ token }).toString();
+  return NextResponse.redirect(url);
+}`,
+      filename: FILENAMES.js,
+    },
     // Known limitation: a token returned from a helper in another module is not followed.
     {
       code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
@@ -749,6 +824,99 @@ export default function Page() {
 }`,
       filename: FILENAMES.jsx,
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 21 }],
+    },
+    // ---- Next.js redirects and headers ----
+    // A token in the URL of a NextResponse redirect.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { expiresIn: '1h' });
+  return NextResponse.redirect(new URL(\`/welcome?token=\${token}\`, request.url));
+}`,
+      filename: join(nextProject, 'app/api/login/route.js'),
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 17 }],
+    },
+    // A token set on the search parameters of the redirect URL.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const url = new URL('/welcome', request.url);
+  url.searchParams.set('token', jwt.sign({ sub: 1 }, process.env.JWT_SECRET));
+  return NextResponse.redirect(url);
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 33 }],
+    },
+    // A token in an OAuth state of a redirect within the app still counts.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  return NextResponse.redirect(new URL('/welcome?state=' + jwt.sign({ sub: 1 }, process.env.JWT_SECRET), request.url));
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 60 }],
+    },
+    // The same on a copy of the request's URL.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export function middleware(request) {
+  const url = request.nextUrl.clone();
+  url.searchParams.set('state', jwt.sign({ sub: 1 }, process.env.JWT_SECRET));
+  return NextResponse.redirect(url);
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 33 }],
+    },
+    // Known limitation: a state in a path that \`new URL\` resolves against the identity provider counts as the app's.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function GET() {
+  const state = jwt.sign({ nonce: crypto.randomUUID() }, process.env.JWT_SECRET, { expiresIn: '10m' });
+  return NextResponse.redirect(new URL(\`/authorize?state=\${state}\`, process.env.AUTH_ISSUER));
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 17 }],
+    },
+    // \`redirect()\` of next/navigation in a server action.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+import { redirect } from 'next/navigation';
+export async function login(formData) {
+  const token = jwt.sign({ sub: formData.get('id') }, process.env.JWT_SECRET);
+  redirect(\`/welcome#token=\${token}\`);
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
+    },
+    // An Authorization header set on a NextResponse.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST() {
+  const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET);
+  const res = NextResponse.json({ ok: true });
+  res.headers.set('Authorization', \`Bearer \${token}\`);
+  return res;
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 17 }],
+    },
+    // An Authorization header in the init argument of \`new NextResponse\`.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST() {
+  const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET);
+  return new NextResponse(null, { status: 204, headers: { Authorization: \`Bearer \${token}\` } });
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 17 }],
     },
     // ---- Next.js API routes next to a custom express server ----
     // A Pages Router API route is Next.js code even when the project also lists express.
