@@ -360,17 +360,13 @@ class TokenTracer {
     switch (parent.type) {
       case AST_NODE_TYPES.TemplateLiteral:
       case AST_NODE_TYPES.BinaryExpression:
-        this.trace(parent, keys, depth, embedded || addsText(parent, current));
+        this.trace(parent, [...keys, ...getQueryParameterKeys(parent, current)], depth, embedded || addsText(parent, current));
         return;
       case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.ArrayExpression:
       case AST_NODE_TYPES.SpreadElement:
       case AST_NODE_TYPES.LogicalExpression:
         this.trace(parent, keys, depth, embedded);
-        return;
-      case AST_NODE_TYPES.TemplateLiteral:
-      case AST_NODE_TYPES.BinaryExpression:
-        this.trace(parent, [...keys, ...getQueryParameterKeys(parent, current)], depth);
         return;
       case AST_NODE_TYPES.ConditionalExpression:
         if (parent.test !== current) this.trace(parent, keys, depth, embedded);
@@ -464,13 +460,14 @@ class TokenTracer {
     }
     // `new URL(\`/welcome?token=${token}\`, request.url)` carries the token on to where the URL goes.
     if (call.type === AST_NODE_TYPES.NewExpression) {
-      if (isUrlConstructor(this.sourceCode, call) && call.arguments[0] === argument) this.trace(call, keys, depth + 1);
+      if (isUrlConstructor(this.sourceCode, call) && call.arguments[0] === argument) this.trace(call, keys, depth + 1, embedded);
       return;
     }
-    // `url.searchParams.set('token', token)` puts the token into the URL object that `url` holds.
+    // `url.searchParams.set('token', token)` puts the token into the URL object that `url` holds, so the
+    // token is from then on part of a larger value.
     const urlVariable = getSearchParamsOwner(call, argument);
     if (urlVariable) {
-      this.traceVariable(urlVariable, [...keys, ...getSearchParamKeys(this.sourceCode, call, urlVariable)], depth + 1);
+      this.traceVariable(urlVariable, [...keys, ...getSearchParamKeys(this.sourceCode, call, urlVariable)], depth + 1, true);
       return;
     }
     // `serialize('token', token)` of the cookie package builds the Set-Cookie value around the token.
@@ -489,7 +486,7 @@ class TokenTracer {
     if (!fn) return;
     const node = returned;
     if (isServerAction(this.sourceCode, fn)) {
-      this.sinks.push({ kind: 'handler-return', node, keys, framework: 'next' });
+      this.sinks.push({ kind: 'handler-return', node, keys, framework: 'next', embedded });
       return;
     }
     if (keys.some((key) => ACCESS_TOKEN_KEYS.has(key.toLowerCase()))) {

@@ -587,6 +587,27 @@ export async function GET() {
 }`,
       filename: join(nextProject, 'app/api/metabase/route.js'),
     },
+    // A server action that returns the embed URL.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+export async function getDashboardUrl() {
+  const token = jwt.sign({ resource: { dashboard: 3 }, params: {} }, process.env.METABASE_SECRET_KEY, { expiresIn: '10m' });
+  return { iframeUrl: \`\${process.env.METABASE_SITE_URL}/embed/dashboard/\${token}\` };
+}`,
+      filename: FILENAMES.ts,
+    },
+    // The token set as a parameter of a URL object that the body holds.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/api/report', (req, res) => {
+  const token = jwt.sign({ resource: { question: 7 }, params: {} }, process.env.METABASE_SECRET_KEY, { expiresIn: '10m' });
+  const url = new URL('/embed', process.env.METABASE_SITE_URL);
+  url.searchParams.set('token', token);
+  res.json({ url });
+});`,
+      filename: FILENAMES.js,
+    },
     // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
     {
       code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => ({ token: app.jwt.sign({ id: 1 }) }));\n}`,
