@@ -246,7 +246,7 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
     }
     // The Set-Cookie value may set other cookies too (`[token cookie, theme cookie]`), so it is not removed.
     if (site.finding.sinks.some((sink) => isSetCookieHeader(migration.sourceCode, sink))) {
-      return 'the token is set as a cookie through a raw Set-Cookie header, which this codemod does not rewrite; remove that header and store the payload in req.session by hand';
+      return "the token is set as a cookie through a raw Set-Cookie header, which this codemod does not rewrite; remove the token's cookie from that header and store the payload in req.session by hand";
     }
     const other = site.finding.sinks.find((sink) => !MIGRATED_SINKS.has(sink.kind));
     if (other) return `the token leaves through ${SINK_DESCRIPTIONS[other.kind]}, which the codemod does not rewrite`;

@@ -339,7 +339,13 @@ class TokenTracer {
   readonly sinks: TokenSink[] = [];
   /** Names of the variables the token passed through, checked for one-shot words. */
   readonly names: string[] = [];
+  /**
+   * The nodes traced so far, apart for the token whole and the token inside a larger string, because one
+   * value may reach the same object both ways (`res.json({ token, url: `/embed/${token}` })`) and each
+   * way gives its own sink.
+   */
   private readonly visited = new Set<TSESTree.Node>();
+  private readonly visitedEmbedded = new Set<TSESTree.Node>();
   private readonly scopeManager: ScopeManager;
 
   constructor(
@@ -350,8 +356,9 @@ class TokenTracer {
   }
 
   trace(node: TSESTree.Node, keys: readonly string[], depth: number, embedded = false): void {
-    if (depth > MAX_DEPTH || this.visited.has(node)) return;
-    this.visited.add(node);
+    const visited = embedded ? this.visitedEmbedded : this.visited;
+    if (depth > MAX_DEPTH || visited.has(node)) return;
+    visited.add(node);
     let current = node;
     while (isTransparentParent(current)) current = current.parent as TSESTree.Node;
     const parent = current.parent;

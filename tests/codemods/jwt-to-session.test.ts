@@ -126,6 +126,29 @@ describe('jwt-to-session session setup', () => {
     expect(reports).toEqual([]);
   });
 
+  it.each([
+    ['a URL', 'res.json({ user, token, reportUrl: `${process.env.METABASE_SITE_URL}/embed/dashboard/${token}` });'],
+    ['a header string', "res.json({ token, header: 'Bearer ' + token });"],
+  ])('marks a login whose token is also in %s of the body', (_label, response) => {
+    const source = [
+      "const express = require('express');",
+      "const jwt = require('jsonwebtoken');",
+      'const app = express();',
+      "app.post('/login', async (req, res) => {",
+      '  const user = await users.check(req.body.email, req.body.password);',
+      "  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '5m' });",
+      `  ${response}`,
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output).toContain(`  ${response}\n`);
+    expect(output).not.toContain('req.session.user');
+    expect(reports.map(withoutFile)).toEqual([
+      '6:17: manual migration needed: the token is part of a URL or other text in the response body, so it may be meant for another service (a signed embed or download link); if it is a login, store the payload in req.session by hand',
+    ]);
+  });
+
   it('skips the setup when req.session is used', () => {
     const source = [
       'const express = require("express");',

@@ -1573,6 +1573,16 @@ app.use(readToken, requireUser);`,
       errors: [{ messageId: 'issuedSession', line: 3, column: 33 }],
     },
     // ---- Tokens embedded in a larger string ----
+    // Anonymous claims, but the token also goes whole into the body next to the embed URL.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/a', (req, res) => {
+  const token = jwt.sign({ resource: { dashboard: 1 }, params: {} }, process.env.K);
+  res.json({ url: \`/embed/dashboard/\${token}\`, token });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
     // An embed URL whose payload carries a value from the request.
     {
       code: `const jwt = require('jsonwebtoken');
