@@ -53,9 +53,9 @@ export default createRule<Options, MessageIds>({
       acceptedFrameworkSession:
         'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand, such as {{setup}}. `npx eslint-plugin-sessions migrate jwt-to-session` only marks {{framework}} code for this.',
       issuedNonExpressSession:
-        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates Express handlers (req, res) only.',
+        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
       acceptedNonExpressSession:
-        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates Express handlers (req, res) only.',
+        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
     },
     schema: [],
   },
