@@ -412,9 +412,20 @@ class TokenTracer {
     for (const reference of getReadReferences(this.scopeManager, identifier)) this.trace(reference, keys, depth + 1, embedded);
   }
 
-  /** `promise.then((token) => ...)`; other member reads (`token.length`) are not the token. */
+  /**
+   * `promise.then((token) => ...)`, and the text of a URL object (`url.href`, `url.toString()`); other
+   * member reads (`token.length`) are not the token.
+   */
   private traceMember(member: TSESTree.MemberExpression, object: TSESTree.Node, keys: readonly string[], depth: number, embedded: boolean): void {
-    if (member.object !== object || getKeyName(member) !== 'then') return;
+    if (member.object !== object) return;
+    const key = getKeyName(member);
+    if ((key === 'href' || key === 'toString') && isUrlObject(this.sourceCode, object)) {
+      const call = member.parent;
+      if (key === 'href') this.trace(member, keys, depth + 1, embedded);
+      else if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.trace(call, keys, depth + 1, embedded);
+      return;
+    }
+    if (key !== 'then') return;
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
     const callback = call.arguments[0];
@@ -460,14 +471,25 @@ class TokenTracer {
       this.sinks.push({ kind: nextKind, node: call, keys, framework: 'next', embedded });
       return;
     }
-    const kind = classifyCall(this.scopeManager, call, argument);
+    const kind = classifyCall(this.scopeManager, call, argument, keys);
     if (kind) {
       this.sinks.push({ kind, node: call, keys, embedded });
       return;
     }
     // `new URL(\`/welcome?token=${token}\`, request.url)` carries the token on to where the URL goes.
     if (call.type === AST_NODE_TYPES.NewExpression) {
-      if (isUrlConstructor(this.sourceCode, call) && call.arguments[0] === argument) this.trace(call, keys, depth + 1, embedded);
+      if (call.arguments[0] !== argument) return;
+      if (isUrlConstructor(this.sourceCode, call)) this.trace(call, keys, depth + 1, embedded);
+      // `new URLSearchParams({ token })` makes the key holding the token a query parameter.
+      const name = keys.at(-1);
+      if (isGlobalConstruction(this.sourceCode, call, 'URLSearchParams') && name !== undefined) {
+        this.trace(call, [...keys.slice(0, -1), `?${name}`], depth + 1, true);
+      }
+      return;
+    }
+    // `String(url)` is the text of the URL.
+    if (isStringConversion(this.sourceCode, call, argument)) {
+      this.trace(call, keys, depth + 1, embedded);
       return;
     }
     // `url.searchParams.set('token', token)` puts the token into the URL object that `url` holds, so the
@@ -578,8 +600,44 @@ function isRelativeUrlText(text: string | undefined): boolean {
 
 /** Returns true for `new URL(…)` of the global URL class. */
 function isUrlConstructor(sourceCode: TSESLint.SourceCode, call: TSESTree.NewExpression): boolean {
+  return isGlobalConstruction(sourceCode, call, 'URL');
+}
+
+/** Returns true for `new name(…)` of the global class `name`. */
+function isGlobalConstruction(sourceCode: TSESLint.SourceCode, call: TSESTree.NewExpression, name: string): boolean {
   const callee = skipTypeWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL' && isGlobalIdentifier(sourceCode, callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === name && isGlobalIdentifier(sourceCode, callee);
+}
+
+/**
+ * Returns true when `node` is visibly a `URL` or `URLSearchParams` object: the construction itself, a
+ * variable it initialises, or a variable that holds `request.nextUrl.clone()`.
+ */
+function isUrlObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const definition = findVariable(sourceCode.scopeManager, expression)?.defs[0];
+    if (definition?.type !== 'Variable' || !definition.node.init) return false;
+    expression = skipTypeWrappers(definition.node.init);
+  }
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    return isGlobalConstruction(sourceCode, expression, 'URL') || isGlobalConstruction(sourceCode, expression, 'URLSearchParams');
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression || getCalleeMethod(expression) !== 'clone') return false;
+  const cloned = skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object);
+  return cloned.type === AST_NODE_TYPES.MemberExpression && getKeyName(cloned) === 'nextUrl';
+}
+
+/** Returns true for `String(argument)` of the global `String` when `argument` is a URL object. */
+function isStringConversion(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.Identifier &&
+    callee.name === 'String' &&
+    isGlobalIdentifier(sourceCode, callee) &&
+    call.arguments[0] === argument &&
+    isUrlObject(sourceCode, argument)
+  );
 }
 
 /** Returns `url` for `url.searchParams.set(name, argument)` or `.append(name, argument)`. */
@@ -668,6 +726,7 @@ function classifyCall(
   scopeManager: ScopeManager,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   argument: TSESTree.Node,
+  keys: readonly string[],
 ): TokenSinkKind | undefined {
   const callee = skipTypeWrappers(call.callee);
   if (call.type === AST_NODE_TYPES.NewExpression) {
@@ -682,7 +741,9 @@ function classifyCall(
     if (RESPONSE_BODY_METHODS.has(method)) return 'response-body';
     if (COOKIE_METHODS.has(method)) return 'cookie';
     if (RESPONSE_HEADER_METHODS.has(method)) return 'response-header';
-    if (method === 'redirect') return 'redirect';
+    // Express's `res.location(url)` sets the Location header of a redirect.
+    if (method === 'redirect' || method === 'location') return 'redirect';
+    if (method === 'writeHead') return classifyWriteHeadHeader(call, argument, keys);
     return undefined;
   }
   // Koa: `ctx.cookies.set('token', token)`.
@@ -701,6 +762,20 @@ function classifyCall(
     if (method === 'redirect') return 'redirect';
   }
   if (isHttpClient(scopeManager, object)) return 'outgoing-request';
+  return undefined;
+}
+
+/**
+ * Classifies the headers object of `res.writeHead(status, headers)` by the header that holds the token:
+ * `Set-Cookie` is a response header and `Location` a redirect. Other headers are not followed.
+ */
+function classifyWriteHeadHeader(call: TSESTree.CallExpression, argument: TSESTree.Node, keys: readonly string[]): TokenSinkKind | undefined {
+  const header = keys.at(-1)?.toLowerCase();
+  if (call.arguments.indexOf(argument as TSESTree.CallExpressionArgument) < 1 || skipTypeWrappers(argument).type !== AST_NODE_TYPES.ObjectExpression) {
+    return undefined;
+  }
+  if (header === 'set-cookie') return 'response-header';
+  if (header === 'location') return 'redirect';
   return undefined;
 }
 

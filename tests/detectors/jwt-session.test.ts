@@ -72,6 +72,85 @@ class AuthService {
     expect(call && traceTokenSinks(code, call, 'file.js').map((sink) => sink.kind)).toEqual(['outgoing-request']);
   });
 
+  it('follows the text of a URL object into a redirect', () => {
+    const forms = ['url.href', 'url.toString()', 'String(url)', '`${url}`'];
+    for (const form of forms) {
+      const text = `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const url = new URL('/dashboard', process.env.APP_URL);
+  url.searchParams.set('token', jwt.sign({ id: req.user.id }, key));
+  res.redirect(${form});
+});`;
+      const [finding] = sessions(text) as JwtSessionIssue[];
+      expect(finding?.sinks.map((sink) => sink.kind), form).toEqual(['redirect']);
+      expect(finding?.sinks[0]?.keys, form).toEqual(['?token']);
+      expect(finding?.sinks[0]?.embedded, form).toBe(true);
+    }
+  });
+
+  it('follows a URL built around the token into a redirect', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, key);
+  res.redirect(new URL(\`/app?token=\${token}\`, process.env.APP_URL).toString());
+});`;
+    const [finding] = sessions(text) as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => sink.kind)).toEqual(['redirect']);
+    expect(finding?.sinks[0]?.keys).toEqual(['?token']);
+    expect(finding?.sinks[0]?.embedded).toBe(true);
+  });
+
+  it('follows URLSearchParams built from an object holding the token', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, key);
+  res.redirect(\`/dashboard?\${new URLSearchParams({ token })}\`);
+});`;
+    const [finding] = sessions(text) as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => sink.kind)).toEqual(['redirect']);
+    expect(finding?.sinks[0]?.keys).toEqual(['?token']);
+    expect(finding?.sinks[0]?.embedded).toBe(true);
+  });
+
+  it('ignores href of an object that is not a URL', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const link = { token: jwt.sign({ id: req.user.id }, key), href: '/home' };
+  res.redirect(link.href);
+});`;
+    expect(sessions(text)).toEqual([]);
+  });
+
+  it('finds Set-Cookie and Location headers of res.writeHead', () => {
+    const cookie = `import jwt from 'jsonwebtoken';
+import { serialize } from 'cookie';
+app.post('/login', (req, res) => {
+  res.writeHead(200, { 'Set-Cookie': [serialize('token', jwt.sign({ id: 1 }, key), { httpOnly: true }), 'theme=dark'] });
+  res.end();
+});`;
+    const [cookieFinding] = sessions(cookie) as JwtSessionIssue[];
+    expect(cookieFinding?.sinks.map((sink) => sink.kind)).toEqual(['response-header']);
+    expect(cookieFinding?.sinks[0]?.keys).toEqual(['Set-Cookie']);
+
+    const location = `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  res.writeHead(302, { Location: \`/app?token=\${jwt.sign({ id: 1 }, key)}\` });
+  res.end();
+});`;
+    const [locationFinding] = sessions(location) as JwtSessionIssue[];
+    expect(locationFinding?.sinks.map((sink) => sink.kind)).toEqual(['redirect']);
+    expect(locationFinding?.sinks[0]?.keys).toEqual(['?token', 'Location']);
+  });
+
+  it('finds the URL of res.location', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  res.location(\`/app?token=\${jwt.sign({ id: 1 }, key)}\`).sendStatus(302);
+});`;
+    const [finding] = sessions(text) as JwtSessionIssue[];
+    expect(finding?.sinks.map((sink) => sink.kind)).toEqual(['redirect']);
+  });
+
   it('marks Hono responses and cookies', () => {
     const text = `import { Hono } from 'hono';
 import { setSignedCookie } from 'hono/cookie';

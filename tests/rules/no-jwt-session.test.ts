@@ -459,6 +459,71 @@ export async function POST(request) {
 }`,
       filename: FILENAMES.js,
     },
+    // The text of a URL object to an identity provider that carries an OAuth state.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/auth/start', (req, res) => {
+  const url = new URL('/authorize', process.env.AUTH_ISSUER);
+  url.searchParams.set('state', jwt.sign({ nonce: crypto.randomUUID() }, process.env.JWT_SECRET, { expiresIn: '10m' }));
+  res.redirect(url.href);
+});`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/auth/start', (req, res) => {
+  const state = jwt.sign({ nonce: crypto.randomUUID() }, process.env.JWT_SECRET, { expiresIn: '10m' });
+  res.redirect(\`\${process.env.AUTH_ISSUER}/authorize?\${new URLSearchParams({ client_id: CLIENT_ID, state })}\`);
+});`,
+      filename: FILENAMES.js,
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/auth/start', (req, res) => {
+  const state = jwt.sign({ nonce: crypto.randomUUID() }, process.env.JWT_SECRET, { expiresIn: '10m' });
+  res.writeHead(302, { Location: \`https://idp.example.com/authorize?state=\${state}\` });
+  res.end();
+});`,
+      filename: FILENAMES.js,
+    },
+    // A one-shot link built as a URL object.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/team/members', (req, res) => {
+  const url = new URL('/join', process.env.APP_URL);
+  url.searchParams.set('invite', jwt.sign({ team: req.body.team }, process.env.JWT_SECRET));
+  res.redirect(url.toString());
+});`,
+      filename: FILENAMES.js,
+    },
+    // A signed embed URL whose text is sent in the body.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/api/report', (req, res) => {
+  const url = new URL('/embed', process.env.METABASE_SITE_URL);
+  url.searchParams.set('token', jwt.sign({ resource: { question: 7 }, params: {} }, process.env.METABASE_SECRET_KEY, { expiresIn: '10m' }));
+  res.json({ url: url.href });
+});`,
+      filename: FILENAMES.js,
+    },
+    // \`href\` of an object that is not a URL is not the token.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const link = { token: jwt.sign({ id: req.user.id }, key), href: '/home' };
+  res.redirect(link.href);
+});`,
+      filename: FILENAMES.js,
+    },
+    // A header of \`res.writeHead\` other than Set-Cookie and Location is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/report', (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Request-Id': jwt.sign({ rid: 1 }, key) });
+  res.end('ok');
+});`,
+      filename: FILENAMES.js,
+    },
     // Known limitation: a token returned from a helper in another module is not followed.
     {
       code: `import { issueToken } from './tokens';\napp.post('/login', (req, res) => res.json({ token: issueToken(req.user) }));`,
@@ -1689,6 +1754,129 @@ export async function GET(request) {
 }`,
       filename: join(nextProject, 'app/api/start/route.js'),
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
+    },
+    // The text of a URL object that holds the token, in a redirect.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  const url = new URL('/dashboard', process.env.APP_URL);
+  url.searchParams.set('token', token);
+  res.redirect(url.href);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  const url = new URL('/dashboard', process.env.APP_URL);
+  url.searchParams.append('token', token);
+  res.redirect(\`\${url}\`);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { redirect } from 'next/navigation';
+export async function login(formData) {
+  'use server';
+  const token = jwt.sign({ sub: formData.get('email') }, process.env.JWT_SECRET);
+  const url = new URL('/dashboard', process.env.APP_URL);
+  url.searchParams.set('token', token);
+  redirect(url.href);
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { redirect } from 'next/navigation';
+export async function login(formData) {
+  'use server';
+  const token = jwt.sign({ sub: formData.get('email') }, process.env.JWT_SECRET);
+  const url = new URL('/dashboard', process.env.APP_URL);
+  url.searchParams.set('token', token);
+  redirect(url.toString());
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { NextResponse } from 'next/server';
+export async function POST(request) {
+  const url = new URL('/welcome', request.url);
+  url.searchParams.set('token', jwt.sign({ sub: 1 }, process.env.JWT_SECRET));
+  return NextResponse.redirect(String(url));
+}`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 33 }],
+    },
+    // The text of a URL built around the token.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  res.redirect(new URL(\`/dashboard?token=\${token}\`, process.env.APP_URL).toString());
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // URLSearchParams built from an object that holds the token, turned into text.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  res.redirect(\`/dashboard?\${new URLSearchParams({ token })}\`);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // res.writeHead with a Set-Cookie header, alone or in an array, and with a Location header.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { serialize } from 'cookie';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  res.writeHead(200, { 'Set-Cookie': serialize('token', token, { httpOnly: true }) });
+  res.end();
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { serialize } from 'cookie';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  res.writeHead(200, { 'Set-Cookie': [serialize('token', token, { httpOnly: true }), 'theme=dark'] });
+  res.end();
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  res.writeHead(302, { Location: \`/app?token=\${token}\` });
+  res.end();
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // res.location sets the URL of a redirect.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', (req, res) => {
+  const token = jwt.sign({ id: req.user.id }, process.env.JWT_SECRET);
+  res.location(\`/app?token=\${token}\`).sendStatus(302);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
     },
   ],
 });
