@@ -480,7 +480,7 @@ class TokenTracer {
     if (call.type === AST_NODE_TYPES.NewExpression) {
       if (call.arguments[0] !== argument) return;
       if (isUrlConstructor(this.sourceCode, call)) this.trace(call, keys, depth + 1, embedded);
-      // `new URLSearchParams({ token })` makes the key holding the token a query parameter.
+      // `new URLSearchParams({ token })` turns the key that contains the token into a query parameter.
       const name = keys.at(-1);
       if (isGlobalConstruction(this.sourceCode, call, 'URLSearchParams') && name !== undefined) {
         this.trace(call, [...keys.slice(0, -1), `?${name}`], depth + 1, true);
@@ -766,7 +766,7 @@ function classifyCall(
 }
 
 /**
- * Classifies the headers object of `res.writeHead(status, headers)` by the header that holds the token:
+ * Classifies the headers object of `res.writeHead(status, headers)` by the header that contains the token:
  * `Set-Cookie` is a response header and `Location` a redirect. Other headers are not followed.
  */
 function classifyWriteHeadHeader(call: TSESTree.CallExpression, argument: TSESTree.Node, keys: readonly string[]): TokenSinkKind | undefined {

@@ -72,7 +72,7 @@ class AuthService {
     expect(call && traceTokenSinks(code, call, 'file.js').map((sink) => sink.kind)).toEqual(['outgoing-request']);
   });
 
-  it('follows the text of a URL object into a redirect', () => {
+  it('follows URL object text into redirects', () => {
     const forms = ['url.href', 'url.toString()', 'String(url)', '`${url}`'];
     for (const form of forms) {
       const text = `import jwt from 'jsonwebtoken';
@@ -88,7 +88,7 @@ app.post('/login', (req, res) => {
     }
   });
 
-  it('follows a URL built around the token into a redirect', () => {
+  it('follows a URL built around the token', () => {
     const text = `import jwt from 'jsonwebtoken';
 app.post('/login', (req, res) => {
   const token = jwt.sign({ id: req.user.id }, key);
@@ -100,7 +100,7 @@ app.post('/login', (req, res) => {
     expect(finding?.sinks[0]?.embedded).toBe(true);
   });
 
-  it('follows URLSearchParams built from an object holding the token', () => {
+  it('follows URLSearchParams of a token object', () => {
     const text = `import jwt from 'jsonwebtoken';
 app.post('/login', (req, res) => {
   const token = jwt.sign({ id: req.user.id }, key);
@@ -112,7 +112,7 @@ app.post('/login', (req, res) => {
     expect(finding?.sinks[0]?.embedded).toBe(true);
   });
 
-  it('ignores href of an object that is not a URL', () => {
+  it('ignores href of a non-URL object', () => {
     const text = `import jwt from 'jsonwebtoken';
 app.post('/login', (req, res) => {
   const link = { token: jwt.sign({ id: req.user.id }, key), href: '/home' };
@@ -121,7 +121,7 @@ app.post('/login', (req, res) => {
     expect(sessions(text)).toEqual([]);
   });
 
-  it('finds Set-Cookie and Location headers of res.writeHead', () => {
+  it('finds writeHead Set-Cookie and Location', () => {
     const cookie = `import jwt from 'jsonwebtoken';
 import { serialize } from 'cookie';
 app.post('/login', (req, res) => {
