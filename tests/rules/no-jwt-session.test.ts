@@ -515,12 +515,26 @@ app.post('/login', (req, res) => {
 });`,
       filename: FILENAMES.js,
     },
-    // A header of \`res.writeHead\` other than Set-Cookie and Location is not followed.
+    // Known limitation: a header of \`res.writeHead\` other than Set-Cookie and Location is not followed.
     {
       code: `import jwt from 'jsonwebtoken';
-app.post('/report', (req, res) => {
-  res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Request-Id': jwt.sign({ rid: 1 }, key) });
+app.post('/login', (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Auth-Token': jwt.sign({ id: req.user.id }, key) });
   res.end('ok');
+});`,
+      filename: FILENAMES.js,
+    },
+    // Known limitation: the text of a URL object that a helper returns is not followed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+function buildDashboardUrl(token) {
+  const url = new URL('/dashboard', process.env.APP_URL);
+  url.searchParams.set('token', token);
+  return url;
+}
+app.post('/login', (req, res) => {
+  const url = buildDashboardUrl(jwt.sign({ id: req.user.id }, key));
+  res.redirect(url.href);
 });`,
       filename: FILENAMES.js,
     },
@@ -1825,7 +1839,7 @@ app.post('/login', (req, res) => {
       filename: FILENAMES.js,
       errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
     },
-    // URLSearchParams built from an object that holds the token, turned into text.
+    // URLSearchParams built from an object that contains the token, turned into text.
     {
       code: `import jwt from 'jsonwebtoken';
 app.post('/login', (req, res) => {
