@@ -5,6 +5,7 @@ import {
   getMarkedSessionFramework,
   getNonExpressSessionReason,
   isHonoSession,
+  isNextApiRouteSession,
   type JwtSessionFinding,
   type MarkedSessionFramework,
 } from '../src/detectors/jwt-session.js';
@@ -30,6 +31,17 @@ const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
   'Next.js': "a random session id stored with `cookies().set()` and the session data in a database, or Auth.js with `session: { strategy: 'database' }`",
 };
 
+/**
+ * Pages Router API routes get advice of their own, because they have no `cookies()` from next/headers and set
+ * cookies on the Node.js response instead.
+ */
+const NEXT_API_ROUTE_ADVICE = {
+  site: 'This is Next.js API route code (Pages Router). ',
+  setup:
+    ", such as a random session id in an HttpOnly cookie set with `res.setHeader('Set-Cookie', ...)` and the session data in a database, or Auth.js (NextAuth) with `session: { strategy: 'database' }`",
+};
+const NO_ADVICE = { site: '', setup: '' };
+
 export default createRule<Options, MessageIds>({
   name: 'no-jwt-session',
   meta: {
@@ -53,9 +65,9 @@ export default createRule<Options, MessageIds>({
       acceptedFrameworkSession:
         'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand, such as {{setup}}. `npx eslint-plugin-sessions migrate jwt-to-session` only marks {{framework}} code for this.',
       issuedNonExpressSession:
-        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
+        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. {{site}}Move this login to a server-side session by hand{{setup}}; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
       acceptedNonExpressSession:
-        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session by hand; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
+        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. {{site}}Move this check to a server-side session by hand{{setup}}; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
     },
     schema: [],
   },
@@ -93,7 +105,8 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
     return;
   }
   if (getNonExpressSessionReason(context.sourceCode, finding, context.filename) !== undefined) {
-    context.report({ node, messageId: issued ? 'issuedNonExpressSession' : 'acceptedNonExpressSession' });
+    const data = isNextApiRouteSession(context.sourceCode, finding, context.filename) ? NEXT_API_ROUTE_ADVICE : NO_ADVICE;
+    context.report({ node, messageId: issued ? 'issuedNonExpressSession' : 'acceptedNonExpressSession', data });
     return;
   }
   context.report({ node, messageId: issued ? 'issuedSession' : 'acceptedSession' });

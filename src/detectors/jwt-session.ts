@@ -267,12 +267,12 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
   if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) {
     return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
   }
-  // A Next.js custom server loads express, and its handlers stay Express handlers.
   const task = operation === 'sign' ? 'move this login' : 'move this check';
-  if (!getLoadedModules(sourceCode).includes('express') && isNextWithoutExpress(filePath)) {
+  const nextApiRoute = getNextApiRouteKind(sourceCode, filePath);
+  if (nextApiRoute === 'next-without-express') {
     return `the project depends on next and not express, and Next.js API routes have no express-session; ${task} to a server-side session by hand`;
   }
-  if (!getLoadedModules(sourceCode).includes('express') && isNextApiRouteFile(filePath)) {
+  if (nextApiRoute === 'pages-api-file') {
     return `the file is below pages/api in a project that depends on next, so it is a Next.js API route, and those have no express-session; ${task} to a server-side session by hand`;
   }
   const fn = finding.handler;
@@ -281,6 +281,29 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
     return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
   }
   return describeFrameworkProblem(getHandlerFramework(sourceCode, fn));
+}
+
+/**
+ * Returns true when `getNonExpressSessionReason` marks a jsonwebtoken finding as Pages Router code: a site in a file
+ * below `pages/api` or in any file of a project that lists next and not express, when the file loads no server
+ * framework and the token is not sent through a Hono context.
+ */
+export function isNextApiRouteSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
+  const { library, operation } = finding.call;
+  if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return false;
+  if (getOtherFrameworkModule(sourceCode) !== undefined) return false;
+  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) return false;
+  return getNextApiRouteKind(sourceCode, filePath) !== undefined;
+}
+
+/**
+ * Returns why a file that does not load express counts as Next.js API route code, or undefined when it does not.
+ * A Next.js custom server loads express, and its handlers stay Express handlers.
+ */
+function getNextApiRouteKind(sourceCode: TSESLint.SourceCode, filePath: string): 'next-without-express' | 'pages-api-file' | undefined {
+  if (getLoadedModules(sourceCode).includes('express')) return undefined;
+  if (isNextWithoutExpress(filePath)) return 'next-without-express';
+  return isNextApiRouteFile(filePath) ? 'pages-api-file' : undefined;
 }
 
 /** True for a class or object-literal method, getter or setter, which the codemod cannot rewrite as a handler. */

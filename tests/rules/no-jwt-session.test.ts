@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import rule from '../../rules/no-jwt-session.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
@@ -19,6 +20,13 @@ const NEXT = {
   framework: 'Next.js',
   setup: "a random session id stored with `cookies().set()` and the session data in a database, or Auth.js with `session: { strategy: 'database' }`",
 };
+/** Pages Router API routes have no `cookies()`, so their advice sets the cookie on the Node.js response. */
+const NEXT_API_ROUTE_DATA = {
+  site: 'This is Next.js API route code (Pages Router). ',
+  setup:
+    ", such as a random session id in an HttpOnly cookie set with `res.setHeader('Set-Cookie', ...)` and the session data in a database, or Auth.js (NextAuth) with `session: { strategy: 'database' }`",
+};
+const NO_ADVICE = { site: '', setup: '' };
 
 /** A Next.js project: its package.json lists next and jsonwebtoken, not express. */
 const nextProject = mkdtempSync(join(tmpdir(), 'sessions-no-jwt-session-next-'));
@@ -856,7 +864,16 @@ export const POST = handle(app);`,
     {
       code: NEXT_API_ROUTE,
       filename: join(nextProject, 'pages/api/login.js'),
-      errors: [{ messageId: 'issuedNonExpressSession', line: 4, column: 33 }],
+      errors: [{ messageId: 'issuedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 4, column: 33 }],
+    },
+    // A helper of that project outside pages/api gets the same advice.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export function readUser(req) {
+  return jwt.verify(req.cookies.token, process.env.JWT_SECRET);
+}`,
+      filename: join(nextProject, 'lib/auth.js'),
+      errors: [{ messageId: 'acceptedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 3, column: 10 }],
     },
     // The same route outside that project is taken for an Express handler.
     {
@@ -1023,12 +1040,22 @@ export async function POST() {
     {
       code: NEXT_API_ROUTE,
       filename: join(nextExpressProject, 'pages/api/login.js'),
-      errors: [{ messageId: 'issuedNonExpressSession', line: 4, column: 33 }],
+      errors: [{ messageId: 'issuedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 4, column: 33 }],
     },
     {
       code: NEXT_API_ROUTE,
       filename: join(nextExpressProject, 'src/pages/api/auth/login.js'),
-      errors: [{ messageId: 'issuedNonExpressSession', line: 4, column: 33 }],
+      errors: [{ messageId: 'issuedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 4, column: 33 }],
+    },
+    // A token checked in an API route of that project gets the Pages Router advice too.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export default function handler(req, res) {
+  const user = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET);
+  res.json(user);
+}`,
+      filename: join(nextExpressProject, 'pages/api/me.js'),
+      errors: [{ messageId: 'acceptedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 3, column: 16 }],
     },
     // A file below pages/api that loads express itself keeps the Express message.
     {
@@ -1052,7 +1079,7 @@ export async function POST() {
     {
       code: `import * as jwt from 'jsonwebtoken';\nrouter.post('/login', async (ctx) => {\n  ctx.body = { token: jwt.sign({ id: ctx.state.id }, key) };\n});`,
       filename: FILENAMES.mjs,
-      errors: [{ messageId: 'issuedNonExpressSession', line: 3, column: 23 }],
+      errors: [{ messageId: 'issuedNonExpressSession', data: NO_ADVICE, line: 3, column: 23 }],
     },
     // jose in TSX, returned as access_token.
     {
@@ -1893,4 +1920,36 @@ app.post('/login', (req, res) => {
       errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
     },
   ],
+});
+
+describe('no-jwt-session Pages Router advice', () => {
+  const lint = (code: string, filename: string): string[] =>
+    new Linter({ cwd: '/' })
+      .verify(
+        code,
+        {
+          files: ['**/*.{js,mjs}'],
+          plugins: { sessions: { rules: { 'no-jwt-session': rule } } } as never,
+          rules: { 'sessions/no-jwt-session': 'error' },
+        },
+        filename,
+      )
+      .map((message) => message.message);
+
+  it('names res.setHeader in an API route', () => {
+    const [message] = lint(NEXT_API_ROUTE, join(nextProject, 'pages/api/login.js'));
+    expect(message).toContain('This is Next.js API route code (Pages Router).');
+    expect(message).toContain("res.setHeader('Set-Cookie', ...)");
+    expect(message).toContain("Auth.js (NextAuth) with `session: { strategy: 'database' }`");
+    expect(message).not.toContain('cookies().set()');
+    expect(message).toContain('only marks this code');
+  });
+
+  it('keeps other mark-only messages unchanged', () => {
+    const code = `import * as jwt from 'jsonwebtoken';\nrouter.post('/login', async (ctx) => {\n  ctx.body = { token: jwt.sign({ id: ctx.state.id }, key) };\n});`;
+    const [message] = lint(code, FILENAMES.mjs);
+    expect(message).toContain('expires. Move this login to a server-side session by hand; `npx');
+    expect(message).not.toContain('Next.js');
+    expect(message).not.toContain('{{');
+  });
 });
