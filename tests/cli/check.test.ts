@@ -195,6 +195,23 @@ describe('check findings', () => {
     expect(report.nextCommands).toEqual([]);
   });
 
+  it('suggests no codemod for a Pages Router API route', () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ dependencies: { next: '15.0.0', jsonwebtoken: '9.0.0' } }),
+      'pages/api/login.js': `import jwt from 'jsonwebtoken';
+export default function handler(req, res) {
+  res.status(200).json({ token: jwt.sign({ sub: req.body.id }, process.env.JWT_SECRET) });
+}
+`,
+    });
+    const { report } = runJson(root);
+
+    const sessionFindings = report.findings.filter((finding) => finding.ruleId === 'sessions/no-jwt-session');
+    expect(sessionFindings.map((finding) => [finding.file, finding.codemods])).toEqual([['pages/api/login.js', []]]);
+    expect(sessionFindings[0]?.message).toContain("res.setHeader('Set-Cookie', ...)");
+    expect(report.nextCommands).toEqual([]);
+  });
+
   it('suggests jwt-to-session beside Hono for Express', () => {
     const root = makeProject({ 'hono/index.js': HONO_SIGNS_JWT, 'server/app.js': SIGNS_JWT });
     const { report } = runJson(root);
