@@ -1,9 +1,10 @@
 /**
- * Decides which JWTs in a file are login sessions: a token signed and handed to the client (response
- * body, cookie, response header, redirect URL, `ctx.body`, Hono's `c.json()`, Next.js's `cookies().set()`
- * and `NextResponse.json()`, the return value of a Fastify or Nest handler or of a Next.js server action,
- * an `access_token` field), and a token read from the request and verified to authenticate it
- * (middleware, express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`, Hono's `jwt()`).
+ * Decides which JWTs in a file are login sessions. One kind is a token signed and handed to the client:
+ * in the response body, a cookie, a response header, a redirect URL, `ctx.body`, Hono's `c.json()`,
+ * Next.js's `cookies().set()` and `NextResponse.json()`, the return value of a Fastify or Nest handler or
+ * of a Next.js server action, or an `access_token` field. The other is a token read from the request and
+ * verified to authenticate it (middleware, express-jwt, koa-jwt, passport-jwt, `request.jwtVerify()`,
+ * Hono's `jwt()`).
  *
  * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request),
  * one-shot tokens (password reset, email verification, invitation links) and OAuth `state` values in a
@@ -259,21 +260,19 @@ export function getNextSessionReason(sourceCode: TSESLint.SourceCode, finding: J
 export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
   const { library, operation } = finding.call;
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
-  const otherModule = getOtherFrameworkModule(sourceCode);
-  if (otherModule !== undefined) {
-    return `the file loads ${otherModule} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
-  }
-  // A file of Hono handlers may import only Hono's types, which the check above ignores.
-  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) {
-    return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
-  }
+  const site = getNonExpressSite(sourceCode, finding, filePath);
   const task = operation === 'sign' ? 'move this login' : 'move this check';
-  const nextApiRoute = getNextApiRouteKind(sourceCode, filePath);
-  if (nextApiRoute === 'next-without-express') {
-    return `the project depends on next and not express, and Next.js API routes have no express-session; ${task} to a server-side session by hand`;
-  }
-  if (nextApiRoute === 'pages-api-file') {
-    return `the file is below pages/api in a project that depends on next, so it is a Next.js API route, and those have no express-session; ${task} to a server-side session by hand`;
+  switch (site?.kind) {
+    case 'other-framework':
+      return `the file loads ${site.module} and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates`;
+    case 'hono':
+      return 'the token is sent through a Hono context (c.json, c.header), and this codemod migrates only Express handlers, so move this login to server-side sessions by hand';
+    case 'next-without-express':
+      return `the project depends on next and not express, and Next.js API routes have no express-session; ${task} to a server-side session by hand`;
+    case 'pages-api-file':
+      return `the file is below pages/api in a project that depends on next, so it is a Next.js API route, and those have no express-session; ${task} to a server-side session by hand`;
+    case undefined:
+      break;
   }
   const fn = finding.handler;
   if (!fn || isMethod(fn) || !isRequestHandler(fn) || hasDestructuredRequest(fn)) return undefined;
@@ -284,26 +283,36 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
 }
 
 /**
- * Returns true when `getNonExpressSessionReason` marks a jsonwebtoken finding as Pages Router code: a site in a file
- * below `pages/api` or in any file of a project that lists next and not express, when the file loads no server
- * framework and the token is not sent through a Hono context.
+ * Returns true when `getNonExpressSessionReason` marks a jsonwebtoken finding as Pages Router code. That
+ * is a site in a file below `pages/api`, or in any file of a project that lists next and not express.
  */
 export function isNextApiRouteSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
   const { library, operation } = finding.call;
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return false;
-  if (getOtherFrameworkModule(sourceCode) !== undefined) return false;
-  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) return false;
-  return getNextApiRouteKind(sourceCode, filePath) !== undefined;
+  const kind = getNonExpressSite(sourceCode, finding, filePath)?.kind;
+  return kind === 'next-without-express' || kind === 'pages-api-file';
 }
 
+/** Code that is not an Express handler whatever its handler looks like, in the order the checks run. */
+type NonExpressSite =
+  | { kind: 'other-framework'; module: string }
+  | { kind: 'hono' }
+  | { kind: 'next-without-express' }
+  | { kind: 'pages-api-file' };
+
 /**
- * Returns why a file that does not load express counts as Next.js API route code, or undefined when it does not.
- * A Next.js custom server loads express, and its handlers stay Express handlers.
+ * Returns why a finding's file is not Express code: it loads another server framework and not express, it
+ * sends the token through a Hono context, or it is Next.js API route code. A Next.js custom server loads
+ * express, and its handlers stay Express handlers.
  */
-function getNextApiRouteKind(sourceCode: TSESLint.SourceCode, filePath: string): 'next-without-express' | 'pages-api-file' | undefined {
+function getNonExpressSite(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): NonExpressSite | undefined {
+  const otherModule = getOtherFrameworkModule(sourceCode);
+  if (otherModule !== undefined) return { kind: 'other-framework', module: otherModule };
+  // A file of Hono handlers may import only Hono's types, which the check above ignores.
+  if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) return { kind: 'hono' };
   if (getLoadedModules(sourceCode).includes('express')) return undefined;
-  if (isNextWithoutExpress(filePath)) return 'next-without-express';
-  return isNextApiRouteFile(filePath) ? 'pages-api-file' : undefined;
+  if (isNextWithoutExpress(filePath)) return { kind: 'next-without-express' };
+  return isNextApiRouteFile(filePath) ? { kind: 'pages-api-file' } : undefined;
 }
 
 /** True for a class or object-literal method, getter or setter, which the codemod cannot rewrite as a handler. */
@@ -363,9 +372,9 @@ class TokenTracer {
   /** Names of the variables the token passed through, checked for one-shot words. */
   readonly names: string[] = [];
   /**
-   * The nodes traced so far, apart for the token whole and the token inside a larger string, because one
-   * value may reach the same object both ways (`res.json({ token, url: `/embed/${token}` })`) and each
-   * way gives its own sink.
+   * The nodes traced so far, kept apart for the whole token and the token inside a larger string. One
+   * value may reach the same object both ways (`` res.json({ token, url: `/embed/${token}` }) ``), and
+   * each way gives its own sink.
    */
   private readonly visited = new Set<TSESTree.Node>();
   private readonly visitedEmbedded = new Set<TSESTree.Node>();
@@ -634,7 +643,7 @@ function isGlobalConstruction(sourceCode: TSESLint.SourceCode, call: TSESTree.Ne
 
 /**
  * Returns true when `node` is visibly a `URL` or `URLSearchParams` object: the construction itself, a
- * variable it initialises, or a variable that holds `request.nextUrl.clone()`.
+ * variable it initialises, or a variable set to `request.nextUrl.clone()`.
  */
 function isUrlObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   let expression = skipTypeWrappers(node);
@@ -684,7 +693,7 @@ function getSearchParamKeys(sourceCode: TSESLint.SourceCode, call: TSESTree.Call
   return name === 'state' && isAppUrl(sourceCode, url) ? [] : [`?${name}`];
 }
 
-/** Returns true when `url` holds a copy of the request's URL, or a path resolved against it or against nothing. */
+/** Returns true when `url` is a copy of the request's URL, or a path resolved against it or against nothing. */
 function isAppUrl(sourceCode: TSESLint.SourceCode, url: TSESTree.Identifier): boolean {
   const definition = findVariable(sourceCode.scopeManager, url)?.defs[0];
   const init = definition?.type === 'Variable' && definition.node.init ? skipTypeWrappers(definition.node.init) : undefined;

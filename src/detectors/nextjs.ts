@@ -55,7 +55,7 @@ const USE_SERVER = 'use server';
 const MAX_DEPTH = 4;
 
 const importsByProgram = new WeakMap<TSESTree.Program, boolean>();
-const cookieStoresByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+const cookieStoresByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, true>>();
 const nextResponsesByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, ResponseFactory>>();
 const fetchResponsesByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, ResponseFactory>>();
 
@@ -231,34 +231,37 @@ function getResponseFactory(sourceCode: SourceCode, filePath: string, call: TSES
   return fetchFactory !== undefined && isNextServerFile(sourceCode, filePath) ? fetchFactory : undefined;
 }
 
-function findCookieStoreCalls(sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
-  const cached = cookieStoresByProgram.get(sourceCode.ast);
-  if (cached) return cached;
-  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
-  const calls = new Set<TSESTree.Node>();
-  for (const { node } of tracker.iterateEsmReferences(COOKIE_STORE_FACTORY)) calls.add(node as TSESTree.Node);
-  for (const { node } of tracker.iterateCjsReferences(COOKIE_STORE_FACTORY)) calls.add(node as TSESTree.Node);
-  cookieStoresByProgram.set(sourceCode.ast, calls);
-  return calls;
+function findCookieStoreCalls(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, true> {
+  return findTracedNodes(sourceCode, cookieStoresByProgram, COOKIE_STORE_FACTORY, 'module');
 }
 
 function findNextResponses(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, ResponseFactory> {
-  const cached = nextResponsesByProgram.get(sourceCode.ast);
-  if (cached) return cached;
-  const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
-  const responses = new Map<TSESTree.Node, ResponseFactory>();
-  for (const { node, info } of tracker.iterateEsmReferences(NEXT_RESPONSE)) responses.set(node as TSESTree.Node, info as ResponseFactory);
-  for (const { node, info } of tracker.iterateCjsReferences(NEXT_RESPONSE)) responses.set(node as TSESTree.Node, info as ResponseFactory);
-  nextResponsesByProgram.set(sourceCode.ast, responses);
-  return responses;
+  return findTracedNodes(sourceCode, nextResponsesByProgram, NEXT_RESPONSE, 'module');
 }
 
 function findFetchResponses(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, ResponseFactory> {
-  const cached = fetchResponsesByProgram.get(sourceCode.ast);
+  return findTracedNodes(sourceCode, fetchResponsesByProgram, FETCH_RESPONSE, 'global');
+}
+
+/**
+ * Returns the nodes that `traceMap` finds, each with its info, from imports and `require` calls of a
+ * module or from globals. The result is cached per AST in `cache`.
+ */
+function findTracedNodes<T>(
+  sourceCode: SourceCode,
+  cache: WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, T>>,
+  traceMap: TraceMap<T>,
+  source: 'module' | 'global',
+): ReadonlyMap<TSESTree.Node, T> {
+  const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
   const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope);
-  const responses = new Map<TSESTree.Node, ResponseFactory>();
-  for (const { node, info } of tracker.iterateGlobalReferences(FETCH_RESPONSE)) responses.set(node as TSESTree.Node, info as ResponseFactory);
-  fetchResponsesByProgram.set(sourceCode.ast, responses);
-  return responses;
+  const references =
+    source === 'module'
+      ? [...tracker.iterateEsmReferences(traceMap), ...tracker.iterateCjsReferences(traceMap)]
+      : [...tracker.iterateGlobalReferences(traceMap)];
+  const nodes = new Map<TSESTree.Node, T>();
+  for (const { node, info } of references) nodes.set(node as TSESTree.Node, info as T);
+  cache.set(sourceCode.ast, nodes);
+  return nodes;
 }

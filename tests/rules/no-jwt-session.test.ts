@@ -640,7 +640,7 @@ app.post('/reset-password', async (req, res) => {
       filename: FILENAMES.js,
     },
     // ---- Tokens embedded in a larger string of the response body ----
-    // A signed embed URL for a Metabase dashboard: the payload names no user and holds no request value.
+    // A signed embed URL for a Metabase dashboard: the payload names no user and has no request value.
     {
       code: `const express = require('express');
 const jwt = require('jsonwebtoken');
@@ -1796,7 +1796,7 @@ export async function GET(request) {
       filename: join(nextProject, 'app/api/start/route.js'),
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
     },
-    // The text of a URL object that holds the token, in a redirect.
+    // The text of a URL object that contains the token, in a redirect.
     {
       code: `import jwt from 'jsonwebtoken';
 app.post('/login', (req, res) => {
