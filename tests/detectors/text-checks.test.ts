@@ -92,6 +92,7 @@ describe('text checks and unusual spellings', () => {
       'hono/jwt',
       'hono/utils/jwt',
       'hono/utils/jwt/jwt',
+      'hono/jwk',
     ].map((name) => ['mayContainJwtCalls', name] as const),
     ...['express-session', 'cookie-session', 'cookie-parser'].map((name) => ['mayUseSessionLibrary', name] as const),
   ])('%s passes %s in each kind of quote', (check, name) => {
@@ -117,6 +118,8 @@ describe('text checks and unusual spellings', () => {
     expect(mayUseSessionLibrary(`require('express-sessions');`)).toBe(false);
     expect(mayContainJwtCalls(`require('jsonwebtokens');`)).toBe(false);
     expect(mayContainJwtCalls(`import { sign } from 'hono/jwt-helpers';`)).toBe(false);
+    expect(mayContainJwtCalls(`import { jwk } from 'hono/jwks';`)).toBe(false);
+    expect(mayContainJwtCalls(`import { jwk } from 'hono/jwk-cache';`)).toBe(false);
   });
 
   it('skips names that merely end in Storage or contain cookie', () => {
