@@ -54,14 +54,18 @@ const JWT_OPTION_KEYS: Partial<Record<JwtLibrary, { readonly argument: number; r
   '@nestjs/jwt': { argument: 0, keys: ['secret', 'privateKey', 'secretOrPrivateKey'] },
   '@fastify/jwt': { argument: 1, keys: ['secret'] },
   'hono/jwt': { argument: 0, keys: ['secret'] },
+  // The keys of Hono's jwk() are public keys, but its options may hold a cookie secret.
+  'hono/jwk': { argument: 0, keys: [] },
 };
 
 /**
- * Option paths of a JWT middleware that hold a secret other than the JWT key. Hono's `jwt()` reads the
- * token from a signed cookie when its `cookie` option is an object with a `secret` (hono 4.5 and later).
+ * Option paths of a JWT middleware that hold a secret other than the JWT key. Hono's `jwt()` (hono 4.5
+ * and later) and `jwk()` read the token from a signed cookie when their `cookie` option is an object with
+ * a `secret`.
  */
 const JWT_OTHER_SECRET_OPTIONS: Partial<Record<JwtLibrary, readonly (readonly string[])[]>> = {
   'hono/jwt': [['cookie', 'secret']],
+  'hono/jwk': [['cookie', 'secret']],
 };
 
 /** PEM blocks that are public by design: a hard-coded verification key or certificate is not a secret. */

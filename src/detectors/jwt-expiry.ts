@@ -260,11 +260,11 @@ function getVerifyOptionObjects(call: JwtCall): TSESTree.ObjectExpression[] {
 
 /**
  * Returns the `exp: false` property that turns off the expiry check of Hono's `verify` (in its options
- * argument), `verifyWithJwks` or `jwt()` (in their `verification` option). Other keys of the
+ * argument), `verifyWithJwks`, `jwt()` or `jwk()` (in their `verification` option). Other keys of the
  * `verifyWithJwks` and middleware options are not verify options, so an `exp` there changes nothing.
  */
 function findDisabledHonoExpCheck(scopeManager: ScopeManager, call: JwtCall): TSESTree.Property | undefined {
-  if (call.library !== 'hono/jwt') return undefined;
+  if (call.library !== 'hono/jwt' && call.library !== 'hono/jwk') return undefined;
   let options: TSESTree.ObjectExpression | undefined;
   if (call.operation === 'verify') options = call.verifiesWithKeySet ? call.verifyDefaultsNode : call.optionsNode;
   if (call.operation === 'middleware') options = call.verifyDefaultsNode;

@@ -1,9 +1,9 @@
 /**
  * Finds the calls of JWT libraries in a file: signing, verification and decoding with jsonwebtoken, jose,
  * jwt-decode, @nestjs/jwt, @fastify/jwt and Hono's JWT helpers, and the middleware, strategies and module
- * configurations of express-jwt, koa-jwt, passport-jwt, @nestjs/jwt, @fastify/jwt and `hono/jwt`. APIs are
- * recognised by the module they are imported or required from, so a local function that merely shares a
- * name is never a JWT call.
+ * configurations of express-jwt, koa-jwt, passport-jwt, @nestjs/jwt, @fastify/jwt, `hono/jwt` and
+ * `hono/jwk`. APIs are recognised by the module they are imported or required from, so a local function
+ * that merely shares a name is never a JWT call.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -30,7 +30,9 @@ export type JwtLibrary =
   | '@fastify/jwt'
   | 'jwt-decode'
   /** Hono's JWT helpers and middleware, from `hono/jwt` or `hono/utils/jwt/jwt`, or as members of `Jwt` from `hono/utils/jwt`. */
-  | 'hono/jwt';
+  | 'hono/jwt'
+  /** Hono's `jwk()` middleware, which verifies tokens against a JSON Web Key Set. */
+  | 'hono/jwk';
 
 export type JwtOperation = 'sign' | 'verify' | 'decode' | 'middleware' | 'strategy' | 'module-config' | 'plugin-register';
 
@@ -66,8 +68,8 @@ export interface JwtCall {
    */
   verifyDefaultsNode?: TSESTree.ObjectExpression;
   /**
-   * True for a verification against a JSON Web Key Set rather than one key (Hono's `verifyWithJwks`). Such
-   * a set is the form in which identity providers publish their keys.
+   * True for a verification against a JSON Web Key Set rather than one key (Hono's `verifyWithJwks` and
+   * `jwk()`). Such a set is the form in which identity providers publish their keys.
    */
   verifiesWithKeySet?: true;
 }
@@ -148,6 +150,8 @@ const TRACE_MAP: TraceMap<TraceInfo> = {
   'hono/jwt': { ...HONO_JWT_HELPERS, jwt: { [CALL]: info('hono/jwt', 'middleware', 'jwt') } },
   'hono/utils/jwt': { Jwt: HONO_JWT_UTILS },
   'hono/utils/jwt/jwt': HONO_JWT_UTILS,
+  // hono/jwk exists from hono 4.7 on and exports only the middleware.
+  'hono/jwk': { jwk: { [CALL]: info('hono/jwk', 'middleware', 'jwk') } },
 };
 
 /** The names @fastify/jwt was published under. */
@@ -313,6 +317,17 @@ function buildTrackedCall(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, 
     }
     case 'hono/jwt':
       return buildHonoJwtCall(sourceCode, node, trace);
+    case 'hono/jwk': {
+      // jwk({ keys, jwks_uri, alg, cookie, verification }) has no secret node, because its keys are public keys.
+      const optionsNode = options(0);
+      return {
+        ...base,
+        node,
+        optionsNode,
+        verifyDefaultsNode: optionsNode && resolveObjectExpression(scopeManager, getPropertyValue(optionsNode, 'verification')),
+        verifiesWithKeySet: true,
+      };
+    }
     default:
       return undefined;
   }

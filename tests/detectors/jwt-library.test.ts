@@ -324,3 +324,35 @@ const { header } = decode(token);`;
     ]);
   });
 });
+
+describe('findJwtCalls: hono/jwk', () => {
+  it('finds the jwk middleware through each import form', () => {
+    expect(summarize(`import { jwk } from 'hono/jwk';\napp.use(jwk({ jwks_uri, alg: ['RS256'] }));`)).toEqual(['hono/jwk middleware jwk @2']);
+    expect(summarize(`import { jwk as jwkAuth } from 'hono/jwk';\napp.use(jwkAuth({ keys, alg: ['ES256'] }));`)).toEqual([
+      'hono/jwk middleware jwk @2',
+    ]);
+    expect(summarize(`import * as honoJwk from 'hono/jwk';\napp.use(honoJwk.jwk({ keys, alg: ['ES256'] }));`)).toEqual([
+      'hono/jwk middleware jwk @2',
+    ]);
+    expect(summarize(`const { jwk } = require('hono/jwk');\napp.use(jwk({ jwks_uri, alg: ['RS256'] }));`, 'file.cjs')).toEqual([
+      'hono/jwk middleware jwk @2',
+    ]);
+  });
+
+  it('returns the jwk middleware options', () => {
+    const text = `import { jwk } from 'hono/jwk';\napp.use(jwk({ jwks_uri: url, alg: ['RS256'], verification: { exp: false } }));`;
+    const call = findOne(text);
+    expect(textOf(text, call.optionsNode)).toBe("{ jwks_uri: url, alg: ['RS256'], verification: { exp: false } }");
+    expect(textOf(text, call.verifyDefaultsNode)).toBe('{ exp: false }');
+    expect(call.secretNode).toBeUndefined();
+    expect(call.verifiesWithKeySet).toBe(true);
+  });
+
+  it('ignores look-alikes of the jwk middleware', () => {
+    expect(summarize(`import { jwk } from 'hono/jwt';\napp.use(jwk({ jwks_uri }));`)).toEqual([]);
+    expect(summarize(`import { jwk } from 'hono/jwks';\napp.use(jwk({ jwks_uri }));`)).toEqual([]);
+    expect(summarize(`import { verify } from 'hono/jwk';\nverify(t, k, 'RS256');`)).toEqual([]);
+    expect(summarize(`import { jwt } from 'hono/jwk';\napp.use(jwt({ secret }));`)).toEqual([]);
+    expect(summarize(`import { jwk } from 'hono/jwk';\nfunction f(jwk) { return jwk({ keys }); }`)).toEqual([]);
+  });
+});

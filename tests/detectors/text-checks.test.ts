@@ -50,6 +50,7 @@ describe('text checks and unusual spellings', () => {
     ['no-hardcoded-secret', 'auth.js', "const jwt = require(\n  // signing\n  'jsonwebtoken'\n);\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
     ['no-hardcoded-secret', 'auth.ts', "import jwt = require('jsonwebtoken');\nexport const issue = (id: string) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],
     ['no-hardcoded-secret', 'auth.mjs', "import { SignJWT } from 'jose/jwt/sign';\nexport const issue = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('k8s9d7f6g5h4j3'));"],
+    ['no-hardcoded-secret', 'auth.ts', "import { jwk } from 'hono/jwk';\napp.use(jwk({ jwks_uri, alg: ['RS256'], cookie: { key: 'auth', secret: 'k8s9d7f6g5h4j3' } }));"],
     ['no-hardcoded-secret', 'server.js', "const cookieParser = require?.('cookie-parser');\napp.use(cookieParser('k8s9d7f6g5h4j3'));"],
     ['no-hardcoded-secret', 'server.mjs', "const { default: cookieParser } = await import('cookie-parser');\napp.use(cookieParser('k8s9d7f6g5h4j3'));"],
     ['no-hardcoded-secret', 'auth.cjs', "const jwt = (0, require)('jsonwebtoken');\nmodule.exports = (id) => jwt.sign({ sub: id }, 'k8s9d7f6g5h4j3');"],

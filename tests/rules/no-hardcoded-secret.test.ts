@@ -56,10 +56,20 @@ const jwt = (options: object) => options;
 jwt({ secret: process.env.JWT_SECRET, cookie: { key: 'auth', secret: 'local-function' } });`,
       filename: FILENAMES.ts,
     },
-    // Known limitation: the jwk() middleware of hono/jwk is not recognised, so its cookie secret is missed.
+    // The token cookie of Hono's jwk(): a cookie name, a cookie secret from the environment, and public
+    // JSON Web Keys, which are no secret.
     {
       code: `import { jwk } from 'hono/jwk';
-app.use(jwk({ jwks_uri, alg: ['RS256'], cookie: { key: 'auth', secret: 'cookie-signing-secret' } }));`,
+app.use('/a/*', jwk({ jwks_uri, alg: ['RS256'], cookie: 'auth' }));
+app.use('/b/*', jwk({ jwks_uri, alg: ['RS256'], cookie: { key: 'auth', secret: env.COOKIE_SECRET } }));
+app.use('/c/*', jwk({ keys: [{ kid: 'k1', kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }], alg: ['EdDSA'] }));`,
+      filename: FILENAMES.ts,
+    },
+    // A `cookie.secret` passed to a local function named jwk in a file that imports hono/jwk.
+    {
+      code: `import * as honoJwk from 'hono/jwk';
+const jwk = (options: object) => options;
+jwk({ jwks_uri, cookie: { key: 'auth', secret: 'local-function' } });`,
       filename: FILENAMES.ts,
     },
     // The JSON Web Keys that Hono's verifyWithJwks checks against are public keys.
@@ -248,6 +258,20 @@ const cookie = { key: 'auth', secret: 'cookie-signing-secret' };
 app.use(jwt({ secret: process.env.JWT_SECRET, alg: 'HS256', cookie }));`,
       languageOptions: cjs,
       errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwt `cookie.secret`' }, line: 2, column: 39, endColumn: 62 }],
+    },
+    // hono/jwk: the secret that signs the token cookie of jwk(), written in place and in a constant.
+    {
+      code: `import { jwk } from 'hono/jwk';
+app.use(jwk({ jwks_uri, alg: ['RS256'], cookie: { key: 'auth', secret: 'cookie-signing-secret' } }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwk `cookie.secret`' }, line: 2, column: 72, endColumn: 95 }],
+    },
+    {
+      code: `const { jwk } = require('hono/jwk');
+const COOKIE_SECRET = 'cookie-signing-secret';
+app.use('/api/*', jwk({ keys, alg: ['ES256'], cookie: { key: 'auth', secret: COOKIE_SECRET } }));`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'hardcodedSecret', data: { usage: 'the hono/jwk `cookie.secret`' }, line: 2, column: 23, endColumn: 46 }],
     },
     {
       code: `import * as honoJwt from 'hono/jwt';

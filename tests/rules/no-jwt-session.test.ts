@@ -236,6 +236,16 @@ app.use('/admin/*', async (c, next) => {
 });`,
       filename: FILENAMES.ts,
     },
+    // Hono's jwk() middleware checks the identity provider's tokens against its key set, from the header or
+    // from a signed cookie, and the handler reads the payload from the context.
+    {
+      code: `import { Hono } from 'hono';
+import { jwk } from 'hono/jwk';
+const app = new Hono();
+app.use('/api/*', jwk({ jwks_uri: (c) => c.env.JWKS_URL, alg: ['RS256'], cookie: { key: 'auth', secret: env.COOKIE_SECRET } }));
+app.get('/api/me', (c) => c.json(c.get('jwtPayload')));`,
+      filename: FILENAMES.ts,
+    },
     // A cookie string built by another module's helper is not followed.
     {
       code: `import jwt from 'jsonwebtoken';\nimport { serialize } from './cookies';\nexport default function handler(req, res) {\n  res.setHeader('Set-Cookie', serialize('sid', jwt.sign({ id: 1 }, key)));\n  res.end();\n}`,

@@ -97,6 +97,14 @@ app.get('/me', async (c) => c.json(await Jwt.verifyWithJwks(c.req.header('Author
       code: `import { verifyWithJwks } from 'hono/jwt';\nexport const check = (token: string) => verifyWithJwks(token, { jwks_uri: JWKS_URL });`,
       filename: FILENAMES.ts,
     },
+    // hono/jwk: jwk() takes its list of algorithms in `alg`. Hono itself rejects a token signed with HMAC and
+    // cannot verify one that names `none`, so neither entry is reported.
+    {
+      code: `import { jwk } from 'hono/jwk';
+app.use('/a/*', jwk({ jwks_uri: JWKS_URL, alg: ['RS256'] }));
+app.use('/b/*', jwk({ jwks_uri: JWKS_URL, alg: ['RS256', 'HS256', 'none'] }));`,
+      filename: FILENAMES.ts,
+    },
     // A local decode in a file that imports hono/jwt.
     {
       code: `import { verify } from 'hono/jwt';

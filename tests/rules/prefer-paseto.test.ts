@@ -20,8 +20,6 @@ app.post('/login', async (c) => c.json({ token: await sign({ sub: 'a' }, key) })
 export const peek = (token: string) => decode(token).payload;`,
       filename: FILENAMES.ts,
     },
-    // Known limitation: the jwk() middleware of hono/jwk is not recognised.
-    { code: `import { jwk } from 'hono/jwk';\napp.use('/api/*', jwk({ jwks_uri, alg: ['RS256'] }));`, filename: FILENAMES.ts },
     // Decoding and module configuration are not signing or verification.
     { code: `import { jwtDecode } from 'jwt-decode';\njwtDecode(token);`, filename: FILENAMES.ts },
     { code: `import { JwtModule } from '@nestjs/jwt';\nJwtModule.register({ secret: key });`, filename: FILENAMES.ts },
@@ -69,6 +67,12 @@ export const verifyInvite = (token: string) => Jwt.verify(token, key, 'HS256');`
       code: `import { verifyWithJwks } from 'hono/jwt';\nexport const checkIdToken = (token: string) => verifyWithJwks(token, { jwks_uri, allowedAlgorithms: ['RS256'] });`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'preferPaseto', line: 2, column: 48 }],
+    },
+    // hono/jwk: the middleware verifies against a key set, as verifyWithJwks does.
+    {
+      code: `import { jwk } from 'hono/jwk';\napp.use('/api/*', jwk({ jwks_uri, alg: ['RS256'] }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'preferPaseto', line: 2, column: 19 }],
     },
   ],
 });

@@ -46,8 +46,8 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
     { code: `import { Jwt } from 'hono/utils/jwt';\nconst now = Math.floor(Date.now() / 1000);\nawait Jwt.sign({ sub, iat: now, exp: now + 120 }, key, 'HS256');`, filename: FILENAMES.ts },
     { code: `import { sign } from 'hono/jwt';\nawait sign({ ...claims }, key);`, filename: FILENAMES.ts },
     { code: `import { verify } from 'hono/jwt';\nawait verify(t, key, { alg: 'HS256', exp: true, iat: false });`, filename: FILENAMES.ts },
-    // Known limitation: the jwk() middleware of hono/jwk is not recognised.
-    { code: `import { jwk } from 'hono/jwk';\napp.use(jwk({ jwks_uri, alg: ['RS256'], verification: { exp: false } }));`, filename: FILENAMES.ts },
+    // hono/jwk: `exp` outside `verification` is no verify option of jwk(), and verification that keeps the expiry check.
+    { code: `import { jwk } from 'hono/jwk';\napp.use(jwk({ jwks_uri, alg: ['RS256'], exp: false, verification: { iat: false } }));`, filename: FILENAMES.ts },
     { code: `import { verifyWithJwks } from 'hono/jwt';\nawait verifyWithJwks(t, { keys, allowedAlgorithms: ['RS256'], verification: { iat: false } });`, filename: FILENAMES.ts },
     // hono/jwt's sign takes no options, so a payload that is not an object literal in this file may carry `exp`.
     {
@@ -198,6 +198,11 @@ class A { constructor(private jwt: JwtService) {} f() { return this.jwt.sign({ s
       code: `import { Jwt } from 'hono/utils/jwt';\nawait Jwt.verifyWithJwks(t, { jwks_uri, allowedAlgorithms: ['RS256'], verification: { exp: false } });`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'expCheckDisabled', line: 2, column: 87 }],
+    },
+    {
+      code: `import { jwk } from 'hono/jwk';\napp.use(jwk({ jwks_uri, alg: ['RS256'], verification: { exp: false } }));`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'expCheckDisabled', line: 2, column: 57 }],
     },
     // Verification that ignores expiry or accepts old tokens.
     {
