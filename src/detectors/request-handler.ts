@@ -68,6 +68,12 @@ const REQUEST_PARTS: Readonly<Record<string, RequestSourceKind>> = {
 };
 /** Methods that read one header or cookie by name: `req.get('authorization')`, `ctx.cookies.get('token')`. */
 const REQUEST_GETTERS: Readonly<Record<string, RequestSourceKind>> = { get: 'header', header: 'header', cookie: 'cookie' };
+/**
+ * Methods of Hono's request (`c.req`) that read one query or route parameter by name, or all of them when
+ * called without one. In Express, Koa and Fastify the query is an object, so a `query` method there
+ * belongs to something else, such as a database request.
+ */
+const HONO_REQUEST_GETTERS: Readonly<Record<string, RequestSourceKind>> = { query: 'query', queries: 'query', param: 'params' };
 /** String methods that keep the value derived from the request (`header.split(' ')[1]`). */
 const STRING_METHODS = new Set(['split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'toString', 'at', 'pop', 'shift']);
 
@@ -557,6 +563,10 @@ function getCallSource(scopeManager: ScopeManager, call: TSESTree.CallExpression
     if (REQUEST_GETTERS[method] && getRequestObjectKind(scopeManager, callee.object)) {
       return { kind: REQUEST_GETTERS[method], node: call, ...named };
     }
+    // `c.req.query('token')`, `c.req.param('token')`.
+    if (HONO_REQUEST_GETTERS[method] && isContextRequest(scopeManager, callee.object)) {
+      return { kind: HONO_REQUEST_GETTERS[method], node: call, ...named };
+    }
     // `ctx.cookies.get('token')`, `request.headers.get('authorization')` (Fetch API requests).
     if (method === 'get') {
       const part = skipTypeWrappers(callee.object);
@@ -574,6 +584,24 @@ function getCallSource(scopeManager: ScopeManager, call: TSESTree.CallExpression
   if (!requestArgument) return undefined;
   const helperSource = getHelperReturnSource(scopeManager, call, depth);
   return helperSource ?? { kind: 'request', node: call };
+}
+
+/**
+ * Returns true when `node` is the request that a context carries (`c.req`, `ctx.req`), written in place or
+ * through a variable (`const req = c.req`).
+ */
+function isContextRequest(scopeManager: ScopeManager, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const init = getVariableInit(scopeManager, expression);
+    return init !== undefined && isContextRequest(scopeManager, init, depth + 1);
+  }
+  return (
+    expression.type === AST_NODE_TYPES.MemberExpression &&
+    getKeyName(expression) === 'req' &&
+    getRequestObjectKind(scopeManager, expression.object) === 'context'
+  );
 }
 
 /** Looks into a helper declared in the same file (a function or a method of the same class) to see what it returns. */

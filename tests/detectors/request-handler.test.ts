@@ -1,7 +1,8 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isRequestHandler, type FunctionNode } from '../../src/detectors/request-handler.js';
+import { getRequestSource, isRequestHandler, type FunctionNode, type RequestSource } from '../../src/detectors/request-handler.js';
 import { parseSourceCode } from '../../src/source-code.js';
 import { forEachNode, isFunctionNode } from '../../src/util/ast-values.js';
 
@@ -53,5 +54,45 @@ describe('isRequestHandler: route methods', () => {
 
   it('accepts middleware with any first argument', () => {
     expect(handles(`app.use('api', (a, b) => b());`, '(a, b)')).toBe(true);
+  });
+});
+
+/** Parses `text` and returns the request source of the value that initialises `token`. */
+function tokenSource(text: string): RequestSource | undefined {
+  const sourceCode = parseSourceCode(text, 'file.ts');
+  let init: TSESTree.Expression | undefined;
+  forEachNode(sourceCode.ast as TSESTree.Node, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && sourceCode.getText(node.id) === 'token') init = node.init;
+  });
+  if (!init) throw new Error('Expected a declaration of token');
+  return getRequestSource(sourceCode.scopeManager, init);
+}
+
+describe('getRequestSource: Hono request getters', () => {
+  it('follows query, queries and param', () => {
+    const wrap = (body: string) => `app.use('/api/*', async (c, next) => {\n  ${body}\n  await next();\n});`;
+    expect(tokenSource(wrap(`const token = c.req.query('Token');`))).toMatchObject({ kind: 'query', name: 'token' });
+    expect(tokenSource(wrap(`const token = c.req.queries('token')?.[0];`))).toMatchObject({ kind: 'query', name: 'token' });
+    expect(tokenSource(wrap(`const token = c.req.param('token');`))).toMatchObject({ kind: 'params', name: 'token' });
+    expect(tokenSource(wrap(`const token = c.req.query().token;`))).toMatchObject({ kind: 'query' });
+    expect(tokenSource(wrap(`const token = c.req.query('token') ?? c.req.header('Authorization');`))).toMatchObject({ kind: 'query' });
+  });
+
+  it('follows the request through a variable and a typed context', () => {
+    expect(tokenSource(`app.use(async (c, next) => {\n  const req = c.req;\n  const token = req.query('token');\n});`)).toMatchObject({
+      kind: 'query',
+      name: 'token',
+    });
+    expect(tokenSource(`export const auth = async (context: Context) => {\n  const token = context.req.query('token');\n};`)).toMatchObject({
+      kind: 'query',
+      name: 'token',
+    });
+  });
+
+  it('ignores query methods of other objects', () => {
+    expect(tokenSource(`app.get('/x', async (c) => {\n  const token = db.query('token');\n});`)).toBeUndefined();
+    expect(tokenSource(`app.get('/x', async (c) => {\n  const token = c.query('token');\n});`)).toBeUndefined();
+    expect(tokenSource(`app.get('/x', (req, res) => {\n  const token = req.query('token');\n});`)).toBeUndefined();
+    expect(tokenSource(`async function run(request) {\n  const token = await request.query('SELECT token FROM sessions');\n}`)).toBeUndefined();
   });
 });

@@ -246,6 +246,23 @@ app.use('/api/*', jwk({ jwks_uri: (c) => c.env.JWKS_URL, alg: ['RS256'], cookie:
 app.get('/api/me', (c) => c.json(c.get('jwtPayload')));`,
       filename: FILENAMES.ts,
     },
+    // hono/jwt: a query token that a route checks without passing the request on, and one in a link whose
+    // parameter name marks it as one-shot.
+    {
+      code: `import { Hono } from 'hono';
+import { verify } from 'hono/jwt';
+const app = new Hono();
+app.get('/unsubscribe', async (c) => {
+  const { sub } = await verify(c.req.query('token') ?? '', c.env.LINK_SECRET, 'HS256');
+  await unsubscribe(sub);
+  return c.text('You have been unsubscribed.');
+});
+app.use('/join/*', async (c, next) => {
+  c.set('invite', await verify(c.req.query('invite') ?? '', c.env.LINK_SECRET, 'HS256'));
+  await next();
+});`,
+      filename: FILENAMES.ts,
+    },
     // A cookie string built by another module's helper is not followed.
     {
       code: `import jwt from 'jsonwebtoken';\nimport { serialize } from './cookies';\nexport default function handler(req, res) {\n  res.setHeader('Set-Cookie', serialize('sid', jwt.sign({ id: 1 }, key)));\n  res.end();\n}`,
@@ -1519,6 +1536,19 @@ export default app;`,
         { messageId: 'acceptedHonoSession', line: 4, column: 19 },
         { messageId: 'acceptedHonoSession', line: 7, column: 24 },
       ],
+    },
+    // hono/jwt: a token from the query string that middleware verifies before next() is the session.
+    {
+      code: `import { Hono } from 'hono';
+import { verify } from 'hono/jwt';
+const app = new Hono();
+app.use('/stream/*', async (c, next) => {
+  const token = c.req.query('access_token') ?? '';
+  c.set('user', await verify(token, c.env.JWT_SECRET, 'HS256'));
+  await next();
+});`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedHonoSession', line: 6, column: 23 }],
     },
     // Koa, Fastify and Nest files that load their framework and not express: jwt-to-session only marks them.
     {

@@ -105,6 +105,16 @@ app.use('/a/*', jwk({ jwks_uri: JWKS_URL, alg: ['RS256'] }));
 app.use('/b/*', jwk({ jwks_uri: JWKS_URL, alg: ['RS256', 'HS256', 'none'] }));`,
       filename: FILENAMES.ts,
     },
+    // hono/jwt: a query token decoded to read its `kid` and then verified in the same middleware.
+    {
+      code: `import { decode, verify } from 'hono/jwt';
+app.use('/stream/*', async (c, next) => {
+  const { header } = decode(c.req.query('token') ?? '');
+  c.set('user', await verify(c.req.query('token') ?? '', keys[header.kid], 'RS256'));
+  await next();
+});`,
+      filename: FILENAMES.ts,
+    },
     // A local decode in a file that imports hono/jwt.
     {
       code: `import { verify } from 'hono/jwt';
@@ -136,6 +146,19 @@ app.get('/me', (c) => c.json(Jwt.decode(getCookie(c, 'session') ?? '').payload))
       errors: [
         { messageId: 'unverifiedHonoDecode', line: 7, column: 23, data: { method: 'decode' } },
         { messageId: 'unverifiedHonoDecode', line: 11, column: 30, data: { method: 'decode' } },
+      ],
+    },
+    // hono/jwt: decode of a token from the query string and from a route parameter.
+    {
+      code: `import { Hono } from 'hono';
+import { decode } from 'hono/jwt';
+const app = new Hono();
+app.get('/preview', (c) => c.json(decode(c.req.query('token') ?? '').payload));
+app.get('/share/:token', (c) => c.json(decode(c.req.param('token')).payload));`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'unverifiedHonoDecode', line: 4, column: 35, data: { method: 'decode' } },
+        { messageId: 'unverifiedHonoDecode', line: 5, column: 40, data: { method: 'decode' } },
       ],
     },
     // hono/jwt: verifyWithJwks of the bearer token does not verify the ID token decoded from a cookie.
