@@ -92,13 +92,14 @@ app.use('/api/*', async (c, next) => {
 app.get('/me', async (c) => c.json(await Jwt.verifyWithJwks(c.req.header('Authorization')!.slice(7), { keys, allowedAlgorithms: ['ES256'] })));`,
       filename: FILENAMES.ts,
     },
-    // Known limitation: verifyWithJwks is not checked for an allowedAlgorithms list, which hono before 4.11.4 did not take.
+    // Known limitation: a verifyWithJwks call without allowedAlgorithms is not reported, because hono before
+    // 4.11.4 takes no list.
     {
       code: `import { verifyWithJwks } from 'hono/jwt';\nexport const check = (token: string) => verifyWithJwks(token, { jwks_uri: JWKS_URL });`,
       filename: FILENAMES.ts,
     },
-    // hono/jwk: jwk() takes its list of algorithms in `alg`. Hono itself rejects a token signed with HMAC and
-    // cannot verify one that names `none`, so neither entry is reported.
+    // hono/jwk: jwk() takes its list of algorithms in `alg`. Hono itself rejects a token that names an HMAC
+    // algorithm or `none`, so neither entry is reported.
     {
       code: `import { jwk } from 'hono/jwk';
 app.use('/a/*', jwk({ jwks_uri: JWKS_URL, alg: ['RS256'] }));
@@ -113,6 +114,12 @@ app.use('/stream/*', async (c, next) => {
   c.set('user', await verify(c.req.query('token') ?? '', keys[header.kid], 'RS256'));
   await next();
 });`,
+      filename: FILENAMES.ts,
+    },
+    // hono/jwt: Hono itself rejects HMAC and `none` tokens in verifyWithJwks, whatever allowedAlgorithms lists.
+    {
+      code: `import { verifyWithJwks } from 'hono/jwt';
+export const check = (token: string) => verifyWithJwks(token, { jwks_uri: JWKS_URL, allowedAlgorithms: ['RS256', 'HS256', 'none'] });`,
       filename: FILENAMES.ts,
     },
     // A local decode in a file that imports hono/jwt.
