@@ -85,13 +85,30 @@ export interface CustomStoragePersistedStore {
 
 const VUEX_PERSISTEDSTATE = { [CALL]: 'vuex' as const, default: { [CALL]: 'vuex' as const } };
 
-/** The kind of call found through `MODULE_TRACE_MAP`: a store, or zustand's `createJSONStorage`. */
-type ModuleCall = 'vuex' | 'pinia' | 'zustand' | 'zustand-json-storage';
+/**
+ * The kind of call found through `MODULE_TRACE_MAP`: a store, zustand's `createJSONStorage`, or a zustand
+ * middleware that a state creator given to `persist` may be wrapped in.
+ */
+type ModuleCall = 'vuex' | 'pinia' | 'zustand' | 'zustand-json-storage' | ZustandMiddleware;
+
+/**
+ * zustand middlewares that keep the state of the creator they wrap: `immer(creator)`, `devtools(creator,
+ * options)` and `subscribeWithSelector(creator)` add no state, and `combine(initialState, creator)`
+ * merges the object `initialState` with what the creator returns.
+ */
+type ZustandMiddleware = 'zustand-wrapper' | 'zustand-combine';
 
 const MODULE_TRACE_MAP: Record<string, TraceMap<ModuleCall>> = {
   'vuex-persistedstate': VUEX_PERSISTEDSTATE,
   pinia: { defineStore: { [CALL]: 'pinia' } },
-  'zustand/middleware': { persist: { [CALL]: 'zustand' }, createJSONStorage: { [CALL]: 'zustand-json-storage' } },
+  'zustand/middleware': {
+    persist: { [CALL]: 'zustand' },
+    createJSONStorage: { [CALL]: 'zustand-json-storage' },
+    devtools: { [CALL]: 'zustand-wrapper' },
+    subscribeWithSelector: { [CALL]: 'zustand-wrapper' },
+    combine: { [CALL]: 'zustand-combine' },
+  },
+  'zustand/middleware/immer': { immer: { [CALL]: 'zustand-wrapper' } },
 };
 
 /**
@@ -180,11 +197,13 @@ function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): Pers
 
   const context = new PersistContext(sourceCode, mode);
   for (const { node, info } of found) {
-    if (info === 'zustand-json-storage' && node.type === AST_NODE_TYPES.CallExpression) context.jsonStorageCalls.add(node);
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (info === 'zustand-json-storage') context.jsonStorageCalls.add(node);
+    else if (info === 'zustand-wrapper' || info === 'zustand-combine') context.middlewareCalls.set(node, info);
   }
   const stores: PersistedStore[] = [];
   for (const { node, info } of found) {
-    if (node.type !== AST_NODE_TYPES.CallExpression || info === 'zustand-json-storage') continue;
+    if (node.type !== AST_NODE_TYPES.CallExpression || (info !== 'vuex' && info !== 'pinia' && info !== 'zustand')) continue;
     const store =
       info === 'vuex' ? getVuexStore(node, context) : info === 'pinia' ? getPiniaStore(node, context) : getZustandStore(node, context);
     if (store) stores.push(store);
@@ -202,6 +221,8 @@ class PersistContext {
   readonly reportedVuexStores = new Set<TSESTree.ObjectExpression>();
   /** The `createJSONStorage(…)` calls of `zustand/middleware` in the file. */
   readonly jsonStorageCalls = new Set<TSESTree.CallExpression>();
+  /** The calls of zustand middlewares that keep the state of the creator they wrap (see `ZustandMiddleware`). */
+  readonly middlewareCalls = new Map<TSESTree.CallExpression, ZustandMiddleware>();
   private storageNodes: Map<TSESTree.Node, StorageArea> | undefined;
   private nuxt: boolean | undefined;
 
@@ -531,8 +552,7 @@ function getZustandStore(call: TSESTree.CallExpression, context: PersistContext)
   else if (getStorageNode) storage = getReturnedStorageArea(getStorageNode.value, context);
   if (!storage) return undefined;
 
-  const creator = resolveValue(creatorNode, sourceCode);
-  const shape = isFunctionNode(creator) ? getSetupStoreShape(creator, sourceCode) : UNKNOWN_SHAPE;
+  const shape = getZustandShape(creatorNode, context, 0);
   const partializeNode = getProperty(options, 'partialize');
   const part = partializeNode ? getPartializedPart(partializeNode.value, sourceCode) : WHOLE_STATE;
   const persistedState = findPersistedCredential(shape, part, false);
@@ -547,6 +567,33 @@ function getZustandStore(call: TSESTree.CallExpression, context: PersistContext)
     keyNode,
     staticKey: keyNode ? getStaticString(keyNode, sourceCode) : undefined,
     persistedState,
+  };
+}
+
+/**
+ * Reads the state of a zustand state creator: the object its function returns, less the functions, also
+ * through the middlewares of `ZustandMiddleware` (`immer((set) => ({ ... }))`). A call of any other
+ * function, such as a local `immer`, may return any state, so its shape is unknown.
+ */
+function getZustandShape(node: TSESTree.Node, context: PersistContext, depth: number): StateShape {
+  const { sourceCode } = context;
+  const creator = resolveValue(node, sourceCode);
+  if (isFunctionNode(creator)) return getSetupStoreShape(creator, sourceCode);
+  const middleware = creator.type === AST_NODE_TYPES.CallExpression ? context.middlewareCalls.get(creator) : undefined;
+  if (!middleware || depth >= MAX_DEPTH) return UNKNOWN_SHAPE;
+  const [first, second] = (creator as TSESTree.CallExpression).arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN_SHAPE;
+  if (middleware === 'zustand-wrapper') return getZustandShape(first, context, depth + 1);
+
+  // `combine(initialState, creator)`: the state is the object, overlaid by what the creator returns.
+  const initialState = resolveObject(first, sourceCode);
+  const initialShape = initialState ? getObjectShape(initialState, sourceCode, 0) : UNKNOWN_SHAPE;
+  if (!second || second.type === AST_NODE_TYPES.SpreadElement) return { entries: initialShape.entries, complete: false };
+  const added = getZustandShape(second, context, depth + 1);
+  const names = new Set(added.entries.map((entry) => entry.name));
+  return {
+    entries: [...initialShape.entries.filter((entry) => !names.has(entry.name)), ...added.entries],
+    complete: initialShape.complete && added.complete,
   };
 }
 

@@ -459,6 +459,24 @@ export const useAuth = create(persist((set) => ({ token: null }), { name: 'auth'
 const persist = (creator, options) => creator;
 export const useAuth = create(persist((set) => ({ token: null }), { name: 'auth' }));`,
     },
+    // A local middleware may return any state, so the creator it wraps is not read.
+    {
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const immer = (creator) => (set, get, api) => ({ theme: 'dark' });
+export const useAuth = create(persist(immer((set) => ({ token: null })), { name: 'auth' }));`,
+    },
+    // zustand's own middlewares wrapping a state without a credential, or whose token partialize leaves out.
+    {
+      code: `import { create } from 'zustand';
+import { persist, devtools, combine } from 'zustand/middleware';
+import { immer } from 'zustand/middleware/immer';
+export const usePreferences = create(persist(devtools(immer((set) => ({ theme: 'dark' }))), { name: 'preferences' }));
+export const useAuth = create(persist(combine({ token: null, theme: 'dark' }, (set) => ({ setTheme: (theme) => set({ theme }) })), {
+  name: 'auth',
+  partialize: (state) => ({ theme: state.theme }),
+}));`,
+    },
     // A coin named token in a swap store is no credential.
     {
       code: `import { create } from 'zustand';
@@ -1237,6 +1255,35 @@ import { persist } from 'zustand/middleware';
 export const useAuth = create(persist((set) => ({ token: null, user: null, setToken: (token) => set({ token }) }), { name: 'auth-storage' }));`,
       filename: FILENAMES.mjs,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 3, column: 31 }],
+    },
+    // The state creator is read through zustand's middlewares, also nested and through a namespace import.
+    {
+      code: `import { create } from 'zustand';
+import { persist, devtools, subscribeWithSelector } from 'zustand/middleware';
+import { immer } from 'zustand/middleware/immer';
+import * as middleware from 'zustand/middleware';
+export const useAuth = create(persist(immer((set) => ({ token: null, setToken: (token) => set((state) => { state.token = token; }) })), { name: 'auth' }));
+export const useSession = create(persist(devtools(subscribeWithSelector((set) => ({ accessToken: '' })), { name: 'session' }), { name: 'session' }));
+export const useUser = create(middleware.persist(middleware.devtools(() => ({ jwt: null })), { name: 'user' }));`,
+      filename: FILENAMES.mjs,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 5, column: 31 },
+        { messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'zustand', storage: 'localStorage' }, line: 6, column: 34 },
+        { messageId: 'persistedStoreState', data: { state: 'jwt', plugin: 'zustand', storage: 'localStorage' }, line: 7, column: 31 },
+      ],
+    },
+    // `combine` merges its initial state with what its creator returns.
+    {
+      code: `const { create } = require('zustand');
+const { persist, combine } = require('zustand/middleware');
+const initialState = { token: null, theme: 'dark' };
+exports.useAuth = create(persist(combine(initialState, (set) => ({ setToken: (token) => set({ token }) })), { name: 'auth' }));
+exports.useSession = create(persist(combine({ theme: 'dark' }, () => ({ refreshToken: '' })), { name: 'session' }));`,
+      languageOptions: cjs,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'zustand', storage: 'localStorage' }, line: 4, column: 26 },
+        { messageId: 'persistedStoreState', data: { state: 'refreshToken', plugin: 'zustand', storage: 'localStorage' }, line: 5, column: 29 },
+      ],
     },
     // createJSONStorage picks sessionStorage; a renamed import and a namespace import are followed.
     {
