@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { getConstantInit } from '../util/ast-values.js';
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
 import {
   isAuthStateName,
@@ -482,6 +483,21 @@ export function isPageUrlCredentialParameter(call: TSESTree.CallExpression, sour
 function isPageUrlReferralParameter(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const name = getPageUrlParameterName(call, sourceCode);
   return name !== undefined && isReferralParameterName(name);
+}
+
+/**
+ * Returns true when a value is a page URL parameter that carries a referral code: the read itself
+ * (`params.get('ref_token')`, also decoded) or a same-file constant that contains it. Such a value is a
+ * referral code under any storage key, `refToken` included.
+ */
+export function isPageUrlReferralValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  let current = skipValueWrappers(node);
+  for (let depth = 0; depth < MAX_ORIGIN_DEPTH && current.type === AST_NODE_TYPES.Identifier; depth++) {
+    const init = getConstantInit(sourceCode.scopeManager, current);
+    if (!init) return false;
+    current = skipValueWrappers(init);
+  }
+  return current.type === AST_NODE_TYPES.CallExpression && isPageUrlReferralParameter(current, sourceCode);
 }
 
 function isReferralParameterName(name: string): boolean {

@@ -15,6 +15,7 @@ import { collectPersistedStoreAccesses } from './persisted-store.js';
 import { collectLibraryAccesses } from './storage-libraries.js';
 import { findOverwrites } from './storage-overwrite.js';
 import { isCallee, iterateValueUses } from './value-flow.js';
+import { isPageUrlReferralValue } from './value-origin.js';
 
 export type StorageKind = 'write' | 'read' | 'remove';
 
@@ -273,8 +274,11 @@ interface Judged {
   kind: StorageKind;
   key: string | undefined;
   reason: StorageFindingReason | undefined;
-  /** The write stores data about a crypto-currency coin (`token.symbol` under `currentToken`). */
-  cryptoAsset?: boolean;
+  /**
+   * The write stores data that is no credential under any key: a crypto-currency coin (`token.symbol` under
+   * `currentToken`) or a referral code from the page URL (`params.get('ref_token')` under `refToken`).
+   */
+  nonCredential?: boolean;
 }
 
 function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCode, options: WebStorageOptions): StorageFinding[] {
@@ -300,10 +304,10 @@ function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCod
     item.reason = credentialEntries.get(getEntryId(item.access.area, item.key));
   }
 
-  // An entry that the file only ever fills with coin data contains no credential, whatever its key.
-  const assetEntries = getCryptoAssetEntries(judged);
+  // An entry that the file only ever fills with coin data or referral codes contains no credential, whatever its key.
+  const nonCredentialEntries = getNonCredentialEntries(judged);
   for (const item of judged) {
-    if (item.reason === 'key' && item.key !== undefined && assetEntries.has(getEntryId(item.access.area, item.key))) {
+    if (item.reason === 'key' && item.key !== undefined && nonCredentialEntries.has(getEntryId(item.access.area, item.key))) {
       item.reason = undefined;
     }
   }
@@ -336,16 +340,16 @@ function judgeAccesses(accesses: StorageAccess[], sourceCode: TSESLint.SourceCod
   });
 }
 
-/** Returns the entries that the file writes crypto asset data to and nothing else (see `StoredValueKind`). */
-function getCryptoAssetEntries(judged: readonly Judged[]): Set<string> {
-  const assetEntries = new Set<string>();
+/** Returns the entries that the file writes coin data or referral codes to and nothing else (see `Judged.nonCredential`). */
+function getNonCredentialEntries(judged: readonly Judged[]): Set<string> {
+  const nonCredentialEntries = new Set<string>();
   const otherEntries = new Set<string>();
   for (const item of judged) {
     if (item.kind !== 'write' || item.key === undefined) continue;
-    (item.cryptoAsset ? assetEntries : otherEntries).add(getEntryId(item.access.area, item.key));
+    (item.nonCredential ? nonCredentialEntries : otherEntries).add(getEntryId(item.access.area, item.key));
   }
-  for (const entry of otherEntries) assetEntries.delete(entry);
-  return assetEntries;
+  for (const entry of otherEntries) nonCredentialEntries.delete(entry);
+  return nonCredentialEntries;
 }
 
 function getEntryId(area: StorageArea, key: string): string {
@@ -378,9 +382,13 @@ function judgeAccess(access: StorageAccess, sourceCode: TSESLint.SourceCode, opt
   const keyReason = credentialKey ? ('key' as const) : undefined;
   switch (access.kind) {
     case 'write': {
+      // A referral code from a shared link counts as one under any key, `refToken` included.
+      if (access.valueNode && isPageUrlReferralValue(access.valueNode, sourceCode)) {
+        return { access, kind: 'write', key, reason: undefined, nonCredential: true };
+      }
       const value = classifyStoredValue(access.valueNode, sourceCode, { key, keyText });
       if (value === 'flag') return undefined;
-      if (value === 'crypto-asset') return { access, kind: 'write', key, reason: undefined, cryptoAsset: true };
+      if (value === 'crypto-asset') return { access, kind: 'write', key, reason: undefined, nonCredential: true };
       if (value === 'empty') return { access, kind: 'remove', key, reason: keyReason };
       if (value === 'credential') return { access, kind: 'write', key, reason: keyReason ?? 'value' };
       return { access, kind: 'write', key, reason: keyReason };

@@ -205,6 +205,10 @@ export function pickSelected(state) {
     {
       code: `const params = new URLSearchParams(location.search);\nlocalStorage.setItem('referral', params.get('ref_token'));\nconst refToken = params.get('ref_token');\nlocalStorage.setItem('invitedBy', refToken);\nconst token = params.get('referral_token');\nsessionStorage.setItem('signup', JSON.stringify({ token }));`,
     },
+    // A referral code from the page URL is one under a credential key too, and so are the reads of that entry.
+    {
+      code: `const params = new URLSearchParams(location.search);\nlocalStorage.setItem('refToken', params.get('ref_token'));\nlocalStorage.setItem('refreshToken', decodeURIComponent(params.get('ref')));\nconst referralCode = params.get('referral_code');\nsessionStorage.setItem('token', referralCode);\nconst saved = localStorage.getItem('refToken');`,
+    },
     {
       code: `const location = { search: '?token=abc' };\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
     },
@@ -991,6 +995,20 @@ export default new Vuex.Store({
     {
       code: `const params = new URLSearchParams(window.location.hash.slice(1));\nconst t = params.get('access_token');\nlocalStorage.setItem('baseToken', t);`,
       errors: [{ messageId: 'credentialWrite', line: 3, column: 1, data: { storage: '`localStorage`', evidence: 'the stored value is a credential' } }],
+    },
+    // The key still counts for a credential parameter, for another value written to an entry that also
+    // receives a referral code, and for a `ref_token` read from an object that is not the page URL.
+    {
+      code: `const params = new URLSearchParams(location.search);\nlocalStorage.setItem('refreshToken', params.get('token'));\nlocalStorage.setItem('refToken', params.get('ref_token'));\nlocalStorage.setItem('refToken', response.data.refresh);\nlocalStorage.removeItem('refToken');`,
+      errors: [
+        { messageId: 'credentialWrite', line: 2, column: 1 },
+        { messageId: 'credentialWrite', line: 4, column: 1 },
+        { messageId: 'credentialRemoval', line: 5, column: 1 },
+      ],
+    },
+    {
+      code: `function remember(location) {\n  localStorage.setItem('refToken', new URLSearchParams(location.search).get('ref_token'));\n}`,
+      errors: [{ messageId: 'credentialWrite', line: 2, column: 3 }],
     },
     {
       code: `const token = new URLSearchParams(location.search).get('token');\nlocalStorage.setItem('auth', token);\nlocalStorage.setItem('profile', new URLSearchParams(location.search).get('token'));`,
