@@ -14,9 +14,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getConstantInit, hasSpread } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, READ, type TraceMap } from '../util/reference-tracker.js';
-import { getStaticString, skipTypeWrappers } from './credential-key.js';
+import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
 import { isAuthContainerName, isAuthStateName, isCredentialName, isCryptoAssetSiblingName, splitWords } from './credential-name.js';
 import { hasCryptoAssetType, isCryptoAssetTypeNode } from './credential-value.js';
+import { followObject } from './same-file-value.js';
 import { getCalleeName, getPropertyKeyName, isFunctionNode, type FunctionNode } from './value-flow.js';
 import type { StorageAccess, StorageArea } from './web-storage.js';
 
@@ -1004,18 +1005,38 @@ function getProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.
 }
 
 /**
- * Returns the static strings of an array literal (or of a constant that contains one), and whether every
- * element is one. Returns undefined when the value is no array literal.
+ * Returns the static strings of an array literal, and whether every element is one. The array may sit in
+ * a same-file constant or in a property of a same-file object (`PERSIST.paths`), and a spread of another
+ * such array adds its strings (`[...BASE_PATHS, 'theme']`). Returns undefined when the value is no array literal.
  */
-function getStringList(node: TSESTree.Node, sourceCode: SourceCode): { names: string[]; complete: boolean } | undefined {
-  const list = resolveValue(node, sourceCode);
+function getStringList(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): { names: string[]; complete: boolean } | undefined {
+  const list = resolveListValue(node, sourceCode);
   if (list.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
   const names: string[] = [];
   let complete = true;
   for (const element of list.elements) {
-    const name = element && element.type !== AST_NODE_TYPES.SpreadElement ? getStaticString(element, sourceCode) : undefined;
+    if (element?.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = depth < MAX_DEPTH ? getStringList(element.argument, sourceCode, depth + 1) : undefined;
+      if (spread) names.push(...spread.names);
+      complete &&= spread?.complete ?? false;
+      continue;
+    }
+    const name = element ? getStaticString(element, sourceCode) : undefined;
     if (name === undefined) complete = false;
     else names.push(name);
   }
   return { names, complete };
+}
+
+/**
+ * Follows constants, and a property read of a same-file object whose property has one known value
+ * (`PERSIST.paths` after `const PERSIST = { paths: [...] }`), to the value written in the file.
+ */
+function resolveListValue(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node {
+  const value = resolveValue(node, sourceCode);
+  if (value.type !== AST_NODE_TYPES.MemberExpression) return value;
+  const name = getMemberName(value);
+  const lookup = name === undefined ? undefined : followObject(sourceCode, value.object)?.lookup([name]);
+  const only = lookup && !lookup.unknown && lookup.values.length === 1 ? lookup.values[0] : undefined;
+  return only ? resolveValue(only.node, sourceCode) : value;
 }

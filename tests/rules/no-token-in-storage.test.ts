@@ -357,6 +357,23 @@ export const useAuth = defineStore('auth', {
   persist: { omit: ['token'] },
 });`,
     },
+    // A \`pick\`, \`paths\` or \`omit\` list from same-file constants and spreads that leaves the token out.
+    {
+      code: `import { defineStore } from 'pinia';
+const UI_PATHS = ['locale'];
+const SECRET_PATHS = ['token'];
+const PERSIST = { pick: [...UI_PATHS, 'theme'] };
+export const useAuth = defineStore('auth', { state: () => ({ token: '', locale: 'en', theme: '' }), persist: { pick: PERSIST.pick } });
+export const useSession = defineStore('session', { state: () => ({ token: '', locale: 'en' }), persist: { paths: [...UI_PATHS] } });
+export const useUser = defineStore('user', { state: () => ({ token: '', locale: 'en' }), persist: { omit: [...SECRET_PATHS] } });`,
+    },
+    // A list property that is replaced later with an unknown value may name anything, so it is not judged.
+    {
+      code: `import { defineStore } from 'pinia';
+const PERSIST = { pick: ['token'] };
+PERSIST.pick = loadPersistedPaths();
+export const useAuth = defineStore('auth', { state: () => ({ token: '', locale: 'en' }), persist: { pick: PERSIST.pick } });`,
+    },
     {
       code: `import { defineStore } from 'pinia';
 export const useAuth = defineStore('auth', {
@@ -1738,6 +1755,22 @@ export const useAuthStore = defineStore('auth', {
   persist: { storage: sessionStorage, pick: ['token'] },
 });`,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'sessionStorage' }, line: 6, column: 3 }],
+    },
+    // The lists are read from same-file constants, object properties and spreads of them.
+    {
+      code: `import { defineStore } from 'pinia';
+const AUTH_PATHS = ['token'] as const;
+const PERSIST = { pick: [...AUTH_PATHS, 'locale'] };
+const PUBLIC_PATHS = ['locale'];
+export const useAuth = defineStore('auth', { state: () => ({ token: '', locale: 'en' }), persist: { pick: PERSIST.pick } });
+export const useSession = defineStore('session', { state: () => ({ token: '', locale: 'en' }), persist: { paths: [...PUBLIC_PATHS, ...AUTH_PATHS] } });
+export const useUser = defineStore('user', { state: () => ({ jwt: '', locale: 'en' }), persist: { omit: [...PUBLIC_PATHS] } });`,
+      filename: FILENAMES.ts,
+      errors: [
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 5, column: 90 },
+        { messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 6, column: 96 },
+        { messageId: 'persistedStoreState', data: { state: 'jwt', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 7, column: 88 },
+      ],
     },
     // pinia-plugin-persistedstate 3 names the list `paths`.
     {
