@@ -171,7 +171,7 @@ export default function transform(fileInfo: FileInfo, api: API): string | undefi
   if (!meta.mayChange(fileInfo.source, fileInfo.path)) return undefined;
   const file = openSourceFile(fileInfo, api);
   const sourceCode = getDetectorSourceCode(file);
-  const findings = findStorageCredentials(sourceCode);
+  const findings = findStorageCredentials(sourceCode, {}, fileInfo.path);
   if (findings.length === 0) return undefined;
 
   const plan = planMigration(sourceCode, findings);

@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        for (const finding of findStorageCredentials(sourceCode as TSESLint.SourceCode, options)) {
+        for (const finding of findStorageCredentials(sourceCode as TSESLint.SourceCode, options, context.filename)) {
           // A removal right before a write of the same entry is reported once, with the write.
           if (finding.overwrittenBy) continue;
           if (finding.reason === 'persisted-store-state') {

@@ -17,6 +17,7 @@ import { CALL, createReferenceTracker, READ, type TraceMap } from '../util/refer
 import { getMemberName, getStaticString, skipTypeWrappers } from './credential-key.js';
 import { isAuthContainerName, isAuthStateName, isCredentialName, isCryptoAssetSiblingName, splitWords } from './credential-name.js';
 import { hasCryptoAssetType, isCryptoAssetTypeNode } from './credential-value.js';
+import { type DefaultPersistStorage, getDefaultPersistStorage, isNuxtProject } from './nuxt-project.js';
 import { followObject } from './same-file-value.js';
 import { getCalleeName, getPropertyKeyName, isFunctionNode, type FunctionNode } from './value-flow.js';
 import type { StorageAccess, StorageArea } from './web-storage.js';
@@ -90,7 +91,7 @@ const VUEX_PERSISTEDSTATE = { [CALL]: 'vuex' as const, default: { [CALL]: 'vuex'
  * The kind of call found through `MODULE_TRACE_MAP`: a store, zustand's `createJSONStorage`, or a zustand
  * middleware that a state creator given to `persist` may be wrapped in.
  */
-type ModuleCall = 'vuex' | 'pinia' | 'zustand' | 'zustand-json-storage' | ZustandMiddleware;
+type ModuleCall = 'vuex' | 'pinia' | 'zustand' | 'zustand-json-storage' | ZustandMiddleware | 'pinia-auto-import';
 
 /**
  * zustand middlewares that keep the state of the creator they wrap: `immer(creator)`, `devtools(creator,
@@ -110,6 +111,11 @@ const MODULE_TRACE_MAP: Record<string, TraceMap<ModuleCall>> = {
     combine: { [CALL]: 'zustand-combine' },
   },
   'zustand/middleware/immer': { immer: { [CALL]: 'zustand-wrapper' } },
+};
+
+/** `defineStore` as the global that Nuxt's `@pinia/nuxt` module imports into every file of a Nuxt project. */
+const NUXT_GLOBAL_TRACE_MAP: Record<string, TraceMap<ModuleCall>> = {
+  defineStore: { [CALL]: 'pinia-auto-import' },
 };
 
 /**
@@ -148,10 +154,14 @@ const NUXT_GLOBALS = new Set([
 ]);
 const NUXT_MODULES = /^(?:#app|#imports|nuxt\/app)(?:\/|$)/;
 
-/** Finds every persisted Vuex, Pinia or zustand store in a file whose state, persisted to web storage, contains a login credential. */
-export function collectPersistedStoreAccesses(sourceCode: SourceCode): StorageAccess[] {
+/**
+ * Finds every persisted Vuex, Pinia or zustand store in a file whose state, persisted to web storage,
+ * contains a login credential. With `filePath`, the Nuxt project around the file is read too, so a store
+ * made with Nuxt's auto-imported `defineStore` counts.
+ */
+export function collectPersistedStoreAccesses(sourceCode: SourceCode, filePath?: string): StorageAccess[] {
   const accesses: StorageAccess[] = [];
-  for (const store of collectPersistedStores(sourceCode, 'web')) {
+  for (const store of collectPersistedStores(sourceCode, 'web', filePath)) {
     if (typeof store.storage !== 'string') continue;
     accesses.push({
       storage: store.plugin,
@@ -186,17 +196,20 @@ export function collectCustomStoragePersistedStores(sourceCode: SourceCode): Cus
 /** The `storage` option a search accepts: web storage (with the default) or a storage object of the file's own. */
 type StorageMode = 'web' | 'custom';
 
-function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): PersistedStore[] {
+function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode, filePath?: string): PersistedStore[] {
   // Every plugin needs the word: in the module ID `vuex-persistedstate`, in Pinia's `persist` option or in
   // zustand's `persist` middleware.
   if (!sourceCode.text.includes('persist')) return [];
   const tracker = createReferenceTracker(sourceCode.scopeManager?.globalScope as never);
   const found = [...tracker.iterateEsmReferences(MODULE_TRACE_MAP), ...tracker.iterateCjsReferences(MODULE_TRACE_MAP)];
+  if (filePath !== undefined && sourceCode.text.includes('defineStore') && isNuxtProject(filePath)) {
+    found.push(...tracker.iterateGlobalReferences(NUXT_GLOBAL_TRACE_MAP));
+  }
   if (found.length === 0) return [];
   // In source order, so that a store with several plugin calls is reported at the first.
   found.sort((a, b) => (a.node as TSESTree.Node).range[0] - (b.node as TSESTree.Node).range[0]);
 
-  const context = new PersistContext(sourceCode, mode);
+  const context = new PersistContext(sourceCode, mode, filePath);
   for (const { node, info } of found) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     if (info === 'zustand-json-storage') context.jsonStorageCalls.add(node);
@@ -204,9 +217,11 @@ function collectPersistedStores(sourceCode: SourceCode, mode: StorageMode): Pers
   }
   const stores: PersistedStore[] = [];
   for (const { node, info } of found) {
-    if (node.type !== AST_NODE_TYPES.CallExpression || (info !== 'vuex' && info !== 'pinia' && info !== 'zustand')) continue;
-    const store =
-      info === 'vuex' ? getVuexStore(node, context) : info === 'pinia' ? getPiniaStore(node, context) : getZustandStore(node, context);
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    let store: PersistedStore | undefined;
+    if (info === 'vuex') store = getVuexStore(node, context);
+    else if (info === 'pinia' || info === 'pinia-auto-import') store = getPiniaStore(node, context, info === 'pinia-auto-import');
+    else if (info === 'zustand') store = getZustandStore(node, context);
     if (store) stores.push(store);
   }
   return stores;
@@ -228,10 +243,28 @@ class PersistContext {
   private nuxt: boolean | undefined;
 
   readonly mode: StorageMode;
+  private readonly filePath: string | undefined;
+  private nuxtDefaultStorage: DefaultPersistStorage | undefined | null = null;
 
-  constructor(sourceCode: SourceCode, mode: StorageMode) {
+  constructor(sourceCode: SourceCode, mode: StorageMode, filePath: string | undefined) {
     this.sourceCode = sourceCode;
     this.mode = mode;
+    this.filePath = filePath;
+  }
+
+  /**
+   * Returns the web storage area that pinia-plugin-persistedstate writes a store to when its config names
+   * no `storage`, or undefined when that is a cookie or unknown. A store of Nuxt's auto-imported
+   * `defineStore` goes where the project's setup of the plugin sends it (see `getDefaultPersistStorage`).
+   * A store of an imported `defineStore` goes to `localStorage`, unless the file shows Nuxt signs, because
+   * the plugin's Nuxt module writes to a cookie.
+   */
+  getDefaultPiniaStorage(autoImported: boolean): StorageArea | undefined {
+    if (!autoImported) return this.usesNuxt() ? undefined : 'localStorage';
+    if (this.nuxtDefaultStorage === null) {
+      this.nuxtDefaultStorage = this.filePath === undefined ? undefined : getDefaultPersistStorage(this.filePath);
+    }
+    return this.nuxtDefaultStorage === 'cookies' ? undefined : this.nuxtDefaultStorage;
   }
 
   /**
@@ -412,7 +445,7 @@ const PINIA_PERSIST_OPTIONS = new Set([
  * (all of it, the `pick` or `paths` listed, less `omit`) to its `storage`, by default `localStorage`, under
  * its `key`, by default the store id. The access is reported at the `persist` property.
  */
-function getPiniaStore(call: TSESTree.CallExpression, context: PersistContext): PersistedStore | undefined {
+function getPiniaStore(call: TSESTree.CallExpression, context: PersistContext, autoImported: boolean): PersistedStore | undefined {
   const { sourceCode } = context;
   const [first, second, third] = call.arguments;
   const setup = second ? resolveValue(second, sourceCode) : undefined;
@@ -431,7 +464,7 @@ function getPiniaStore(call: TSESTree.CallExpression, context: PersistContext): 
   const shape = isSetupStore ? getSetupStoreShape(setup, sourceCode) : getPiniaOptionsShape(options, sourceCode);
 
   for (const config of configs) {
-    const judged = judgePiniaConfig(config, shape, context);
+    const judged = judgePiniaConfig(config, shape, context, autoImported);
     if (!judged) continue;
     return {
       node: persistProperty,
@@ -464,12 +497,14 @@ function judgePiniaConfig(
   config: TSESTree.ObjectExpression | 'defaults',
   shape: StateShape,
   context: PersistContext,
+  autoImported: boolean,
 ): { storage: StorageArea | FunctionNode; keyNode: TSESTree.Node | undefined; persistedState: string } | undefined {
   const { sourceCode } = context;
   if (config === 'defaults') {
-    if (context.usesNuxt() || context.mode !== 'web') return undefined;
+    const storage = context.mode === 'web' ? context.getDefaultPiniaStorage(autoImported) : undefined;
+    if (!storage) return undefined;
     const persistedState = findPersistedCredential(shape, { include: undefined, omit: [] }, false);
-    return persistedState === undefined ? undefined : { storage: 'localStorage', keyNode: undefined, persistedState };
+    return persistedState === undefined ? undefined : { storage, keyNode: undefined, persistedState };
   }
   if (hasSpread(config)) return undefined;
   for (const property of config.properties) {
@@ -478,8 +513,8 @@ function judgePiniaConfig(
   }
 
   const storageNode = getProperty(config, 'storage');
-  if (!storageNode && context.usesNuxt()) return undefined;
-  const storage = context.getStorage(storageNode);
+  const storage =
+    storageNode || context.mode !== 'web' ? context.getStorage(storageNode) : context.getDefaultPiniaStorage(autoImported);
   if (!storage) return undefined;
 
   const includeNode = getProperty(config, 'pick') ?? getProperty(config, 'paths');

@@ -17,8 +17,9 @@ import { matchNear, quickThenPrecise, rememberLastText } from '../util/text-chec
  * Returns true when the text may use a storage API that web-storage.ts looks for. Every form it finds
  * names `localStorage` or `sessionStorage`, builds that name from strings (`window['local' + 'Storage']`),
  * or imports a storage package by name. A persisted Vue store (persisted-store.ts) imports
- * `vuex-persistedstate`, or imports `pinia` and sets the `persist` option, whose plugin the store file
- * need not name. A persisted zustand store imports `persist` from `zustand/middleware`. The quick test
+ * `vuex-persistedstate`, or calls `defineStore` (imported from `pinia`, or auto-imported by Nuxt) and sets
+ * the `persist` option, whose plugin the store file need not name. A persisted zustand store imports
+ * `persist` from `zustand/middleware`. The quick test
  * looks for `Storage` (also in `useLocalStorage`), `persist` and the other package names, which V8 scans
  * for faster than the full list, and which also matches names such as `InsufficientStorage`, Node.js's
  * `AsyncLocalStorage` and `persistent`.
@@ -26,7 +27,7 @@ import { matchNear, quickThenPrecise, rememberLastText } from '../util/text-chec
  */
 export const mayContainStorageAccess: (text: string) => boolean = quickThenPrecise(
   /Storage|localforage|idb-keyval|idbKeyval|store2|persist/,
-  /localStorage|sessionStorage|['"`]Storage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist|persistedstate|pinia|zustand/,
+  /localStorage|sessionStorage|['"`]Storage|localforage|idb-keyval|idbKeyval|store2|usehooks|react-use|@vueuse\/core|redux-persist|persistedstate|pinia|defineStore|zustand/,
 );
 
 /** Returns true when the text may write a cookie (`cookie`, `Cookies`, `nookies`), as js-cookie.ts finds it. */

@@ -126,12 +126,20 @@ export interface StorageAccess {
   persistedState?: string;
 }
 
-/** Finds every credential write, read and removal in browser storage in a file, in source order. */
-export function findStorageCredentials(sourceCode: TSESLint.SourceCode, options: WebStorageOptions = {}): StorageFinding[] {
+/**
+ * Finds every credential write, read and removal in browser storage in a file, in source order. With
+ * `filePath`, the project files around it (package.json, the Nuxt config) tell whether the file belongs to
+ * a Nuxt app, whose auto-imported `defineStore` then counts.
+ */
+export function findStorageCredentials(
+  sourceCode: TSESLint.SourceCode,
+  options: WebStorageOptions = {},
+  filePath?: string,
+): StorageFinding[] {
   const accesses = [
     ...collectWebStorageAccesses(sourceCode),
     ...collectLibraryAccesses(sourceCode),
-    ...collectPersistedStoreAccesses(sourceCode),
+    ...collectPersistedStoreAccesses(sourceCode, filePath),
   ];
   return judgeAccesses(accesses, sourceCode, options);
 }

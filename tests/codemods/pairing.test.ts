@@ -148,6 +148,42 @@ describe('jwt-to-session pairs with its rule in a Next.js project with a custom 
   });
 });
 
+describe('storage-token-to-cookie pairs with its rule on a store of Nuxt\'s auto-imported defineStore', () => {
+  const project = mkdtempSync(join(tmpdir(), 'sessions-pairing-nuxt-'));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'web', dependencies: { nuxt: '^3.13.0', '@pinia/nuxt': '^0.5.0', 'pinia-plugin-persistedstate': '^4.1.0' } }),
+  );
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  const codemod = CODEMODS.find((entry) => entry.name === 'storage-token-to-cookie');
+  const store = [
+    "export const useAuthStore = defineStore('auth', {",
+    "  state: () => ({ accessToken: '', locale: 'en' }),",
+    '  persist: true,',
+    '});',
+    '',
+  ].join('\n');
+
+  it('marks the store, and a second run changes nothing', async () => {
+    const path = join(project, 'stores/auth.ts');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, store);
+    const { default: transform } = (await import(codemod?.transformPath ?? '')) as { default: Transform };
+    const reports: string[] = [];
+    const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => reports.push(message) };
+    const output = transform({ path, source: store }, api, {}) ?? store;
+
+    const before = lint(store, path, codemod?.pairedRules ?? [], project);
+    const after = lint(output, path, codemod?.pairedRules ?? [], project);
+    expect(before.map((message) => message.messageId)).toEqual(['persistedStoreState']);
+    expect(after.map((message) => message.messageId)).toEqual(['persistedStoreState']);
+    for (const message of after) expect(isMarked(output, path, message.line, message.column)).toBe(true);
+    expect(reports).toHaveLength(1);
+    expect(transform({ path, source: output }, api, {})).toBeUndefined();
+  });
+});
+
 describe('marker check', () => {
   const fileName = 'check.js';
   const unmarked = "export function save(data) {\n  localStorage.setItem('token', data.token);\n}\n";

@@ -72,6 +72,12 @@ describe('text checks and unusual spellings', () => {
     expect(messages.map((message) => message.ruleId)).toContain(`sessions/${ruleId}`);
   });
 
+  it('passes a store of Nuxt\'s auto-imported defineStore', () => {
+    const code = "export const useAuth = defineStore('auth', { state: () => ({ token: '' }), persist: true });";
+    expect(mayContainStorageAccess(code)).toBe(true);
+    expect(STORAGE_TOKEN_TO_COOKIE.mayChange(code, 'stores/auth.ts')).toBe(true);
+  });
+
   it('passes computed storage names to storage-token-to-cookie', () => {
     const code = `window['local' + 'Storage'].setItem('token', token);`;
     expect(mayContainStorageAccess(code)).toBe(true);

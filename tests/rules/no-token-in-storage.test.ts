@@ -1,8 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import rule from '../../rules/no-token-in-storage.js';
 import { createRuleTester, FILENAMES } from '../rule-tester.js';
@@ -1840,6 +1843,94 @@ export const useAuthStore = defineStore('auth', {
     {
       errors: [{ messageId: 'credentialWrite', line: 4, column: 16 }, { messageId: 'credentialRemoval', line: 6, column: 3 }],
       code: `import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nconst rootReducer = combineReducers({ auth });\nexport default persistReducer({ key: 'root', storage }, rootReducer);\nexport function logout() {\n  localStorage.removeItem('persist:root');\n}`,
+    },
+  ],
+});
+
+// Nuxt imports `defineStore` into every file, and the project files decide where `persist: true` writes.
+const nuxtRoot = mkdtempSync(join(tmpdir(), 'sessions-nuxt-store-'));
+afterAll(() => rmSync(nuxtRoot, { recursive: true, force: true }));
+
+/** Writes a project with the given dependencies and Nuxt config, and returns the path of a store file in it. */
+function createNuxtProject(name: string, dependencies: Record<string, string>, nuxtConfig?: string): string {
+  const project = join(nuxtRoot, name);
+  mkdirSync(join(project, 'stores'), { recursive: true });
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name, dependencies }));
+  if (nuxtConfig !== undefined) writeFileSync(join(project, 'nuxt.config.ts'), nuxtConfig);
+  return join(project, 'stores', 'auth.ts');
+}
+
+const NUXT_DEPENDENCIES = { nuxt: '^3.13.0', '@pinia/nuxt': '^0.5.0', pinia: '^2.2.0' };
+const nuxtWithPlugin = createNuxtProject('plugin', { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' });
+const nuxtWithModule = createNuxtProject(
+  'module',
+  { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
+  "export default defineNuxtConfig({ modules: ['@pinia/nuxt', 'pinia-plugin-persistedstate/nuxt'] });",
+);
+const nuxtWithModuleInLocalStorage = createNuxtProject(
+  'module-local',
+  { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
+  "export default defineNuxtConfig({\n  modules: ['@pinia/nuxt', 'pinia-plugin-persistedstate/nuxt'],\n  piniaPluginPersistedstate: { storage: 'localStorage' },\n});",
+);
+const nuxtWithVersion3Module = createNuxtProject('module-3', { ...NUXT_DEPENDENCIES, '@pinia-plugin-persistedstate/nuxt': '^1.2.0' });
+const nuxtWithVersion2 = createNuxtProject('version-2', { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^2.4.0' });
+const nuxtWithoutPlugin = createNuxtProject('no-plugin', NUXT_DEPENDENCIES);
+const vueWithPlugin = createNuxtProject('vue', { vue: '^3.4.0', pinia: '^2.2.0', 'pinia-plugin-persistedstate': '^4.1.0' });
+
+const AUTO_IMPORTED_STORE = `export const useAuth = defineStore('auth', {
+  state: () => ({ token: '', locale: 'en' }),
+  persist: true,
+});`;
+
+ruleTester.run('no-token-in-storage with Nuxt auto-imports', rule, {
+  valid: [
+    // The Nuxt module of the plugin writes to a cookie unless its options choose web storage.
+    { filename: nuxtWithModule, code: AUTO_IMPORTED_STORE },
+    { filename: nuxtWithVersion3Module, code: AUTO_IMPORTED_STORE },
+    // Version 2 persisted Nuxt stores through `createNuxtPersistedState(useCookie)`, and without the
+    // plugin the `persist` option does nothing.
+    { filename: nuxtWithVersion2, code: AUTO_IMPORTED_STORE },
+    { filename: nuxtWithoutPlugin, code: AUTO_IMPORTED_STORE },
+    // Outside a Nuxt project, an unbound `defineStore` is nobody's.
+    { filename: vueWithPlugin, code: AUTO_IMPORTED_STORE },
+    // A local binding named defineStore is not the auto-imported one.
+    {
+      filename: nuxtWithPlugin,
+      code: `import { defineStore } from './local-store';\n${AUTO_IMPORTED_STORE}`,
+    },
+    {
+      filename: nuxtWithPlugin,
+      code: `const defineStore = (id, options) => ({ id, ...options });\n${AUTO_IMPORTED_STORE}`,
+    },
+    // The state persisted without the token.
+    {
+      filename: nuxtWithPlugin,
+      code: `export const useAuth = defineStore('auth', { state: () => ({ token: '', locale: 'en' }), persist: { pick: ['locale'] } });`,
+    },
+  ],
+  invalid: [
+    // The plugin installed by the app writes to localStorage.
+    {
+      filename: nuxtWithPlugin,
+      code: AUTO_IMPORTED_STORE,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 3, column: 3 }],
+    },
+    {
+      filename: nuxtWithPlugin,
+      code: `export const useSession = defineStore('session', () => {\n  const accessToken = ref('');\n  return { accessToken };\n}, { persist: { pick: ['accessToken'] } });`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'accessToken', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 4, column: 6 }],
+    },
+    // The module's options in the Nuxt config choose localStorage.
+    {
+      filename: nuxtWithModuleInLocalStorage,
+      code: AUTO_IMPORTED_STORE,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 3, column: 3 }],
+    },
+    // A store that names web storage itself.
+    {
+      filename: nuxtWithModule,
+      code: `export const useAuth = defineStore('auth', {\n  state: () => ({ token: '' }),\n  persist: { storage: piniaPluginPersistedstate.sessionStorage() },\n});`,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'sessionStorage' }, line: 3, column: 3 }],
     },
   ],
 });
