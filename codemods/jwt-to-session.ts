@@ -50,7 +50,7 @@ import {
   type TokenSink,
   type TokenSinkKind,
 } from '../src/detectors/jwt-session.js';
-import { isNextCodeWithoutExpress } from '../src/detectors/nextjs.js';
+import { getNextPagesFile, isNextCodeWithoutExpress } from '../src/detectors/nextjs.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
 import {
   describeFrameworkProblem,
@@ -1122,6 +1122,8 @@ function buildUnlessCondition(migration: Migration, options: AnyNode | undefined
 
 const NEXT_LOGOUT_REASON =
   'Next.js API routes and route handlers have no express-session, so the codemod does not rewrite this logout; end the server-side session here by hand once the login uses one';
+const NEXT_HELPER_LOGOUT_REASON =
+  'the project depends on next and express, and this file does not load express, so Next.js API routes may call this logout, and those have no req.session; end the server-side session here by hand once the login uses one';
 const LOGOUT_NAME = /^(log|sign)[-_]?out$/i;
 const LOGOUT_ROUTE = /(^|\/)(log|sign)[-_]?out(\/|$)/i;
 
@@ -1215,7 +1217,7 @@ function getFunctionName(path: ASTPath): string | undefined {
  */
 function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]): boolean {
   const { j } = migration;
-  const isNextCode = isNextCodeWithoutExpress(migration.sourceCode, migration.file.path);
+  const nextReason = getNextLogoutReason(migration);
   let changed = false;
   for (const { path: handler, node: detectorNode } of handlers) {
     const node = handler.node as AnyNode;
@@ -1231,8 +1233,8 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
       changed = markForManualMigration(migration.file, handler, describeFrameworkProblem(framework) as string) || changed;
       continue;
     }
-    if (isNextCode) {
-      changed = markForManualMigration(migration.file, handler, NEXT_LOGOUT_REASON) || changed;
+    if (nextReason !== undefined) {
+      changed = markForManualMigration(migration.file, handler, nextReason) || changed;
       continue;
     }
     if (containsJwtCall(migration, node)) {
@@ -1294,6 +1296,12 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
     changed = true;
   }
   return changed;
+}
+
+/** Returns the reason to mark the logout handlers of a file that Next.js may run, or undefined for Express code. */
+function getNextLogoutReason(migration: Migration): string | undefined {
+  if (!isNextCodeWithoutExpress(migration.sourceCode, migration.file.path)) return undefined;
+  return getNextPagesFile(migration.sourceCode, migration.file.path) === 'maybe-api-helper' ? NEXT_HELPER_LOGOUT_REASON : NEXT_LOGOUT_REASON;
 }
 
 function endsSessionAlready(j: JSCodeshift, node: AnyNode, request: string): boolean {

@@ -5,7 +5,7 @@ import {
   getMarkedSessionFramework,
   getNonExpressSessionReason,
   isHonoSession,
-  isNextApiRouteSession,
+  getPagesRouterSession,
   type JwtSessionFinding,
   type MarkedSessionFramework,
 } from '../src/detectors/jwt-session.js';
@@ -39,6 +39,17 @@ const NEXT_API_ROUTE_ADVICE = {
   site: 'This is Next.js API route code (Pages Router). ',
   setup:
     ", such as a random session id in an HttpOnly cookie set with `res.setHeader('Set-Cookie', ...)` and the session data in a database, or Auth.js (NextAuth) with `session: { strategy: 'database' }`",
+};
+/**
+ * The advice for each kind of Pages Router code. A file that API routes may call, in a project with a custom
+ * express server, gets the setup advice of the routes.
+ */
+const PAGES_ROUTER_ADVICE = {
+  'api-route': NEXT_API_ROUTE_ADVICE,
+  'maybe-api-helper': {
+    site: 'This file loads no express in a project that depends on next, so Next.js API routes (Pages Router) may call it. ',
+    setup: NEXT_API_ROUTE_ADVICE.setup,
+  },
 };
 const NO_ADVICE = { site: '', setup: '' };
 
@@ -105,7 +116,8 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
     return;
   }
   if (getNonExpressSessionReason(context.sourceCode, finding, context.filename) !== undefined) {
-    const data = isNextApiRouteSession(context.sourceCode, finding, context.filename) ? NEXT_API_ROUTE_ADVICE : NO_ADVICE;
+    const pagesRouter = getPagesRouterSession(context.sourceCode, finding, context.filename);
+    const data = pagesRouter === undefined ? NO_ADVICE : PAGES_ROUTER_ADVICE[pagesRouter];
     context.report({ node, messageId: issued ? 'issuedNonExpressSession' : 'acceptedNonExpressSession', data });
     return;
   }

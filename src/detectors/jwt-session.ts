@@ -14,14 +14,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { isNextWithoutExpress } from '../codemod/manifest.js';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
 import { addsText, hasAnonymousClaims, isEmbeddedInBody } from './embedded-token.js';
 import { getHonoCallKind, isHonoContext } from './hono.js';
 import { findJwtCalls, type JwtCall } from './jwt-library.js';
-import { getNextCallKind, getRouteSegments, isNextApiRouteFile, isNextRouteFile, isNextServerFile, isServerAction } from './nextjs.js';
+import { getNextCallKind, getNextPagesFile, getRouteSegments, isNextRouteFile, isNextServerFile, isServerAction } from './nextjs.js';
 import { isRemoteKeySet } from './remote-key-set.js';
 import { isGlobalIdentifier } from './same-file-value.js';
 import {
@@ -251,7 +250,8 @@ export function getNextSessionReason(sourceCode: TSESLint.SourceCode, finding: J
  * the case for every site in `filePath` when the file loads no server framework and the nearest
  * package.json lists next and not express: such files are Next.js API routes and their helpers. So it is
  * for a file below `pages/api` that loads no server framework when the package.json lists next, whether
- * or not it lists express too.
+ * or not it lists express too. When it lists both, so it is for a file elsewhere that loads no express and
+ * imports nothing from it, because Next.js API routes may call that file as well as the express server.
  * Returns undefined for Express handlers. It also returns undefined for sites the codemod marks for other
  * reasons first: sites outside a function or in a method, helpers outside the request handler, and
  * handlers that destructure their request. The codemod takes its reason from here, and `no-jwt-session`
@@ -271,6 +271,8 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
       return `the project depends on next and not express, and Next.js API routes have no express-session; ${task} to a server-side session by hand`;
     case 'pages-api-file':
       return `the file is below pages/api in a project that depends on next, so it is a Next.js API route, and those have no express-session; ${task} to a server-side session by hand`;
+    case 'maybe-api-helper':
+      return `the project depends on next and express, and this file does not load express, so Next.js API routes may call it, and those have no req.session; ${task} to a server-side session by hand together with the routes that call it`;
     case undefined:
       break;
   }
@@ -283,14 +285,20 @@ export function getNonExpressSessionReason(sourceCode: TSESLint.SourceCode, find
 }
 
 /**
- * Returns true when `getNonExpressSessionReason` marks a jsonwebtoken finding as Pages Router code. That
- * is a site in a file below `pages/api`, or in any file of a project that lists next and not express.
+ * Returns how `getNonExpressSessionReason` takes a jsonwebtoken finding for Pages Router code, or undefined
+ * for any other finding. `api-route` is a site below `pages/api`, or anywhere in a project that lists next
+ * and not express. `maybe-api-helper` is a site in a file that API routes may call in a project that lists both.
  */
-export function isNextApiRouteSession(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
+export function getPagesRouterSession(
+  sourceCode: TSESLint.SourceCode,
+  finding: JwtSessionFinding,
+  filePath: string,
+): 'api-route' | 'maybe-api-helper' | undefined {
   const { library, operation } = finding.call;
-  if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return false;
+  if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
   const kind = getNonExpressSite(sourceCode, finding, filePath)?.kind;
-  return kind === 'next-without-express' || kind === 'pages-api-file';
+  if (kind === 'next-without-express' || kind === 'pages-api-file') return 'api-route';
+  return kind === 'maybe-api-helper' ? kind : undefined;
 }
 
 /** Code that is not an Express handler whatever its handler looks like, in the order the checks run. */
@@ -298,21 +306,29 @@ type NonExpressSite =
   | { kind: 'other-framework'; module: string }
   | { kind: 'hono' }
   | { kind: 'next-without-express' }
-  | { kind: 'pages-api-file' };
+  | { kind: 'pages-api-file' }
+  | { kind: 'maybe-api-helper' };
 
 /**
  * Returns why a finding's file is not Express code: it loads another server framework and not express, it
- * sends the token through a Hono context, or it is Next.js API route code. A Next.js custom server loads
- * express, and its handlers stay Express handlers.
+ * sends the token through a Hono context, or it is, or may be, Next.js API route code. A Next.js custom
+ * server loads express, and its handlers stay Express handlers.
  */
 function getNonExpressSite(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): NonExpressSite | undefined {
   const otherModule = getOtherFrameworkModule(sourceCode);
   if (otherModule !== undefined) return { kind: 'other-framework', module: otherModule };
   // A file of Hono handlers may import only Hono's types, which the check above ignores.
   if (finding.kind === 'issue' && finding.sinks.some((sink) => sink.framework === 'hono')) return { kind: 'hono' };
-  if (getLoadedModules(sourceCode).includes('express')) return undefined;
-  if (isNextWithoutExpress(filePath)) return { kind: 'next-without-express' };
-  return isNextApiRouteFile(filePath) ? { kind: 'pages-api-file' } : undefined;
+  switch (getNextPagesFile(sourceCode, filePath)) {
+    case 'next-only':
+      return { kind: 'next-without-express' };
+    case 'api-route':
+      return { kind: 'pages-api-file' };
+    case 'maybe-api-helper':
+      return { kind: 'maybe-api-helper' };
+    case undefined:
+      return undefined;
+  }
 }
 
 /** True for a class or object-literal method, getter or setter, which the codemod cannot rewrite as a handler. */

@@ -69,12 +69,38 @@ export function isNextServerFile(sourceCode: SourceCode, filePath: string): bool
 
 /**
  * Returns true when the file loads no express and is Next.js code: server code as `isNextServerFile`
- * decides, a Pages Router API route as `isNextApiRouteFile` decides, or any file of a project whose
- * package.json lists next and not express.
+ * decides, or Pages Router code as `getNextPagesFile` decides.
  */
 export function isNextCodeWithoutExpress(sourceCode: SourceCode, filePath: string): boolean {
   if (getLoadedModules(sourceCode).includes('express')) return false;
-  return isNextWithoutExpress(filePath) || isNextApiRouteFile(filePath) || isNextServerFile(sourceCode, filePath);
+  return getNextPagesFile(sourceCode, filePath) !== undefined || isNextServerFile(sourceCode, filePath);
+}
+
+/**
+ * The reason a file of a project that lists next may run in Next.js API routes of the Pages Router.
+ * - `next-only`: the project lists next and not express, so all its request handlers run on Next.js.
+ * - `api-route`: the file is below `pages/api`, which Next.js serves even next to a custom express server.
+ * - `maybe-api-helper`: the project lists express too, and nothing in the file ties it to express, so a
+ *   Pages Router API route may import it as well as the custom server.
+ */
+export type NextPagesFile = 'next-only' | 'api-route' | 'maybe-api-helper';
+
+/**
+ * Returns why `filePath` may be Pages Router code, or undefined when it is not. A file that loads express
+ * runs on express in any project. In a project that lists next and express, a file outside `pages/api`
+ * that imports types from express (`import type { Request } from 'express'`) counts as express code too,
+ * because Next.js passes its API routes no express request.
+ */
+export function getNextPagesFile(sourceCode: SourceCode, filePath: string): NextPagesFile | undefined {
+  if (getLoadedModules(sourceCode).includes('express') || !listsPackage(filePath, 'next')) return undefined;
+  if (isNextWithoutExpress(filePath)) return 'next-only';
+  if (isNextApiRouteFile(filePath)) return 'api-route';
+  return importsFromExpress(sourceCode) ? undefined : 'maybe-api-helper';
+}
+
+/** Returns true when an import declaration of the file names express, `import type` included. */
+function importsFromExpress(sourceCode: SourceCode): boolean {
+  return sourceCode.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'express');
 }
 
 /**

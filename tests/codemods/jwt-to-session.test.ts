@@ -634,6 +634,8 @@ describe('jwt-to-session in a Next.js project', () => {
     'manual migration needed: Next.js route handlers and server actions have no express-session, and this codemod migrates only Express handlers; move this login to a server-side session by hand';
   const NEXT_LOGOUT_REASON =
     'manual migration needed: Next.js API routes and route handlers have no express-session, so the codemod does not rewrite this logout; end the server-side session here by hand once the login uses one';
+  const NEXT_HELPER_LOGOUT_REASON =
+    'manual migration needed: the project depends on next and express, and this file does not load express, so Next.js API routes may call this logout, and those have no req.session; end the server-side session here by hand once the login uses one';
   const NEXT_PROJECT = { name: 'web', dependencies: { next: '^15.0.0', jsonwebtoken: '^9.0.0' } };
   /** A Next.js project with a custom server that runs Next through express. */
   const NEXT_EXPRESS_PROJECT = { name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } };
@@ -667,9 +669,90 @@ describe('jwt-to-session in a Next.js project', () => {
     expect(rerun.output).toBeUndefined();
   });
 
-  it('migrates the API route when the project also depends on express', () => {
-    const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, API_ROUTE);
+  it('migrates the API route when the project depends on express and not next', () => {
+    const { output } = runInProject({ name: 'api', dependencies: { express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, API_ROUTE);
     expect(output).toContain('req.session.regenerate(');
+  });
+
+  describe('helpers outside pages/api when the project also depends on express', () => {
+    const WITH_AUTH = [
+      "import jwt from 'jsonwebtoken';",
+      'export function withAuth(handler) {',
+      '  return (req, res) => {',
+      '    const header = req.headers.authorization;',
+      '    if (!header) {',
+      "      return res.status(401).json({ message: 'Missing token' });",
+      '    }',
+      '    try {',
+      '      req.user = jwt.verify(header.slice(7), process.env.JWT_SECRET);',
+      '    } catch (error) {',
+      "      return res.status(401).json({ message: 'Invalid token' });",
+      '    }',
+      '    return handler(req, res);',
+      '  };',
+      '}',
+      '',
+    ].join('\n');
+    const LOGIN_HELPER = [
+      "import jwt from 'jsonwebtoken';",
+      'export async function logIn(req, res) {',
+      '  const user = await users.check(req.body.email, req.body.password);',
+      "  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });",
+      "  res.setHeader('Authorization', `Bearer ${token}`);",
+      '  res.json({ user });',
+      '}',
+      '',
+    ].join('\n');
+    const HELPER_REASON =
+      'manual migration needed: the project depends on next and express, and this file does not load express, so Next.js API routes may call it, and those have no req.session';
+
+    it('marks a withAuth wrapper in lib', () => {
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, WITH_AUTH, 'lib/with-auth.js');
+      expect(output).not.toContain('req.session.');
+      expect(output).toContain(`/* eslint-plugin-sessions: ${HELPER_REASON}; move this check to a server-side session by hand together with the routes that call it */`);
+      expect(reports.map(withoutFile)).toEqual([`9:18: ${HELPER_REASON}; move this check to a server-side session by hand together with the routes that call it`]);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('marks a login helper that sets a header', () => {
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, LOGIN_HELPER, 'lib/log-in.js');
+      expect(output).not.toContain('req.session.');
+      expect(reports.map(withoutFile)).toEqual([`4:17: ${HELPER_REASON}; move this login to a server-side session by hand together with the routes that call it`]);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('marks an API route outside pages/api', () => {
+      const { output, reports } = runInProject(NEXT_EXPRESS_PROJECT, API_ROUTE);
+      expect(output).not.toContain('req.session.');
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^4:\\d+: ${HELPER_REASON}; move this login`))]);
+    });
+
+    it.each([
+      ['express.Router()', "import express from 'express';\nconst router = express.Router();\nrouter.use(withAuth);\n"],
+      ['require("express")', "const { Router } = require('express');\n"],
+    ])('migrates a wrapper in a file that loads %s', (_name, prefix) => {
+      const { output, reports } = runInProject(NEXT_EXPRESS_PROJECT, `${prefix}${WITH_AUTH}`, 'lib/with-auth.js');
+      expect(output).toContain('req.session.user');
+      expect(reports).toEqual([]);
+    });
+
+    it('migrates a wrapper typed with the types of express', () => {
+      const typed = WITH_AUTH.replace('export function withAuth(handler) {', "import type { Request, Response } from 'express';\nexport function withAuth(handler) {").replace(
+        '(req, res) => {',
+        '(req: Request, res: Response) => {',
+      );
+      const { output, reports } = runInProject(NEXT_EXPRESS_PROJECT, typed, 'lib/with-auth.ts');
+      expect(output).toContain('req.session.user');
+      expect(reports).toEqual([]);
+    });
+
+    it('migrates the same wrapper in a project without next', () => {
+      const { output, reports } = runInProject({ name: 'api', dependencies: { express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, WITH_AUTH, 'lib/with-auth.js');
+      expect(output).toContain('req.session.user');
+      expect(reports).toEqual([]);
+    });
   });
 
   it.each(['pages/api/login.js', 'src/pages/api/auth/login.js'])('marks %s when the project also depends on express', (file) => {
@@ -754,8 +837,16 @@ describe('jwt-to-session in a Next.js project', () => {
       expect(rerun.output).toBeUndefined();
     });
 
-    it('rewrites the logout when the project also depends on express', () => {
-      const { output } = runInProject({ name: 'web', dependencies: { next: '^15.0.0', express: '^5.0.0', jsonwebtoken: '^9.0.0' } }, LOGOUT, 'routes/logout.js');
+    it('marks a logout that loads no express next to express', () => {
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, LOGOUT, 'routes/logout.js');
+      expect(output).toBe(`/* eslint-plugin-sessions: ${NEXT_HELPER_LOGOUT_REASON} */\n${LOGOUT}`);
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^1:\\d+: ${NEXT_HELPER_LOGOUT_REASON}$`))]);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('rewrites a logout that loads express next to express', () => {
+      const { output } = runInProject(NEXT_EXPRESS_PROJECT, `import express from 'express';\n${LOGOUT}`, 'routes/logout.js');
       expect(output).toContain('req.session.destroy(');
     });
   });

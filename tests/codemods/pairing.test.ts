@@ -146,6 +146,31 @@ describe('jwt-to-session pairs with its rule in a Next.js project with a custom 
     expect(after.map((message) => message.messageId)).toEqual(['issuedNonExpressSession']);
     for (const message of after) expect(isMarked(output, path, message.line, message.column)).toBe(true);
   });
+
+  it('marks a helper that loads no express and reports it as mark-only', async () => {
+    const withAuth = [
+      "import jwt from 'jsonwebtoken';",
+      'export function withAuth(handler) {',
+      '  return (req, res) => {',
+      '    req.user = jwt.verify(req.cookies.token, process.env.JWT_SECRET);',
+      '    return handler(req, res);',
+      '  };',
+      '}',
+      '',
+    ].join('\n');
+    const path = join(project, 'lib/with-auth.js');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, withAuth);
+    const { default: transform } = (await import(codemod?.transformPath ?? '')) as { default: Transform };
+    const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: () => undefined };
+    const output = transform({ path, source: withAuth }, api, {}) ?? withAuth;
+
+    const before = lint(withAuth, path, codemod?.pairedRules ?? [], project);
+    const after = lint(output, path, codemod?.pairedRules ?? [], project);
+    expect(before.map((message) => message.messageId)).toEqual(['acceptedNonExpressSession']);
+    expect(after.map((message) => message.messageId)).toEqual(['acceptedNonExpressSession']);
+    for (const message of after) expect(isMarked(output, path, message.line, message.column)).toBe(true);
+  });
 });
 
 describe('storage-token-to-cookie pairs with its rule on a store of Nuxt\'s auto-imported defineStore', () => {

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
+  getNextPagesFile,
   getRouteSegments,
   isNextApiRouteFile,
   isNextCodeWithoutExpress,
@@ -147,9 +148,53 @@ describe('isNextCodeWithoutExpress in a project that lists next and express', ()
     expect(isNextCodeWithoutExpress(parseSourceCode(text, path), path)).toBe(false);
   });
 
-  it('rejects a file elsewhere', () => {
+  it('accepts a file elsewhere that loads no express', () => {
     const path = join(nextExpressProject, 'routes/logout.js');
-    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(false);
+    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
+  });
+
+  it('rejects a file elsewhere that loads express', () => {
+    const path = join(nextExpressProject, 'routes/logout.js');
+    const text = "import { Router } from 'express';\nexport default function logout(req, res) {}";
+    expect(isNextCodeWithoutExpress(parseSourceCode(text, path), path)).toBe(false);
+  });
+});
+
+describe('getNextPagesFile', () => {
+  const HANDLER = 'export default function logout(req, res) {}';
+
+  it('returns next-only in a project without express', () => {
+    const path = join(nextProject, 'lib/logout.js');
+    expect(getNextPagesFile(parseSourceCode(HANDLER, path), path)).toBe('next-only');
+  });
+
+  it('returns api-route below pages/api next to express', () => {
+    const path = join(nextExpressProject, 'pages/api/logout.js');
+    expect(getNextPagesFile(parseSourceCode(HANDLER, path), path)).toBe('api-route');
+  });
+
+  it('returns maybe-api-helper elsewhere next to express', () => {
+    const path = join(nextExpressProject, 'lib/logout.js');
+    expect(getNextPagesFile(parseSourceCode(HANDLER, path), path)).toBe('maybe-api-helper');
+  });
+
+  it('returns undefined for a file importing express types', () => {
+    const path = join(nextExpressProject, 'lib/logout.ts');
+    const text = `import type { Request, Response } from 'express';\nexport default function logout(req: Request, res: Response) {}`;
+    expect(getNextPagesFile(parseSourceCode(text, path), path)).toBeUndefined();
+  });
+
+  it.each([
+    ['require', "const express = require('express');"],
+    ['dynamic import', "const express = await import('express');"],
+  ])('returns undefined for a file that loads express by %s', (_name, load) => {
+    const path = join(nextExpressProject, 'lib/logout.js');
+    expect(getNextPagesFile(parseSourceCode(`${load}\n${HANDLER}`, path), path)).toBeUndefined();
+  });
+
+  it('returns undefined in a project without next', () => {
+    const path = join(plainProject, 'lib/logout.js');
+    expect(getNextPagesFile(parseSourceCode(HANDLER, path), path)).toBeUndefined();
   });
 });
 

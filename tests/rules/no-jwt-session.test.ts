@@ -26,6 +26,11 @@ const NEXT_API_ROUTE_DATA = {
   setup:
     ", such as a random session id in an HttpOnly cookie set with `res.setHeader('Set-Cookie', ...)` and the session data in a database, or Auth.js (NextAuth) with `session: { strategy: 'database' }`",
 };
+/** A file outside pages/api that loads no express, in a project that lists next and express, gets the Pages Router advice too. */
+const NEXT_API_HELPER_DATA = {
+  site: 'This file loads no express in a project that depends on next, so Next.js API routes (Pages Router) may call it. ',
+  setup: NEXT_API_ROUTE_DATA.setup,
+};
 const NO_ADVICE = { site: '', setup: '' };
 
 /** A Next.js project: its package.json lists next and jsonwebtoken, not express. */
@@ -1090,11 +1095,39 @@ export default function handler(req, res) {
       filename: join(nextExpressProject, 'pages/api/login.js'),
       errors: [{ messageId: 'issuedSession', line: 5, column: 33 }],
     },
-    // Other files of that project, such as the custom server, keep the Express message.
+    // A file elsewhere in that project that loads no express may be called by the API routes, so jwt-to-session only marks it.
     {
       code: NEXT_API_ROUTE,
       filename: join(nextExpressProject, 'routes/login.js'),
-      errors: [{ messageId: 'issuedSession', line: 4, column: 33 }],
+      errors: [{ messageId: 'issuedNonExpressSession', data: NEXT_API_HELPER_DATA, line: 4, column: 33 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+export function withAuth(handler) {
+  return (req, res) => {
+    req.user = jwt.verify(req.cookies.token, process.env.JWT_SECRET);
+    return handler(req, res);
+  };
+}`,
+      filename: join(nextExpressProject, 'lib/with-auth.js'),
+      errors: [{ messageId: 'acceptedNonExpressSession', data: NEXT_API_HELPER_DATA, line: 4, column: 16 }],
+    },
+    // Files of that project that load express, such as the custom server and its routers, keep the Express message.
+    {
+      code: `const router = require('express').Router();\n${NEXT_API_ROUTE}`,
+      filename: join(nextExpressProject, 'routes/login.js'),
+      errors: [{ messageId: 'issuedSession', line: 5, column: 33 }],
+    },
+    // So do files that import the types of express, which Next.js API routes do not receive.
+    {
+      code: `import type { Request, Response } from 'express';
+import jwt from 'jsonwebtoken';
+export function requireUser(req: Request, res: Response, next: () => void) {
+  res.locals.user = jwt.verify(req.cookies.token, process.env.JWT_SECRET);
+  next();
+}`,
+      filename: join(nextExpressProject, 'lib/require-user.ts'),
+      errors: [{ messageId: 'acceptedSession', line: 4, column: 21 }],
     },
     // A pages/api folder counts only in a project that lists next.
     {
