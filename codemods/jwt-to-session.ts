@@ -104,6 +104,15 @@ interface Migration {
   usesSessionData: boolean;
   /** The handlers and statements rewritten to use `req.session`, to mark when the app gets no session setup. */
   readonly sessionUsers: AnyNode[];
+  /** The app of a Next.js custom server created in a function after `nextApp.prepare()`, which gets its setup there. */
+  nestedApp?: AppCreation;
+}
+
+/** The statement that stores a new Express app in a variable, and the statement list it sits in. */
+interface AppCreation {
+  readonly appName: string;
+  readonly statementPath: ASTPath;
+  readonly list: ASTPath & { value: Statement[] };
 }
 
 /** A finding of the `no-jwt-session` detector with the jscodeshift paths needed to rewrite it. */
@@ -137,6 +146,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
 
   // Every detector node is matched to a jscodeshift path before the first edit.
   const sites = collectSites(migration);
+  migration.nestedApp = findNextCustomServerApp(migration);
   const logoutHandlers = findLogoutHandlers(migration);
   // Setup and logout changes apply only to Express code with JWT sessions, here or elsewhere in its package.
   const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFrameworkModule(sourceCode) === undefined;
@@ -229,6 +239,9 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   // Methods pass the detector's test above; the codemod rewrites none of them.
   if (!isExpressHandler(site.handlerNode)) {
     return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
+  }
+  if (migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, site.handler)) {
+    return describeUnregisteredHandler(migration.nestedApp, operation === 'sign' ? 'login' : 'check');
   }
   if (isRefreshTokenSite(migration, site)) {
     return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
@@ -1005,6 +1018,10 @@ function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
   let changed = false;
   for (const site of [...sites].reverse()) {
     if (site.call.library !== 'express-jwt') continue;
+    if (migration.nestedApp && !isRegistrationAfterCreation(migration.nestedApp, site.path)) {
+      changed = markForManualMigration(migration.file, site.path, describeUnregisteredHandler(migration.nestedApp, 'check')) || changed;
+      continue;
+    }
     const result = buildGuard(migration, site);
     if (typeof result === 'string') {
       changed = markForManualMigration(migration.file, site.path, result) || changed;
@@ -1237,6 +1254,10 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
       changed = markForManualMigration(migration.file, handler, nextReason) || changed;
       continue;
     }
+    if (migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, handler)) {
+      changed = markForManualMigration(migration.file, handler, describeUnregisteredHandler(migration.nestedApp, 'logout')) || changed;
+      continue;
+    }
     if (containsJwtCall(migration, node)) {
       changed = markForManualMigration(migration.file, handler, 'the logout handler works with the JWT itself (a deny list, for example); end the session there by hand') || changed;
       continue;
@@ -1358,7 +1379,8 @@ type SetupResult =
  * Adds the session middleware after the statement that creates the app, when the file has no session
  * middleware yet. The statement is at the top level: `const app = express();`, with `require("express")()`
  * in place of `express()`, or with an assignment chain (`const app = module.exports = express();`), or
- * `app = express();` after `let app;`.
+ * `app = express();` after `let app;`. The statement may also sit in the function of a Next.js custom
+ * server that `findNextCustomServerApp` finds.
  */
 function addSessionSetup(migration: Migration, usage: SessionLibraryUsage): SetupResult {
   const { j, file } = migration;
@@ -1393,9 +1415,9 @@ function addSessionSetup(migration: Migration, usage: SessionLibraryUsage): Setu
     statementPath = statementPath.parentPath as ASTPath;
   }
   const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
-  if (!appName || !statementPath || !list || !Array.isArray(list.value) || (list.parentPath?.node as AnyNode | undefined)?.type !== 'Program') {
-    return { kind: 'not-added', creation };
-  }
+  if (!appName || !statementPath || !list || !Array.isArray(list.value)) return { kind: 'not-added', creation };
+  const isTopLevel = (list.parentPath?.node as AnyNode | undefined)?.type === 'Program';
+  if (!isTopLevel && list.value !== migration.nestedApp?.list.value) return { kind: 'not-added', creation };
 
   // Unused express-session bindings go first, because ensureImport would reuse one even after the app's
   // creation or inside a function, where the setup cannot reach it.
@@ -1752,6 +1774,138 @@ function getAppCallArguments(node: AnyNode, express: ExpressBindings): AnyNode[]
   const list = args[1];
   if (!list) return [];
   return list.type === 'ArrayExpression' ? (list.elements as AnyNode[]) : [list];
+}
+
+/**
+ * Finds the app of a Next.js custom server created in the callback of
+ * `nextApp.prepare().then(() => { const server = express(); … })`, or in a function after
+ * `await nextApp.prepare();`. The app exists only inside that function, so its session setup goes there,
+ * right after the statement that creates it. This is the app that `addSessionSetup` picks: the first
+ * `express()` call without arguments that is stored in a variable.
+ */
+function findNextCustomServerApp(migration: Migration): AppCreation | undefined {
+  const { j, file } = migration;
+  const express = findExpressBindings(migration);
+  const calls = file.root
+    .find(j.Node)
+    .filter((path) => getAppCallArguments(path.node as AnyNode, express)?.length === 0 && getAppAssignment(path as ASTPath) !== undefined)
+    .paths() as ASTPath[];
+  const found = calls[0] ? getAppAssignment(calls[0]) : undefined;
+  const list = found?.statementPath.parentPath as (ASTPath & { value: Statement[] }) | undefined;
+  if (!found || !list || !Array.isArray(list.value)) return undefined;
+  if (!isPrepareCallbackBody(list) && !awaitsPrepareBefore(list, found.statementPath)) return undefined;
+  return { ...found, list };
+}
+
+/** True when a statement before `statement` in a function body is `await nextApp.prepare();`. */
+function awaitsPrepareBefore(list: ASTPath & { value: Statement[] }, statement: ASTPath): boolean {
+  const block = list.parentPath as ASTPath | null;
+  const fn = block?.parentPath?.node as AnyNode | undefined;
+  if ((block?.node as AnyNode | undefined)?.type !== 'BlockStatement' || !fn || !isFunctionLike(fn) || fn.body !== block?.node) return false;
+  const earlier = list.value.slice(0, list.value.indexOf(statement.node as Statement));
+  return earlier.some((item) => {
+    const expression = item.type === 'ExpressionStatement' ? (unwrapExpression(item.expression as AnyNode) as AnyNode) : undefined;
+    return expression?.type === 'AwaitExpression' && isPrepareCall(expression.argument as AnyNode);
+  });
+}
+
+/** True for a call of a method named `prepare`, as in `nextApp.prepare()`. */
+function isPrepareCall(node: AnyNode): boolean {
+  const call = unwrapExpression(node) as AnyNode;
+  if (call.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
+  return callee.type === 'MemberExpression' && !callee.computed && getIdentifierName(callee.property as AnyNode) === 'prepare';
+}
+
+/** True when `list` is the body of the function passed to `.then()` of a `.prepare()` call, as in `nextApp.prepare().then(() => { … })`. */
+function isPrepareCallbackBody(list: ASTPath): boolean {
+  const block = list.parentPath as ASTPath | null;
+  const fnPath = block?.parentPath as ASTPath | null;
+  const fn = fnPath?.node as AnyNode | undefined;
+  if ((block?.node as AnyNode | undefined)?.type !== 'BlockStatement' || !fn || !isFunctionLike(fn) || fn.body !== block?.node) return false;
+  const call = getParentNodePath(fnPath as ASTPath)?.node as AnyNode | undefined;
+  if (call?.type !== 'CallExpression' || (call.arguments as AnyNode[])[0] !== fn) return false;
+  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
+  if (callee.type !== 'MemberExpression' || callee.computed || getIdentifierName(callee.property as AnyNode) !== 'then') return false;
+  return isPrepareCall(callee.object as AnyNode);
+}
+
+/** Returns the path of the node that contains `path`, past the array of a list such as call arguments. */
+function getParentNodePath(path: ASTPath): ASTPath | undefined {
+  let parent = path.parentPath as ASTPath | null;
+  while (parent && Array.isArray(parent.value)) parent = parent.parentPath as ASTPath | null;
+  return parent ?? undefined;
+}
+
+/** Methods of Express apps that register a handler for the requests that follow. */
+const APP_REGISTRATION_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head']);
+
+/**
+ * True when the handler at `handler` is registered on `app` only by calls that follow the app's creation in
+ * the same function, such as `server.post("/login", handler)`, so the session setup inserted after the
+ * creation runs first. A handler registered nowhere in the file, on another object, through a wrapper
+ * call or before the creation fails this test.
+ */
+function isRegisteredAfterCreation(migration: Migration, app: AppCreation, handler: ASTPath | undefined): boolean {
+  if (!handler) return false;
+  const uses = findHandlerUses(migration, handler);
+  return uses.length > 0 && uses.every((use) => isRegistrationAfterCreation(app, use));
+}
+
+/**
+ * Returns the places that hand the handler over: the function itself when it is written as an argument,
+ * else every reference to the name it is declared under.
+ */
+function findHandlerUses(migration: Migration, handler: ASTPath): ASTPath[] {
+  const parent = getParentNodePath(handler)?.node as AnyNode | undefined;
+  if (parent?.type === 'CallExpression' || parent?.type === 'ArrayExpression') return [handler];
+  const declarationId = getHandlerDeclarationId(handler);
+  if (!declarationId) return [];
+  const name = (declarationId.node as AnyNode).name as string;
+  const binding = declarationId.scope?.lookup(name);
+  return (migration.file.root.find(migration.j.Identifier, { name }).paths() as ASTPath[]).filter(
+    (identifier) => identifier.node !== declarationId.node && isReference(identifier) && identifier.scope?.lookup(name) === binding,
+  );
+}
+
+/** Returns the path of the name a handler is declared under: `function login() {}` or `const login = () => {}`. */
+function getHandlerDeclarationId(handler: ASTPath): ASTPath | undefined {
+  const node = handler.node as AnyNode;
+  if (node.type === 'FunctionDeclaration' && node.id) return handler.get('id') as ASTPath;
+  const declarator = handler.parentPath?.node as AnyNode | undefined;
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === node && (declarator.id as AnyNode).type === 'Identifier') {
+    return handler.parentPath?.get('id') as ASTPath;
+  }
+  return undefined;
+}
+
+/** True when `use` is an argument, directly or in an array, of `app.post(…)` or a similar call placed after the app's creation. */
+function isRegistrationAfterCreation(app: AppCreation, use: ASTPath): boolean {
+  let argument = use;
+  if ((getParentNodePath(argument)?.node as AnyNode | undefined)?.type === 'ArrayExpression') argument = getParentNodePath(argument) as ASTPath;
+  const callPath = getParentNodePath(argument);
+  const call = callPath?.node as AnyNode | undefined;
+  if (!callPath || call?.type !== 'CallExpression' || !(call.arguments as AnyNode[]).includes(argument.node as AnyNode)) return false;
+  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
+  if (callee.type !== 'MemberExpression' || callee.computed || !APP_REGISTRATION_METHODS.has(getIdentifierName(callee.property as AnyNode) ?? '')) return false;
+  const object = unwrapExpression(callee.object as AnyNode) as AnyNode;
+  if (getIdentifierName(object) !== app.appName) return false;
+  // The name must be the app's variable, not another one of the same name in a nested function.
+  if (callPath.scope?.lookup(app.appName) !== app.statementPath.scope?.lookup(app.appName)) return false;
+  return getIndexInList(app.list, callPath) > app.list.value.indexOf(app.statementPath.node as Statement);
+}
+
+/** Returns the index of the statement of `list` that contains `path`, or -1 when none does. */
+function getIndexInList(list: ASTPath & { value: Statement[] }, path: ASTPath): number {
+  for (let current: ASTPath | null = path; current; current = current.parentPath as ASTPath | null) {
+    if (current.parentPath?.value === list.value) return list.value.indexOf(current.node as Statement);
+  }
+  return -1;
+}
+
+/** Returns the reason to mark a handler whose registration does not follow the setup of a Next.js custom server. */
+function describeUnregisteredHandler(app: AppCreation, kind: 'login' | 'check' | 'logout'): string {
+  return `the app \`${app.appName}\` is created inside a function after nextApp.prepare(), where the session setup goes, and this ${kind === 'check' ? 'middleware' : `${kind} handler`} is not registered on it there after its creation, so the setup may not run before it; migrate this ${kind} by hand`;
 }
 
 /**

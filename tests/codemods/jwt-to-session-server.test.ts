@@ -262,6 +262,51 @@ interface KnexSessionStore {
   options: { tableName: string; knex: { (table: string): { select(column: string): Promise<{ sess: string }[]> }; destroy(): Promise<void> } };
 }
 
+describe('jwt-to-session on a Next.js custom server', () => {
+  it('sets up sessions inside prepare().then()', async () => {
+    // A stand-in for the next package: prepare() resolves at once, and other requests get a 404.
+    writeFileSync(
+      join(directory, 'fake-next.js'),
+      'module.exports = () => ({ prepare: () => Promise.resolve(), getRequestHandler: () => (req, res) => res.status(404).end() });\n',
+    );
+    const { output, reports } = migrate(
+      'next-custom-server',
+      [
+        ...HEADER,
+        'const next = require("./fake-next");',
+        'const nextApp = next({ dev: false });',
+        'const handle = nextApp.getRequestHandler();',
+        'module.exports = nextApp.prepare().then(() => {',
+        '  const server = express();',
+        '  server.use(express.json());',
+        '  server.post("/login", (req, res) => {',
+        '    const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET, { expiresIn: "5m" });',
+        '    res.json({ token, name: "Ann" });',
+        '  });',
+        '  server.get("/health", (req, res) => res.send("ok"));',
+        '  server.use((req, res) => handle(req, res));',
+        '  return server;',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/const server = express\(\);\n {2}const sessionSecret = process\.env\.SESSION_SECRET;/);
+
+    const app = await loadFresh<Promise<Express>>(join(directory, 'next-custom-server.js'), directory);
+    const server = await listenOnLoopback(app);
+    try {
+      const login = await request(server.url).post('/login').send({ name: 'ann' });
+      expectSessionLogin(login);
+      expect(login.body).toEqual({ name: 'Ann' });
+      expect((await request(server.url).get('/health')).status).toBe(200);
+      expect((await request(server.url).get('/page')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('jwt-to-session login in sqlite3-style callbacks', () => {
   // sqlite3 is not installed, so `db` wraps better-sqlite3 in sqlite3's callback API. The callback runs on
   // a later turn of the event loop with (err, row) for get() and (err, rows) for all().

@@ -791,6 +791,80 @@ describe('jwt-to-session in a Next.js project', () => {
     expect(output).not.toContain('Next.js');
   });
 
+  describe('custom server after prepare()', () => {
+    const SERVER = [
+      "import express from 'express';",
+      "import next from 'next';",
+      "import jwt from 'jsonwebtoken';",
+      'const nextApp = next({ dev: false });',
+      'const handle = nextApp.getRequestHandler();',
+      'nextApp.prepare().then(async () => {',
+      '  const server = express();',
+      "  server.post('/api/login', async (req, res) => {",
+      "    res.json({ token: jwt.sign({ sub: req.body.id }, process.env.JWT_SECRET, { expiresIn: '2h' }) });",
+      '  });',
+      "  server.all('*', (req, res) => handle(req, res));",
+      '  server.listen(3000);',
+      '});',
+      '',
+    ].join('\n');
+
+    it('adds the setup after express() in the callback', () => {
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, SERVER, 'server.mjs');
+      expect(reports).toEqual([]);
+      expect(output).toContain("import session from 'express-session';");
+      expect(output).toMatch(/nextApp\.prepare\(\)\.then\(async \(\) => \{\n {2}const server = express\(\);\n {2}const sessionSecret = process\.env\.SESSION_SECRET;/);
+      expect(output?.indexOf('server.use(\n    session({')).toBeLessThan(output?.indexOf("server.post('/api/login'") ?? -1);
+      expect(output).toContain('maxAge: 2 * 60 * 60 * 1000,');
+      expect(output).toContain('req.session.regenerate(');
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('marks express() in another callback', () => {
+      const source = SERVER.replace('nextApp.prepare().then(', 'database.connect().then(');
+      const { output, reports } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      expect(output).not.toContain('const sessionSecret');
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(/^7:\d+: manual migration needed: no session setup was added for this app/)]);
+    });
+
+    it('migrates a login declared before express() and registered after it', () => {
+      const source = SERVER.replace("  const server = express();\n  server.post('/api/login', async (req, res) => {", '  const login = async (req, res) => {').replace(
+        '  });\n  server.all',
+        "  };\n  const server = express();\n  server.post('/api/login', login);\n  server.all",
+      );
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      expect(reports).toEqual([]);
+      expect(output).toContain('req.session.regenerate(');
+      expect(output).toMatch(/const server = express\(\);\n {2}const sessionSecret/);
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('adds the setup after express() following await prepare()', () => {
+      const source = SERVER.replace('nextApp.prepare().then(async () => {', 'async function start() {\n  await nextApp.prepare();').replace(/\}\);\n$/, '}\nstart();\n');
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      expect(reports).toEqual([]);
+      expect(output).toMatch(/await nextApp\.prepare\(\);\n {2}const server = express\(\);\n {2}const sessionSecret = process\.env\.SESSION_SECRET;/);
+      expect(output).toContain('req.session.regenerate(');
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('marks a login passed through a wrapper', () => {
+      const source = SERVER.replace("server.post('/api/login', async (req, res) => {", "server.post('/api/login', rateLimited(async (req, res) => {").replace(
+        '  });\n  server.all',
+        '  }));\n  server.all',
+      );
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      expect(output).not.toContain('req.session.');
+      expect(reports.map(withoutFile)).toEqual([
+        expect.stringMatching(/^9:\d+: manual migration needed: the app `server` is created inside a function after nextApp\.prepare\(\), .* migrate this login by hand$/),
+      ]);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+  });
+
   it('marks an App Router route handler found by its path', () => {
     const { output, reports, rerun } = runInProject(NEXT_PROJECT, ROUTE_HANDLER, 'app/api/login/route.js');
     expect(output).toContain(`/* eslint-plugin-sessions: ${NEXT_ROUTE_REASON} */\n  return Response.json(`);
