@@ -55,6 +55,7 @@ import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../sr
 import {
   describeFrameworkProblem,
   getHandlerFramework,
+  getLoadedModules,
   getOtherFrameworkModule,
   hasDestructuredRequest,
   hasExpressParameters,
@@ -1018,7 +1019,8 @@ function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
   let changed = false;
   for (const site of [...sites].reverse()) {
     if (site.call.library !== 'express-jwt') continue;
-    if (migration.nestedApp && !isRegistrationAfterCreation(migration.nestedApp, site.path)) {
+    // A guard created after the setup can only be registered after it, whatever it is registered on.
+    if (migration.nestedApp && !isAfterCreation(migration.nestedApp, site.path)) {
       changed = markForManualMigration(migration.file, site.path, describeUnregisteredHandler(migration.nestedApp, 'check')) || changed;
       continue;
     }
@@ -1785,6 +1787,7 @@ function getAppCallArguments(node: AnyNode, express: ExpressBindings): AnyNode[]
  */
 function findNextCustomServerApp(migration: Migration): AppCreation | undefined {
   const { j, file } = migration;
+  if (!getLoadedModules(migration.sourceCode).includes('express')) return undefined;
   const express = findExpressBindings(migration);
   const calls = file.root
     .find(j.Node)
@@ -1892,7 +1895,12 @@ function isRegistrationAfterCreation(app: AppCreation, use: ASTPath): boolean {
   if (getIdentifierName(object) !== app.appName) return false;
   // The name must be the app's variable, not another one of the same name in a nested function.
   if (callPath.scope?.lookup(app.appName) !== app.statementPath.scope?.lookup(app.appName)) return false;
-  return getIndexInList(app.list, callPath) > app.list.value.indexOf(app.statementPath.node as Statement);
+  return isAfterCreation(app, callPath);
+}
+
+/** True when `path` is inside a statement that follows the app's creation in the same function body, so it runs after the setup. */
+function isAfterCreation(app: AppCreation, path: ASTPath): boolean {
+  return getIndexInList(app.list, path) > app.list.value.indexOf(app.statementPath.node as Statement);
 }
 
 /** Returns the index of the statement of `list` that contains `path`, or -1 when none does. */

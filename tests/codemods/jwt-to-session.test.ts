@@ -850,6 +850,32 @@ describe('jwt-to-session in a Next.js project', () => {
       expect(rerun.output).toBeUndefined();
     });
 
+    it('migrates an express-jwt guard created after express()', () => {
+      const source = SERVER.replace(
+        "  server.post('/api/login'",
+        "  server.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }).unless({ path: ['/api/login'] }));\n  server.post('/api/login'",
+      ).replace("import jwt from 'jsonwebtoken';", "import jwt from 'jsonwebtoken';\nimport { expressjwt } from 'express-jwt';");
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      expect(reports).toEqual([]);
+      expect(output).not.toContain('expressjwt(');
+      expect(output).toMatch(/const server = express\(\);\n {2}const sessionSecret/);
+      expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('marks an express-jwt guard created before express()', () => {
+      const source = SERVER.replace(
+        'nextApp.prepare().then(async () => {',
+        "const guard = expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] });\nnextApp.prepare().then(async () => {",
+      )
+        .replace("  server.post('/api/login'", "  server.use(guard);\n  server.post('/api/login'")
+        .replace("import jwt from 'jsonwebtoken';", "import jwt from 'jsonwebtoken';\nimport { expressjwt } from 'express-jwt';");
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      expect(output).toContain('expressjwt(');
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(/^7:\d+: manual migration needed: the app `server` is created inside a function after nextApp\.prepare\(\), .* migrate this check by hand$/)]);
+      expect(rerun.output).toBeUndefined();
+    });
+
     it('marks a login passed through a wrapper', () => {
       const source = SERVER.replace("server.post('/api/login', async (req, res) => {", "server.post('/api/login', rateLimited(async (req, res) => {").replace(
         '  });\n  server.all',
