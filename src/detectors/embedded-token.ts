@@ -1,7 +1,8 @@
 /**
  * Recognises a JWT that a route puts into a larger string of its response body, such as the signed embed
  * URL of a Metabase dashboard, and whose claims name no user. Such a token grants access to a resource of
- * another service and is no login session.
+ * another service and is no login session. A claim named like a user (`sub`, `id`) whose value is the
+ * same for every request, such as a Mux playback id in `sub`, names a resource and not the logged-in user.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -10,7 +11,7 @@ import { findVariable, getConstantInit, getKeyName, isFunctionNode, skipTypeWrap
 import { splitWords } from './credential-name.js';
 import type { JwtCall } from './jwt-library.js';
 import { getCalleeMethod } from './request-handler.js';
-import { isFixedValue } from './service-token.js';
+import { isConstantValue, isFixedValue } from './service-token.js';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -36,7 +37,10 @@ const USER_WORDS = new Set([
   'principal',
   'phone',
 ]);
-/** Sign options and jose builder methods that set the token's subject, which names a user. */
+/**
+ * Sign options and jose builder methods that set the token's subject, which names a user unless its value
+ * is the same for every request.
+ */
 const SUBJECT_OPTIONS = new Set(['subject', 'setSubject']);
 /** The position of jsonwebtoken's options argument: `jwt.sign(payload, key, options)`. */
 const JSONWEBTOKEN_OPTIONS_INDEX = 2;
@@ -63,8 +67,9 @@ export function isEmbeddedInBody(sink: { kind: string; embedded?: boolean }): bo
 /**
  * Returns true when the claims of a sign call name no user and hold only values that no request can set
  * (see `isFixedValue`). The payload must be an object literal, written in the call or bound to a `const`
- * that nothing else reads or changes. No claim at any depth may have a name made of a user word (`sub`,
- * `id`, `userId`, `email`, `customer_id`), and the options and jose builder calls may not set a subject.
+ * that nothing else reads or changes. A claim at any depth whose name contains a user word (`sub`, `id`,
+ * `userId`, `email`, `customer_id`), a subject option and a jose `setSubject()` call must hold a value that
+ * is the same for every request (see `isConstantValue`). So `sub: user.id` and `sub: Date.now()` name a user.
  */
 export function hasAnonymousClaims(sourceCode: SourceCode, call: JwtCall): boolean {
   const payload = call.payloadNode && resolvePayloadObject(sourceCode, call.payloadNode);
@@ -77,8 +82,9 @@ export function hasAnonymousClaims(sourceCode: SourceCode, call: JwtCall): boole
   }
   return (call.builderCalls ?? []).every((builder) => {
     const method = getCalleeMethod(builder);
-    if (method === undefined || SUBJECT_OPTIONS.has(method)) return false;
-    return builder.arguments.every((argument) => isFixedValue(sourceCode, argument));
+    if (method === undefined) return false;
+    const isAcceptedValue = SUBJECT_OPTIONS.has(method) ? isConstantValue : isFixedValue;
+    return builder.arguments.every((argument) => isAcceptedValue(sourceCode, argument));
   });
 }
 
@@ -100,7 +106,8 @@ function isAnonymousObject(sourceCode: SourceCode, object: TSESTree.ObjectExpres
   return object.properties.every((property) => {
     if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.computed) return false;
     const key = getKeyName(property);
-    if (key === undefined || namesUser(key)) return false;
+    if (key === undefined) return false;
+    if (namesUser(key)) return isConstantValue(sourceCode, property.value);
     const value = skipTypeWrappers(property.value);
     if (value.type === AST_NODE_TYPES.ObjectExpression) return isAnonymousObject(sourceCode, value);
     return isFixedValue(sourceCode, value);
@@ -111,7 +118,8 @@ function hasAnonymousOptions(sourceCode: SourceCode, options: TSESTree.ObjectExp
   return options.properties.every((property) => {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
     const key = getKeyName(property);
-    return key !== undefined && !SUBJECT_OPTIONS.has(key) && isFixedValue(sourceCode, property.value);
+    if (key === undefined) return false;
+    return SUBJECT_OPTIONS.has(key) ? isConstantValue(sourceCode, property.value) : isFixedValue(sourceCode, property.value);
   });
 }
 

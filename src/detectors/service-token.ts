@@ -126,6 +126,31 @@ export function isFixedValue(sourceCode: SourceCode, node: TSESTree.Node, depth 
 }
 
 /**
+ * Returns true for a value that is the same for every request and every login: a string, number or
+ * boolean literal, a template without expressions, an environment variable read by a fixed name, or a
+ * `const` bound to one of these. Unlike `isFixedValue`, it rejects the current time and computed values.
+ * So a value it accepts cannot name the user a token is signed for.
+ */
+export function isConstantValue(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const expression = skipTypeWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return ['string', 'number', 'boolean'].includes(typeof expression.value);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return expression.expressions.length === 0;
+    case AST_NODE_TYPES.MemberExpression:
+      return isEnvironmentRead(sourceCode, expression, depth);
+    case AST_NODE_TYPES.Identifier: {
+      const init = getConstantInit(sourceCode.scopeManager, expression);
+      return init !== undefined && isConstantValue(sourceCode, init, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * Returns true for a `const` bound to a fixed value. A constant bound to an object or a list is not
  * followed, because later statements may add properties or elements to it.
  */

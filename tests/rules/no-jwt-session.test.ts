@@ -685,6 +685,26 @@ app.get('/api/metabase', (req, res) => {
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
     },
+    // A signed Mux playback URL: \`sub\` is the playback id, the same for every request.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/api/video', (req, res) => {
+  const exp = Math.floor(Date.now() / 1000) + 60 * 60;
+  const token = jwt.sign({ sub: process.env.MUX_PLAYBACK_ID, aud: 'v', exp }, privateKey, { algorithm: 'RS256' });
+  res.json({ src: \`https://stream.mux.com/\${process.env.MUX_PLAYBACK_ID}.m3u8?token=\${token}\` });
+});`,
+      filename: FILENAMES.js,
+    },
+    // User-named claims set to a literal or to a constant bound to an environment variable.
+    {
+      code: `import jwt from 'jsonwebtoken';
+const PLAYBACK_ID = process.env.MUX_PLAYBACK_ID;
+app.get('/embed', (req, res) => {
+  const token = jwt.sign({ username: 'demo', sub: PLAYBACK_ID }, key, { expiresIn: '10m' });
+  res.json({ url: SITE_URL + '/embed/' + token });
+});`,
+      filename: FILENAMES.js,
+    },
     // The same with \`+\` concatenation, a URL variable and a rendered page.
     {
       code: `import jwt from 'jsonwebtoken';
@@ -1774,12 +1794,73 @@ app.get('/api/metabase', (req, res) => {
       languageOptions: commonjs,
       errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
     },
-    // An embedded token whose payload names the user, even with a fixed value.
+    // An embedded token whose subject is the logged-in user.
     {
       code: `import jwt from 'jsonwebtoken';
-app.get('/embed', (req, res) => {
-  const token = jwt.sign({ username: 'demo' }, key, { expiresIn: '10m' });
+app.get('/playback', (req, res) => {
+  const token = jwt.sign({ sub: req.user.id, aud: 'v' }, privateKey, { algorithm: 'RS256', expiresIn: '1h' });
+  res.json({ src: \`https://stream.mux.com/\${process.env.MUX_PLAYBACK_ID}.m3u8?token=\${token}\` });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // The subject comes from a looked-up user, a converted id or a parameter.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/embed', async (req, res) => {
+  const user = await users.find(req.session.email);
+  const token = jwt.sign({ sub: user.id }, key, { expiresIn: '10m' });
   res.json({ url: SITE_URL + '/embed/' + token });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/embed', async (req, res) => {
+  const account = await accounts.find(req.session.email);
+  const token = jwt.sign({ sub: String(account.id) }, key, { expiresIn: '10m' });
+  res.json({ url: \`\${SITE_URL}/embed/\${token}\` });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 4, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+function sendEmbed(res, userId) {
+  const token = jwt.sign({ sub: userId }, key, { expiresIn: '10m' });
+  res.json({ url: \`\${SITE_URL}/embed/\${token}\` });
+}
+app.get('/embed', (req, res) => sendEmbed(res, req.user.id));`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    // A token with a fixed subject that goes whole into the body, a cookie or a Bearer header.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/playback', (req, res) => {
+  const token = jwt.sign({ sub: process.env.MUX_PLAYBACK_ID, aud: 'v' }, privateKey, { algorithm: 'RS256', expiresIn: '1h' });
+  res.json({ token });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/playback', (req, res) => {
+  const token = jwt.sign({ sub: 'demo' }, key, { expiresIn: '1h' });
+  res.cookie('token', token, { httpOnly: true });
+  res.sendStatus(204);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/playback', (req, res) => {
+  const token = jwt.sign({ sub: 'demo' }, key, { expiresIn: '1h' });
+  res.setHeader('Authorization', \`Bearer \${token}\`);
+  res.sendStatus(204);
 });`,
       filename: FILENAMES.js,
       errors: [{ messageId: 'issuedSession', line: 3, column: 17 }],
