@@ -29,6 +29,7 @@ const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
   Fastify: '@fastify/session with a store',
   Nest: 'express-session set up in main.ts when Nest runs on Express',
   'Next.js': "a random session id stored with `cookies().set()` and the session data in a database, or Auth.js with `session: { strategy: 'database' }`",
+  'React Server Components': 'a random session id in an HttpOnly cookie and the session data in a database',
 };
 
 /**

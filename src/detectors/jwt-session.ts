@@ -14,6 +14,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
+import { listsPackage } from '../codemod/manifest.js';
 import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/reference-tracker.js';
 import { splitWords } from './credential-name.js';
@@ -191,8 +192,12 @@ export function isHonoSession(sourceCode: TSESLint.SourceCode, finding: JwtSessi
   return otherFramework !== undefined && getFrameworkOfModule(otherFramework) === 'Hono';
 }
 
-/** Frameworks other than Express and Hono whose JWT sites the jwt-to-session codemod only marks. */
-export type MarkedSessionFramework = 'Koa' | 'Fastify' | 'Nest' | 'Next.js';
+/**
+ * Frameworks other than Express and Hono whose JWT sites the jwt-to-session codemod only marks. `React
+ * Server Components` stands for a server action in a project that does not list next, whose framework
+ * the file does not show.
+ */
+export type MarkedSessionFramework = 'Koa' | 'Fastify' | 'Nest' | 'Next.js' | 'React Server Components';
 
 const MARKED_SESSION_FRAMEWORKS: readonly string[] = ['Koa', 'Fastify', 'Nest'] satisfies readonly MarkedSessionFramework[];
 
@@ -200,7 +205,8 @@ const MARKED_SESSION_FRAMEWORKS: readonly string[] = ['Koa', 'Fastify', 'Nest'] 
  * Returns Koa, Fastify or Nest when a finding belongs to an app of that framework. That is so when the JWT
  * comes from its own JWT package (koa-jwt, @fastify/jwt, @nestjs/jwt), or when the file loads the framework
  * and not express, which the jwt-to-session codemod also tests before it marks a site. Returns Next.js
- * when `isNextSession` returns true. Returns undefined otherwise, Hono included, which `isHonoSession` covers.
+ * when `isNextSession` returns true, or React Server Components when `isServerActionOutsideNext` also
+ * does. Returns undefined otherwise, Hono included, which `isHonoSession` covers.
  */
 export function getMarkedSessionFramework(
   sourceCode: TSESLint.SourceCode,
@@ -212,7 +218,8 @@ export function getMarkedSessionFramework(
     const framework = module === undefined ? undefined : getFrameworkOfModule(module);
     if (framework !== undefined && MARKED_SESSION_FRAMEWORKS.includes(framework)) return framework as MarkedSessionFramework;
   }
-  return isNextSession(sourceCode, finding, filePath) ? 'Next.js' : undefined;
+  if (!isNextSession(sourceCode, finding, filePath)) return undefined;
+  return isServerActionOutsideNext(sourceCode, finding, filePath) ? 'React Server Components' : 'Next.js';
 }
 
 /**
@@ -232,12 +239,28 @@ export function isNextSession(sourceCode: TSESLint.SourceCode, finding: JwtSessi
 }
 
 /**
+ * Returns true when a token counts as Next.js code only because a server action returns it, and neither
+ * the file nor its project shows Next.js. That is so when the file imports nothing from next/server or
+ * next/headers, is no App Router route file, sends the token through no other Next.js API, and the
+ * nearest package.json does not list next. `'use server'` is a React directive, so such an action may
+ * belong to any React Server Components framework.
+ */
+export function isServerActionOutsideNext(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): boolean {
+  if (finding.kind !== 'issue' || !finding.sinks.some(isServerActionReturn)) return false;
+  if (finding.sinks.some((sink) => sink.framework === 'next' && !isServerActionReturn(sink))) return false;
+  return !isNextServerFile(sourceCode, filePath) && !listsPackage(filePath, 'next');
+}
+
+/**
  * Returns the reason the jwt-to-session codemod marks a site that `isNextSession` assigns to Next.js, or
- * undefined for any other site.
+ * undefined for any other site. The reason names Next.js unless `isServerActionOutsideNext` returns true.
  */
 export function getNextSessionReason(sourceCode: TSESLint.SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
   if (!isNextSession(sourceCode, finding, filePath)) return undefined;
   const task = finding.kind === 'issue' ? 'move this login' : 'move this check';
+  if (isServerActionOutsideNext(sourceCode, finding, filePath)) {
+    return `React server actions have no express-session, and this codemod migrates only Express handlers; ${task} to a server-side session by hand`;
+  }
   return `Next.js route handlers and server actions have no express-session, and this codemod migrates only Express handlers; ${task} to a server-side session by hand`;
 }
 

@@ -899,6 +899,14 @@ describe('jwt-to-session in a Next.js project', () => {
     expect(rerun.output).toBeUndefined();
   });
 
+  it('marks a server action with the Next.js reason', () => {
+    const fixture = join(FIXTURES, 'server-action-marked.input.ts');
+    const { output, reports, rerun } = runInProject(NEXT_PROJECT, readFileSync(fixture, 'utf8'), 'app/actions.ts');
+    expect(output).toContain(`/* eslint-plugin-sessions: ${NEXT_ROUTE_REASON} */\n  const token = jwt.sign(`);
+    expect(reports.map(withoutFile)).toEqual([`6:17: ${NEXT_ROUTE_REASON}`]);
+    expect(rerun.output).toBeUndefined();
+  });
+
   it('leaves the same handler alone outside a route file', () => {
     const { output, reports } = runInProject(NEXT_PROJECT, ROUTE_HANDLER, 'lib/login.js');
     expect(output).toBeUndefined();

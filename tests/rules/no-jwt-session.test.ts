@@ -20,6 +20,11 @@ const NEXT = {
   framework: 'Next.js',
   setup: "a random session id stored with `cookies().set()` and the session data in a database, or Auth.js with `session: { strategy: 'database' }`",
 };
+/** Server actions of a React Server Components framework other than Next.js. */
+const SERVER_ACTION = {
+  framework: 'React Server Components',
+  setup: 'a random session id in an HttpOnly cookie and the session data in a database',
+};
 /** Pages Router API routes have no `cookies()`, so their advice sets the cookie on the Node.js response. */
 const NEXT_API_ROUTE_DATA = {
   site: 'This is Next.js API route code (Pages Router). ',
@@ -945,7 +950,7 @@ app.post('/api/login', async (req, res) => {
       filename: join(nextProject, 'server.js'),
       errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
     },
-    // ---- Next.js server actions ----
+    // ---- Next.js server actions, in a project whose package.json lists next ----
     // An exported function of a 'use server' file returns its value to the browser.
     {
       code: `'use server';
@@ -955,7 +960,7 @@ export async function login(formData: FormData) {
   const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET!, { expiresIn: '5m' });
   return { token };
 }`,
-      filename: FILENAMES.ts,
+      filename: join(nextProject, 'app/actions.ts'),
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 17 }],
     },
     // An arrow function exported by name, returning its token through a helper of the file.
@@ -967,7 +972,7 @@ function issue(id) {
 }
 const signIn = async (formData) => ({ token: issue(formData.get('id')) });
 export { signIn };`,
-      filename: FILENAMES.js,
+      filename: join(nextProject, 'app/actions.js'),
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 4, column: 10 }],
     },
     // A default export, with the directive in double quotes after a comment.
@@ -978,7 +983,7 @@ import jwt from 'jsonwebtoken';
 export default async function (formData) {
   return jwt.sign({ sub: formData.get('id') }, process.env.JWT_SECRET);
 }`,
-      filename: FILENAMES.js,
+      filename: join(nextProject, 'app/login/action.js'),
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 10 }],
     },
     // An inline server action: its own body starts with the directive.
@@ -991,8 +996,46 @@ export default function Page() {
   }
   return <form action={login} />;
 }`,
-      filename: FILENAMES.jsx,
+      filename: join(nextProject, 'app/login/page.jsx'),
       errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 5, column: 21 }],
+    },
+    // ---- Server actions outside Next.js ----
+    // A 'use server' file in a project whose package.json does not list next gets advice for any React
+    // Server Components framework.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+export async function login(formData: FormData) {
+  const user = await db.users.check(formData.get('email'), formData.get('password'));
+  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET!, { expiresIn: '5m' });
+  return { token };
+}`,
+      filename: join(plainProject, 'src/actions.ts'),
+      errors: [{ messageId: 'issuedFrameworkSession', data: SERVER_ACTION, line: 5, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+export default function Page() {
+  async function login(formData) {
+    'use server';
+    return { token: jwt.sign({ sub: formData.get('id') }, process.env.JWT_SECRET) };
+  }
+  return <form action={login} />;
+}`,
+      filename: FILENAMES.jsx,
+      errors: [{ messageId: 'issuedFrameworkSession', data: SERVER_ACTION, line: 5, column: 21 }],
+    },
+    // A server action that also imports from next/headers is Next.js code wherever it is.
+    {
+      code: `'use server';
+import jwt from 'jsonwebtoken';
+import { headers } from 'next/headers';
+export async function login(formData) {
+  const agent = (await headers()).get('user-agent');
+  return { token: jwt.sign({ sub: formData.get('id'), agent }, process.env.JWT_SECRET) };
+}`,
+      filename: join(plainProject, 'src/actions.js'),
+      errors: [{ messageId: 'issuedFrameworkSession', data: NEXT, line: 6, column: 19 }],
     },
     // ---- Next.js redirects and headers ----
     // A token in the URL of a NextResponse redirect.
