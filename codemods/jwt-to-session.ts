@@ -37,32 +37,15 @@ import {
 } from '../src/codemod/index.js';
 import { dependsOnAny } from '../src/codemod/manifest.js';
 import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../src/codemod/registry.js';
-import { isEmbeddedInBody } from '../src/detectors/embedded-token.js';
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
-import {
-  findJwtSessions,
-  getNextSessionReason,
-  getNonExpressSessionReason,
-  traceTokenSinks,
-  type JwtSessionAccept,
-  type JwtSessionFinding,
-  type TokenSink,
-  type TokenSinkKind,
-} from '../src/detectors/jwt-session.js';
+import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
+import { describeCode, getManualMigrationReason } from '../src/detectors/jwt-session-migration.js';
 import { getNextPagesFile, isNextCodeWithoutExpress } from '../src/detectors/nextjs.js';
-import { getRequestObjectKind, isRequestHandler, type FunctionNode } from '../src/detectors/request-handler.js';
-import {
-  describeFrameworkProblem,
-  getHandlerFramework,
-  getLoadedModules,
-  getOtherFrameworkModule,
-  hasDestructuredRequest,
-  hasExpressParameters,
-  isExpressHandler,
-} from '../src/detectors/server-framework.js';
+import type { FunctionNode } from '../src/detectors/request-handler.js';
+import { describeFrameworkProblem, getHandlerFramework, getLoadedModules, getOtherFrameworkModule, hasExpressParameters } from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
-import { findVariable, forEachNode, getRequiredModule, getStaticValue, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
+import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -211,126 +194,16 @@ function markUnsupportedSites(migration: Migration, sites: Site[]): boolean {
 }
 
 function getUnsupportedReason(migration: Migration, site: Site): string | undefined {
+  const reason = getManualMigrationReason(migration.sourceCode, site.finding, migration.file.path);
+  if (reason !== undefined) return reason;
   const { library, operation } = site.call;
-  if (library === 'passport-jwt') {
-    return 'passport-jwt reads a JWT on every request; replace this strategy with passport.session() and serializeUser/deserializeUser';
-  }
-  if (library === 'koa-jwt' || library === '@fastify/jwt' || library === '@nestjs/jwt' || library === 'hono/jwt') {
-    return `${library} is not migrated (only Express servers are); move this app to server-side sessions by hand`;
-  }
-  const nextReason = getNextSessionReason(migration.sourceCode, site.finding, migration.file.path);
-  if (nextReason !== undefined) return nextReason;
-  if (library === 'jose' && (operation === 'sign' || operation === 'verify') && site.handler) {
-    return 'jose calls are not migrated; replace this JWT with express-session by hand';
-  }
-  if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
-  const nonExpressReason = getNonExpressSessionReason(migration.sourceCode, site.finding, migration.file.path);
-  if (nonExpressReason !== undefined) return nonExpressReason;
-  if (!site.handler || !site.handlerNode) {
-    return `the JWT is handled ${describeSiteOutsideRewritableFunction(site)}; move it to server-side sessions by hand`;
-  }
-  if (!isRequestHandler(site.handlerNode)) {
-    return operation === 'sign'
-      ? 'the token is signed in a helper outside the request handler; store its payload in req.session in the handler by hand'
-      : 'the token is verified in a helper outside the request handler; check req.session in the handler by hand';
-  }
-  if (hasDestructuredRequest(site.handlerNode)) {
-    return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
-  }
-  // Methods pass the detector's test above; the codemod rewrites none of them.
-  if (!isExpressHandler(site.handlerNode)) {
-    return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
-  }
-  if (migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, site.handler)) {
+  const isJsonwebtokenSite = library === 'jsonwebtoken' && (operation === 'sign' || operation === 'verify');
+  if (site.handler && migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, site.handler)) {
     return describeUnregisteredHandler(migration.nestedApp, operation === 'sign' ? 'login' : 'check');
   }
-  if (isRefreshTokenSite(migration, site)) {
-    return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
-  }
-  if (site.finding.kind === 'accept' && isStoredRequestProperty(migration.sourceCode, site.finding)) {
-    const property = describeCode(migration.sourceCode, site.call.tokenNode as TSESTree.Node);
-    return `the token is read from ${property}, which earlier code sets from the request. That code still runs after the migration and can fail or reject the request when no token is sent, so replace it and this check with req.session by hand`;
-  }
-  if (site.finding.kind === 'issue') {
-    if (traceTokenSinks(migration.sourceCode, site.call, migration.file.path).some((sink) => sink.kind === 'outgoing-request')) {
-      return 'the token is also sent to another service, which would lose it; migrate this login by hand';
-    }
-    if (site.finding.sinks.some(isEmbeddedInBody)) {
-      return 'the token is part of a URL or other text in the response body, so it may be meant for another service (a signed embed or download link); if it is a login, store the payload in req.session by hand';
-    }
-    // The Set-Cookie value may set other cookies too (`[token cookie, theme cookie]`), so it is not removed.
-    if (site.finding.sinks.some((sink) => isSetCookieHeader(migration.sourceCode, sink))) {
-      return "the token is set as a cookie through a raw Set-Cookie header, which this codemod does not rewrite; remove the token's cookie from that header and store the payload in req.session by hand";
-    }
-    const other = site.finding.sinks.find((sink) => !MIGRATED_SINKS.has(sink.kind));
-    if (other) return `the token leaves through ${SINK_DESCRIPTIONS[other.kind]}, which the codemod does not rewrite`;
-  }
+  // The detector found a function around the site that no jscodeshift path matches.
+  if (isJsonwebtokenSite && !site.handler) return 'the JWT is handled in a function the codemod cannot rewrite; move it to server-side sessions by hand';
   return undefined;
-}
-
-/**
- * Describes where a site is when the codemod has no function around it to rewrite. A method is such a
- * place, because babel parses it as one `ClassMethod` or `ObjectMethod` node that starts at the key or a
- * modifier. The detector's `FunctionExpression` starts at the parameters, so no babel node matches it.
- */
-function describeSiteOutsideRewritableFunction(site: Site): string {
-  const owner = site.handlerNode?.parent;
-  if (owner?.type === 'MethodDefinition' || owner?.type === 'TSAbstractMethodDefinition') {
-    return 'in a class method, which the codemod does not rewrite';
-  }
-  if (owner?.type === 'Property' && (owner.method || owner.kind !== 'init')) {
-    return 'in an object-literal method, which the codemod does not rewrite';
-  }
-  if (site.handlerNode) return 'in a function the codemod cannot rewrite';
-
-  let child: TSESTree.Node = site.call.node;
-  for (let node: TSESTree.Node | undefined = child.parent; node; node = node.parent) {
-    if (node.type === 'StaticBlock') return 'in a class static block, outside any function';
-    if (node.type === 'Decorator') return 'in a decorator, outside any function';
-    if ((node.type === 'PropertyDefinition' || node.type === 'AccessorProperty') && node.value === child) {
-      return 'in a class field initializer, outside any function';
-    }
-    child = node;
-  }
-  return 'at the top level of the file, outside any function';
-}
-
-/** True for a response header sink that writes `Set-Cookie`: `res.setHeader('Set-Cookie', …)` or `res.set({ 'Set-Cookie': … })`. */
-function isSetCookieHeader(sourceCode: TSESLint.SourceCode, sink: TokenSink): boolean {
-  if (sink.kind !== 'response-header') return false;
-  if (sink.keys.some((key) => key.toLowerCase() === 'set-cookie')) return true;
-  if (sink.node.type !== 'CallExpression') return false;
-  const name = getStaticValue(sourceCode.scopeManager, sink.node.arguments[0]);
-  return typeof name === 'string' && name.toLowerCase() === 'set-cookie';
-}
-
-/** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
-const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
-
-const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
-  'response-body': 'the response body',
-  'response-header': 'a response header',
-  cookie: 'a cookie',
-  'context-body': 'a Koa context body',
-  redirect: 'a redirect URL',
-  'handler-return': 'the return value of the handler',
-  'access-token-return': 'a returned access_token field',
-  'service-return': 'the return value of a helper function',
-  'outgoing-request': 'an outgoing request',
-};
-
-/** True when the handler of a sign or verify call serves a refresh-token route or handles a refresh token. */
-function isRefreshTokenSite(migration: Migration, site: Site): boolean {
-  const handlerText = migration.sourceCode.text.slice(...(site.handlerNode as FunctionNode).range);
-  const route = getRouteOfHandler(site.handlerNode as FunctionNode);
-  return /refresh/i.test(route ?? '') || /refresh[_-]?token/i.test(handlerText);
-}
-
-function getRouteOfHandler(fn: FunctionNode): string | undefined {
-  const parent = fn.parent;
-  if (parent?.type !== 'CallExpression') return undefined;
-  const first = parent.arguments[0];
-  return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -395,12 +268,8 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   const response = getIdentifierName(responseParam);
   if (!request || !response) return undefined;
 
-  const args = (site.path.node as AnyNode).arguments as AnyNode[];
-  const payload = args[0];
-  if (!payload || payload.type === 'SpreadElement') return 'the signed payload is not a plain argument, so it cannot be moved into the session';
-  if (args.some((argument) => isFunctionLike(argument))) {
-    return 'callback-style jwt.sign is not migrated; store the payload in req.session after req.session.regenerate by hand';
-  }
+  // getManualMigrationReason has marked a spread payload and a callback-style call.
+  const payload = ((site.path.node as AnyNode).arguments as AnyNode[])[0] as AnyNode;
   const place = findLoginPlace(migration, site, request);
   if (place === undefined || typeof place === 'string') return place;
   const { anchor, expressionBody } = place;
@@ -1630,25 +1499,6 @@ function isPassportCall(node: TSESTree.Node, passportNames: ReadonlySet<string>)
   if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
   const object = node.callee.object;
   return object.type === 'Identifier' && passportNames.has(object.name);
-}
-
-/**
- * True when the verified token is a property that earlier code set on the request, as in
- * `jwt.verify(req.token, ...)` after `req.token = req.headers.authorization.split(' ')[1]`. The read of
- * the request then lies outside the call.
- */
-function isStoredRequestProperty(sourceCode: TSESLint.SourceCode, finding: JwtSessionAccept): boolean {
-  const token = finding.call.tokenNode && skipTypeWrappers(finding.call.tokenNode);
-  const source = finding.requestSource?.node;
-  if (token?.type !== 'MemberExpression' || !source) return false;
-  if (getRequestObjectKind(sourceCode.scopeManager, token.object) !== 'request') return false;
-  return source.range[0] < token.range[0] || source.range[1] > token.range[1];
-}
-
-/** Returns the code of `node` on one line, shortened to 50 characters, in backquotes for a marker reason. */
-function describeCode(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-  return `\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\``;
 }
 
 /** True when `identifier` is the first parameter of a function around it that takes two or more: a request. */

@@ -355,7 +355,7 @@ function getNonExpressSite(sourceCode: TSESLint.SourceCode, finding: JwtSessionF
 }
 
 /** True for a class or object-literal method, getter or setter, which the codemod cannot rewrite as a handler. */
-function isMethod(fn: FunctionNode): boolean {
+export function isMethod(fn: FunctionNode): boolean {
   const owner = fn.parent;
   if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.TSAbstractMethodDefinition) return true;
   return owner?.type === AST_NODE_TYPES.Property && (owner.method || owner.kind !== 'init');
