@@ -268,7 +268,7 @@ function planLogin(migration: Migration, site: Site): LoginPlan | string | undef
   const response = getIdentifierName(responseParam);
   if (!request || !response) return undefined;
 
-  // getManualMigrationReason has marked a spread payload and a callback-style call.
+  // getManualMigrationReason marks a spread payload and a callback-style call before a login is planned.
   const payload = ((site.path.node as AnyNode).arguments as AnyNode[])[0] as AnyNode;
   const place = findLoginPlace(migration, site, request);
   if (place === undefined || typeof place === 'string') return place;

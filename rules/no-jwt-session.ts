@@ -9,6 +9,7 @@ import {
   type JwtSessionFinding,
   type MarkedSessionFramework,
 } from '../src/detectors/jwt-session.js';
+import { getManualMigrationReason } from '../src/detectors/jwt-session-migration.js';
 import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -21,7 +22,9 @@ export type MessageIds =
   | 'issuedFrameworkSession'
   | 'acceptedFrameworkSession'
   | 'issuedNonExpressSession'
-  | 'acceptedNonExpressSession';
+  | 'acceptedNonExpressSession'
+  | 'issuedMarkedSession'
+  | 'acceptedMarkedSession';
 
 /** The server-side session setup to name for each framework whose sites jwt-to-session only marks. */
 const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
@@ -80,6 +83,10 @@ export default createRule<Options, MessageIds>({
         'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. {{site}}Move this login to a server-side session by hand{{setup}}; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
       acceptedNonExpressSession:
         'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. {{site}}Move this check to a server-side session by hand{{setup}}; `npx eslint-plugin-sessions migrate jwt-to-session` only marks this code, because it migrates only handlers that run on Express.',
+      issuedMarkedSession:
+        'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session (express-session with a store) by hand. `npx eslint-plugin-sessions migrate jwt-to-session` does not rewrite it and only marks it with this reason: {{reason}}.',
+      acceptedMarkedSession:
+        'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session (express-session with a store) by hand. `npx eslint-plugin-sessions migrate jwt-to-session` does not rewrite it and only marks it with this reason: {{reason}}.',
     },
     schema: [],
   },
@@ -103,6 +110,7 @@ export default createRule<Options, MessageIds>({
  * Express code and marks the code of these frameworks. Other code that the codemod marks because it is not, or may
  * not be, an Express handler gets a message that names no framework. Examples are hapi and Restify files,
  * `(ctx)` handlers in a file that loads no framework, and files that load express and another framework.
+ * Express sites that the codemod marks for another reason get a message with that reason.
  */
 function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, finding: JwtSessionFinding): void {
   const node = getReportNode(finding);
@@ -120,6 +128,11 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
     const pagesRouter = getPagesRouterSession(context.sourceCode, finding, context.filename);
     const data = pagesRouter === undefined ? NO_ADVICE : PAGES_ROUTER_ADVICE[pagesRouter];
     context.report({ node, messageId: issued ? 'issuedNonExpressSession' : 'acceptedNonExpressSession', data });
+    return;
+  }
+  const reason = getManualMigrationReason(context.sourceCode, finding, context.filename);
+  if (reason !== undefined) {
+    context.report({ node, messageId: issued ? 'issuedMarkedSession' : 'acceptedMarkedSession', data: { reason } });
     return;
   }
   context.report({ node, messageId: issued ? 'issuedSession' : 'acceptedSession' });

@@ -112,7 +112,16 @@ export const JWT_TO_SESSION: CodemodEntry = createEntry({
   name: 'jwt-to-session',
   summary: 'Replace JWT login sessions in Express servers with express-session and a connect-session-knex store.',
   pairedRules: ['no-jwt-session'],
-  markOnlyMessageIds: ['issuedHonoSession', 'acceptedHonoSession', 'issuedFrameworkSession', 'acceptedFrameworkSession', 'issuedNonExpressSession', 'acceptedNonExpressSession'],
+  markOnlyMessageIds: [
+    'issuedHonoSession',
+    'acceptedHonoSession',
+    'issuedFrameworkSession',
+    'acceptedFrameworkSession',
+    'issuedNonExpressSession',
+    'acceptedNonExpressSession',
+    'issuedMarkedSession',
+    'acceptedMarkedSession',
+  ],
   dependencies: getJwtToSessionDependencies('knex'),
   // An unknown store fails every file in the transform, so the default list is as good as any there.
   dependenciesFor: (options) => getJwtToSessionDependencies(isSessionStoreKind(options.store) ? options.store : 'knex'),

@@ -1,7 +1,7 @@
 /**
  * Decides which JWT session sites the jwt-to-session codemod marks for a manual migration instead of
  * rewriting them, and why. The codemod takes its marker reasons from here, and no-jwt-session uses the same
- * answer to say that the codemod only marks a site. The codemod may still mark a site that this module
+ * result to say that the codemod only marks a site. The codemod may still mark a site that this module
  * passes, for reasons found only while it plans the rewrite: the token also used by other code, a response
  * body that is the token itself, or a sign call under a condition inside one statement.
  */
@@ -43,9 +43,9 @@ const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
 /**
  * Returns the reason the jwt-to-session codemod marks a site for a manual migration, or undefined when the
  * codemod goes on to plan a rewrite of it. The reasons cover passport-jwt, the JWT packages of other
- * frameworks, Next.js and other code that is not an Express handler, jose calls, sites outside a request
- * handler, handlers that destructure their request, refresh tokens, tokens read from a request property
- * that earlier code sets, and tokens that leave through a place the codemod does not rewrite.
+ * frameworks, Next.js and other code that is not an Express handler, and jose calls. They also cover sites
+ * outside a request handler, handlers that destructure their request, refresh tokens, tokens read from a
+ * request property that earlier code sets, and tokens that leave through a place the codemod does not rewrite.
  */
 export function getManualMigrationReason(sourceCode: SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
   const { library, operation } = finding.call;
@@ -79,7 +79,6 @@ function getHandlerReason(sourceCode: SourceCode, finding: JwtSessionFinding, ha
   if (hasDestructuredRequest(handler)) {
     return 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun';
   }
-  // Methods pass the detector's test above; the codemod rewrites none of them.
   if (!isExpressHandler(handler)) {
     return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
   }
