@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /** A subcommand of `eslint-plugin-sessions`. */
@@ -55,7 +57,23 @@ export async function main(argv: string[]): Promise<number> {
 
 export { parseArgs };
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/eslint-plugin-sessions')) {
+/**
+ * Returns true when Node.js runs this file as its main script, and false when another module imports it.
+ * The script path that Node.js receives may lead here through a symlink: npm's and pnpm's `bin` links, or a
+ * pnpm store. It may also hold characters that a file URL escapes (a space is `%20` there). Both sides are
+ * therefore compared as resolved file system paths.
+ */
+function isMainScript(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainScript()) {
   // A reader that stops early (`migrate --dry --print | head`) closes the pipe; the rest of the output is
   // not wanted then, so the process ends quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,28 @@ describe('check usage', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: eslint-plugin-sessions check');
     expect(result.stdout).toContain('--format <text|json|sarif>');
+  });
+
+  it('runs through a symlinked package in a folder whose name has a space', () => {
+    // pnpm starts the CLI through its symlinked package folder, and the real path of the file differs.
+    const root = makeProject({});
+    const packageFolder = path.join(root, 'my project', 'node_modules', 'eslint-plugin-sessions');
+    mkdirSync(path.dirname(packageFolder), { recursive: true });
+    symlinkSync(path.resolve(path.dirname(CLI), '../../..'), packageFolder, 'dir');
+    const linkedCli = path.join(packageFolder, 'dist', 'src', 'cli', 'index.js');
+    const result = spawnSync(process.execPath, [linkedCli, 'check', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: eslint-plugin-sessions check');
+  });
+
+  it('runs through a symlink to the script itself, as npm links a bin entry', () => {
+    const root = makeProject({ 'src/a.js': STORES_TOKEN });
+    const link = path.join(root, 'bin dir', 'eslint-plugin-sessions');
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(CLI, link);
+    const result = spawnSync(process.execPath, [link, 'check', 'src'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('no-token-in-storage');
   });
 
   it('rejects an unknown option', () => {
