@@ -23,6 +23,11 @@ const PERSISTEDSTATE_NUXT_MODULE = 'pinia-plugin-persistedstate/nuxt';
  * (version 4) or `persistedState` (version 3), with `storage: 'localStorage'` or `'sessionStorage'`.
  */
 const MODULE_STORAGE_OPTION = /\b(?:piniaPluginPersistedstate|persistedState)\s*:\s*\{[^{}]*?\bstorage\s*:\s*['"`](localStorage|sessionStorage)['"`]/;
+/**
+ * The same options given with the module's entry in `modules`, which Nuxt also accepts:
+ * `['pinia-plugin-persistedstate/nuxt', { storage: 'localStorage' }]`.
+ */
+const MODULE_ENTRY_STORAGE_OPTION = /pinia-plugin-persistedstate\/nuxt['"`]\s*,\s*\{[^{}]*?\bstorage\s*:\s*['"`](localStorage|sessionStorage)['"`]/;
 
 const nuxtConfigs = new Map<string, string | undefined>();
 
@@ -34,7 +39,8 @@ export function isNuxtProject(filePath: string): boolean {
 /**
  * Returns where pinia-plugin-persistedstate writes a store of a Nuxt project whose `persist` config names
  * no `storage`. With the plugin's Nuxt module, listed in the Nuxt config or as `@pinia-plugin-persistedstate/nuxt`
- * in package.json, that is a cookie unless the module's options in the Nuxt config choose web storage.
+ * in package.json, that is a cookie. The module's options in the Nuxt config may choose web storage instead,
+ * under the module's config key or with its entry in `modules`.
  * Without the module, the app installs the plugin itself, which writes to `localStorage` from version 3
  * on. Returns undefined when the project lists no version of the plugin, or a range that allows versions
  * before 3 or names none. Version 2 was set up in Nuxt with `createNuxtPersistedState(useCookie)`, which
@@ -45,7 +51,7 @@ export function getDefaultPersistStorage(filePath: string): DefaultPersistStorag
   if (!manifest) return undefined;
   const config = readNuxtConfig(filePath) ?? '';
   if (listsPackage(filePath, '@pinia-plugin-persistedstate/nuxt') || config.includes(PERSISTEDSTATE_NUXT_MODULE)) {
-    const area = MODULE_STORAGE_OPTION.exec(config)?.[1];
+    const area = (MODULE_STORAGE_OPTION.exec(config) ?? MODULE_ENTRY_STORAGE_OPTION.exec(config))?.[1];
     return area === 'localStorage' || area === 'sessionStorage' ? area : 'cookies';
   }
   const range = manifest.dependencies['pinia-plugin-persistedstate'] ?? manifest.devDependencies['pinia-plugin-persistedstate'];

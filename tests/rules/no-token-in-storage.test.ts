@@ -1872,6 +1872,16 @@ const nuxtWithModuleInLocalStorage = createNuxtProject(
   { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
   "export default defineNuxtConfig({\n  modules: ['@pinia/nuxt', 'pinia-plugin-persistedstate/nuxt'],\n  piniaPluginPersistedstate: { storage: 'localStorage' },\n});",
 );
+const nuxtWithModuleTupleInSessionStorage = createNuxtProject(
+  'module-tuple',
+  { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
+  "export default defineNuxtConfig({\n  modules: ['@pinia/nuxt', ['pinia-plugin-persistedstate/nuxt', { storage: 'sessionStorage' }]],\n});",
+);
+const nuxtWithModuleTupleInCookies = createNuxtProject(
+  'module-tuple-cookies',
+  { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
+  "export default defineNuxtConfig({\n  modules: [['pinia-plugin-persistedstate/nuxt', { storage: 'cookies' }], '@pinia/nuxt'],\n});",
+);
 const nuxtWithVersion3Module = createNuxtProject('module-3', { ...NUXT_DEPENDENCIES, '@pinia-plugin-persistedstate/nuxt': '^1.2.0' });
 const nuxtWithVersion2 = createNuxtProject('version-2', { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^2.4.0' });
 const nuxtWithoutPlugin = createNuxtProject('no-plugin', NUXT_DEPENDENCIES);
@@ -1887,6 +1897,7 @@ ruleTester.run('no-token-in-storage with Nuxt auto-imports', rule, {
     // The Nuxt module of the plugin writes to a cookie unless its options choose web storage.
     { filename: nuxtWithModule, code: AUTO_IMPORTED_STORE },
     { filename: nuxtWithVersion3Module, code: AUTO_IMPORTED_STORE },
+    { filename: nuxtWithModuleTupleInCookies, code: AUTO_IMPORTED_STORE },
     // Version 2 persisted Nuxt stores through `createNuxtPersistedState(useCookie)`, and without the
     // plugin the `persist` option does nothing.
     { filename: nuxtWithVersion2, code: AUTO_IMPORTED_STORE },
@@ -1925,6 +1936,12 @@ ruleTester.run('no-token-in-storage with Nuxt auto-imports', rule, {
       filename: nuxtWithModuleInLocalStorage,
       code: AUTO_IMPORTED_STORE,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 3, column: 3 }],
+    },
+    // The same options given with the module's entry in `modules`.
+    {
+      filename: nuxtWithModuleTupleInSessionStorage,
+      code: AUTO_IMPORTED_STORE,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'sessionStorage' }, line: 3, column: 3 }],
     },
     // A store that names web storage itself.
     {
