@@ -9,7 +9,9 @@
  * Tokens sent to another service (an `Authorization` header of an outgoing `fetch` or `axios` request),
  * one-shot tokens (password reset, email verification, invitation links) and OAuth `state` values in a
  * redirect to an identity provider are not sessions. Neither are signed embed URLs: tokens whose claims
- * name no user and that reach the client only inside a larger string of the response body.
+ * name no user and that reach the client only inside a larger string of the response body. Nor are
+ * webhook signatures: tokens from a signature header or a webhook route whose payload the handler keeps
+ * to itself (see `isWebhookSignature`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -33,7 +35,7 @@ import {
   hasDestructuredRequest,
   isExpressHandler,
 } from './server-framework.js';
-import { isServiceAssertion } from './service-token.js';
+import { isServiceAssertion, isWebhookSignature } from './service-token.js';
 import {
   type FunctionNode,
   getCalleeMethod,
@@ -171,7 +173,7 @@ export function findJwtSessions(sourceCode: TSESLint.SourceCode, filePath: strin
 
   const findings: JwtSessionFinding[] = [];
   for (const call of findJwtCalls(sourceCode)) {
-    const finding = call.operation === 'sign' ? getIssue(sourceCode, call, filePath) : getAccept(sourceCode, call);
+    const finding = call.operation === 'sign' ? getIssue(sourceCode, call, filePath) : getAccept(sourceCode, call, filePath);
     if (finding) findings.push(finding);
   }
   cache.set(sourceCode.ast, findings);
@@ -951,7 +953,7 @@ function hasOneShotName(names: readonly string[]): boolean {
   });
 }
 
-function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAccept | undefined {
+function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: string): JwtSessionAccept | undefined {
   const scopeManager = sourceCode.scopeManager;
   // A token checked against an identity provider's key set is that provider's access token, not a session
   // this app hands out.
@@ -969,7 +971,7 @@ function getAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAc
       return { kind: 'accept', call, userProperty: 'user', ...(source ? { requestSource: source } : {}) };
     }
     case 'verify':
-      return getVerifyAccept(sourceCode, call);
+      return getVerifyAccept(sourceCode, call, filePath);
     default:
       return undefined;
   }
@@ -996,7 +998,7 @@ function getExtractorSource(node: TSESTree.Node): RequestSource {
   return { kind: 'request', node };
 }
 
-function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSessionAccept | undefined {
+function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall, filePath: string): JwtSessionAccept | undefined {
   const scopeManager = sourceCode.scopeManager;
   const handler = getEnclosingRequestHandler(call.node) ?? getEnclosingFunction(call.node);
   const isDecoratorVerify = call.library === '@fastify/jwt' && call.method === 'jwtVerify';
@@ -1012,6 +1014,14 @@ function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall): JwtSes
   if (requestSource && ['query', 'body', 'params'].includes(requestSource.kind)) {
     const names = [...getFunctionNames(handler), ...(requestSource.name === undefined ? [] : [requestSource.name])];
     if ((!userAssignment && !nextCall) || hasOneShotName(names)) return undefined;
+  }
+
+  // A webhook signature identifies the service that sends the call. It authenticates a user only when the
+  // handler keeps its payload on the request or in the session, or passes the request on as middleware.
+  if (requestSource && !userAssignment && !nextCall) {
+    const routeNames = [...getFunctionNames(handler), ...(isNextRouteFile(filePath) ? (getRouteSegments(filePath) ?? []) : [])];
+    const keepsPayload = handler !== undefined && findSessionAssignment(scopeManager, handler, call, decodedNames) !== undefined;
+    if (!keepsPayload && isWebhookSignature(requestSource, routeNames)) return undefined;
   }
 
   const unauthorizedResponse = handler ? findUnauthorizedResponse(scopeManager, handler) : undefined;
@@ -1074,6 +1084,23 @@ function findUserAssignment(
     }
   };
   forEachNodeIn(handler.body, visit);
+  return found;
+}
+
+/** Finds `req.session.user = decoded` (or `ctx.session.x`) whose value uses the decoded payload or the verify call. */
+function findSessionAssignment(
+  scopeManager: ScopeManager,
+  handler: FunctionNode,
+  call: JwtCall,
+  decodedNames: ReadonlySet<string>,
+): TSESTree.AssignmentExpression | undefined {
+  let found: TSESTree.AssignmentExpression | undefined;
+  forEachNodeIn(handler.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+    const session = skipTypeWrappers(node.left.object);
+    if (session.type !== AST_NODE_TYPES.MemberExpression || getKeyName(session) !== 'session') return;
+    if (getRequestObjectKind(scopeManager, session.object) !== undefined && usesDecoded(node.right, call, decodedNames)) found = node;
+  });
   return found;
 }
 

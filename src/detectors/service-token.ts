@@ -1,13 +1,15 @@
 /**
  * Recognises a JWT that one service signs for another, which identifies no user and so is no login
- * session. Such a token may contain only values that no request can set.
+ * session. A token this app signs may contain only values that no request can set. A token it receives
+ * is a webhook signature when its header or its route names one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { getConstantInit, getKeyName, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import type { JwtCall } from './jwt-library.js';
-import { getCalleeMethod } from './request-handler.js';
+import { splitWords } from './credential-name.js';
+import { getCalleeMethod, type RequestSource } from './request-handler.js';
 import { isGlobalIdentifier } from './same-file-value.js';
 
 type SourceCode = TSESLint.SourceCode;
@@ -29,6 +31,24 @@ const MATH_FUNCTIONS = new Set(['floor', 'ceil', 'round', 'trunc', 'min', 'max',
 /** Global conversion functions: `Number(process.env.TOKEN_TTL)`. */
 const CONVERSION_FUNCTIONS = new Set(['Number', 'String', 'parseInt', 'parseFloat']);
 const MAX_DEPTH = 8;
+/** Words of a header name that mark a webhook signature: `x-hub-signature-256`, `stripe-signature`, `x-webhook-token`. */
+const SIGNATURE_HEADER_WORDS = new Set(['signature', 'webhook', 'webhooks']);
+/** Words of a route path or handler name that mark a webhook receiver: `/webhooks/billing`, `handleWebhook`. */
+const WEBHOOK_ROUTE_WORDS = new Set(['webhook', 'webhooks']);
+
+/**
+ * Returns true for a token that another service sends in a request header to sign a webhook call. That is
+ * so when the header name contains `signature` or `webhook`, or when one of `routeNames` (route paths,
+ * route folders and handler names) contains `webhook`. Only header tokens count: webhook senders sign
+ * in a header, and a cookie in a webhook route still comes from a browser. The caller still treats such
+ * a token as a session when the handler keeps its payload on the request or in the session, or calls
+ * `next()`.
+ */
+export function isWebhookSignature(source: RequestSource, routeNames: readonly string[]): boolean {
+  if (source.kind !== 'header') return false;
+  if (source.name !== undefined && splitWords(source.name).some((word) => SIGNATURE_HEADER_WORDS.has(word))) return true;
+  return routeNames.some((name) => splitWords(name).some((word) => WEBHOOK_ROUTE_WORDS.has(word)));
+}
 
 /**
  * Returns true for a token that a service signs for another service, which identifies no user. Its

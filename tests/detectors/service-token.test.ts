@@ -1,8 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isFixedValue } from '../../src/detectors/service-token.js';
+import type { RequestSource } from '../../src/detectors/request-handler.js';
+import { isFixedValue, isWebhookSignature } from '../../src/detectors/service-token.js';
 import { parseSourceCode } from '../../src/source-code.js';
+
+/** Creates a request source with a placeholder node, which `isWebhookSignature` does not read. */
+function createSource(kind: RequestSource['kind'], name?: string): RequestSource {
+  const node = parseSourceCode('token;', 'file.js').ast.body[0] as TSESTree.Node;
+  return { kind, node, ...(name === undefined ? {} : { name }) };
+}
 
 /** Parses `value` as the initial value of `probe` inside a function with a `user` parameter, and tests it. */
 function isFixed(value: string, prelude = ''): boolean {
@@ -70,5 +77,31 @@ describe('isFixedValue', () => {
   it('rejects shadowed globals', () => {
     expect(isFixed('process.env.NAME', 'const process = { env: {} };')).toBe(false);
     expect(isFixed('Date.now()', 'import { Date } from "./clock";')).toBe(false);
+  });
+});
+
+describe('isWebhookSignature', () => {
+  it.each(['x-signature', 'x-hub-signature-256', 'stripe-signature', 'svix-signature', 'webhook-signature', 'x-webhook-token'])(
+    'accepts the header %s on any route',
+    (name) => {
+      expect(isWebhookSignature(createSource('header', name), ['/api/orders'])).toBe(true);
+    },
+  );
+
+  it.each([['/webhooks/billing'], ['/webhook'], ['handleStripeWebhook'], ['webhooks', 'orders']])('accepts any header on the route %s', (...names) => {
+    expect(isWebhookSignature(createSource('header', 'authorization'), names)).toBe(true);
+    expect(isWebhookSignature(createSource('header'), names)).toBe(true);
+  });
+
+  it.each(['authorization', 'x-access-token', 'x-auth-token', 'x-signed-in-user'])('rejects the header %s outside webhook routes', (name) => {
+    expect(isWebhookSignature(createSource('header', name), ['/api/me', 'requireUser'])).toBe(false);
+  });
+
+  it.each(['cookie', 'query', 'body', 'params', 'request'] as const)('rejects a %s token on a webhook route', (kind) => {
+    expect(isWebhookSignature(createSource(kind, 'signature'), ['/webhooks/billing'])).toBe(false);
+  });
+
+  it('rejects a route that only contains the letters of webhook', () => {
+    expect(isWebhookSignature(createSource('header', 'authorization'), ['/hooks/webhookless', '/web/hooks'])).toBe(false);
   });
 });

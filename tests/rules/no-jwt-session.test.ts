@@ -770,6 +770,80 @@ app.get('/api/report', (req, res) => {
 });`,
       filename: FILENAMES.js,
     },
+    // ---- Webhook signatures ----
+    // A JWT in a signature header identifies the sending service, and the handler keeps its payload to itself.
+    {
+      code: `const jwt = require('jsonwebtoken');
+app.post('/webhooks/billing', express.text(), (req, res) => {
+  const event = jwt.verify(req.headers['x-signature'], process.env.WEBHOOK_KEY, { algorithms: ['HS256'] });
+  handleEvent(event); res.sendStatus(204);
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+    },
+    // The header name alone marks the signature, read with req.get() and req.header() in any case.
+    {
+      code: `import jwt from 'jsonwebtoken';
+router.post('/stripe', (req, res) => {
+  const event = jwt.verify(req.get('Stripe-Signature'), process.env.STRIPE_KEY);
+  queue.push(event);
+  res.sendStatus(200);
+});
+router.post('/github', (req, res) => {
+  const delivery = jwt.verify(req.header('X-Hub-Signature-256'), process.env.GITHUB_KEY);
+  res.status(202).json({ id: delivery.id });
+});`,
+      filename: FILENAMES.js,
+    },
+    // A header named for webhooks, read through a variable, with the callback form.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/events', (req, res) => {
+  const signature = req.headers['x-webhook-signature'];
+  jwt.verify(signature, process.env.EVENTS_KEY, (err, event) => {
+    if (err) return res.sendStatus(401);
+    events.record(event);
+    res.sendStatus(204);
+  });
+});`,
+      filename: FILENAMES.js,
+    },
+    // The route path alone marks the webhook, whatever header carries the token.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/webhook', (req, res) => {
+  const payload = jwt.verify(req.headers.authorization.split(' ')[1], process.env.PUSH_KEY, { algorithms: ['RS256'] });
+  jobs.enqueue(payload.message);
+  res.sendStatus(204);
+});`,
+      filename: FILENAMES.js,
+    },
+    // A Koa route with the signature header read from the context.
+    {
+      code: `import jwt from 'jsonwebtoken';
+router.post('/webhooks/clerk', async (ctx) => {
+  const event = jwt.verify(ctx.get('svix-signature'), process.env.CLERK_KEY);
+  await users.sync(event.data);
+  ctx.status = 204;
+});`,
+      filename: FILENAMES.js,
+    },
+    // An App Router route file below a webhooks folder.
+    {
+      code: `import { jwtVerify } from 'jose';
+export async function POST(request: Request) {
+  const { payload } = await jwtVerify(request.headers.get('authorization')?.slice(7) ?? '', key);
+  await orders.update(payload);
+  return new Response(null, { status: 204 });
+}`,
+      filename: join(nextProject, 'app/api/webhooks/orders/route.ts'),
+    },
+    // Known limitation: a session token under a webhook path, sent back without being stored, is missed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/webhooks/settings', (req, res) => res.json(jwt.verify(req.headers.authorization.slice(7), key)));`,
+      filename: FILENAMES.js,
+    },
     // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
     {
       code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => ({ token: app.jwt.sign({ id: 1 }) }));\n}`,
@@ -1392,6 +1466,66 @@ verifyToken = (req, res, next) => {
       filename: FILENAMES.cjs,
       languageOptions: commonjs,
       errors: [{ messageId: 'acceptedSession', line: 5, column: 3 }],
+    },
+    // Accepting: an x-auth-token header in a route that sends the user back, without next().
+    {
+      code: `const jwt = require('jsonwebtoken');
+app.get('/me', (req, res) => {
+  const user = jwt.verify(req.headers['x-auth-token'], process.env.JWT_SECRET);
+  res.json(user);
+});`,
+      filename: FILENAMES.cjs,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 3, column: 16 }],
+    },
+    // Accepting: a bearer token in middleware that sets req.user and calls next(), below a webhook path.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.use('/webhooks', (req, res, next) => {
+  req.user = jwt.verify(req.headers.authorization.split(' ')[1], process.env.JWT_SECRET);
+  next();
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 3, column: 14 }],
+    },
+    // Accepting: a signature header whose payload lands in the session, or that middleware passes on with next().
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/webhooks/login', (req, res) => {
+  req.session.user = jwt.verify(req.headers['x-signature'], process.env.JWT_SECRET);
+  res.sendStatus(204);
+});
+app.use((req, res, next) => {
+  jwt.verify(req.get('x-hub-signature-256'), process.env.JWT_SECRET);
+  next();
+});`,
+      filename: FILENAMES.js,
+      errors: [
+        { messageId: 'acceptedSession', line: 3, column: 22 },
+        { messageId: 'acceptedSession', line: 7, column: 3 },
+      ],
+    },
+    // Known limitation: a header name taken by destructuring \`req.headers\` is not read, so this signature is reported.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/events', (req, res) => {
+  const { 'x-webhook-signature': signature } = req.headers;
+  const event = jwt.verify(signature, process.env.EVENTS_KEY);
+  events.record(event);
+  res.sendStatus(204);
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 4, column: 17 }],
+    },
+    // Accepting: a cookie in a webhook route still carries a browser's session.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/webhooks/replay', (req, res) => {
+  const user = jwt.verify(req.cookies.token, process.env.JWT_SECRET);
+  res.json({ replayedBy: user.id });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 3, column: 16 }],
     },
     // Accepting: Authorization bearer header in TypeScript middleware.
     {
