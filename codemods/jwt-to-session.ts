@@ -80,7 +80,7 @@ interface Migration {
   readonly sessionLibrary: 'express-session' | 'cookie-session';
   /** The cookie name of an express-session setup in this file, else the default. */
   readonly cookieName: string;
-  /** The lifetime of the first migrated token, in milliseconds. */
+  /** The lifetime that the first migrated login states, or else the first marked one, in milliseconds. */
   tokenLifetimeMs?: number;
   /** Names of the secrets the migrated calls used; removed when nothing else refers to them. */
   readonly secretNames: Set<string>;
@@ -137,6 +137,10 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
 
   for (const site of sites) {
     if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
+  }
+  // A login the codemod only marks still states how long the app means a session to last.
+  for (const site of sites) {
+    if (isSiteOf(site, 'sign')) recordTokenLifetime(migration, site.call);
   }
 
   let changed = false;

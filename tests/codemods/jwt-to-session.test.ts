@@ -107,6 +107,42 @@ describe('jwt-to-session session setup', () => {
     expect(output).toContain('maxAge: 8 * 60 * 60 * 1000,');
   });
 
+  it('takes maxAge from a migrated login before a marked one', () => {
+    const source = [
+      "const express = require('express');",
+      "const jwt = require('jsonwebtoken');",
+      'const app = express();',
+      "app.post('/refresh', (req, res) => {",
+      "  res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '7d' }) });",
+      '});',
+      "app.post('/login', async (req, res) => {",
+      '  const user = await users.check(req.body.email, req.body.password);',
+      "  res.json({ token: jwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: '15m' }) });",
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(reports.map(withoutFile)).toEqual([expect.stringMatching(/^5:\d+: manual migration needed: refresh-token endpoint/)]);
+    expect(output).toContain('maxAge: 15 * 60 * 1000,');
+  });
+
+  it('takes no maxAge from a sign call that is no session', () => {
+    const source = [
+      "const express = require('express');",
+      "const jwt = require('jsonwebtoken');",
+      'const app = express();',
+      "app.post('/password-reset', async (req, res) => {",
+      "  const resetToken = jwt.sign({ id: req.body.id }, process.env.RESET_SECRET, { expiresIn: '15m' });",
+      '  await sendMail(req.body.email, `https://example.test/reset?token=${resetToken}`);',
+      '  res.sendStatus(204);',
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(reports).toEqual([]);
+    expect(output).toContain('maxAge: 8 * 60 * 60 * 1000,');
+  });
+
   it('keeps a signed embed URL in the response body', () => {
     const source = [
       "const express = require('express');",
