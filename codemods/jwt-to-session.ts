@@ -41,7 +41,7 @@ import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
 import { describeCode, getManualMigrationReason } from '../src/detectors/jwt-session-migration.js';
-import { getNextPagesFile, isNextCodeWithoutExpress } from '../src/detectors/nextjs.js';
+import { getNextPagesFile, isNextApiRouteFile, isNextCode } from '../src/detectors/nextjs.js';
 import type { FunctionNode } from '../src/detectors/request-handler.js';
 import { describeFrameworkProblem, getHandlerFramework, getLoadedModules, getOtherFrameworkModule, hasExpressParameters } from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
@@ -149,7 +149,8 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   changed = rewriteVerifications(migration, sites.filter((site) => isSiteOf(site, 'verify'))) || changed;
   changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
   if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
-  if (usesJwt) {
+  // Next.js serves a file below pages/api as an API route, so an express app there is no server to set up.
+  if (usesJwt && !isNextApiRouteFile(file.path)) {
     const setup = addSessionSetup(migration, usage);
     changed = setup.kind === 'added' || changed;
     changed = markMissingSessionSetup(migration, setup) || changed;
@@ -1196,7 +1197,7 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
 
 /** Returns the reason to mark the logout handlers of a file that Next.js may run, or undefined for Express code. */
 function getNextLogoutReason(migration: Migration): string | undefined {
-  if (!isNextCodeWithoutExpress(migration.sourceCode, migration.file.path)) return undefined;
+  if (!isNextCode(migration.sourceCode, migration.file.path)) return undefined;
   return getNextPagesFile(migration.sourceCode, migration.file.path) === 'maybe-api-helper' ? NEXT_HELPER_LOGOUT_REASON : NEXT_LOGOUT_REASON;
 }
 

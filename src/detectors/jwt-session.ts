@@ -274,8 +274,8 @@ export function getNextSessionReason(sourceCode: TSESLint.SourceCode, finding: J
  * handler that returns its body, a route options object, or a file that loads express and another one. It is also
  * the case for every site in `filePath` when the file loads no server framework and the nearest
  * package.json lists next and not express: such files are Next.js API routes and their helpers. So it is
- * for a file below `pages/api` that loads no server framework when the package.json lists next, whether
- * or not it lists express too. When it lists both, so it is for a file elsewhere that loads no express and
+ * for a file below `pages/api` that loads express or no server framework when the package.json lists
+ * next, whether or not it lists express too. When it lists both, so it is for a file elsewhere that loads no express and
  * imports nothing from it, because Next.js API routes may call that file as well as the express server.
  * Returns undefined for Express handlers. It also returns undefined for sites the codemod marks for other
  * reasons first: sites outside a function or in a method, helpers outside the request handler, and

@@ -68,12 +68,13 @@ export function isNextServerFile(sourceCode: SourceCode, filePath: string): bool
 }
 
 /**
- * Returns true when the file loads no express and is Next.js code: server code as `isNextServerFile`
- * decides, or Pages Router code as `getNextPagesFile` decides.
+ * Returns true for code that Next.js may run in place of express: Pages Router code as `getNextPagesFile`
+ * decides, which includes every file below `pages/api`, or server code as `isNextServerFile` decides in a
+ * file that loads no express.
  */
-export function isNextCodeWithoutExpress(sourceCode: SourceCode, filePath: string): boolean {
-  if (getLoadedModules(sourceCode).includes('express')) return false;
-  return getNextPagesFile(sourceCode, filePath) !== undefined || isNextServerFile(sourceCode, filePath);
+export function isNextCode(sourceCode: SourceCode, filePath: string): boolean {
+  if (getNextPagesFile(sourceCode, filePath) !== undefined) return true;
+  return !getLoadedModules(sourceCode).includes('express') && isNextServerFile(sourceCode, filePath);
 }
 
 /**
@@ -86,15 +87,20 @@ export function isNextCodeWithoutExpress(sourceCode: SourceCode, filePath: strin
 export type NextPagesFile = 'next-only' | 'api-route' | 'maybe-api-helper';
 
 /**
- * Returns why `filePath` may be Pages Router code, or undefined when it is not. A file that loads express
- * runs on express in any project. In a project that lists next and express, a file outside `pages/api`
- * that imports types from express (`import type { Request } from 'express'`) counts as express code too,
- * because Next.js passes its API routes no express request.
+ * Returns why `filePath` may be Pages Router code, or undefined when it is not. Next.js serves every file
+ * below `pages/api` as an API route, whatever the file imports, so such a file is `api-route` even when
+ * it loads express. Outside `pages/api`, a file that loads express runs on express. In a project that
+ * lists next and express, a file outside `pages/api` that imports from express only for its types
+ * (`import type { Request } from 'express'`, or `import express` used only in type annotations) counts
+ * as express code too. Its handlers are typed for the express request, which Next.js does not pass to
+ * its API routes, so the file was written for the custom server.
  */
 export function getNextPagesFile(sourceCode: SourceCode, filePath: string): NextPagesFile | undefined {
-  if (getLoadedModules(sourceCode).includes('express') || !listsPackage(filePath, 'next')) return undefined;
-  if (isNextWithoutExpress(filePath)) return 'next-only';
+  if (!listsPackage(filePath, 'next')) return undefined;
+  const loadsExpress = getLoadedModules(sourceCode).includes('express');
+  if (!loadsExpress && isNextWithoutExpress(filePath)) return 'next-only';
   if (isNextApiRouteFile(filePath)) return 'api-route';
+  if (loadsExpress) return undefined;
   return importsFromExpress(sourceCode) ? undefined : 'maybe-api-helper';
 }
 

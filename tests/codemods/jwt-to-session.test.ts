@@ -566,7 +566,7 @@ describe('jwt-to-session in other frameworks', () => {
     ].join('\n');
     const { output, reports } = run(join(FIXTURES, 'app.ts'), source);
     expect(output).not.toContain('req.session');
-    expect(output).not.toContain('express-session');
+    expect(output).not.toContain('import session');
     expect(reports.map(withoutFile)).toEqual([
       '6:17: manual migration needed: the file loads hono and not express, so its handlers are not Express handlers, which are the only ones this codemod migrates',
     ]);
@@ -591,7 +591,7 @@ describe('jwt-to-session in other frameworks', () => {
     ].join('\n');
     const { output, reports } = run(join(FIXTURES, 'routes.ts'), source);
     expect(output).not.toContain('req.session');
-    expect(output).not.toContain('express-session');
+    expect(output).not.toContain('import session');
     expect(reports.map(withoutFile)).toEqual([`4:17: ${HONO_REASON}`, `8:17: ${HONO_REASON}`]);
   });
 
@@ -632,7 +632,7 @@ describe('jwt-to-session in other frameworks', () => {
     ].join('\n');
     const { output, reports } = run(join(FIXTURES, 'app.ts'), source);
     expect(output).not.toContain('req.session');
-    expect(output).not.toContain('express-session');
+    expect(output).not.toContain('import session');
     expect(output?.split(`/* eslint-plugin-sessions: ${HONO_JWT_REASON} */`)).toHaveLength(3);
     expect(reports.map(withoutFile)).toEqual([`4:19: ${HONO_JWT_REASON}`, `7:24: ${HONO_JWT_REASON}`]);
   });
@@ -816,9 +816,37 @@ describe('jwt-to-session in a Next.js project', () => {
     expect(rerun.output).toBeUndefined();
   });
 
-  it('migrates a file below pages/api that loads express itself', () => {
-    const { output } = runInProject(NEXT_EXPRESS_PROJECT, `import express from 'express';\n${API_ROUTE}`, 'pages/api/login.js');
-    expect(output).toContain('req.session.regenerate(');
+  it('marks a file below pages/api that loads express itself', () => {
+    const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, `import express from 'express';\n${API_ROUTE}`, 'pages/api/login.js');
+    expect(output).not.toContain('req.session');
+    expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^5:\\d+: ${API_ROUTE_REASON}; move this login to a server-side session by hand$`))]);
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('marks a route below src/pages/api typed with express', () => {
+    const source = [
+      "import express from 'express';",
+      "import jwt from 'jsonwebtoken';",
+      'export default function login(req: express.Request, res: express.Response) {',
+      "  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET!, { expiresIn: '5m' });",
+      '  res.json({ token });',
+      '}',
+      '',
+    ].join('\n');
+    const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'src/pages/api/auth/login.ts');
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('import session');
+    expect(output).toContain(`/* eslint-plugin-sessions: ${API_ROUTE_REASON}; move this login to a server-side session by hand */\n  const token = jwt.sign(`);
+    expect(reports.map(withoutFile)).toEqual([`4:17: ${API_ROUTE_REASON}; move this login to a server-side session by hand`]);
+    expect(() => jscodeshift.withParser('ts')(output ?? '')).not.toThrow();
+    expect(rerun.output).toBeUndefined();
+  });
+
+  it('adds no session setup to an app below pages/api', () => {
+    const { output, reports } = runInProject(NEXT_EXPRESS_PROJECT, CUSTOM_SERVER, 'pages/api/[...path].js');
+    expect(output).not.toContain('req.session');
+    expect(output).not.toContain('import session');
+    expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^6:\\d+: ${API_ROUTE_REASON}; move this login to a server-side session by hand$`))]);
   });
 
   it('migrates a custom express server', () => {
@@ -986,6 +1014,14 @@ describe('jwt-to-session in a Next.js project', () => {
       expect(output).toBe(`/* eslint-plugin-sessions: ${NEXT_HELPER_LOGOUT_REASON} */\n${LOGOUT}`);
       expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^1:\\d+: ${NEXT_HELPER_LOGOUT_REASON}$`))]);
       expect(() => jscodeshift.withParser('tsx')(output ?? '')).not.toThrow();
+      expect(rerun.output).toBeUndefined();
+    });
+
+    it('marks a logout below pages/api that loads express', () => {
+      const source = `import express from 'express';\n${LOGOUT}`;
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'pages/api/logout.js');
+      expect(output).toBe(`import express from 'express';\n/* eslint-plugin-sessions: ${NEXT_LOGOUT_REASON} */\n${LOGOUT}`);
+      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(new RegExp(`^2:\\d+: ${NEXT_LOGOUT_REASON}$`))]);
       expect(rerun.output).toBeUndefined();
     });
 

@@ -11,7 +11,7 @@ import {
   getNextPagesFile,
   getRouteSegments,
   isNextApiRouteFile,
-  isNextCodeWithoutExpress,
+  isNextCode,
   isNextRouteFile,
   isNextServerFile,
   isServerAction,
@@ -105,20 +105,20 @@ describe('isNextServerFile', () => {
   });
 });
 
-describe('isNextCodeWithoutExpress', () => {
+describe('isNextCode', () => {
   it('accepts any file of a project that lists next and not express', () => {
     const path = join(nextProject, 'pages/api/logout.js');
-    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
+    expect(isNextCode(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
   });
 
   it('rejects a file that loads express', () => {
     const path = join(nextProject, 'server.js');
-    expect(isNextCodeWithoutExpress(parseSourceCode("import express from 'express';", path), path)).toBe(false);
+    expect(isNextCode(parseSourceCode("import express from 'express';", path), path)).toBe(false);
   });
 
   it('rejects a file of a project without next', () => {
     const path = join(plainProject, 'routes.js');
-    expect(isNextCodeWithoutExpress(parseSourceCode('export function logout(req, res) {}', path), path)).toBe(false);
+    expect(isNextCode(parseSourceCode('export function logout(req, res) {}', path), path)).toBe(false);
   });
 });
 
@@ -136,27 +136,27 @@ describe('isNextApiRouteFile', () => {
   });
 });
 
-describe('isNextCodeWithoutExpress in a project that lists next and express', () => {
+describe('isNextCode in a project that lists next and express', () => {
   it('accepts a file below pages/api', () => {
     const path = join(nextExpressProject, 'pages/api/logout.js');
-    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
+    expect(isNextCode(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
   });
 
-  it('rejects a file below pages/api that loads express', () => {
+  it('accepts a file below pages/api that loads express', () => {
     const path = join(nextExpressProject, 'pages/api/logout.js');
     const text = "const express = require('express');\nmodule.exports = function logout(req, res) {};";
-    expect(isNextCodeWithoutExpress(parseSourceCode(text, path), path)).toBe(false);
+    expect(isNextCode(parseSourceCode(text, path), path)).toBe(true);
   });
 
   it('accepts a file elsewhere that loads no express', () => {
     const path = join(nextExpressProject, 'routes/logout.js');
-    expect(isNextCodeWithoutExpress(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
+    expect(isNextCode(parseSourceCode('export default function logout(req, res) {}', path), path)).toBe(true);
   });
 
   it('rejects a file elsewhere that loads express', () => {
     const path = join(nextExpressProject, 'routes/logout.js');
     const text = "import { Router } from 'express';\nexport default function logout(req, res) {}";
-    expect(isNextCodeWithoutExpress(parseSourceCode(text, path), path)).toBe(false);
+    expect(isNextCode(parseSourceCode(text, path), path)).toBe(false);
   });
 });
 
@@ -171,6 +171,14 @@ describe('getNextPagesFile', () => {
   it('returns api-route below pages/api next to express', () => {
     const path = join(nextExpressProject, 'pages/api/logout.js');
     expect(getNextPagesFile(parseSourceCode(HANDLER, path), path)).toBe('api-route');
+  });
+
+  it.each([
+    ['import', "import express from 'express';"],
+    ['require', "const express = require('express');"],
+  ])('returns api-route below pages/api for an express %s', (_name, load) => {
+    const path = join(nextExpressProject, 'src/pages/api/logout.js');
+    expect(getNextPagesFile(parseSourceCode(`${load}\n${HANDLER}`, path), path)).toBe('api-route');
   });
 
   it('returns maybe-api-helper elsewhere next to express', () => {

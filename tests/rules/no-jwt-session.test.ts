@@ -1244,11 +1244,21 @@ export default function handler(req, res) {
       filename: join(nextExpressProject, 'pages/api/me.js'),
       errors: [{ messageId: 'acceptedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 3, column: 16 }],
     },
-    // A file below pages/api that loads express itself keeps the Express message.
+    // Next.js serves a file below pages/api whatever it loads, so one that loads express gets the Pages Router advice too.
     {
       code: `import express from 'express';\n${NEXT_API_ROUTE}`,
       filename: join(nextExpressProject, 'pages/api/login.js'),
-      errors: [{ messageId: 'issuedSession', line: 5, column: 33 }],
+      errors: [{ messageId: 'issuedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 5, column: 33 }],
+    },
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+export default function login(req: express.Request, res: express.Response) {
+  const token = jwt.sign({ id: req.body.id }, process.env.JWT_SECRET!, { expiresIn: '5m' });
+  res.json({ token });
+}`,
+      filename: join(nextExpressProject, 'src/pages/api/auth/login.ts'),
+      errors: [{ messageId: 'issuedNonExpressSession', data: NEXT_API_ROUTE_DATA, line: 4, column: 17 }],
     },
     // A file elsewhere in that project that loads no express may be called by the API routes, so jwt-to-session only marks it.
     {
