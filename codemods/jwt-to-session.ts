@@ -90,6 +90,8 @@ interface Migration {
   readonly sessionUsers: AnyNode[];
   /** The app of a Next.js custom server created in a function after `nextApp.prepare()`, which gets its setup there. */
   nestedApp?: AppCreation;
+  /** Where the session setup goes, decided before any handler is rewritten. Undefined when the file gets no setup. */
+  setupPlan?: SetupPlan;
 }
 
 /** The statement that stores a new Express app in a variable, and the statement list it sits in. */
@@ -134,6 +136,8 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   const logoutHandlers = findLogoutHandlers(migration);
   // Setup and logout changes apply only to Express code with JWT sessions, here or elsewhere in its package.
   const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFrameworkModule(sourceCode) === undefined;
+  // Next.js serves a file below pages/api as an API route, so an express app there is no server to set up.
+  if (usesJwt && !isNextApiRouteFile(file.path)) migration.setupPlan = planSessionSetup(migration, usage);
 
   for (const site of sites) {
     if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
@@ -149,9 +153,8 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   changed = rewriteVerifications(migration, sites.filter((site) => isSiteOf(site, 'verify'))) || changed;
   changed = rewriteExpressJwtGuards(migration, sites.filter((site) => isSiteOf(site, 'middleware'))) || changed;
   if (usesJwt) changed = rewriteLogoutHandlers(migration, logoutHandlers) || changed;
-  // Next.js serves a file below pages/api as an API route, so an express app there is no server to set up.
-  if (usesJwt && !isNextApiRouteFile(file.path)) {
-    const setup = addSessionSetup(migration, usage);
+  if (migration.setupPlan) {
+    const setup = addSessionSetup(migration, migration.setupPlan);
     changed = setup.kind === 'added' || changed;
     changed = markMissingSessionSetup(migration, setup) || changed;
   }
@@ -203,8 +206,11 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (reason !== undefined) return reason;
   const { library, operation } = site.call;
   const isJsonwebtokenSite = library === 'jsonwebtoken' && (operation === 'sign' || operation === 'verify');
+  const kind = operation === 'sign' ? 'login' : 'check';
+  const missingSetup = site.handler ? getMissingSetupReason(migration, kind) : undefined;
+  if (missingSetup !== undefined) return missingSetup;
   if (site.handler && migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, site.handler)) {
-    return describeUnregisteredHandler(migration.nestedApp, operation === 'sign' ? 'login' : 'check');
+    return describeUnregisteredHandler(migration.nestedApp, kind);
   }
   // The detector found a function around the site that no jscodeshift path matches.
   if (isJsonwebtokenSite && !site.handler) return 'the JWT is handled in a function the codemod cannot rewrite; move it to server-side sessions by hand';
@@ -893,6 +899,11 @@ function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
   let changed = false;
   for (const site of [...sites].reverse()) {
     if (site.call.library !== 'express-jwt') continue;
+    const missingSetup = getMissingSetupReason(migration, 'check');
+    if (missingSetup !== undefined) {
+      changed = markForManualMigration(migration.file, site.path, missingSetup) || changed;
+      continue;
+    }
     // A guard created after the setup can only be registered after it, whatever it is registered on.
     if (migration.nestedApp && !isAfterCreation(migration.nestedApp, site.path)) {
       changed = markForManualMigration(migration.file, site.path, describeUnregisteredHandler(migration.nestedApp, 'check')) || changed;
@@ -1130,6 +1141,11 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
       changed = markForManualMigration(migration.file, handler, nextReason) || changed;
       continue;
     }
+    const missingSetup = getMissingSetupReason(migration, 'logout');
+    if (missingSetup !== undefined) {
+      changed = markForManualMigration(migration.file, handler, missingSetup) || changed;
+      continue;
+    }
     if (migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, handler)) {
       changed = markForManualMigration(migration.file, handler, describeUnregisteredHandler(migration.nestedApp, 'logout')) || changed;
       continue;
@@ -1244,7 +1260,7 @@ function containsJwtCall(migration: Migration, node: AnyNode): boolean {
  */
 type SetupResult =
   | { kind: 'added' | 'present' | 'no-app' }
-  | { kind: 'not-added'; creation: ASTPath }
+  | { kind: 'not-added'; creation: ASTPath; reason: string }
   | { kind: 'uncertain'; use: ASTPath; mounted: string }
   | { kind: 'unconfirmed'; call: ASTPath; code: string }
   | { kind: 'handed-over'; handover: ASTPath; code: string }
@@ -1252,13 +1268,19 @@ type SetupResult =
   | { kind: 'cookie-session-missing'; creation: ASTPath };
 
 /**
- * Adds the session middleware after the statement that creates the app, when the file has no session
- * middleware yet. The statement is at the top level: `const app = express();`, with `require("express")()`
- * in place of `express()`, or with an assignment chain (`const app = module.exports = express();`), or
- * `app = express();` after `let app;`. The statement may also sit in the function of a Next.js custom
- * server that `findNextCustomServerApp` finds.
+ * The plan of `planSessionSetup`: the statement to add the setup after, or the outcome when there is none.
+ * It is made before the handlers are rewritten, so that they stay unchanged when their app gets no setup.
  */
-function addSessionSetup(migration: Migration, usage: SessionLibraryUsage): SetupResult {
+type SetupPlan = { kind: 'ready'; app: AppCreation } | Exclude<SetupResult, { kind: 'added' }>;
+
+/**
+ * Decides where the session middleware goes when the file has no session middleware yet: after the
+ * statement that creates the app. The statement is at the top level: `const app = express();`, with
+ * `require("express")()` in place of `express()`, or with an assignment chain
+ * (`const app = module.exports = express();`), or `app = express();` after `let app;`. The statement may
+ * also sit in the function of a Next.js custom server that `findNextCustomServerApp` finds.
+ */
+function planSessionSetup(migration: Migration, usage: SessionLibraryUsage): SetupPlan {
   const { j, file } = migration;
   const existing = findExistingSessions(migration, usage);
   if (existing && existing.kind !== 'loaded') return existing;
@@ -1291,9 +1313,21 @@ function addSessionSetup(migration: Migration, usage: SessionLibraryUsage): Setu
     statementPath = statementPath.parentPath as ASTPath;
   }
   const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
-  if (!appName || !statementPath || !list || !Array.isArray(list.value)) return { kind: 'not-added', creation };
+  if (!appName || !statementPath || !list || !Array.isArray(list.value)) {
+    return { kind: 'not-added', creation, reason: UNSTORED_APP_REASON };
+  }
   const isTopLevel = (list.parentPath?.node as AnyNode | undefined)?.type === 'Program';
-  if (!isTopLevel && list.value !== migration.nestedApp?.list.value) return { kind: 'not-added', creation };
+  if (!isTopLevel && list.value !== migration.nestedApp?.list.value) {
+    return { kind: 'not-added', creation, reason: describeNestedAppWithoutSetup(appName) };
+  }
+  return { kind: 'ready', app: { appName, statementPath, list } };
+}
+
+/** Adds the session middleware that `plan` places, and passes any other plan on as the result. */
+function addSessionSetup(migration: Migration, plan: SetupPlan): SetupResult {
+  if (plan.kind !== 'ready') return plan;
+  const { j, file } = migration;
+  const { appName, statementPath, list } = plan.app;
 
   // Unused express-session bindings go first, because ensureImport would reuse one even after the app's
   // creation or inside a function, where the setup cannot reach it.
@@ -1651,16 +1685,38 @@ function findNextCustomServerApp(migration: Migration): AppCreation | undefined 
   const found = calls[0] ? getAppAssignment(calls[0]) : undefined;
   const list = found?.statementPath.parentPath as (ASTPath & { value: Statement[] }) | undefined;
   if (!found || !list || !Array.isArray(list.value)) return undefined;
-  if (!isPrepareCallbackBody(list) && !awaitsPrepareBefore(list, found.statementPath)) return undefined;
-  return { ...found, list };
+  return followsPrepare(migration, list, found.statementPath) ? { ...found, list } : undefined;
 }
 
-/** True when a statement before `statement` in a function body is `await nextApp.prepare();`. */
-function awaitsPrepareBefore(list: ASTPath & { value: Statement[] }, statement: ASTPath): boolean {
-  const block = list.parentPath as ASTPath | null;
-  const fn = block?.parentPath?.node as AnyNode | undefined;
-  if ((block?.node as AnyNode | undefined)?.type !== 'BlockStatement' || !fn || !isFunctionLike(fn) || fn.body !== block?.node) return false;
-  const earlier = list.value.slice(0, list.value.indexOf(statement.node as Statement));
+/**
+ * True when the statement at `statement` of `list` runs after Next.js has prepared its pages. That is so
+ * when the statement sits in the body of a function, or in a `try` block inside it, and an earlier
+ * statement of that block or of an enclosing one in the same function is `await nextApp.prepare();`.
+ * It is also so when the function is the callback of `nextApp.prepare().then(…)`, written in place or
+ * passed by name.
+ */
+function followsPrepare(migration: Migration, list: ASTPath & { value: Statement[] }, statement: ASTPath): boolean {
+  let currentList = list;
+  let current = statement.node as Statement;
+  for (;;) {
+    const block = currentList.parentPath as ASTPath | null;
+    if ((block?.node as AnyNode | undefined)?.type !== 'BlockStatement') return false;
+    if (awaitsPrepareBefore(currentList, current)) return true;
+    const ownerPath = block?.parentPath as ASTPath | null;
+    const owner = ownerPath?.node as AnyNode | undefined;
+    if (owner && isFunctionLike(owner) && owner.body === block?.node) return isPrepareCallback(migration, ownerPath as ASTPath);
+    // Only a `try` block runs its statements once, in order with those around it, so only it is climbed.
+    if (owner?.type !== 'TryStatement' || owner.block !== block?.node) return false;
+    const outer = ownerPath?.parentPath as (ASTPath & { value: Statement[] }) | null;
+    if (!outer || !Array.isArray(outer.value)) return false;
+    currentList = outer;
+    current = owner as Statement;
+  }
+}
+
+/** True when a statement before `statement` in `list` is `await nextApp.prepare();`. */
+function awaitsPrepareBefore(list: ASTPath & { value: Statement[] }, statement: Statement): boolean {
+  const earlier = list.value.slice(0, list.value.indexOf(statement));
   return earlier.some((item) => {
     const expression = item.type === 'ExpressionStatement' ? (unwrapExpression(item.expression as AnyNode) as AnyNode) : undefined;
     return expression?.type === 'AwaitExpression' && isPrepareCall(expression.argument as AnyNode);
@@ -1675,14 +1731,26 @@ function isPrepareCall(node: AnyNode): boolean {
   return callee.type === 'MemberExpression' && !callee.computed && getIdentifierName(callee.property as AnyNode) === 'prepare';
 }
 
-/** True when `list` is the body of the function passed to `.then()` of a `.prepare()` call, as in `nextApp.prepare().then(() => { … })`. */
-function isPrepareCallbackBody(list: ASTPath): boolean {
-  const block = list.parentPath as ASTPath | null;
-  const fnPath = block?.parentPath as ASTPath | null;
-  const fn = fnPath?.node as AnyNode | undefined;
-  if ((block?.node as AnyNode | undefined)?.type !== 'BlockStatement' || !fn || !isFunctionLike(fn) || fn.body !== block?.node) return false;
-  const call = getParentNodePath(fnPath as ASTPath)?.node as AnyNode | undefined;
-  if (call?.type !== 'CallExpression' || (call.arguments as AnyNode[])[0] !== fn) return false;
+/**
+ * True when the function at `fnPath` is passed to `.then()` of a `.prepare()` call: in place, as in
+ * `nextApp.prepare().then(() => { … })`, or by the name it is declared under, as in
+ * `nextApp.prepare().then(start)` with `function start() { … }`.
+ */
+function isPrepareCallback(migration: Migration, fnPath: ASTPath): boolean {
+  if (isPrepareThenArgument(fnPath)) return true;
+  const declarationId = getHandlerDeclarationId(fnPath);
+  if (!declarationId) return false;
+  const name = (declarationId.node as AnyNode).name as string;
+  const binding = declarationId.scope?.lookup(name);
+  return (migration.file.root.find(migration.j.Identifier, { name }).paths() as ASTPath[]).some(
+    (identifier) => identifier.node !== declarationId.node && identifier.scope?.lookup(name) === binding && isPrepareThenArgument(identifier),
+  );
+}
+
+/** True when `path` is the first argument of `.then()` on a `.prepare()` call. */
+function isPrepareThenArgument(path: ASTPath): boolean {
+  const call = getParentNodePath(path)?.node as AnyNode | undefined;
+  if (call?.type !== 'CallExpression' || (call.arguments as AnyNode[])[0] !== path.node) return false;
   const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
   if (callee.type !== 'MemberExpression' || callee.computed || getIdentifierName(callee.property as AnyNode) !== 'then') return false;
   return isPrepareCall(callee.object as AnyNode);
@@ -1764,6 +1832,25 @@ function getIndexInList(list: ASTPath & { value: Statement[] }, path: ASTPath): 
     if (current.parentPath?.value === list.value) return list.value.indexOf(current.node as Statement);
   }
   return -1;
+}
+
+/** The reason to mark an `express()` call whose app is not stored in a variable by the statement that calls it. */
+const UNSTORED_APP_REASON =
+  'no session setup was added for this app, because the codemod adds one only after a statement that stores a new app in a variable (`const app = express();`), and this call is not stored that way; add app.use(session({ ... })) with a store after it by hand';
+
+/** Returns the reason to mark the `express()` call of an app stored inside a function or block the codemod does not set up. */
+function describeNestedAppWithoutSetup(appName: string): string {
+  return `no session setup was added for the app \`${appName}\`, because it is created inside a function, and the codemod adds a setup there only for a Next.js custom server whose app is created after nextApp.prepare() in that function; add app.use(session({ ... })) with a store after it by hand`;
+}
+
+/**
+ * Returns the reason to mark a handler or middleware that would use `req.session` in a file whose app
+ * gets no session setup, or undefined when the app gets one or the file shows another session setup.
+ */
+function getMissingSetupReason(migration: Migration, kind: 'login' | 'check' | 'logout'): string | undefined {
+  const plan = migration.setupPlan;
+  if (plan?.kind !== 'not-added') return undefined;
+  return `the app of this file gets no session setup from the codemod (the marker on its \`express()\` call says why), so this ${kind} would use req.session without a session middleware; migrate this ${kind} by hand`;
 }
 
 /** Returns the reason to mark a handler whose registration does not follow the setup of a Next.js custom server. */
@@ -1848,13 +1935,7 @@ function markMissingSessionSetup(migration: Migration, setup: SetupResult): bool
       'the migrated code uses cookie-session, the session library in package.json, but no cookie-session middleware was found for this app and the codemod sets up only express-session; add app.use(cookieSession({ ... })) after the app is created by hand',
     );
   }
-  if (setup.kind === 'not-added') {
-    return markForManualMigration(
-      file,
-      setup.creation,
-      'no session setup was added for this app, which is not created by a top-level `const app = express()`; add app.use(session({ ... })) with a store after it by hand',
-    );
-  }
+  if (setup.kind === 'not-added') return markForManualMigration(file, setup.creation, setup.reason);
   if (setup.kind !== 'no-app' || migration.sessionUsers.length === 0) return false;
   let changed = false;
   for (const use of findUnrecognisedExpressUses(migration)) {

@@ -305,6 +305,52 @@ describe('jwt-to-session on a Next.js custom server', () => {
       await server.close();
     }
   });
+
+  it('sets up sessions inside a try block after await prepare()', async () => {
+    writeFileSync(
+      join(directory, 'fake-next.js'),
+      'module.exports = () => ({ prepare: () => Promise.resolve(), getRequestHandler: () => (req, res) => res.status(404).end() });\n',
+    );
+    const { output, reports } = migrate(
+      'next-custom-server-try',
+      [
+        ...HEADER,
+        'const next = require("./fake-next");',
+        'const nextApp = next({ dev: false });',
+        'const handle = nextApp.getRequestHandler();',
+        'module.exports = (async () => {',
+        '  try {',
+        '    await nextApp.prepare();',
+        '    const server = express();',
+        '    server.use(express.json());',
+        '    server.post("/login", (req, res) => {',
+        '      const token = jwt.sign({ id: 1 }, process.env.JWT_SECRET, { expiresIn: "5m" });',
+        '      res.json({ token, name: "Ann" });',
+        '    });',
+        '    server.use((req, res) => handle(req, res));',
+        '    return server;',
+        '  } catch (error) {',
+        '    console.error(error);',
+        '    throw error;',
+        '  }',
+        '})();',
+        '',
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/ {4}const server = express\(\);\n {4}const sessionSecret = process\.env\.SESSION_SECRET;/);
+
+    const app = await loadFresh<Promise<Express>>(join(directory, 'next-custom-server-try.js'), directory);
+    const server = await listenOnLoopback(app);
+    try {
+      const login = await request(server.url).post('/login').send({ name: 'ann' });
+      expectSessionLogin(login);
+      expect(login.body).toEqual({ name: 'Ann' });
+      expect((await request(server.url).get('/page')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('jwt-to-session login in sqlite3-style callbacks', () => {

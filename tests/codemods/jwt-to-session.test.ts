@@ -100,6 +100,30 @@ describe('jwt-to-session session setup', () => {
     }
   }
 
+  it('marks a logout and a guard of an app without setup', () => {
+    const source = [
+      'const express = require("express");',
+      'const { expressjwt } = require("express-jwt");',
+      'module.exports = function createApp() {',
+      '  const app = express();',
+      '  app.use("/api", expressjwt({ secret: process.env.JWT_SECRET, algorithms: ["HS256"] }));',
+      '  app.post("/logout", (req, res) => {',
+      '    res.json({ ok: true });',
+      '  });',
+      '  return app;',
+      '};',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', 'express-jwt': '^8.0.0' }, source);
+    expect(output).not.toContain('req.session.');
+    expect(reports.map(withoutFile)).toEqual([
+      expect.stringMatching(/^5:\d+: manual migration needed: the app of this file gets no session setup from the codemod .*; migrate this check by hand$/),
+      expect.stringMatching(/^6:\d+: manual migration needed: the app of this file gets no session setup from the codemod .*; migrate this logout by hand$/),
+      expect.stringMatching(/^4:\d+: manual migration needed: no session setup was added for the app `app`, because it is created inside a function/),
+    ]);
+    expect(run('server.js', output ?? source).output).toBeUndefined();
+  });
+
   it('sets up sessions in a package that depends on jsonwebtoken', () => {
     const { output } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' });
     expect(output).toContain('const session = require("express-session");');
@@ -885,11 +909,16 @@ describe('jwt-to-session in a Next.js project', () => {
       expect(rerun.output).toBeUndefined();
     });
 
-    it('marks express() in another callback', () => {
+    it('marks express() and the login in another callback', () => {
       const source = SERVER.replace('nextApp.prepare().then(', 'database.connect().then(');
-      const { output, reports } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
+      const { output, reports, rerun } = runInProject(NEXT_EXPRESS_PROJECT, source, 'server.mjs');
       expect(output).not.toContain('const sessionSecret');
-      expect(reports.map(withoutFile)).toEqual([expect.stringMatching(/^7:\d+: manual migration needed: no session setup was added for this app/)]);
+      expect(output).not.toContain('req.session.');
+      expect(reports.map(withoutFile)).toEqual([
+        expect.stringMatching(/^9:\d+: manual migration needed: the app of this file gets no session setup from the codemod .*; migrate this login by hand$/),
+        expect.stringMatching(/^7:\d+: manual migration needed: no session setup was added for the app `server`, because it is created inside a function/),
+      ]);
+      expect(rerun.output).toBeUndefined();
     });
 
     it('migrates a login declared before express() and registered after it', () => {
