@@ -90,7 +90,7 @@ interface Migration {
   readonly sessionUsers: AnyNode[];
   /** The app of a Next.js custom server created in a function after `nextApp.prepare()`, which gets its setup there. */
   nestedApp?: AppCreation;
-  /** Where the session setup goes, decided before any handler is rewritten. Undefined when the file gets no setup. */
+  /** The plan for the session setup, made before any handler is rewritten. Undefined when the file gets no setup. */
   setupPlan?: SetupPlan;
 }
 
@@ -1846,6 +1846,8 @@ function describeNestedAppWithoutSetup(appName: string): string {
 /**
  * Returns the reason to mark a handler or middleware that would use `req.session` in a file whose app
  * gets no session setup, or undefined when the app gets one or the file shows another session setup.
+ * NOTE: this reason and the one of `describeUnregisteredHandler` are not in `getManualMigrationReason`,
+ * so no-jwt-session reports these sites with the message for sites that the codemod migrates.
  */
 function getMissingSetupReason(migration: Migration, kind: 'login' | 'check' | 'logout'): string | undefined {
   const plan = migration.setupPlan;

@@ -100,7 +100,7 @@ describe('jwt-to-session session setup', () => {
     }
   }
 
-  it('marks a logout and a guard of an app without setup', () => {
+  it('marks logout and guard without setup', () => {
     const source = [
       'const express = require("express");',
       'const { expressjwt } = require("express-jwt");',
