@@ -41,9 +41,10 @@ import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
 import { describeCode, getManualMigrationReason } from '../src/detectors/jwt-session-migration.js';
+import { describeUnregisteredHandler, findNextCustomServerApp, isRegisteredAfterCreation, type NextCustomServerApp } from '../src/detectors/next-custom-server.js';
 import { getNextPagesFile, isNextApiRouteFile, isNextCode } from '../src/detectors/nextjs.js';
 import type { FunctionNode } from '../src/detectors/request-handler.js';
-import { describeFrameworkProblem, getHandlerFramework, getLoadedModules, getOtherFrameworkModule, hasExpressParameters } from '../src/detectors/server-framework.js';
+import { describeFrameworkProblem, getHandlerFramework, getOtherFrameworkModule, hasExpressParameters } from '../src/detectors/server-framework.js';
 import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
 import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
 
@@ -90,6 +91,8 @@ interface Migration {
   readonly sessionUsers: AnyNode[];
   /** The app of a Next.js custom server created in a function after `nextApp.prepare()`, which gets its setup there. */
   nestedApp?: AppCreation;
+  /** The same app as `findNextCustomServerApp` of the detector returns it, for its registration checks. */
+  customServerApp?: NextCustomServerApp;
   /** The plan for the session setup, made before any handler is rewritten. Undefined when the file gets no setup. */
   setupPlan?: SetupPlan;
 }
@@ -132,7 +135,8 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
 
   // Every detector node is matched to a jscodeshift path before the first edit.
   const sites = collectSites(migration);
-  migration.nestedApp = findNextCustomServerApp(migration);
+  migration.customServerApp = findNextCustomServerApp(sourceCode);
+  migration.nestedApp = findNestedAppCreation(migration);
   const logoutHandlers = findLogoutHandlers(migration);
   // Setup and logout changes apply only to Express code with JWT sessions, here or elsewhere in its package.
   const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFrameworkModule(sourceCode) === undefined;
@@ -206,12 +210,8 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (reason !== undefined) return reason;
   const { library, operation } = site.call;
   const isJsonwebtokenSite = library === 'jsonwebtoken' && (operation === 'sign' || operation === 'verify');
-  const kind = operation === 'sign' ? 'login' : 'check';
-  const missingSetup = site.handler ? getMissingSetupReason(migration, kind) : undefined;
+  const missingSetup = site.handler ? getMissingSetupReason(migration, operation === 'sign' ? 'login' : 'check') : undefined;
   if (missingSetup !== undefined) return missingSetup;
-  if (site.handler && migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, site.handler)) {
-    return describeUnregisteredHandler(migration.nestedApp, kind);
-  }
   // The detector found a function around the site that no jscodeshift path matches.
   if (isJsonwebtokenSite && !site.handler) return 'the JWT is handled in a function the codemod cannot rewrite; move it to server-side sessions by hand';
   return undefined;
@@ -899,14 +899,11 @@ function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
   let changed = false;
   for (const site of [...sites].reverse()) {
     if (site.call.library !== 'express-jwt') continue;
+    // markUnsupportedSites has marked the guards that getManualMigrationReason rejects.
+    if (getManualMigrationReason(migration.sourceCode, site.finding, migration.file.path) !== undefined) continue;
     const missingSetup = getMissingSetupReason(migration, 'check');
     if (missingSetup !== undefined) {
       changed = markForManualMigration(migration.file, site.path, missingSetup) || changed;
-      continue;
-    }
-    // A guard created after the setup can only be registered after it, whatever it is registered on.
-    if (migration.nestedApp && !isAfterCreation(migration.nestedApp, site.path)) {
-      changed = markForManualMigration(migration.file, site.path, describeUnregisteredHandler(migration.nestedApp, 'check')) || changed;
       continue;
     }
     const result = buildGuard(migration, site);
@@ -1146,8 +1143,9 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
       changed = markForManualMigration(migration.file, handler, missingSetup) || changed;
       continue;
     }
-    if (migration.nestedApp && !isRegisteredAfterCreation(migration, migration.nestedApp, handler)) {
-      changed = markForManualMigration(migration.file, handler, describeUnregisteredHandler(migration.nestedApp, 'logout')) || changed;
+    const app = migration.customServerApp;
+    if (app && (!detectorNode || !isRegisteredAfterCreation(migration.sourceCode, app, detectorNode))) {
+      changed = markForManualMigration(migration.file, handler, describeUnregisteredHandler(app, 'logout')) || changed;
       continue;
     }
     if (containsJwtCall(migration, node)) {
@@ -1668,170 +1666,15 @@ function getAppCallArguments(node: AnyNode, express: ExpressBindings): AnyNode[]
 }
 
 /**
- * Finds the app of a Next.js custom server created in the callback of
- * `nextApp.prepare().then(() => { const server = express(); … })`, or in a function after
- * `await nextApp.prepare();`. The app exists only inside that function, so its session setup goes there,
- * right after the statement that creates it. This is the app that `addSessionSetup` picks: the first
- * `express()` call without arguments that is stored in a variable.
+ * Returns the app of a Next.js custom server that `findNextCustomServerApp` of the detector finds, as the
+ * jscodeshift path of the statement that creates it. Its session setup goes right after that statement.
  */
-function findNextCustomServerApp(migration: Migration): AppCreation | undefined {
-  const { j, file } = migration;
-  if (!getLoadedModules(migration.sourceCode).includes('express')) return undefined;
-  const express = findExpressBindings(migration);
-  const calls = file.root
-    .find(j.Node)
-    .filter((path) => getAppCallArguments(path.node as AnyNode, express)?.length === 0 && getAppAssignment(path as ASTPath) !== undefined)
-    .paths() as ASTPath[];
-  const found = calls[0] ? getAppAssignment(calls[0]) : undefined;
-  const list = found?.statementPath.parentPath as (ASTPath & { value: Statement[] }) | undefined;
-  if (!found || !list || !Array.isArray(list.value)) return undefined;
-  return followsPrepare(migration, list, found.statementPath) ? { ...found, list } : undefined;
-}
-
-/**
- * True when the statement at `statement` of `list` runs after Next.js has prepared its pages. That is so
- * when the statement sits in the body of a function, or in a `try` block inside it, and an earlier
- * statement of that block or of an enclosing one in the same function is `await nextApp.prepare();`.
- * It is also so when the function is the callback of `nextApp.prepare().then(…)`, written in place or
- * passed by name.
- */
-function followsPrepare(migration: Migration, list: ASTPath & { value: Statement[] }, statement: ASTPath): boolean {
-  let currentList = list;
-  let current = statement.node as Statement;
-  for (;;) {
-    const block = currentList.parentPath as ASTPath | null;
-    if ((block?.node as AnyNode | undefined)?.type !== 'BlockStatement') return false;
-    if (awaitsPrepareBefore(currentList, current)) return true;
-    const ownerPath = block?.parentPath as ASTPath | null;
-    const owner = ownerPath?.node as AnyNode | undefined;
-    if (owner && isFunctionLike(owner) && owner.body === block?.node) return isPrepareCallback(migration, ownerPath as ASTPath);
-    // Only a `try` block runs its statements once, in order with those around it, so only it is climbed.
-    if (owner?.type !== 'TryStatement' || owner.block !== block?.node) return false;
-    const outer = ownerPath?.parentPath as (ASTPath & { value: Statement[] }) | null;
-    if (!outer || !Array.isArray(outer.value)) return false;
-    currentList = outer;
-    current = owner as Statement;
-  }
-}
-
-/** True when a statement before `statement` in `list` is `await nextApp.prepare();`. */
-function awaitsPrepareBefore(list: ASTPath & { value: Statement[] }, statement: Statement): boolean {
-  const earlier = list.value.slice(0, list.value.indexOf(statement));
-  return earlier.some((item) => {
-    const expression = item.type === 'ExpressionStatement' ? (unwrapExpression(item.expression as AnyNode) as AnyNode) : undefined;
-    return expression?.type === 'AwaitExpression' && isPrepareCall(expression.argument as AnyNode);
-  });
-}
-
-/** True for a call of a method named `prepare`, as in `nextApp.prepare()`. */
-function isPrepareCall(node: AnyNode): boolean {
-  const call = unwrapExpression(node) as AnyNode;
-  if (call.type !== 'CallExpression') return false;
-  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
-  return callee.type === 'MemberExpression' && !callee.computed && getIdentifierName(callee.property as AnyNode) === 'prepare';
-}
-
-/**
- * True when the function at `fnPath` is passed to `.then()` of a `.prepare()` call: in place, as in
- * `nextApp.prepare().then(() => { … })`, or by the name it is declared under, as in
- * `nextApp.prepare().then(start)` with `function start() { … }`.
- */
-function isPrepareCallback(migration: Migration, fnPath: ASTPath): boolean {
-  if (isPrepareThenArgument(fnPath)) return true;
-  const declarationId = getHandlerDeclarationId(fnPath);
-  if (!declarationId) return false;
-  const name = (declarationId.node as AnyNode).name as string;
-  const binding = declarationId.scope?.lookup(name);
-  return (migration.file.root.find(migration.j.Identifier, { name }).paths() as ASTPath[]).some(
-    (identifier) => identifier.node !== declarationId.node && identifier.scope?.lookup(name) === binding && isPrepareThenArgument(identifier),
-  );
-}
-
-/** True when `path` is the first argument of `.then()` on a `.prepare()` call. */
-function isPrepareThenArgument(path: ASTPath): boolean {
-  const call = getParentNodePath(path)?.node as AnyNode | undefined;
-  if (call?.type !== 'CallExpression' || (call.arguments as AnyNode[])[0] !== path.node) return false;
-  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
-  if (callee.type !== 'MemberExpression' || callee.computed || getIdentifierName(callee.property as AnyNode) !== 'then') return false;
-  return isPrepareCall(callee.object as AnyNode);
-}
-
-/** Returns the path of the node that contains `path`, past the array of a list such as call arguments. */
-function getParentNodePath(path: ASTPath): ASTPath | undefined {
-  let parent = path.parentPath as ASTPath | null;
-  while (parent && Array.isArray(parent.value)) parent = parent.parentPath as ASTPath | null;
-  return parent ?? undefined;
-}
-
-/** Methods of Express apps that register a handler for the requests that follow. */
-const APP_REGISTRATION_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head']);
-
-/**
- * True when the handler at `handler` is registered on `app` only by calls that follow the app's creation in
- * the same function, such as `server.post("/login", handler)`, so the session setup inserted after the
- * creation runs first. A handler registered nowhere in the file, on another object, through a wrapper
- * call or before the creation fails this test.
- */
-function isRegisteredAfterCreation(migration: Migration, app: AppCreation, handler: ASTPath | undefined): boolean {
-  if (!handler) return false;
-  const uses = findHandlerUses(migration, handler);
-  return uses.length > 0 && uses.every((use) => isRegistrationAfterCreation(app, use));
-}
-
-/**
- * Returns the places that hand the handler over: the function itself when it is written as an argument,
- * else every reference to the name it is declared under.
- */
-function findHandlerUses(migration: Migration, handler: ASTPath): ASTPath[] {
-  const parent = getParentNodePath(handler)?.node as AnyNode | undefined;
-  if (parent?.type === 'CallExpression' || parent?.type === 'ArrayExpression') return [handler];
-  const declarationId = getHandlerDeclarationId(handler);
-  if (!declarationId) return [];
-  const name = (declarationId.node as AnyNode).name as string;
-  const binding = declarationId.scope?.lookup(name);
-  return (migration.file.root.find(migration.j.Identifier, { name }).paths() as ASTPath[]).filter(
-    (identifier) => identifier.node !== declarationId.node && isReference(identifier) && identifier.scope?.lookup(name) === binding,
-  );
-}
-
-/** Returns the path of the name a handler is declared under: `function login() {}` or `const login = () => {}`. */
-function getHandlerDeclarationId(handler: ASTPath): ASTPath | undefined {
-  const node = handler.node as AnyNode;
-  if (node.type === 'FunctionDeclaration' && node.id) return handler.get('id') as ASTPath;
-  const declarator = handler.parentPath?.node as AnyNode | undefined;
-  if (declarator?.type === 'VariableDeclarator' && declarator.init === node && (declarator.id as AnyNode).type === 'Identifier') {
-    return handler.parentPath?.get('id') as ASTPath;
-  }
-  return undefined;
-}
-
-/** True when `use` is an argument, directly or in an array, of `app.post(…)` or a similar call placed after the app's creation. */
-function isRegistrationAfterCreation(app: AppCreation, use: ASTPath): boolean {
-  let argument = use;
-  if ((getParentNodePath(argument)?.node as AnyNode | undefined)?.type === 'ArrayExpression') argument = getParentNodePath(argument) as ASTPath;
-  const callPath = getParentNodePath(argument);
-  const call = callPath?.node as AnyNode | undefined;
-  if (!callPath || call?.type !== 'CallExpression' || !(call.arguments as AnyNode[]).includes(argument.node as AnyNode)) return false;
-  const callee = unwrapExpression(call.callee as AnyNode) as AnyNode;
-  if (callee.type !== 'MemberExpression' || callee.computed || !APP_REGISTRATION_METHODS.has(getIdentifierName(callee.property as AnyNode) ?? '')) return false;
-  const object = unwrapExpression(callee.object as AnyNode) as AnyNode;
-  if (getIdentifierName(object) !== app.appName) return false;
-  // The name must be the app's variable, not another one of the same name in a nested function.
-  if (callPath.scope?.lookup(app.appName) !== app.statementPath.scope?.lookup(app.appName)) return false;
-  return isAfterCreation(app, callPath);
-}
-
-/** True when `path` is inside a statement that follows the app's creation in the same function body, so it runs after the setup. */
-function isAfterCreation(app: AppCreation, path: ASTPath): boolean {
-  return getIndexInList(app.list, path) > app.list.value.indexOf(app.statementPath.node as Statement);
-}
-
-/** Returns the index of the statement of `list` that contains `path`, or -1 when none does. */
-function getIndexInList(list: ASTPath & { value: Statement[] }, path: ASTPath): number {
-  for (let current: ASTPath | null = path; current; current = current.parentPath as ASTPath | null) {
-    if (current.parentPath?.value === list.value) return list.value.indexOf(current.node as Statement);
-  }
-  return -1;
+function findNestedAppCreation(migration: Migration): AppCreation | undefined {
+  const app = migration.customServerApp;
+  const statementPath = app && findPathForNode(migration.file, app.statement);
+  const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
+  if (!app || !statementPath || !list || !Array.isArray(list.value)) return undefined;
+  return { appName: app.variable.name, statementPath, list };
 }
 
 /** The reason to mark an `express()` call whose app is not stored in a variable by the statement that calls it. */
@@ -1846,18 +1689,13 @@ function describeNestedAppWithoutSetup(appName: string): string {
 /**
  * Returns the reason to mark a handler or middleware that would use `req.session` in a file whose app
  * gets no session setup, or undefined when the app gets one or the file shows another session setup.
- * NOTE: this reason and the one of `describeUnregisteredHandler` are not in `getManualMigrationReason`,
- * so no-jwt-session reports these sites with the message for sites that the codemod migrates.
+ * NOTE: this reason is not in `getManualMigrationReason`, so no-jwt-session reports these sites with
+ * the message for sites that the codemod migrates.
  */
 function getMissingSetupReason(migration: Migration, kind: 'login' | 'check' | 'logout'): string | undefined {
   const plan = migration.setupPlan;
   if (plan?.kind !== 'not-added') return undefined;
   return `the app of this file gets no session setup from the codemod (the marker on its \`express()\` call says why), so this ${kind} would use req.session without a session middleware; migrate this ${kind} by hand`;
-}
-
-/** Returns the reason to mark a handler whose registration does not follow the setup of a Next.js custom server. */
-function describeUnregisteredHandler(app: AppCreation, kind: 'login' | 'check' | 'logout'): string {
-  return `the app \`${app.appName}\` is created inside a function after nextApp.prepare(), where the session setup goes, and this ${kind === 'check' ? 'middleware' : `${kind} handler`} is not registered on it there after its creation, so the setup may not run before it; migrate this ${kind} by hand`;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type TokenSink,
   type TokenSinkKind,
 } from './jwt-session.js';
+import { describeUnregisteredHandler, findNextCustomServerApp, isAfterCreation, isRegisteredAfterCreation } from './next-custom-server.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from './request-handler.js';
 import { hasDestructuredRequest, isExpressHandler } from './server-framework.js';
 
@@ -46,6 +47,8 @@ const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
  * frameworks, Next.js and other code that is not an Express handler, and jose calls. They also cover sites
  * outside a request handler, handlers that destructure their request, refresh tokens, tokens read from a
  * request property that earlier code sets, and tokens that leave through a place the codemod does not rewrite.
+ * On a Next.js custom server they cover the logins, checks and express-jwt guards that the session setup
+ * after the app's creation may not cover.
  */
 export function getManualMigrationReason(sourceCode: SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
   const { library, operation } = finding.call;
@@ -61,11 +64,18 @@ export function getManualMigrationReason(sourceCode: SourceCode, finding: JwtSes
   if (library === 'jose' && (operation === 'sign' || operation === 'verify') && handler) {
     return 'jose calls are not migrated; replace this JWT with express-session by hand';
   }
+  const app = findNextCustomServerApp(sourceCode);
+  // A guard created after the app's setup can only be registered after it, whatever it is registered on.
+  if (library === 'express-jwt' && operation === 'middleware' && app && !isAfterCreation(app, finding.call.node)) {
+    return describeUnregisteredHandler(app, 'check');
+  }
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
   const nonExpressReason = getNonExpressSessionReason(sourceCode, finding, filePath);
   if (nonExpressReason !== undefined) return nonExpressReason;
   if (!handler) return `the JWT is handled ${describeSiteOutsideRewritableFunction(finding)}; move it to server-side sessions by hand`;
-  return getHandlerReason(sourceCode, finding, handler, filePath);
+  const handlerReason = getHandlerReason(sourceCode, finding, handler, filePath);
+  if (handlerReason !== undefined || !app || isRegisteredAfterCreation(sourceCode, app, handler)) return handlerReason;
+  return describeUnregisteredHandler(app, operation === 'sign' ? 'login' : 'check');
 }
 
 /** Returns the reason to mark a jsonwebtoken site inside a function that the codemod can rewrite. */

@@ -54,6 +54,14 @@ const MARKED = {
   },
   outgoingRequest: { reason: 'the token is also sent to another service, which would lose it; migrate this login by hand' },
   classMethod: { reason: 'the JWT is handled in a class method, which the codemod does not rewrite; move it to server-side sessions by hand' },
+  unregisteredLogin: {
+    reason:
+      'the app `server` is created inside a function after nextApp.prepare(), where the session setup goes, and this login handler is not registered on it there after its creation, so the setup may not run before it; migrate this login by hand',
+  },
+  unregisteredGuard: {
+    reason:
+      'the app `server` is created inside a function after nextApp.prepare(), where the session setup goes, and this middleware is not registered on it there after its creation, so the setup may not run before it; migrate this check by hand',
+  },
 };
 
 /** A Next.js project: its package.json lists next and jsonwebtoken, not express. */
@@ -1294,9 +1302,23 @@ export function requireUser(req: Request, res: Response, next: () => void) {
       filename: join(nextExpressProject, 'lib/require-user.ts'),
       errors: [{ messageId: 'acceptedSession', line: 4, column: 21 }],
     },
-    // Known limitation: jwt-to-session marks these custom-server sites, because the app gets its session
-    // setup inside the prepare() callback and they are not registered on it there after its creation. The
-    // rule does not follow registrations, so its message still states that the codemod migrates them.
+    // ---- Next.js custom server whose app gets its session setup inside the prepare() callback ----
+    // A login registered on that app after its creation is migrated.
+    {
+      code: `const express = require('express');
+const next = require('next');
+const jwt = require('jsonwebtoken');
+const nextApp = next({ dev: false });
+nextApp.prepare().then(() => {
+  const server = express();
+  server.post('/api/login', (req, res) => {
+    res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+  });
+});`,
+      filename: join(nextExpressProject, 'server.js'),
+      errors: [{ messageId: 'issuedSession', line: 8, column: 23 }],
+    },
+    // A login wrapped in another call, or registered by a function that gets the app, is only marked.
     {
       code: `const express = require('express');
 const next = require('next');
@@ -1309,7 +1331,7 @@ nextApp.prepare().then(() => {
   }));
 });`,
       filename: join(nextExpressProject, 'server.js'),
-      errors: [{ messageId: 'issuedSession', line: 8, column: 23 }],
+      errors: [{ messageId: 'issuedMarkedSession', data: MARKED.unregisteredLogin, line: 8, column: 23 }],
     },
     {
       code: `const express = require('express');
@@ -1326,7 +1348,21 @@ nextApp.prepare().then(() => {
   routes(server);
 });`,
       filename: join(nextExpressProject, 'server.js'),
-      errors: [{ messageId: 'issuedSession', line: 7, column: 23 }],
+      errors: [{ messageId: 'issuedMarkedSession', data: MARKED.unregisteredLogin, line: 7, column: 23 }],
+    },
+    // An express-jwt guard created before the app, at the top level, is only marked too.
+    {
+      code: `const express = require('express');
+const next = require('next');
+const { expressjwt } = require('express-jwt');
+const nextApp = next({ dev: false });
+const requireUser = expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] });
+nextApp.prepare().then(() => {
+  const server = express();
+  server.use('/api', requireUser);
+});`,
+      filename: join(nextExpressProject, 'server.js'),
+      errors: [{ messageId: 'acceptedMarkedSession', data: MARKED.unregisteredGuard, line: 5, column: 21 }],
     },
     // A pages/api folder counts only in a project that lists next.
     {
