@@ -24,10 +24,13 @@ const PERSISTEDSTATE_NUXT_MODULE = 'pinia-plugin-persistedstate/nuxt';
  */
 const MODULE_STORAGE_OPTION = /\b(?:piniaPluginPersistedstate|persistedState)\s*:\s*\{[^{}]*?\bstorage\s*:\s*['"`](localStorage|sessionStorage)['"`]/;
 /**
- * The same options given with the module's entry in `modules`, which Nuxt also accepts:
- * `['pinia-plugin-persistedstate/nuxt', { storage: 'localStorage' }]`.
+ * The options object given with the module's entry in `modules`, which Nuxt also accepts:
+ * `['pinia-plugin-persistedstate/nuxt', { storage: 'localStorage' }]`. Nuxt merges these over the options
+ * under the module's config key, so a `storage` here wins.
  */
-const MODULE_ENTRY_STORAGE_OPTION = /pinia-plugin-persistedstate\/nuxt['"`]\s*,\s*\{[^{}]*?\bstorage\s*:\s*['"`](localStorage|sessionStorage)['"`]/;
+const MODULE_ENTRY_OPTIONS = /pinia-plugin-persistedstate\/nuxt['"`]\s*,\s*(\{[^{}]*\})/;
+/** A `storage` option with a string value, in the text of an options object. */
+const STORAGE_OPTION = /\bstorage\s*:\s*['"`](\w+)['"`]/;
 
 const nuxtConfigs = new Map<string, string | undefined>();
 
@@ -40,7 +43,8 @@ export function isNuxtProject(filePath: string): boolean {
  * Returns where pinia-plugin-persistedstate writes a store of a Nuxt project whose `persist` config names
  * no `storage`. With the plugin's Nuxt module, listed in the Nuxt config or as `@pinia-plugin-persistedstate/nuxt`
  * in package.json, that is a cookie. The module's options in the Nuxt config may choose web storage instead,
- * under the module's config key or with its entry in `modules`.
+ * under the module's config key or with its entry in `modules`, which wins when both name a storage.
+ * NOTE: options held in a constant (`['pinia-plugin-persistedstate/nuxt', persistOptions]`) are not read.
  * Without the module, the app installs the plugin itself, which writes to `localStorage` from version 3
  * on. Returns undefined when the project lists no version of the plugin, or a range that allows versions
  * before 3 or names none. Version 2 was set up in Nuxt with `createNuxtPersistedState(useCookie)`, which
@@ -51,7 +55,8 @@ export function getDefaultPersistStorage(filePath: string): DefaultPersistStorag
   if (!manifest) return undefined;
   const config = readNuxtConfig(filePath) ?? '';
   if (listsPackage(filePath, '@pinia-plugin-persistedstate/nuxt') || config.includes(PERSISTEDSTATE_NUXT_MODULE)) {
-    const area = (MODULE_STORAGE_OPTION.exec(config) ?? MODULE_ENTRY_STORAGE_OPTION.exec(config))?.[1];
+    const entryOptions = MODULE_ENTRY_OPTIONS.exec(config)?.[1];
+    const area = (entryOptions === undefined ? undefined : STORAGE_OPTION.exec(entryOptions)?.[1]) ?? MODULE_STORAGE_OPTION.exec(config)?.[1];
     return area === 'localStorage' || area === 'sessionStorage' ? area : 'cookies';
   }
   const range = manifest.dependencies['pinia-plugin-persistedstate'] ?? manifest.devDependencies['pinia-plugin-persistedstate'];

@@ -1882,6 +1882,16 @@ const nuxtWithModuleTupleInCookies = createNuxtProject(
   { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
   "export default defineNuxtConfig({\n  modules: [['pinia-plugin-persistedstate/nuxt', { storage: 'cookies' }], '@pinia/nuxt'],\n});",
 );
+const nuxtWithModuleTupleOverConfigKey = createNuxtProject(
+  'module-tuple-over-key',
+  { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
+  "export default defineNuxtConfig({\n  modules: ['@pinia/nuxt', ['pinia-plugin-persistedstate/nuxt', { storage: 'cookies' }]],\n  piniaPluginPersistedstate: { storage: 'localStorage' },\n});",
+);
+const nuxtWithConfigKeyUnderEmptyTuple = createNuxtProject(
+  'config-key-under-tuple',
+  { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^4.1.0' },
+  "export default defineNuxtConfig({\n  modules: ['@pinia/nuxt', ['pinia-plugin-persistedstate/nuxt', { debug: true }]],\n  piniaPluginPersistedstate: { storage: 'localStorage' },\n});",
+);
 const nuxtWithVersion3Module = createNuxtProject('module-3', { ...NUXT_DEPENDENCIES, '@pinia-plugin-persistedstate/nuxt': '^1.2.0' });
 const nuxtWithVersion2 = createNuxtProject('version-2', { ...NUXT_DEPENDENCIES, 'pinia-plugin-persistedstate': '^2.4.0' });
 const nuxtWithoutPlugin = createNuxtProject('no-plugin', NUXT_DEPENDENCIES);
@@ -1898,6 +1908,8 @@ ruleTester.run('no-token-in-storage with Nuxt auto-imports', rule, {
     { filename: nuxtWithModule, code: AUTO_IMPORTED_STORE },
     { filename: nuxtWithVersion3Module, code: AUTO_IMPORTED_STORE },
     { filename: nuxtWithModuleTupleInCookies, code: AUTO_IMPORTED_STORE },
+    // Nuxt merges the options of the `modules` entry over those under the module's key.
+    { filename: nuxtWithModuleTupleOverConfigKey, code: AUTO_IMPORTED_STORE },
     // Version 2 persisted Nuxt stores through `createNuxtPersistedState(useCookie)`, and without the
     // plugin the `persist` option does nothing.
     { filename: nuxtWithVersion2, code: AUTO_IMPORTED_STORE },
@@ -1942,6 +1954,12 @@ ruleTester.run('no-token-in-storage with Nuxt auto-imports', rule, {
       filename: nuxtWithModuleTupleInSessionStorage,
       code: AUTO_IMPORTED_STORE,
       errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'sessionStorage' }, line: 3, column: 3 }],
+    },
+    // An entry whose options name no storage leaves the one under the module's key.
+    {
+      filename: nuxtWithConfigKeyUnderEmptyTuple,
+      code: AUTO_IMPORTED_STORE,
+      errors: [{ messageId: 'persistedStoreState', data: { state: 'token', plugin: 'pinia-plugin-persistedstate', storage: 'localStorage' }, line: 3, column: 3 }],
     },
     // A store that names web storage itself.
     {
