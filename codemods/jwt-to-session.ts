@@ -40,7 +40,7 @@ import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../s
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
-import { describeCode, getManualMigrationReason } from '../src/detectors/jwt-session-migration.js';
+import { describeCode, getManualMigrationReason, statesSessionLifetime } from '../src/detectors/jwt-session-migration.js';
 import { describeUnregisteredHandler, findNextCustomServerApp, isRegisteredAfterCreation, type NextCustomServerApp } from '../src/detectors/next-custom-server.js';
 import { getNextPagesFile, isNextApiRouteFile, isNextCode } from '../src/detectors/nextjs.js';
 import type { FunctionNode } from '../src/detectors/request-handler.js';
@@ -81,7 +81,7 @@ interface Migration {
   readonly sessionLibrary: 'express-session' | 'cookie-session';
   /** The cookie name of an express-session setup in this file, else the default. */
   readonly cookieName: string;
-  /** The lifetime that the first migrated login states, or else the first marked one, in milliseconds. */
+  /** The session lifetime that `recordTokenLifetime` takes from the logins, in milliseconds. */
   tokenLifetimeMs?: number;
   /** Names of the secrets the migrated calls used; removed when nothing else refers to them. */
   readonly secretNames: Set<string>;
@@ -143,13 +143,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   // Next.js serves a file below pages/api as an API route, so an express app there is no server to set up.
   if (usesJwt && !isNextApiRouteFile(file.path)) migration.setupPlan = planSessionSetup(migration, usage);
 
-  for (const site of sites) {
-    if (isSiteOf(site, 'sign') && site.handler && !getUnsupportedReason(migration, site)) recordTokenLifetime(migration, site.call);
-  }
-  // A login the codemod only marks still states how long the app means a session to last.
-  for (const site of sites) {
-    if (isSiteOf(site, 'sign')) recordTokenLifetime(migration, site.call);
-  }
+  recordTokenLifetime(migration, sites);
 
   let changed = false;
   changed = markUnsupportedSites(migration, sites) || changed;
@@ -2023,12 +2017,25 @@ function addSessionDataType(migration: Migration): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Token lifetime and secrets
 
-function recordTokenLifetime(migration: Migration, call: JwtCall): void {
-  if (migration.tokenLifetimeMs !== undefined) return;
+/**
+ * Records the session lifetime: that of the first migrated login that states one, or else of the first
+ * marked login, because a marked login still states how long the app means a session to last. A login
+ * that hands out several tokens (an access and a refresh token) keeps its user signed in for the longest
+ * of their lifetimes.
+ */
+function recordTokenLifetime(migration: Migration, sites: readonly Site[]): void {
+  const logins = sites.filter((site) => isSiteOf(site, 'sign') && statesSessionLifetime(migration.sourceCode, site.finding));
+  const migrated = logins.filter((site) => site.handler && !getUnsupportedReason(migration, site));
+  const first = [...migrated, ...logins].find((site) => getTokenLifetimeMs(migration, site.call) !== undefined);
+  if (!first) return;
+  const sameLogin = first.handlerNode ? logins.filter((site) => site.handlerNode === first.handlerNode) : [first];
+  migration.tokenLifetimeMs = Math.max(...sameLogin.map((site) => getTokenLifetimeMs(migration, site.call) ?? 0));
+}
+
+function getTokenLifetimeMs(migration: Migration, call: JwtCall): number | undefined {
   const expiry = getSignExpiry(migration.sourceCode, call);
-  if (typeof expiry === 'object' && expiry.seconds !== undefined && expiry.seconds > 0) {
-    migration.tokenLifetimeMs = Math.round(expiry.seconds * 1000);
-  }
+  if (typeof expiry !== 'object' || expiry.seconds === undefined || expiry.seconds <= 0) return undefined;
+  return Math.round(expiry.seconds * 1000);
 }
 
 function recordSecret(migration: Migration, call: JwtCall): void {

@@ -9,7 +9,7 @@ import {
   type JwtSessionFinding,
   type MarkedSessionFramework,
 } from '../src/detectors/jwt-session.js';
-import { getManualMigrationReason } from '../src/detectors/jwt-session-migration.js';
+import { getManualMigrationReason, SIGNED_IN_USER_REASON } from '../src/detectors/jwt-session-migration.js';
 import { mayContainJwtCalls } from '../src/detectors/text-checks.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -24,7 +24,8 @@ export type MessageIds =
   | 'issuedNonExpressSession'
   | 'acceptedNonExpressSession'
   | 'issuedMarkedSession'
-  | 'acceptedMarkedSession';
+  | 'acceptedMarkedSession'
+  | 'issuedSignedInUserToken';
 
 /** The server-side session setup to name for each framework whose sites jwt-to-session only marks. */
 const SESSION_SETUPS: Readonly<Record<MarkedSessionFramework, string>> = {
@@ -87,6 +88,8 @@ export default createRule<Options, MessageIds>({
         'This JWT is handed to the client as its login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this login to a server-side session (express-session with a store) by hand. `npx eslint-plugin-sessions migrate jwt-to-session` does not rewrite it and only marks it with this reason: {{reason}}.',
       acceptedMarkedSession:
         'This JWT from the request is accepted as a login session, and a JWT cannot be revoked: logout and password changes leave it valid until it expires. Move this check to a server-side session (express-session with a store) by hand. `npx eslint-plugin-sessions migrate jwt-to-session` does not rewrite it and only marks it with this reason: {{reason}}.',
+      issuedSignedInUserToken:
+        'This JWT is issued to a user who is already signed in, such as an API key, and a JWT cannot be revoked: deleting the key, logout and password changes leave it valid until it expires. Issue a random key that the server stores and can delete, or keep the lifetime short. `npx eslint-plugin-sessions migrate jwt-to-session` does not rewrite it and only marks it.',
     },
     schema: [],
   },
@@ -110,7 +113,8 @@ export default createRule<Options, MessageIds>({
  * Express code and marks the code of these frameworks. Other code that the codemod marks because it is not, or may
  * not be, an Express handler gets a message that names no framework. Examples are hapi and Restify files,
  * `(ctx)` handlers in a file that loads no framework, and files that load express and another framework.
- * Express sites that the codemod marks for another reason get a message with that reason.
+ * Express sites that the codemod marks for another reason get a message with that reason, except tokens
+ * issued to a user who is already signed in, whose message calls them no login session.
  */
 function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, finding: JwtSessionFinding): void {
   const node = getReportNode(finding);
@@ -131,6 +135,10 @@ function reportFinding(context: Readonly<TSESLint.RuleContext<MessageIds, Option
     return;
   }
   const reason = getManualMigrationReason(context.sourceCode, finding, context.filename);
+  if (reason === SIGNED_IN_USER_REASON) {
+    context.report({ node, messageId: 'issuedSignedInUserToken' });
+    return;
+  }
   if (reason !== undefined) {
     context.report({ node, messageId: issued ? 'issuedMarkedSession' : 'acceptedMarkedSession', data: { reason } });
     return;

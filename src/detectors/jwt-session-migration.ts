@@ -8,7 +8,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
+import { forEachNode, getCalleeName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { isEmbeddedInBody } from './embedded-token.js';
 import {
   getNextSessionReason,
@@ -23,8 +23,13 @@ import {
 import { describeUnregisteredHandler, findNextCustomServerApp, isAfterCreation, isRegisteredAfterCreation } from './next-custom-server.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from './request-handler.js';
 import { hasDestructuredRequest, isExpressHandler } from './server-framework.js';
+import { isIssuedToSignedInUser } from './signed-in-user-token.js';
 
 type SourceCode = TSESLint.SourceCode;
+
+/** The reason to mark a sign call that issues a token to a user who is already signed in, such as an API key. */
+export const SIGNED_IN_USER_REASON =
+  'the token is issued to a user who is already signed in, e.g. an API key; sessions do not replace it, so keep it as a revocable API key or migrate it by hand';
 
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
 const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
@@ -99,8 +104,11 @@ function getHandlerReason(sourceCode: SourceCode, finding: JwtSessionFinding, ha
     const property = describeCode(sourceCode, finding.call.tokenNode as TSESTree.Node);
     return `the token is read from ${property}, which earlier code sets from the request. That code still runs after the migration and can fail or reject the request when no token is sent, so replace it and this check with req.session by hand`;
   }
-  if (finding.kind === 'issue') return getIssueReason(sourceCode, finding.call, finding.sinks, filePath);
-  return undefined;
+  if (finding.kind !== 'issue') return undefined;
+  // A reason about where the token goes is more specific than this one, as for a link meant for another service.
+  const issueReason = getIssueReason(sourceCode, finding.call, finding.sinks, filePath);
+  if (issueReason === undefined && isIssuedToSignedInUser(sourceCode, finding.call.node, handler)) return SIGNED_IN_USER_REASON;
+  return issueReason;
 }
 
 /** Returns the reason to mark a login whose token leaves through a place or in a form the codemod does not rewrite. */
@@ -162,6 +170,30 @@ function isSetCookieHeader(sourceCode: SourceCode, sink: TokenSink): boolean {
   if (sink.node.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = getStaticValue(sourceCode.scopeManager, sink.node.arguments[0]);
   return typeof name === 'string' && name.toLowerCase() === 'set-cookie';
+}
+
+/**
+ * Returns true when the lifetime of a sign call is how long the app means a login session to last, so the
+ * codemod may take the cookie maxAge from it. That is not the case for the new access token of a refresh
+ * endpoint or for a token issued to a user who is already signed in. A login that hands out a refresh
+ * token next to its access token still counts.
+ */
+export function statesSessionLifetime(sourceCode: SourceCode, finding: JwtSessionFinding): boolean {
+  if (finding.kind !== 'issue' || finding.call.operation !== 'sign') return false;
+  const handler = finding.handler && !isMethod(finding.handler) ? finding.handler : undefined;
+  if (!handler || !isRequestHandler(handler)) return true;
+  return !isRefreshEndpoint(sourceCode, handler) && !isIssuedToSignedInUser(sourceCode, finding.call.node, handler);
+}
+
+/** True when a handler serves a refresh route, or reads a refresh token and verifies a JWT. */
+function isRefreshEndpoint(sourceCode: SourceCode, handler: FunctionNode): boolean {
+  if (/refresh/i.test(getRouteOfHandler(handler) ?? '')) return true;
+  if (!/refresh/i.test(sourceCode.text.slice(...handler.range))) return false;
+  let verifies = false;
+  forEachNode(handler.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && /^(?:verify|jwtVerify)(?:Async)?$/.test(getCalleeName(node) ?? '')) verifies = true;
+  });
+  return verifies;
 }
 
 /** True when the handler of a sign or verify call serves a refresh-token route or handles a refresh token. */

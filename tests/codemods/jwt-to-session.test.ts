@@ -150,6 +150,71 @@ describe('jwt-to-session session setup', () => {
     expect(output).toContain('maxAge: 15 * 60 * 1000,');
   });
 
+  it('marks an API key issued to a signed-in user', () => {
+    const source = [
+      "const express = require('express'); const jwt = require('jsonwebtoken'); const app = express();",
+      "app.post('/api/tokens', requireUser, async (req, res) => {",
+      "  const apiKey = jwt.sign({ sub: req.user.id, scope: 'api' }, process.env.JWT_SECRET, { expiresIn: '365d' });",
+      '  res.status(201).json({ apiKey });',
+      '});',
+      "app.post('/login', async ({ body }, res) => {",
+      '  const user = await users.check(body.email, body.password);',
+      "  res.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '12h' }) });",
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(reports.map(withoutFile)).toEqual([
+      expect.stringMatching(/^3:\d+: manual migration needed: the token is issued to a user who is already signed in, e.g. an API key;/),
+      expect.stringMatching(/^8:\d+: manual migration needed: the handler destructures its request parameter/),
+    ]);
+    expect(output).not.toContain('req.session.regenerate');
+    expect(output).toContain('res.status(201).json({ apiKey });');
+    expect(output).toContain('maxAge: 12 * 60 * 60 * 1000,');
+  });
+
+  it('takes no maxAge from a refresh endpoint', () => {
+    const source = [
+      "const express = require('express');",
+      "const jwt = require('jsonwebtoken');",
+      'const app = express();',
+      "app.post('/auth/refresh', (req, res) => {",
+      "  const claims = jwt.verify(req.cookies.refresh, process.env.JWT_SECRET, { algorithms: ['HS256'] });",
+      "  res.json({ token: jwt.sign({ sub: claims.sub }, process.env.JWT_SECRET, { expiresIn: '30m' }) });",
+      '});',
+      "app.post('/login', async ({ body }, res) => {",
+      '  const user = await users.check(body.email, body.password);',
+      "  res.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '12h' }) });",
+      '});',
+      '',
+    ].join('\n');
+    const { output, reports } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(reports.map(withoutFile)).toEqual([
+      expect.stringMatching(/^5:\d+: manual migration needed: refresh-token endpoint/),
+      expect.stringMatching(/^6:\d+: manual migration needed: refresh-token endpoint/),
+      expect.stringMatching(/^10:\d+: manual migration needed: the handler destructures its request parameter/),
+    ]);
+    expect(output).toContain('maxAge: 12 * 60 * 60 * 1000,');
+  });
+
+  it('takes the longest lifetime of a login', () => {
+    const source = [
+      "const express = require('express');",
+      "const jwt = require('jsonwebtoken');",
+      'const app = express();',
+      "app.post('/login', async (req, res) => {",
+      '  const user = await users.check(req.body.email, req.body.password);',
+      "  const accessToken = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '15m' });",
+      "  const refreshToken = jwt.sign({ sub: user.id }, process.env.REFRESH_SECRET, { expiresIn: '7d' });",
+      "  res.cookie('refresh_token', refreshToken, { httpOnly: true });",
+      '  res.json({ accessToken });',
+      '});',
+      '',
+    ].join('\n');
+    const { output } = runInPackage({ express: '^5.0.0', jsonwebtoken: '^9.0.0' }, source);
+    expect(output).toContain('maxAge: 7 * 24 * 60 * 60 * 1000,');
+  });
+
   it('takes no maxAge from a sign call that is no session', () => {
     const source = [
       "const express = require('express');",

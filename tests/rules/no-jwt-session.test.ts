@@ -2060,6 +2060,25 @@ app.post('/auth/refresh', (req, res) => {
         { messageId: 'issuedMarkedSession', data: MARKED.refresh, line: 4, column: 21 },
       ],
     },
+    // A token for a user whom an earlier middleware of the route has signed in is an API key, not a login.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/api/tokens', requireUser, async (req, res) => {
+  const apiKey = jwt.sign({ sub: req.user.id, scope: 'api' }, process.env.JWT_SECRET, { expiresIn: '365d' });
+  res.status(201).json({ apiKey });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSignedInUserToken', line: 3, column: 18 }],
+    },
+    // A payload read from res.locals.user, which an earlier middleware stores, marks the token the same way.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/api/keys', async (req, res) => {
+  res.json({ key: jwt.sign({ sub: res.locals.user.id }, process.env.JWT_SECRET, { expiresIn: '90d' }) });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSignedInUserToken', line: 3, column: 19 }],
+    },
     // A handler that destructures its request leaves the codemod no req to add the session to.
     {
       code: `import jwt from 'jsonwebtoken';
