@@ -36,6 +36,7 @@ import {
   isExpressHandler,
 } from './server-framework.js';
 import { isServiceAssertion, isWebhookSignature } from './service-token.js';
+import { getHandlerRoute, readsUserClaim } from './webhook-route.js';
 import {
   type FunctionNode,
   getCalleeMethod,
@@ -1019,9 +1020,10 @@ function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall, filePat
   // A webhook signature identifies the service that sends the call. It authenticates a user only when the
   // handler keeps its payload on the request or in the session, or passes the request on as middleware.
   if (requestSource && !userAssignment && !nextCall) {
-    const routeNames = [...getFunctionNames(handler), ...(isNextRouteFile(filePath) ? (getRouteSegments(filePath) ?? []) : [])];
     const keepsPayload = handler !== undefined && findSessionAssignment(scopeManager, handler, call, decodedNames) !== undefined;
-    if (!keepsPayload && isWebhookSignature(requestSource, routeNames)) return undefined;
+    if (!keepsPayload && isWebhookSignature(requestSource, getHandlerRoute(sourceCode, handler, filePath), readsUserClaim(sourceCode, call))) {
+      return undefined;
+    }
   }
 
   const unauthorizedResponse = handler ? findUnauthorizedResponse(scopeManager, handler) : undefined;

@@ -11,6 +11,7 @@ import type { JwtCall } from './jwt-library.js';
 import { splitWords } from './credential-name.js';
 import { getCalleeMethod, type RequestSource } from './request-handler.js';
 import { isGlobalIdentifier } from './same-file-value.js';
+import { acceptsPost, type HandlerRoute } from './webhook-route.js';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -33,21 +34,24 @@ const CONVERSION_FUNCTIONS = new Set(['Number', 'String', 'parseInt', 'parseFloa
 const MAX_DEPTH = 8;
 /** Words of a header name that mark a webhook signature: `x-hub-signature-256`, `stripe-signature`, `x-webhook-token`. */
 const SIGNATURE_HEADER_WORDS = new Set(['signature', 'webhook', 'webhooks']);
-/** Words of a route path or handler name that mark a webhook receiver: `/webhooks/billing`, `handleWebhook`. */
+/** Words of a route path, handler name or file name that mark a webhook receiver: `/webhooks/billing`, `handleWebhook`. */
 const WEBHOOK_ROUTE_WORDS = new Set(['webhook', 'webhooks']);
 
 /**
  * Returns true for a token that another service sends in a request header to sign a webhook call. That is
- * so when the header name contains `signature` or `webhook`, or when one of `routeNames` (route paths,
- * route folders and handler names) contains `webhook`. Only header tokens count: webhook senders sign
- * in a header, and a cookie in a webhook route still comes from a browser. The caller still treats such
- * a token as a session when the handler keeps its payload on the request or in the session, or calls
- * `next()`.
+ * so when the header name contains `signature` or `webhook`. A route counts too when one of its names
+ * (route and mount paths, App Router folders, handler and file names, see `HandlerRoute`) contains
+ * `webhook`. Webhook deliveries are POST requests, so the route must take POST. `readsUserClaim` must be
+ * false too, so a dashboard API that lists or deletes webhooks for its user keeps its report. Only header
+ * tokens count: webhook senders sign in a header, and a cookie in a webhook route still comes from a
+ * browser. The caller still treats such a token as a session when the handler keeps its payload on the
+ * request or in the session, or calls `next()`.
  */
-export function isWebhookSignature(source: RequestSource, routeNames: readonly string[]): boolean {
+export function isWebhookSignature(source: RequestSource, route: HandlerRoute, readsUserClaim: boolean): boolean {
   if (source.kind !== 'header') return false;
   if (source.name !== undefined && splitWords(source.name).some((word) => SIGNATURE_HEADER_WORDS.has(word))) return true;
-  return routeNames.some((name) => splitWords(name).some((word) => WEBHOOK_ROUTE_WORDS.has(word)));
+  if (readsUserClaim || !acceptsPost(route.methods)) return false;
+  return route.names.some((name) => splitWords(name).some((word) => WEBHOOK_ROUTE_WORDS.has(word)));
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { RequestSource } from '../../src/detectors/request-handler.js';
 import { isFixedValue, isWebhookSignature } from '../../src/detectors/service-token.js';
+import type { HandlerRoute } from '../../src/detectors/webhook-route.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 /** Creates a request source with a placeholder node, which `isWebhookSignature` does not read. */
@@ -80,28 +81,49 @@ describe('isFixedValue', () => {
   });
 });
 
+/** Creates a route description with the given names and methods. */
+function createRoute(names: string[], methods: string[] = []): HandlerRoute {
+  return { names, methods };
+}
+
 describe('isWebhookSignature', () => {
   it.each(['x-signature', 'x-hub-signature-256', 'stripe-signature', 'svix-signature', 'webhook-signature', 'x-webhook-token'])(
     'accepts the header %s on any route',
     (name) => {
-      expect(isWebhookSignature(createSource('header', name), ['/api/orders'])).toBe(true);
+      expect(isWebhookSignature(createSource('header', name), createRoute(['/api/orders']), false)).toBe(true);
     },
   );
 
+  it.each(['x-signature', 'stripe-signature'])('accepts the header %s on a GET route that reads the user', (name) => {
+    expect(isWebhookSignature(createSource('header', name), createRoute(['/api/orders'], ['get']), true)).toBe(true);
+  });
+
   it.each([['/webhooks/billing'], ['/webhook'], ['handleStripeWebhook'], ['webhooks', 'orders']])('accepts any header on the route %s', (...names) => {
-    expect(isWebhookSignature(createSource('header', 'authorization'), names)).toBe(true);
-    expect(isWebhookSignature(createSource('header'), names)).toBe(true);
+    expect(isWebhookSignature(createSource('header', 'authorization'), createRoute(names), false)).toBe(true);
+    expect(isWebhookSignature(createSource('header'), createRoute(names), false)).toBe(true);
+  });
+
+  it.each([[['post']], [['use']], [['all']], [['get', 'post']], [[]]])('accepts a webhook route with the methods %j', (methods) => {
+    expect(isWebhookSignature(createSource('header', 'authorization'), createRoute(['/webhooks'], methods), false)).toBe(true);
+  });
+
+  it.each([[['get']], [['delete']], [['put', 'patch']]])('rejects a webhook route with the methods %j', (methods) => {
+    expect(isWebhookSignature(createSource('header', 'authorization'), createRoute(['/webhooks'], methods), false)).toBe(false);
+  });
+
+  it('rejects a webhook route whose handler reads a user claim', () => {
+    expect(isWebhookSignature(createSource('header', 'authorization'), createRoute(['/webhooks'], ['post']), true)).toBe(false);
   });
 
   it.each(['authorization', 'x-access-token', 'x-auth-token', 'x-signed-in-user'])('rejects the header %s outside webhook routes', (name) => {
-    expect(isWebhookSignature(createSource('header', name), ['/api/me', 'requireUser'])).toBe(false);
+    expect(isWebhookSignature(createSource('header', name), createRoute(['/api/me', 'requireUser']), false)).toBe(false);
   });
 
   it.each(['cookie', 'query', 'body', 'params', 'request'] as const)('rejects a %s token on a webhook route', (kind) => {
-    expect(isWebhookSignature(createSource(kind, 'signature'), ['/webhooks/billing'])).toBe(false);
+    expect(isWebhookSignature(createSource(kind, 'signature'), createRoute(['/webhooks/billing']), false)).toBe(false);
   });
 
   it('rejects a route that only contains the letters of webhook', () => {
-    expect(isWebhookSignature(createSource('header', 'authorization'), ['/hooks/webhookless', '/web/hooks'])).toBe(false);
+    expect(isWebhookSignature(createSource('header', 'authorization'), createRoute(['/hooks/webhookless', '/web/hooks']), false)).toBe(false);
   });
 });

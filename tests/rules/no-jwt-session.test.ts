@@ -846,10 +846,97 @@ export async function POST(request: Request) {
 }`,
       filename: join(nextProject, 'app/api/webhooks/orders/route.ts'),
     },
-    // Known limitation: a session token under a webhook path, sent back without being stored, is missed.
+    // A router mounted below a webhook path in the same file takes that path.
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+const router = express.Router();
+router.post('/events', async (req, res) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  const event = jwt.verify(token, process.env.WEBHOOK_KEY, { algorithms: ['HS256'] });
+  await handleEvent(event); res.sendStatus(204);
+});
+const app = express(); app.use('/webhooks', router);`,
+      filename: FILENAMES.js,
+    },
+    // Mounts add up: the route below sits at /api/webhooks/stripe.
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+const hooks = express.Router();
+hooks.route('/stripe').post((req, res) => {
+  const event = jwt.verify(req.get('authorization').slice(7), process.env.STRIPE_KEY);
+  billing.apply(event); res.sendStatus(204);
+});
+const api = express.Router();
+api.use('/webhooks', hooks);
+app.use('/api', api);`,
+      filename: FILENAMES.js,
+    },
+    // A router file named for webhooks, mounted in another file.
+    {
+      code: `const router = require('express').Router();
+const jwt = require('jsonwebtoken');
+router.post('/', (req, res) => {
+  const event = jwt.verify(req.headers.authorization.split(' ')[1], process.env.HOOK_KEY);
+  queue.push(event); res.sendStatus(202);
+});
+module.exports = router;`,
+      filename: 'src/routes/webhooks.js',
+      languageOptions: commonjs,
+    },
+    // A router file in a folder named for webhooks.
+    {
+      code: `import { Router } from 'express';
+import jwt from 'jsonwebtoken';
+export const router = Router();
+router.post('/', (req, res) => {
+  const event = jwt.verify(req.headers.authorization.slice(7), process.env.GITHUB_KEY);
+  builds.trigger(event.repository); res.sendStatus(202);
+});`,
+      filename: 'src/webhook/github.js',
+    },
+    // A named handler registered on a webhook path, and one wrapped by an async error helper.
     {
       code: `import jwt from 'jsonwebtoken';
-app.get('/webhooks/settings', (req, res) => res.json(jwt.verify(req.headers.authorization.slice(7), key)));`,
+async function receive(req, res) {
+  const event = jwt.verify(req.headers.authorization.slice(7), process.env.PUSH_KEY);
+  await jobs.enqueue(event); res.sendStatus(204);
+}
+app.post('/webhooks/push', receive);
+router.post('/webhooks/mail', asyncHandler(async (req, res) => {
+  const event = jwt.verify(req.headers.authorization.slice(7), process.env.MAIL_KEY);
+  await mail.bounce(event.message); res.sendStatus(204);
+}));`,
+      filename: FILENAMES.js,
+    },
+    // A handler named for webhooks whose route is registered in another file takes any method.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export async function handleWebhook(req, res) {
+  const event = jwt.verify(req.headers.authorization.slice(7), process.env.PUSH_KEY);
+  await jobs.enqueue(event); res.sendStatus(204);
+}`,
+      filename: FILENAMES.js,
+    },
+    // A Hono sub-app mounted below a webhook path.
+    {
+      code: `import { Hono } from 'hono';
+import { verify } from 'hono/jwt';
+const hooks = new Hono();
+hooks.post('/orders', async (c) => {
+  const event = await verify(c.req.header('authorization').slice(7), c.env.HOOK_KEY);
+  await orders.sync(event.order);
+  return c.body(null, 204);
+});
+const app = new Hono();
+app.route('/webhooks', hooks);`,
+      filename: FILENAMES.js,
+    },
+    // Known limitation: a session token in a POST route named for webhooks whose code reads no user claim is missed.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/webhooks/test', (req, res) => res.json(jwt.verify(req.headers.authorization.slice(7), key)));`,
       filename: FILENAMES.js,
     },
     // Known limitation: @fastify/jwt decorators in a file that does not import @fastify/jwt.
@@ -1005,6 +1092,16 @@ export async function GET(request) {
 }`,
       filename: join(nextProject, 'app/api/me/route.js'),
       errors: [{ messageId: 'acceptedFrameworkSession', data: NEXT, line: 3, column: 16 }],
+    },
+    // A GET route handler below a webhooks folder lists webhooks, so it is no webhook receiver.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export async function GET(request) {
+  const token = jwt.verify(request.headers.get('authorization')?.split(' ')[1], process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  return Response.json(await hooks.forTeam(token.team));
+}`,
+      filename: join(nextProject, 'app/api/webhooks/route.js'),
+      errors: [{ messageId: 'acceptedFrameworkSession', data: NEXT, line: 3, column: 17 }],
     },
     // Hono running inside a route handler keeps the Hono message.
     {
@@ -1597,6 +1694,89 @@ app.post('/events', (req, res) => {
       filename: FILENAMES.js,
       errors: [{ messageId: 'acceptedSession', line: 4, column: 17 }],
     },
+    // Accepting: dashboard APIs that list or delete webhooks for the user the token names.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/api/projects/:id/webhooks', async (req, res) => {
+  const { sub } = jwt.verify(req.headers.authorization.split(' ')[1], process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  res.json(await db.hooks.list(req.params.id, sub));
+});
+app.delete('/api/webhooks/:id', async (req, res) => { const claims = jwt.verify(req.headers.authorization.split(' ')[1], process.env.JWT_SECRET); await db.hooks.remove(req.params.id, claims.sub); res.sendStatus(204); });
+async function listWebhooks(req, res) { const claims = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET); res.json(await db.hooks.list(claims.sub)); }
+app.get('/api/integrations', listWebhooks);`,
+      filename: FILENAMES.js,
+      errors: [
+        { messageId: 'acceptedSession', line: 3, column: 19 },
+        { messageId: 'acceptedSession', line: 6, column: 70 },
+        { messageId: 'acceptedSession', line: 7, column: 56 },
+      ],
+    },
+    // Accepting: a GET route below a webhook path sends the verified token's payload back.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.get('/webhooks/settings', (req, res) => res.json(jwt.verify(req.headers.authorization.slice(7), key)));`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 2, column: 54 }],
+    },
+    // Accepting: a POST webhook route whose handler reads the user from the payload, also through jose's result.
+    {
+      code: `import jwt from 'jsonwebtoken';
+import { jwtVerify } from 'jose';
+app.post('/api/webhooks', async (req, res) => {
+  const claims = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET);
+  const owner = claims;
+  res.status(201).json(await db.hooks.create(owner.userId, req.body.url));
+});
+router.post('/webhooks/test', async (req, res) => {
+  const { payload } = await jwtVerify(req.headers.authorization.slice(7), key);
+  await mailer.sendTest(payload.email); res.sendStatus(202);
+});`,
+      filename: FILENAMES.js,
+      errors: [
+        { messageId: 'acceptedSession', line: 4, column: 18 },
+        { messageId: 'acceptedMarkedSession', data: MARKED.jose, line: 9, column: 29 },
+      ],
+    },
+    // Accepting: routes of a router mounted below a webhook path that are not POST routes.
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+const router = express.Router();
+router.get('/', (req, res) => {
+  const token = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET);
+  res.json(hooks.forAccount(token.account));
+});
+app.use('/webhooks', router);`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 5, column: 17 }],
+    },
+    // Known limitation: a webhook receiver that reads a user claim from the delivered event is reported.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/webhooks/signup', (req, res) => { mailer.welcome(jwt.verify(req.headers.authorization.slice(7), key).email); res.sendStatus(204); });`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'acceptedSession', line: 2, column: 61 }],
+    },
+    // Known limitation: a router mounted below a webhook path in another file, whose own file is not named for webhooks, is reported.
+    {
+      code: `import jwt from 'jsonwebtoken';
+router.post('/', (req, res) => { queue.push(jwt.verify(req.headers.authorization.slice(7), key)); res.sendStatus(202); });`,
+      filename: 'src/routes/stripe.js',
+      errors: [{ messageId: 'acceptedSession', line: 2, column: 45 }],
+    },
+    // Accepting: a DELETE route in a router file named for webhooks.
+    {
+      code: `const router = require('express').Router();
+const jwt = require('jsonwebtoken');
+router.delete('/:id', (req, res) => {
+  const token = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET);
+  hooks.remove(req.params.id, token.account); res.sendStatus(204);
+});
+module.exports = router;`,
+      filename: 'src/routes/webhooks.js',
+      languageOptions: commonjs,
+      errors: [{ messageId: 'acceptedSession', line: 4, column: 17 }],
+    },
     // Accepting: a cookie in a webhook route still carries a browser's session.
     {
       code: `import jwt from 'jsonwebtoken';
@@ -1915,6 +2095,41 @@ export class AuthController {
 }`,
       filename: FILENAMES.ts,
       errors: [{ messageId: 'issuedFrameworkSession', line: 7, column: 21, data: NEST }],
+    },
+    // Known limitation: the path of a Nest controller is not read, so this webhook receiver is reported.
+    {
+      code: `import { Controller, Post, Req } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Controller('webhooks')
+export class StripeController {
+  @Post()
+  receive(@Req() req: Request) {
+    return this.billing.apply(jwt.verify(req.headers.authorization.slice(7), process.env.STRIPE_KEY as string));
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedFrameworkSession', line: 7, column: 31, data: NEST }],
+    },
+    // Nest: the method decorator gives the route method, so a GET method named for webhooks is reported
+    // and a POST method below a webhook path is not.
+    {
+      code: `import { Controller, Get, Post, Req } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Controller('hooks')
+export class HooksController {
+  @Get()
+  listWebhooks(@Req() req: Request) {
+    const token = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET as string) as { team: string };
+    return this.hooks.forTeam(token.team);
+  }
+  @Post('webhooks/stripe')
+  receive(@Req() req: Request) {
+    const event = jwt.verify(req.headers.authorization.slice(7), process.env.STRIPE_KEY as string);
+    return this.billing.apply(event);
+  }
+}`,
+      filename: FILENAMES.ts,
+      errors: [{ messageId: 'acceptedFrameworkSession', line: 7, column: 19, data: NEST }],
     },
     // Express: a file that loads express keeps the message that names the codemod, even beside a Koa module.
     {
