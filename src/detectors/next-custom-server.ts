@@ -81,7 +81,8 @@ function getStoringStatement(sourceCode: SourceCode, call: TSESTree.Node): { var
 /**
  * True when `statement` runs after Next.js has prepared its pages. That is so when it sits in the body of
  * a function, or in a `try` block inside it, and an earlier statement of that block or of an enclosing
- * one in the same function is `await nextApp.prepare();`. It is also so when the function is the
+ * one in the same function is `await nextApp.prepare();`. That earlier statement may also be a `try`
+ * statement whose block contains the `await`. It is also so when the function is the
  * callback of `nextApp.prepare().then(…)`, written in place or passed by name.
  */
 function followsPrepare(sourceCode: SourceCode, statement: TSESTree.Statement): boolean {
@@ -99,13 +100,19 @@ function followsPrepare(sourceCode: SourceCode, statement: TSESTree.Statement): 
   }
 }
 
-/** True when a statement before `statement` in `list` is `await nextApp.prepare();`. */
+/**
+ * True when a statement before `statement` in `list` is `await nextApp.prepare();`, or a `try` statement
+ * whose block contains it, as in `try { await nextApp.prepare(); } catch (error) { process.exit(1); }`.
+ */
 function awaitsPrepareBefore(list: readonly TSESTree.Statement[], statement: TSESTree.Statement): boolean {
-  return list.slice(0, list.indexOf(statement)).some((item) => {
-    if (item.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const expression = skipTypeWrappers(item.expression);
-    return expression.type === AST_NODE_TYPES.AwaitExpression && isPrepareCall(expression.argument);
-  });
+  return list.slice(0, list.indexOf(statement)).some((item) => awaitsPrepare(item));
+}
+
+function awaitsPrepare(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.TryStatement) return statement.block.body.some((item) => awaitsPrepare(item));
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = skipTypeWrappers(statement.expression);
+  return expression.type === AST_NODE_TYPES.AwaitExpression && isPrepareCall(expression.argument);
 }
 
 /** True for a call of a method named `prepare`, as in `nextApp.prepare()`. */

@@ -59,6 +59,21 @@ describe('findNextCustomServerApp', () => {
     expect(findApp(sourceCode).variable.name).toBe('server');
   });
 
+  it('finds an app after a try block that awaits prepare()', () => {
+    const sourceCode = parse('(async () => {', '  try {', '    await nextApp.prepare();', '  } catch (error) {', '    process.exit(1);', '  }', '  const server = express();', '})();');
+    expect(findApp(sourceCode).variable.name).toBe('server');
+  });
+
+  it('ignores prepare() awaited in a catch block', () => {
+    const sourceCode = parse('(async () => {', '  try {} catch (error) {', '    await nextApp.prepare();', '  }', '  const server = express();', '})();');
+    expect(findNextCustomServerApp(sourceCode)).toBeUndefined();
+  });
+
+  it('ignores prepare() awaited in an if branch', () => {
+    const sourceCode = parse('(async () => {', '  if (production) {', '    await nextApp.prepare();', '  }', '  const server = express();', '})();');
+    expect(findNextCustomServerApp(sourceCode)).toBeUndefined();
+  });
+
   it('ignores an app created before prepare()', () => {
     const sourceCode = parse('async function main() {', '  const server = express();', '  await nextApp.prepare();', '}');
     expect(findNextCustomServerApp(sourceCode)).toBeUndefined();

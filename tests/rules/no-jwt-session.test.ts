@@ -1415,6 +1415,29 @@ nextApp.prepare().then(() => {
       filename: join(nextExpressProject, 'server.js'),
       errors: [{ messageId: 'issuedSession', line: 8, column: 23 }],
     },
+    // The prepare() call may also be awaited in a try statement before the app's creation.
+    {
+      code: `const express = require('express');
+const next = require('next');
+const jwt = require('jsonwebtoken');
+const nextApp = next({ dev: false });
+function login(req, res) {
+  users.check(req.body.email).then((user) => {
+    res.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '2h' }) });
+  });
+}
+(async () => {
+  try {
+    await nextApp.prepare();
+  } catch (error) {
+    process.exit(1);
+  }
+  const server = express();
+  server.post('/api/login', login);
+})();`,
+      filename: join(nextExpressProject, 'server.js'),
+      errors: [{ messageId: 'issuedSession', line: 7, column: 23 }],
+    },
     // A login wrapped in another call, or registered by a function that gets the app, is only marked.
     {
       code: `const express = require('express');
