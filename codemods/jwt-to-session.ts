@@ -40,13 +40,14 @@ import { JWT_SESSION_MODULES, JWT_TO_SESSION, type SessionStoreKind } from '../s
 import { getSignExpiry } from '../src/detectors/jwt-expiry.js';
 import { findJwtCalls, type JwtCall } from '../src/detectors/jwt-library.js';
 import { findJwtSessions, type JwtSessionFinding } from '../src/detectors/jwt-session.js';
-import { describeCode, getManualMigrationReason, statesSessionLifetime } from '../src/detectors/jwt-session-migration.js';
+import { getManualMigrationReason, statesSessionLifetime } from '../src/detectors/jwt-session-migration.js';
 import { describeUnregisteredHandler, findNextCustomServerApp, isRegisteredAfterCreation, type NextCustomServerApp } from '../src/detectors/next-custom-server.js';
 import { getNextPagesFile, isNextApiRouteFile, isNextCode } from '../src/detectors/nextjs.js';
 import type { FunctionNode } from '../src/detectors/request-handler.js';
 import { describeFrameworkProblem, getHandlerFramework, getOtherFrameworkModule, hasExpressParameters } from '../src/detectors/server-framework.js';
-import { findSessionLibraryUsage, getLoadedSessionLibrary, type SessionLibraryUsage } from '../src/detectors/session-library.js';
-import { findVariable, forEachNode, getRequiredModule, isFunctionNode, skipTypeWrappers } from '../src/util/ast-values.js';
+import { findSessionLibraryUsage } from '../src/detectors/session-library.js';
+import { getMissingSetupReason, planSessionSetup as planAppSessionSetup, SESSION_LIBRARIES, usesCookieSession } from '../src/detectors/session-setup.js';
+import { forEachNode, isFunctionNode } from '../src/util/ast-values.js';
 
 /** Options of the transform, as jscodeshift passes them (`--store=redis`). */
 export interface JwtToSessionOptions extends Options {
@@ -89,8 +90,6 @@ interface Migration {
   usesSessionData: boolean;
   /** The handlers and statements rewritten to use `req.session`, to mark when the app gets no session setup. */
   readonly sessionUsers: AnyNode[];
-  /** The app of a Next.js custom server created in a function after `nextApp.prepare()`, which gets its setup there. */
-  nestedApp?: AppCreation;
   /** The same app as `findNextCustomServerApp` of the detector returns it, for its registration checks. */
   customServerApp?: NextCustomServerApp;
   /** The plan for the session setup, made before any handler is rewritten. Undefined when the file gets no setup. */
@@ -126,7 +125,7 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
     options,
     sourceCode,
     isTypeScript: /\.[mc]?tsx?$/i.test(file.path),
-    sessionLibrary: usesCookieSession(file.path, usage.loadedLibraries) ? 'cookie-session' : 'express-session',
+    sessionLibrary: usesCookieSession(sourceCode, file.path) ? 'cookie-session' : 'express-session',
     cookieName: getConfiguredCookieName(usage) ?? DEFAULT_COOKIE_NAME,
     secretNames: new Set(),
     usesSessionData: false,
@@ -136,12 +135,11 @@ export default function transform(fileInfo: FileInfo, api: API, rawOptions: JwtT
   // Every detector node is matched to a jscodeshift path before the first edit.
   const sites = collectSites(migration);
   migration.customServerApp = findNextCustomServerApp(sourceCode);
-  migration.nestedApp = findNestedAppCreation(migration);
   const logoutHandlers = findLogoutHandlers(migration);
   // Setup and logout changes apply only to Express code with JWT sessions, here or elsewhere in its package.
   const usesJwt = (sites.length > 0 || dependsOnAny(file.path, JWT_SESSION_MODULES)) && getOtherFrameworkModule(sourceCode) === undefined;
   // Next.js serves a file below pages/api as an API route, so an express app there is no server to set up.
-  if (usesJwt && !isNextApiRouteFile(file.path)) migration.setupPlan = planSessionSetup(migration, usage);
+  if (usesJwt && !isNextApiRouteFile(file.path)) migration.setupPlan = planSessionSetup(migration);
 
   recordTokenLifetime(migration, sites);
 
@@ -204,8 +202,6 @@ function getUnsupportedReason(migration: Migration, site: Site): string | undefi
   if (reason !== undefined) return reason;
   const { library, operation } = site.call;
   const isJsonwebtokenSite = library === 'jsonwebtoken' && (operation === 'sign' || operation === 'verify');
-  const missingSetup = site.handler ? getMissingSetupReason(migration, operation === 'sign' ? 'login' : 'check') : undefined;
-  if (missingSetup !== undefined) return missingSetup;
   // The detector found a function around the site that no jscodeshift path matches.
   if (isJsonwebtokenSite && !site.handler) return 'the JWT is handled in a function the codemod cannot rewrite; move it to server-side sessions by hand';
   return undefined;
@@ -895,11 +891,6 @@ function rewriteExpressJwtGuards(migration: Migration, sites: Site[]): boolean {
     if (site.call.library !== 'express-jwt') continue;
     // markUnsupportedSites has marked the guards that getManualMigrationReason rejects.
     if (getManualMigrationReason(migration.sourceCode, site.finding, migration.file.path) !== undefined) continue;
-    const missingSetup = getMissingSetupReason(migration, 'check');
-    if (missingSetup !== undefined) {
-      changed = markForManualMigration(migration.file, site.path, missingSetup) || changed;
-      continue;
-    }
     const result = buildGuard(migration, site);
     if (typeof result === 'string') {
       changed = markForManualMigration(migration.file, site.path, result) || changed;
@@ -1132,7 +1123,7 @@ function rewriteLogoutHandlers(migration: Migration, handlers: LogoutHandler[]):
       changed = markForManualMigration(migration.file, handler, nextReason) || changed;
       continue;
     }
-    const missingSetup = getMissingSetupReason(migration, 'logout');
+    const missingSetup = getMissingSetupReason(migration.sourceCode, migration.file.path, 'logout');
     if (missingSetup !== undefined) {
       changed = markForManualMigration(migration.file, handler, missingSetup) || changed;
       continue;
@@ -1266,53 +1257,38 @@ type SetupResult =
 type SetupPlan = { kind: 'ready'; app: AppCreation } | Exclude<SetupResult, { kind: 'added' }>;
 
 /**
- * Decides where the session middleware goes when the file has no session middleware yet: after the
- * statement that creates the app. The statement is at the top level: `const app = express();`, with
- * `require("express")()` in place of `express()`, or with an assignment chain
- * (`const app = module.exports = express();`), or `app = express();` after `let app;`. The statement may
- * also sit in the function of a Next.js custom server that `findNextCustomServerApp` finds.
+ * Returns the plan of `planSessionSetup` in src/detectors/session-setup.ts, with the jscodeshift paths
+ * of the nodes it names.
  */
-function planSessionSetup(migration: Migration, usage: SessionLibraryUsage): SetupPlan {
-  const { j, file } = migration;
-  const existing = findExistingSessions(migration, usage);
-  if (existing && existing.kind !== 'loaded') return existing;
-  const express = findExpressBindings(migration);
-  const calls = file.root
-    .find(j.Node)
-    .filter((path) => getAppCallArguments(path.node as AnyNode, express) !== undefined)
-    .paths() as ASTPath[];
-  // A file without an app gets no setup, so a session library it loads needs no marker.
-  if (calls.length === 0) return { kind: 'no-app' };
-  if (existing) return existing;
-  const creation = calls[0] as ASTPath;
-
-  let appName: string | undefined;
-  let statementPath: ASTPath | undefined;
-  for (const call of calls) {
-    if ((getAppCallArguments(call.node as AnyNode, express) as unknown[]).length > 0) continue;
-    const found = getAppAssignment(call);
-    if (found) {
-      ({ appName, statementPath } = found);
-      break;
+function planSessionSetup(migration: Migration): SetupPlan {
+  const plan = planAppSessionSetup(migration.sourceCode, migration.file.path);
+  const toPath = (node: TSESTree.Node): ASTPath => {
+    const path = findPathForNode(migration.file, node);
+    if (!path) throw new Error(`jwt-to-session found no jscodeshift path for the ${node.type} at offset ${node.range[0]} of ${migration.file.path}`);
+    return path;
+  };
+  switch (plan.kind) {
+    case 'present':
+    case 'no-app':
+      return plan;
+    case 'ready': {
+      const statementPath = toPath(plan.statement);
+      const list = statementPath.parentPath as ASTPath & { value: Statement[] };
+      return { kind: 'ready', app: { appName: plan.appName, statementPath, list } };
     }
+    case 'not-added':
+      return { kind: 'not-added', creation: toPath(plan.creation), reason: plan.reason };
+    case 'cookie-session-missing':
+      return { kind: 'cookie-session-missing', creation: toPath(plan.creation) };
+    case 'uncertain':
+      return { kind: 'uncertain', use: toPath(plan.use), mounted: plan.mounted };
+    case 'unconfirmed':
+      return { kind: 'unconfirmed', call: toPath(plan.call), code: plan.code };
+    case 'handed-over':
+      return { kind: 'handed-over', handover: toPath(plan.handover), code: plan.code };
+    case 'loaded':
+      return { kind: 'loaded', load: toPath(plan.load), library: plan.library };
   }
-  const handover = appName ? findHandoverToProjectModule(migration, appName) : undefined;
-  if (handover) return handover;
-  // The codemod writes only express-session setups, which cookie-session code cannot use.
-  if (migration.sessionLibrary === 'cookie-session') return { kind: 'cookie-session-missing', creation };
-
-  if (statementPath && (statementPath.parentPath?.node as AnyNode | undefined)?.type === 'ExportNamedDeclaration') {
-    statementPath = statementPath.parentPath as ASTPath;
-  }
-  const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
-  if (!appName || !statementPath || !list || !Array.isArray(list.value)) {
-    return { kind: 'not-added', creation, reason: UNSTORED_APP_REASON };
-  }
-  const isTopLevel = (list.parentPath?.node as AnyNode | undefined)?.type === 'Program';
-  if (!isTopLevel && list.value !== migration.nestedApp?.list.value) {
-    return { kind: 'not-added', creation, reason: describeNestedAppWithoutSetup(appName) };
-  }
-  return { kind: 'ready', app: { appName, statementPath, list } };
 }
 
 /** Adds the session middleware that `plan` places, and passes any other plan on as the result. */
@@ -1357,231 +1333,6 @@ function addSessionSetup(migration: Migration, plan: SetupPlan): SetupResult {
   return { kind: 'added' };
 }
 
-/** The session packages whose presence in package.json confirms the signs of sessions in the code. */
-const SESSION_LIBRARIES = ['express-session', 'cookie-session'];
-
-/** A module path or a variable name that suggests session middleware (`./session`, `sessionMiddleware`). */
-const SESSION_NAME = /session/i;
-
-/**
- * Looks for signs in the original code that the app already has sessions, and returns undefined when
- * there are none. Three sure signs make the codemod add no setup. The first is a call of express-session
- * or cookie-session in this file. The second is a `passport.session()` or `passport.authenticate("session")`
- * call, which needs a session middleware mounted before it. The third is a mount of a middleware whose
- * name or module path contains "session" (`app.use(require("./session"))`) in code that reads
- * `req.session` (the first parameter of a function with two or more). The last two count only when
- * package.json lists express-session or cookie-session, because without a session package no middleware
- * sets `req.session`. The codemod marks uncertain signs instead of adding a setup: a load of a session
- * library that it cannot follow, and a session-named mount in other code. A read of `req.session` alone
- * is no sign, because code such as `req.session && req.session.user` also runs without a session middleware.
- */
-function findExistingSessions(migration: Migration, usage: SessionLibraryUsage): SetupResult | undefined {
-  const { sourceCode, file } = migration;
-  if (usage.setupCalls.some((setup) => setup.library !== 'cookie-parser')) return { kind: 'present' };
-
-  const passportNames = new Set(findModuleBindings(file, ['passport']).map((binding) => binding.local));
-  let readsSession = false;
-  let passportCall: TSESTree.CallExpression | undefined;
-  let use: TSESTree.CallExpression | undefined;
-  let mounted: TSESTree.Node | undefined;
-
-  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return;
-    const object = node.object;
-    const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
-    const name = node.property.name;
-    if (name === 'session' && object.type === 'Identifier' && isRequestParameter(object)) readsSession = true;
-    if (call && !passportCall && object.type === 'Identifier' && passportNames.has(object.name)) {
-      const first = call.arguments[0];
-      if (name === 'session' || (name === 'authenticate' && first?.type === 'Literal' && first.value === 'session')) passportCall = call;
-    }
-    if (call && name === 'use' && !use && !isSessionResourceMount(call)) {
-      // passport's own middleware reads the session that another middleware sets up.
-      mounted = call.arguments.find((argument) => !isPassportCall(argument, passportNames) && maySetUpSessions(migration, argument));
-      if (mounted) use = call;
-    }
-  });
-
-  const confirmed = dependsOnAny(file.path, SESSION_LIBRARIES);
-  if (passportCall && confirmed) return { kind: 'present' };
-  if (use && mounted && readsSession && confirmed) return { kind: 'present' };
-  if (use && mounted) {
-    const usePath = findPathForNode(file, use);
-    if (usePath) return { kind: 'uncertain', use: usePath, mounted: describeCode(sourceCode, mounted) };
-  }
-  const load = findUnfollowedSessionLoad(sourceCode);
-  const loadPath = load ? findPathForNode(file, load.node) : undefined;
-  if (load && loadPath) return { kind: 'loaded', load: loadPath, library: load.library };
-
-  // passport's session calls need a middleware that the codemod cannot see, so they are marked instead.
-  const passportPath = passportCall ? findPathForNode(file, passportCall) : undefined;
-  if (passportCall && passportPath) return { kind: 'unconfirmed', call: passportPath, code: describeCode(sourceCode, passportCall) };
-  return undefined;
-}
-
-/**
- * Returns the first load of express-session or cookie-session that may set up sessions without a setup
- * call in this file. Such a load is a binding that code reads (passed to a store factory or a helper, for
- * example), a re-export or a dynamic `import()`. A load that cannot mount anything does not count: an
- * import or `require()` whose bindings nothing reads, `import "express-session"`, and type-only imports.
- */
-function findUnfollowedSessionLoad(sourceCode: TSESLint.SourceCode): { node: TSESTree.Node; library: string } | undefined {
-  let found: { node: TSESTree.Node; library: string } | undefined;
-  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (found) return;
-    const library = getLoadedSessionLibrary(node);
-    if (library === undefined || !SESSION_LIBRARIES.includes(library)) return;
-    if (!isUnreadLoad(sourceCode, node)) found = { node, library };
-  });
-  return found;
-}
-
-/** True when a node that loads a module (see `getLoadedSessionLibrary`) binds nothing that code reads at run time. */
-function isUnreadLoad(sourceCode: TSESLint.SourceCode, load: TSESTree.Node): boolean {
-  let declaration: TSESTree.Node | undefined;
-  if (load.type === 'ImportDeclaration') {
-    if (load.importKind === 'type') return true;
-    declaration = load;
-  } else if (load.type === 'TSExternalModuleReference' && load.parent.type === 'TSImportEqualsDeclaration') {
-    if (load.parent.importKind === 'type') return true;
-    declaration = load.parent;
-  } else if (load.type === 'CallExpression') {
-    if (load.parent.type === 'ExpressionStatement') return true;
-    if (load.parent.type === 'VariableDeclarator' && load.parent.init === load) declaration = load.parent;
-  }
-  const { scopeManager } = sourceCode;
-  if (!declaration || !scopeManager) return false;
-  return scopeManager
-    .getDeclaredVariables(declaration)
-    .every((variable) => variable.references.every((reference) => reference.init === true || !reference.isValueReference));
-}
-
-/**
- * The module specifiers of the project's own files: relative and absolute paths, Node.js subpath imports
- * (`#config`) and the `@/` and `~/` path aliases of many TypeScript and bundler setups.
- */
-const PROJECT_MODULE = /^(?:\.{1,2}(?:\/|$)|\/|#|[@~]\/)/;
-
-/**
- * Looks for a call that passes the app to a function from one of the project's own modules, such as
- * `require("./config/express")(app)`, or `configure(app)` with `configure` imported from "./setup". That
- * function may mount a session middleware in a file the codemod does not read while it migrates this one.
- * The call counts only when package.json lists express-session or cookie-session, since no module can
- * mount one otherwise. Calls of packages (`http.createServer(app)`, `serverless(app)`) do not count.
- */
-function findHandoverToProjectModule(migration: Migration, appName: string): SetupResult | undefined {
-  const { sourceCode, file } = migration;
-  if (!dependsOnAny(file.path, SESSION_LIBRARIES)) return undefined;
-  const { scopeManager } = sourceCode;
-  let handover: TSESTree.CallExpression | TSESTree.NewExpression | undefined;
-  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (handover || (node.type !== 'CallExpression' && node.type !== 'NewExpression')) return;
-    const passesApp = node.arguments.some((argument) => {
-      if (argument.type !== 'Identifier' || argument.name !== appName) return false;
-      const scopeType = findVariable(scopeManager, argument)?.scope.type;
-      return scopeType === 'module' || scopeType === 'global';
-    });
-    if (!passesApp) return;
-    const module = findSourceModule(scopeManager, node.callee);
-    if (module !== undefined && PROJECT_MODULE.test(module)) handover = node;
-  });
-  const path = handover ? findPathForNode(file, handover) : undefined;
-  return handover && path ? { kind: 'handed-over', handover: path, code: describeCode(sourceCode, handover) } : undefined;
-}
-
-/**
- * Returns the module that a callee comes from: `require("./setup")` and `require("./setup").configure`
- * directly, or a variable bound to such an expression or imported (`import configure from "./setup"`).
- * Returns undefined for anything else.
- */
-function findSourceModule(scopeManager: TSESLint.Scope.ScopeManager | null, callee: TSESTree.Node): string | undefined {
-  let node = skipTypeWrappers(callee);
-  // One step through a variable: `const setup = require("./setup")`, then `setup.configure(app)`.
-  let followedVariable = false;
-  for (;;) {
-    const required = getRequiredModule(scopeManager, node);
-    if (required !== undefined) return required;
-    if (node.type === 'CallExpression') {
-      node = skipTypeWrappers(node.callee);
-      continue;
-    }
-    if (node.type === 'MemberExpression') {
-      node = skipTypeWrappers(node.object);
-      continue;
-    }
-    if (node.type !== 'Identifier' || followedVariable) return undefined;
-    const definition = findVariable(scopeManager, node)?.defs[0];
-    if (definition?.type === 'ImportBinding') {
-      const declaration = definition.parent;
-      if (declaration.type === 'ImportDeclaration') return declaration.source.value;
-      if (declaration.type === 'TSImportEqualsDeclaration' && declaration.moduleReference.type === 'TSExternalModuleReference') {
-        return declaration.moduleReference.expression.value;
-      }
-      return undefined;
-    }
-    if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
-    node = skipTypeWrappers(definition.node.init);
-    followedVariable = true;
-  }
-}
-
-/** True for a call of a passport method, such as `passport.session()`. */
-function isPassportCall(node: TSESTree.Node, passportNames: ReadonlySet<string>): boolean {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
-  const object = node.callee.object;
-  return object.type === 'Identifier' && passportNames.has(object.name);
-}
-
-/** True when `identifier` is the first parameter of a function around it that takes two or more: a request. */
-function isRequestParameter(identifier: TSESTree.Identifier): boolean {
-  for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
-    if (node.type !== 'FunctionDeclaration' && node.type !== 'FunctionExpression' && node.type !== 'ArrowFunctionExpression') continue;
-    const [first] = node.params;
-    if (node.params.length >= 2 && first?.type === 'Identifier' && first.name === identifier.name) return true;
-  }
-  return false;
-}
-
-/**
- * True for a `.use()` call that mounts at a path naming sessions (`app.use("/api/sessions", router)`): a
- * REST resource for sessions, whose router is named after it, not a session setup.
- */
-function isSessionResourceMount(call: TSESTree.CallExpression): boolean {
-  const path = call.arguments[0];
-  if (path?.type === 'Literal') return typeof path.value === 'string' && SESSION_NAME.test(path.value);
-  return path?.type === 'TemplateLiteral' && path.quasis.some((quasi) => SESSION_NAME.test(quasi.value.cooked ?? ''));
-}
-
-/**
- * True when a middleware passed to `.use()` may set up sessions: a name or module path with "session" in
- * it (`sessionMiddleware`, `sessionMiddleware()`, `require("./session")`, a variable imported from
- * "./session", `middlewares.session`).
- */
-function maySetUpSessions(migration: Migration, argument: TSESTree.Node): boolean {
-  const { scopeManager } = migration.sourceCode;
-  let node: TSESTree.Node = argument;
-  // `require("./session")`, `require("./session")()`, `createSession()`.
-  while (node.type === 'CallExpression') {
-    const required = getRequiredModule(scopeManager, node);
-    if (required !== undefined) return SESSION_NAME.test(required);
-    node = node.callee;
-  }
-  if (node.type === 'MemberExpression') return !node.computed && node.property.type === 'Identifier' && SESSION_NAME.test(node.property.name);
-  if (node.type !== 'Identifier') return false;
-  if (SESSION_NAME.test(node.name)) return true;
-  const definition = findVariable(scopeManager, node)?.defs[0];
-  if (definition?.type === 'ImportBinding') {
-    const declaration = definition.parent;
-    return declaration.type === 'ImportDeclaration' && SESSION_NAME.test(String(declaration.source.value));
-  }
-  if (definition?.type === 'Variable' && definition.node.init) {
-    const init = definition.node.init;
-    const required = getRequiredModule(scopeManager, init.type === 'CallExpression' && init.callee.type === 'CallExpression' ? init.callee : init);
-    return required !== undefined && SESSION_NAME.test(required);
-  }
-  return false;
-}
-
 /**
  * The local names of the express function: `names` are bound to the module itself (`import express`,
  * `const express = require("express")`), and `interopNames` to the wrapper that compiled CommonJS code
@@ -1617,113 +1368,6 @@ function isRequireOfExpress(node: AnyNode): boolean {
   if (node.type !== 'CallExpression') return false;
   const args = node.arguments as AnyNode[];
   return getIdentifierName(node.callee as AnyNode) === 'require' && args.length === 1 && getStaticString(args[0]) === 'express';
-}
-
-/**
- * True when `node` is the express function: one of its local names, `require("express")` or the
- * `.default` of an interop wrapper. Each may be in parentheses or a type cast, or last in a sequence such
- * as `(0, express)`, which tsc and Babel emit for a call of an import.
- */
-function isExpressFunction(node: AnyNode, express: ExpressBindings): boolean {
-  let current = unwrapExpression(node) as AnyNode;
-  while (current.type === 'SequenceExpression') {
-    const expressions = current.expressions as AnyNode[];
-    if (!expressions.slice(0, -1).every((expression) => isSideEffectFree(expression))) return false;
-    current = unwrapExpression(expressions[expressions.length - 1] as AnyNode) as AnyNode;
-  }
-  if (current.type === 'Identifier') return express.names.has(current.name as string);
-  if (current.type === 'MemberExpression' && !current.computed && getIdentifierName(current.property as AnyNode) === 'default') {
-    const object = unwrapExpression(current.object as AnyNode) as AnyNode;
-    return object.type === 'Identifier' && express.interopNames.has(object.name as string);
-  }
-  return isRequireOfExpress(current);
-}
-
-/**
- * Returns the arguments that a call creating an Express app passes to express, or undefined for any other
- * node. The forms are `express()`, `new express()`, `express.call(thisArg, ...)`,
- * `express.apply(thisArg, [...])`, with the express function in any form `isExpressFunction` accepts.
- */
-function getAppCallArguments(node: AnyNode, express: ExpressBindings): AnyNode[] | undefined {
-  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
-  const callee = unwrapExpression(node.callee as AnyNode) as AnyNode;
-  const args = node.arguments as AnyNode[];
-  if (isExpressFunction(callee, express)) return args;
-  if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.computed) return undefined;
-  const method = getIdentifierName(callee.property as AnyNode);
-  if (!isExpressFunction(callee.object as AnyNode, express)) return undefined;
-  if (method === 'call') return args.slice(1);
-  if (method !== 'apply') return undefined;
-  const list = args[1];
-  if (!list) return [];
-  return list.type === 'ArrayExpression' ? (list.elements as AnyNode[]) : [list];
-}
-
-/**
- * Returns the app of a Next.js custom server that `findNextCustomServerApp` of the detector finds, as the
- * jscodeshift path of the statement that creates it. Its session setup goes right after that statement.
- */
-function findNestedAppCreation(migration: Migration): AppCreation | undefined {
-  const app = migration.customServerApp;
-  const statementPath = app && findPathForNode(migration.file, app.statement);
-  const list = statementPath?.parentPath as (ASTPath & { value: Statement[] }) | undefined;
-  if (!app || !statementPath || !list || !Array.isArray(list.value)) return undefined;
-  return { appName: app.variable.name, statementPath, list };
-}
-
-/** The reason to mark an `express()` call whose app is not stored in a variable by the statement that calls it. */
-const UNSTORED_APP_REASON =
-  'no session setup was added for this app, because the codemod adds one only after a statement that stores a new app in a variable (`const app = express();`), and this call is not stored that way; add app.use(session({ ... })) with a store after it by hand';
-
-/** Returns the reason to mark the `express()` call of an app stored inside a function or block the codemod does not set up. */
-function describeNestedAppWithoutSetup(appName: string): string {
-  return `no session setup was added for the app \`${appName}\`, because it is created inside a function, and the codemod adds a setup there only for a Next.js custom server whose app is created after nextApp.prepare() in that function; add app.use(session({ ... })) with a store after it by hand`;
-}
-
-/**
- * Returns the reason to mark a handler or middleware that would use `req.session` in a file whose app
- * gets no session setup, or undefined when the app gets one or the file shows another session setup.
- * NOTE: this reason is not in `getManualMigrationReason`, so no-jwt-session reports these sites with
- * the message for sites that the codemod migrates.
- */
-function getMissingSetupReason(migration: Migration, kind: 'login' | 'check' | 'logout'): string | undefined {
-  const plan = migration.setupPlan;
-  if (plan?.kind !== 'not-added') return undefined;
-  return `the app of this file gets no session setup from the codemod (the marker on its \`express()\` call says why), so this ${kind} would use req.session without a session middleware; migrate this ${kind} by hand`;
-}
-
-/**
- * Returns the variable an `express()` call is stored in and the statement that does it, for
- * `const app = express();`, `const app = module.exports = express();` and `app = express();`.
- */
-function getAppAssignment(call: ASTPath): { appName: string; statementPath: ASTPath } | undefined {
-  let current = call;
-  let parent = current.parentPath as ASTPath | null;
-  const skip = ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'];
-  // Climb through `module.exports = app = ...` to the outermost assignment.
-  while (parent && (skip.includes((parent.node as AnyNode).type) || isPlainAssignmentOf(parent.node as AnyNode, current.node as AnyNode))) {
-    current = parent;
-    parent = current.parentPath as ASTPath | null;
-  }
-  if (!parent) return undefined;
-  const parentNode = parent.node as AnyNode;
-  if (parentNode.type === 'VariableDeclarator' && parentNode.init === current.node) {
-    const appName = getIdentifierName(parentNode.id as AnyNode);
-    const declaration = parent.parentPath?.parentPath as ASTPath | undefined;
-    return appName && declaration ? { appName, statementPath: declaration } : undefined;
-  }
-  if (parentNode.type === 'ExpressionStatement') {
-    // `app = express();` or `app = module.exports = express();`: the first plain variable on the left.
-    for (let node = current.node as AnyNode; node.type === 'AssignmentExpression'; node = node.right as AnyNode) {
-      const appName = getIdentifierName(node.left as AnyNode);
-      if (appName) return { appName, statementPath: parent };
-    }
-  }
-  return undefined;
-}
-
-function isPlainAssignmentOf(node: AnyNode, value: AnyNode): boolean {
-  return node.type === 'AssignmentExpression' && node.operator === '=' && node.right === value;
 }
 
 /**
@@ -1889,12 +1533,6 @@ function buildStoreSetup(migration: Migration, appName: string, before: Statemen
     case 'memory':
       return ['// express-session keeps sessions in memory: they are lost at every restart and are not shared between processes.'];
   }
-}
-
-function usesCookieSession(filePath: string, loaded: ReadonlySet<string>): boolean {
-  if (loaded.has('cookie-session')) return true;
-  if (loaded.has('express-session')) return false;
-  return dependsOnAny(filePath, ['cookie-session']) && !dependsOnAny(filePath, ['express-session']);
 }
 
 function getConfiguredCookieName(usage: ReturnType<typeof findSessionLibraryUsage>): string | undefined {
@@ -2292,14 +1930,6 @@ function isFunctionLike(node: AnyNode | undefined): boolean {
     node !== undefined &&
     ['FunctionExpression', 'ArrowFunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod'].includes(node.type)
   );
-}
-
-function unwrapExpression(node: AnyNode | null): AnyNode | null {
-  let current = node;
-  while (current && ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(current.type)) {
-    current = current.expression as AnyNode;
-  }
-  return current;
 }
 
 function getIdentifierName(node: AnyNode | undefined | null): string | undefined {

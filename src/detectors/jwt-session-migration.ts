@@ -23,6 +23,7 @@ import {
 import { describeUnregisteredHandler, findNextCustomServerApp, isAfterCreation, isRegisteredAfterCreation } from './next-custom-server.js';
 import { getRequestObjectKind, isRequestHandler, type FunctionNode } from './request-handler.js';
 import { hasDestructuredRequest, isExpressHandler } from './server-framework.js';
+import { getMissingSetupReason } from './session-setup.js';
 import { isIssuedToSignedInUser } from './signed-in-user-token.js';
 
 type SourceCode = TSESLint.SourceCode;
@@ -53,7 +54,8 @@ const SINK_DESCRIPTIONS: Readonly<Record<TokenSinkKind, string>> = {
  * outside a request handler, handlers that destructure their request, refresh tokens, tokens read from a
  * request property that earlier code sets, and tokens that leave through a place the codemod does not rewrite.
  * On a Next.js custom server they cover the logins, checks and express-jwt guards that the session setup
- * after the app's creation may not cover.
+ * after the app's creation may not cover. In a file whose app gets no session setup from the codemod and
+ * that shows no other session middleware, they cover the logins, checks and guards that would need one.
  */
 export function getManualMigrationReason(sourceCode: SourceCode, finding: JwtSessionFinding, filePath: string): string | undefined {
   const { library, operation } = finding.call;
@@ -74,13 +76,15 @@ export function getManualMigrationReason(sourceCode: SourceCode, finding: JwtSes
   if (library === 'express-jwt' && operation === 'middleware' && app && !isAfterCreation(app, finding.call.node)) {
     return describeUnregisteredHandler(app, 'check');
   }
+  if (library === 'express-jwt' && operation === 'middleware') return getMissingSetupReason(sourceCode, filePath, 'check');
   if (library !== 'jsonwebtoken' || (operation !== 'sign' && operation !== 'verify')) return undefined;
   const nonExpressReason = getNonExpressSessionReason(sourceCode, finding, filePath);
   if (nonExpressReason !== undefined) return nonExpressReason;
   if (!handler) return `the JWT is handled ${describeSiteOutsideRewritableFunction(finding)}; move it to server-side sessions by hand`;
   const handlerReason = getHandlerReason(sourceCode, finding, handler, filePath);
-  if (handlerReason !== undefined || !app || isRegisteredAfterCreation(sourceCode, app, handler)) return handlerReason;
-  return describeUnregisteredHandler(app, operation === 'sign' ? 'login' : 'check');
+  if (handlerReason !== undefined) return handlerReason;
+  if (app && !isRegisteredAfterCreation(sourceCode, app, handler)) return describeUnregisteredHandler(app, operation === 'sign' ? 'login' : 'check');
+  return getMissingSetupReason(sourceCode, filePath, operation === 'sign' ? 'login' : 'check');
 }
 
 /** Returns the reason to mark a jsonwebtoken site inside a function that the codemod can rewrite. */

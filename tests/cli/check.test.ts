@@ -217,6 +217,25 @@ describe('check findings', () => {
     expect(report.nextCommands).toEqual([]);
   });
 
+  it('suggests no codemod without session setup', () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ dependencies: { express: '5.0.0', jsonwebtoken: '9.0.0' } }),
+      'server.js': `const express = require('express');
+const jwt = require('jsonwebtoken');
+const server = express().use(express.json());
+server.post('/login', (req, res) => {
+  res.json({ token: jwt.sign({ sub: req.body.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+});
+`,
+    });
+    const { report } = runJson(root);
+
+    const sessionFindings = report.findings.filter((finding) => finding.ruleId === 'sessions/no-jwt-session');
+    expect(sessionFindings.map((finding) => [finding.file, finding.codemods])).toEqual([['server.js', []]]);
+    expect(sessionFindings[0]?.message).toContain('gets no session setup from the codemod');
+    expect(report.nextCommands).toEqual([]);
+  });
+
   it('suggests no codemod for a Pages Router API route', () => {
     const root = makeProject({
       'package.json': JSON.stringify({ dependencies: { next: '15.0.0', jsonwebtoken: '9.0.0' } }),

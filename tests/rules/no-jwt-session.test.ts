@@ -58,6 +58,14 @@ const MARKED = {
     reason:
       'the app `server` is created inside a function after nextApp.prepare(), where the session setup goes, and this login handler is not registered on it there after its creation, so the setup may not run before it; migrate this login by hand',
   },
+  missingSetupLogin: {
+    reason:
+      'the app of this file gets no session setup from the codemod (the marker on its `express()` call says why), so this login would use req.session without a session middleware; migrate this login by hand',
+  },
+  missingSetupCheck: {
+    reason:
+      'the app of this file gets no session setup from the codemod (the marker on its `express()` call says why), so this check would use req.session without a session middleware; migrate this check by hand',
+  },
   unregisteredGuard: {
     reason:
       'the app `server` is created inside a function after nextApp.prepare(), where the session setup goes, and this middleware is not registered on it there after its creation, so the setup may not run before it; migrate this check by hand',
@@ -1437,6 +1445,85 @@ function login(req, res) {
 })();`,
       filename: join(nextExpressProject, 'server.js'),
       errors: [{ messageId: 'issuedSession', line: 7, column: 23 }],
+    },
+    // ---- Files whose app gets no session setup from jwt-to-session, so it only marks their handlers ----
+    // An app that `express().use(...)` creates and a variable stores, in a custom server.
+    {
+      code: `const express = require('express');
+const next = require('next');
+const jwt = require('jsonwebtoken');
+const nextApp = next({ dev: false });
+nextApp.prepare().then(() => {
+  const server = express().use(express.json());
+  server.post('/api/login', (req, res) => {
+    res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+  });
+});`,
+      filename: join(nextExpressProject, 'server.js'),
+      errors: [{ messageId: 'issuedMarkedSession', data: MARKED.missingSetupLogin, line: 8, column: 23 }],
+    },
+    // The same app in a plain Express file, with a token check.
+    {
+      code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const server = express().use(express.json());
+server.get('/me', (req, res) => {
+  try {
+    res.json(jwt.verify(req.headers.authorization, process.env.JWT_SECRET));
+  } catch {
+    res.status(401).end();
+  }
+});`,
+      filename: join(plainProject, 'server.js'),
+      errors: [{ messageId: 'acceptedMarkedSession', data: MARKED.missingSetupCheck, line: 6, column: 14 }],
+    },
+    // An app created in a factory function, with a login and an express-jwt guard.
+    {
+      code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const { expressjwt } = require('express-jwt');
+function createApp() {
+  const app = express();
+  app.use('/api', expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));
+  app.post('/login', (req, res) => {
+    res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+  });
+  return app;
+}
+module.exports = createApp;`,
+      filename: join(plainProject, 'app.js'),
+      errors: [
+        { messageId: 'acceptedMarkedSession', data: MARKED.missingSetupCheck, line: 6, column: 19 },
+        { messageId: 'issuedMarkedSession', data: MARKED.missingSetupLogin, line: 8, column: 23 },
+      ],
+    },
+    // A factory that sets up express-session itself keeps the message of migrated sites.
+    {
+      code: `const express = require('express');
+const session = require('express-session');
+const jwt = require('jsonwebtoken');
+function createApp() {
+  const app = express();
+  app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+  app.post('/login', (req, res) => {
+    res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+  });
+  return app;
+}`,
+      filename: join(plainProject, 'app.js'),
+      errors: [{ messageId: 'issuedSession', line: 8, column: 23 }],
+    },
+    // A top-level app gets its setup, so its login keeps that message too.
+    {
+      code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.use(express.json());
+app.post('/login', (req, res) => {
+  res.json({ token: jwt.sign({ id: req.body.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+});`,
+      filename: join(plainProject, 'server.js'),
+      errors: [{ messageId: 'issuedSession', line: 6, column: 21 }],
     },
     // A login wrapped in another call, or registered by a function that gets the app, is only marked.
     {
