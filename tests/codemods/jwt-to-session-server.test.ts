@@ -351,6 +351,53 @@ describe('jwt-to-session on a Next.js custom server', () => {
       await server.close();
     }
   });
+  it('sets up sessions after a try that awaits prepare()', async () => {
+    writeFileSync(
+      join(directory, 'fake-next.js'),
+      'module.exports = () => ({ prepare: () => Promise.resolve(), getRequestHandler: () => (req, res) => res.status(404).end() });\n',
+    );
+    const { output, reports } = migrate(
+      'next-custom-server-try-before',
+      [
+        ...HEADER,
+        'const next = require("./fake-next");',
+        'const nextApp = next({ dev: false });',
+        'const handle = nextApp.getRequestHandler();',
+        'function login(req, res) {',
+        '  Promise.resolve({ id: 1 }).then((user) => {',
+        '    res.json({ token: jwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: "5m" }), name: "Ann" });',
+        '  });',
+        '}',
+        'module.exports = (async () => {',
+        '  try {',
+        '    await nextApp.prepare();',
+        '  } catch (error) {',
+        '    console.error(error);',
+        '    process.exit(1);',
+        '  }',
+        '  const server = express();',
+        '  server.use(express.json());',
+        '  server.post("/login", login);',
+        '  server.use((req, res) => handle(req, res));',
+        '  return server;',
+        '})();',
+        '',
+      ].join('\n'),
+    );
+    expect(reports).toEqual([]);
+    expect(output).toMatch(/\n {2}const server = express\(\);\n {2}const sessionSecret = process\.env\.SESSION_SECRET;/);
+
+    const app = await loadFresh<Promise<Express>>(join(directory, 'next-custom-server-try-before.js'), directory);
+    const server = await listenOnLoopback(app);
+    try {
+      const login = await request(server.url).post('/login').send({ name: 'ann' });
+      expectSessionLogin(login);
+      expect(login.body).toEqual({ name: 'Ann' });
+      expect((await request(server.url).get('/page')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('jwt-to-session login in sqlite3-style callbacks', () => {
