@@ -16,6 +16,7 @@ import {
   ensureImport,
   findModuleBindings,
   findErrorHandling,
+  findInnermostPathContaining,
   findPathForNode,
   getAttachedComments,
   getDetectorSourceCode,
@@ -1258,21 +1259,20 @@ type SetupPlan = { kind: 'ready'; app: AppCreation } | Exclude<SetupResult, { ki
 
 /**
  * Returns the plan of `planSessionSetup` in src/detectors/session-setup.ts, with the jscodeshift paths
- * of the nodes it names.
+ * of the nodes it names. A site to mark that no path matches exactly is marked on the innermost path
+ * around it.
  */
 function planSessionSetup(migration: Migration): SetupPlan {
   const plan = planAppSessionSetup(migration.sourceCode, migration.file.path);
-  const toPath = (node: TSESTree.Node): ASTPath => {
-    const path = findPathForNode(migration.file, node);
-    if (!path) throw new Error(`jwt-to-session found no jscodeshift path for the ${node.type} at offset ${node.range[0]} of ${migration.file.path}`);
-    return path;
-  };
+  const toPath = (node: TSESTree.Node): ASTPath => findPathForNode(migration.file, node) ?? findInnermostPathContaining(migration.file, node.range);
   switch (plan.kind) {
     case 'present':
     case 'no-app':
       return plan;
     case 'ready': {
-      const statementPath = toPath(plan.statement);
+      const statementPath = findPathForNode(migration.file, plan.statement);
+      // The statement is a declaration or an expression statement, which the parsers of both trees keep.
+      if (!statementPath) throw new Error(`jwt-to-session found no jscodeshift path for the ${plan.statement.type} at offset ${plan.statement.range[0]} of ${migration.file.path}`);
       const list = statementPath.parentPath as ASTPath & { value: Statement[] };
       return { kind: 'ready', app: { appName: plan.appName, statementPath, list } };
     }
