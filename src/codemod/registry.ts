@@ -121,6 +121,7 @@ export const JWT_TO_SESSION: CodemodEntry = createEntry({
     'acceptedNonExpressSession',
     'issuedMarkedSession',
     'acceptedMarkedSession',
+    'issuedSignedInUserToken',
   ],
   dependencies: getJwtToSessionDependencies('knex'),
   // An unknown store fails every file in the transform, so the default list is as good as any there.

@@ -236,6 +236,25 @@ server.post('/login', (req, res) => {
     expect(report.nextCommands).toEqual([]);
   });
 
+  it('suggests no codemod for an API key of a signed-in user', () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ dependencies: { express: '5.0.0', jsonwebtoken: '9.0.0' } }),
+      'server.js': `const express = require('express');
+const jwt = require('jsonwebtoken');
+const app = express();
+app.post('/api/keys', requireUser, (req, res) => {
+  res.json({ key: jwt.sign({ sub: req.user.id }, process.env.JWT_SECRET, { expiresIn: '5m' }) });
+});
+`,
+    });
+    const { report } = runJson(root);
+
+    const sessionFindings = report.findings.filter((finding) => finding.ruleId === 'sessions/no-jwt-session');
+    expect(sessionFindings.map((finding) => [finding.file, finding.codemods])).toEqual([['server.js', []]]);
+    expect(sessionFindings[0]?.message).toContain('already signed in');
+    expect(report.nextCommands).toEqual([]);
+  });
+
   it('suggests no codemod for a Pages Router API route', () => {
     const root = makeProject({
       'package.json': JSON.stringify({ dependencies: { next: '15.0.0', jsonwebtoken: '9.0.0' } }),
