@@ -224,7 +224,8 @@ function getMethodOfList(node: TSESTree.Node | undefined): string | undefined {
 
 /**
  * Returns the paths where the router that `identifier` names is mounted in this file, outermost mounts
- * included: `/webhooks` for `app.use('/webhooks', router)` or Hono's `app.route('/webhooks', router)`.
+ * included: `/webhooks` for `app.use('/webhooks', router)` or Hono's `app.route('/webhooks', router)`, and
+ * each path of an Express path list (`app.use(['/webhooks', '/hooks'], router)`).
  */
 function getMountPaths(scopeManager: ScopeManager, identifier: TSESTree.Identifier, depth: number): string[] {
   if (depth >= MAX_DEPTH) return [];
@@ -235,9 +236,9 @@ function getMountPaths(scopeManager: ScopeManager, identifier: TSESTree.Identifi
     if (mount?.type !== AST_NODE_TYPES.CallExpression || !mount.arguments.includes(reference.identifier as TSESTree.Identifier)) continue;
     const callee = skipTypeWrappers(mount.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !MOUNT_METHODS.has(getKeyName(callee) ?? '')) continue;
-    const path = getString(mount.arguments[0]);
-    if (path === undefined) continue;
-    paths.push(path);
+    const mountPaths = getPathList(mount.arguments[0]);
+    if (mountPaths.length === 0) continue;
+    paths.push(...mountPaths);
     const parentRouter = skipTypeWrappers(callee.object);
     if (parentRouter.type === AST_NODE_TYPES.Identifier) paths.push(...getMountPaths(scopeManager, parentRouter, depth + 1));
   }
@@ -270,6 +271,19 @@ function getNestRegistrations(method: TSESTree.MethodDefinition): Registration[]
     registrations.push({ method: name.toLowerCase(), paths: path === undefined ? [] : [path] });
   }
   return registrations;
+}
+
+/** Returns the path of a string, or the strings of an array of paths, as Express takes them. */
+function getPathList(node: TSESTree.Node | undefined): string[] {
+  const expression = node && skipTypeWrappers(node);
+  if (expression?.type !== AST_NODE_TYPES.ArrayExpression) {
+    const path = getString(expression);
+    return path === undefined ? [] : [path];
+  }
+  return expression.elements.flatMap((element) => {
+    const path = element ? getString(element) : undefined;
+    return path === undefined ? [] : [path];
+  });
 }
 
 function getString(node: TSESTree.Node | undefined): string | undefined {

@@ -867,6 +867,18 @@ router.post('/events', async (req, res) => {
 const app = express(); app.use('/webhooks', router);`,
       filename: FILENAMES.js,
     },
+    // A mount with a list of paths, one of which names a webhook.
+    {
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+const hooks = express.Router();
+hooks.post('/orders', (req, res) => {
+  const event = jwt.verify(req.headers.authorization.slice(7), process.env.HOOK_KEY, { algorithms: ['HS256'] });
+  queue.push(event); res.sendStatus(202);
+});
+const app = express(); app.use(['/webhooks', '/hooks'], hooks);`,
+      filename: FILENAMES.js,
+    },
     // Mounts add up: the route below sits at /api/webhooks/stripe.
     {
       code: `import express from 'express';
