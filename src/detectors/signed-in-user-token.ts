@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { forEachNode, getKeyName, getStaticValue, skipTypeWrappers } from '../util/ast-values.js';
+import { findVariable, forEachNode, getKeyName, getStaticValue, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import { getRequestObjectKind, isResponseObject, type FunctionNode } from './request-handler.js';
 
 type SourceCode = TSESLint.SourceCode;
@@ -20,7 +20,8 @@ type SourceCode = TSESLint.SourceCode;
 const AUTH_MIDDLEWARE_NAMES: readonly RegExp[] = [
   /^(?:require[ds]?|ensure|must(?:Be)?)_?(?:auth|user|login|logged|signed|session|token|jwt|admin)/i,
   /^is_?(?:auth|logged|signed)/i,
-  /^(?:check|verify|validate)_?(?:auth|token|jwt|session|access|bearer)/i,
+  // Anchored at the end, because a name that goes on (`validateAuthBody`, `checkAuthFields`) names a body validator.
+  /^(?:check|verify|validate)_?(?:auth(?:enticated|entication|orized|orization)?|token|jwt|session|access|bearer)(?:_?(?:token|jwt|key|middleware|guard))?$/i,
   /^(?:authenticat|authoriz)/i,
   /^auth(?:_?(?:middleware|guard|required|check|user|jwt|token|handler))?$/i,
   /^(?:jwt|token|bearer|session)_?(?:auth|check|guard|verify|required|middleware)/i,
@@ -31,7 +32,20 @@ const AUTH_MIDDLEWARE_NAMES: readonly RegExp[] = [
 const TOKEN_STRATEGY = /jwt|bearer|api[-_]?key|token/i;
 
 /** Route paths of logins: `/login`, `/auth/sign-in`, `/auth/github/callback`. */
-const LOGIN_ROUTE = /log-?in|sign-?in|callback/i;
+const LOGIN_ROUTE = /log[-_]?in|sign[-_]?in|callback/i;
+
+/**
+ * Route paths of sign-ups, which start a login session too: `/register`, `/auth/sign-up`, `/api/v1/users/join`.
+ * Only API, version, auth and account segments may come first, so `/devices/register` and `/teams/:id/join`
+ * (a signed-in user registering a device or joining a team) do not count.
+ */
+const SIGNUP_ROUTE = /^(?:\/(?:api|v\d+|auth|users?|accounts?|members?))*\/(?:register|sign[-_]?up|join)\/?$/i;
+
+/** Request properties whose check in a middleware is a check of the signed-in user. */
+const SIGNED_IN_CHECK_PROPERTIES = new Set(['session', 'user', 'isAuthenticated']);
+
+/** Request properties that carry credentials or the signed-in user, which a body validator does not read. */
+const CREDENTIAL_REQUEST_PROPERTIES = new Set(['headers', 'header', 'get', 'cookies', 'signedCookies', 'session', 'user', 'auth', 'isAuthenticated']);
 
 /** Request properties that an authentication middleware sets: passport's `req.user`, express-jwt's `req.auth`. */
 const SIGNED_IN_REQUEST_PROPERTIES = new Set(['user', 'auth']);
@@ -44,7 +58,7 @@ const SIGNED_IN_REQUEST_PROPERTIES = new Set(['user', 'auth']);
 export function isIssuedToSignedInUser(sourceCode: SourceCode, call: TSESTree.Node, handler: FunctionNode): boolean {
   const route = getRouteArguments(handler);
   if (route && isLoginRoute(sourceCode, route)) return false;
-  if (route?.middleware.some((argument) => isAuthMiddleware(argument))) return true;
+  if (route?.middleware.some((argument) => isAuthMiddleware(sourceCode, argument))) return true;
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const payload = call.arguments[0];
   return payload !== undefined && readsSignedInUser(sourceCode, payload);
@@ -69,7 +83,7 @@ function getRouteArguments(handler: FunctionNode): RouteArguments | undefined {
 
 function isLoginRoute(sourceCode: SourceCode, route: RouteArguments): boolean {
   const path = route.path && getStaticValue(sourceCode.scopeManager, route.path);
-  if (typeof path === 'string' && LOGIN_ROUTE.test(path)) return true;
+  if (typeof path === 'string' && (LOGIN_ROUTE.test(path) || SIGNUP_ROUTE.test(path))) return true;
   return route.middleware.some((argument) => {
     const strategy = getPassportStrategy(sourceCode, argument);
     return strategy !== undefined && !TOKEN_STRATEGY.test(strategy);
@@ -87,8 +101,17 @@ function getPassportStrategy(sourceCode: SourceCode, node: TSESTree.Node): strin
   return names.map((name) => (name ? getStaticValue(sourceCode.scopeManager, name) : undefined)).filter((name) => typeof name === 'string').join(' ');
 }
 
-function isAuthMiddleware(node: TSESTree.Node): boolean {
+/**
+ * True for a middleware that lets only signed-in users through. A function written inline or declared in the
+ * same file is judged by its body: a check of the session or the user counts, whatever the function's name,
+ * and a function that reads only the request body is a validator. Other middleware is judged by its name.
+ */
+function isAuthMiddleware(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
+  if (isFunctionNode(expression)) return isSignedInCheck(sourceCode, expression);
+  const declared = expression.type === AST_NODE_TYPES.Identifier ? resolveDeclaredFunction(sourceCode, expression) : undefined;
+  if (declared && isSignedInCheck(sourceCode, declared)) return true;
+  if (declared && isBodyValidator(sourceCode, declared)) return false;
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTypeWrappers(expression.callee);
     // passport.authenticate is a login step unless it runs a token strategy, which isLoginRoute has ruled out.
@@ -96,8 +119,13 @@ function isAuthMiddleware(node: TSESTree.Node): boolean {
       const object = skipTypeWrappers(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && /passport/i.test(object.name)) return true;
     }
-    return isAuthMiddleware(callee);
+    return isNamedAuthMiddleware(callee);
   }
+  return isNamedAuthMiddleware(expression);
+}
+
+function isNamedAuthMiddleware(expression: TSESTree.Node): boolean {
+  if (expression.type === AST_NODE_TYPES.CallExpression) return isNamedAuthMiddleware(skipTypeWrappers(expression.callee));
   return getMiddlewareNames(expression).some((name) => AUTH_MIDDLEWARE_NAMES.some((pattern) => pattern.test(name)));
 }
 
@@ -131,4 +159,73 @@ function isSignedInUserRead(sourceCode: SourceCode, node: TSESTree.MemberExpress
   if (getRequestObjectKind(sourceCode.scopeManager, object) === 'request') return true;
   if (key !== 'user' || object.type !== AST_NODE_TYPES.MemberExpression || getKeyName(object) !== 'locals') return false;
   return isResponseObject(sourceCode.scopeManager, object.object);
+}
+
+/** Returns the function that a middleware identifier names when the same file declares it: `function f() {}` or `const f = () => {}`. */
+function resolveDeclaredFunction(sourceCode: SourceCode, identifier: TSESTree.Identifier): FunctionNode | undefined {
+  const definition = findVariable(sourceCode.scopeManager, identifier)?.defs[0];
+  if (definition?.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+  if (definition?.type === 'Variable' && isFunctionNode(definition.node.init ?? undefined)) return definition.node.init as FunctionNode;
+  return undefined;
+}
+
+/**
+ * True when a middleware `(req, res, next)` tests `req.session`, `req.user` or `req.isAuthenticated()` in a
+ * condition that sends 401 or 403 when the test fails or calls `next` when it passes, as in the guard
+ * jwt-to-session inserts. A condition that only logs the user, or that lets only guests through
+ * (`req.user ? res.redirect('/') : next()`), is not such a check.
+ */
+function isSignedInCheck(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  const [request, , next] = fn.params;
+  if (request?.type !== AST_NODE_TYPES.Identifier) return false;
+  const nextName = next?.type === AST_NODE_TYPES.Identifier ? next.name : undefined;
+  let found = false;
+  forEachNode(fn.body, sourceCode.visitorKeys, (node) => {
+    if (found) return;
+    if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return;
+    if (!readsRequestProperty(sourceCode, node.test, request.name, SIGNED_IN_CHECK_PROPERTIES)) return;
+    const negated = node.test.type === AST_NODE_TYPES.UnaryExpression && node.test.operator === '!';
+    const signedIn = negated ? node.alternate : node.consequent;
+    const signedOut = negated ? node.consequent : node.alternate;
+    const rejectsSignedOut = signedOut != null && containsStatus(sourceCode, signedOut, [401, 403]);
+    const passesSignedIn = signedIn != null && nextName !== undefined && callsFunction(sourceCode, signedIn, nextName);
+    found = rejectsSignedOut || passesSignedIn;
+  });
+  return found;
+}
+
+function containsStatus(sourceCode: SourceCode, root: TSESTree.Node, statuses: readonly number[]): boolean {
+  let found = false;
+  forEachNode(root, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' && statuses.includes(node.value)) found = true;
+  });
+  return found;
+}
+
+function callsFunction(sourceCode: SourceCode, root: TSESTree.Node, name: string): boolean {
+  let found = false;
+  forEachNode(root, sourceCode.visitorKeys, (node) => {
+    const callee = node.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(node.callee) : undefined;
+    if (callee?.type === AST_NODE_TYPES.Identifier && callee.name === name) found = true;
+  });
+  return found;
+}
+
+/** True when a middleware reads `req.body` and no request property that carries credentials or the signed-in user. */
+function isBodyValidator(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  const request = fn.params[0];
+  if (request?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (readsRequestProperty(sourceCode, fn.body, request.name, CREDENTIAL_REQUEST_PROPERTIES)) return false;
+  return readsRequestProperty(sourceCode, fn.body, request.name, new Set(['body']));
+}
+
+function readsRequestProperty(sourceCode: SourceCode, root: TSESTree.Node, requestName: string, properties: ReadonlySet<string>): boolean {
+  let found = false;
+  forEachNode(root, sourceCode.visitorKeys, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const object = skipTypeWrappers(node.object);
+    const key = getKeyName(node);
+    found = object.type === AST_NODE_TYPES.Identifier && object.name === requestName && key !== undefined && properties.has(key);
+  });
+  return found;
 }

@@ -68,6 +68,8 @@ app.post('/login', (req, res) => issue(res, req.user));`;
     ['an ensure-style middleware', "app.post('/api/tokens', ensureLoggedIn(), (req, res) => {"],
     ['an is-style middleware', "router.post('/tokens', isAuthenticated, (req, res) => {"],
     ['a verify-style middleware', "app.post('/tokens', verifyToken, (req, res) => {"],
+    ['a check-style middleware', "app.post('/tokens', checkAuthorization, (req, res) => {"],
+    ['a two-word verify-style middleware', "app.post('/tokens', verifyAccessToken, (req, res) => {"],
     ['a middleware in an array', "app.post('/tokens', [rateLimit, authMiddleware], (req, res) => {"],
     ['an object and property', "router.post('/tokens', auth.required, (req, res) => {"],
     ['a passport token strategy', "app.post('/tokens', passport.authenticate('jwt', { session: false }), (req, res) => {"],
@@ -94,6 +96,73 @@ app.post('/login', (req, res) => issue(res, req.user));`;
   ])('passes %s', (_name, route, subject) => {
     const text = `import jwt from 'jsonwebtoken';\n${route}\n  const user = users.create(req.body);\n  res.json({ token: jwt.sign({ sub: ${subject} }, key, { expiresIn: '1h' }) });\n});`;
     expect(reasonsOf(text)).toEqual([undefined]);
+  });
+
+  it.each([
+    ['a session check with 401', '(req, res, next) => {\n  if (!req.session.user) return res.sendStatus(401);\n  next();\n}'],
+    ['a codemod session guard', '(req, res, next) => {\n  if (!req.session.user) {\n    return next(Object.assign(new Error("Login required"), { status: 401 }));\n  }\n  next();\n}'],
+    ['an isAuthenticated check', '(req, res, next) => (req.isAuthenticated() ? next() : res.status(403).end())'],
+    ['a req.user check', 'function (req, res, next) {\n  if (req.user) next();\n  else res.status(401).json({ error: "login required" });\n}'],
+  ])('marks a token behind inline %s', (_name, middleware) => {
+    const text = `import jwt from 'jsonwebtoken';\napp.post('/api/keys', ${middleware}, (req, res) => {\n  res.json({ key: jwt.sign({ sub: req.body.label }, key, { expiresIn: '90d' }) });\n});`;
+    expect(reasonsOf(text)).toEqual([SIGNED_IN_USER_REASON]);
+  });
+
+  it('marks a token behind a same-file session check', () => {
+    const text = `import jwt from 'jsonwebtoken';
+const mustHaveSession = (req, res, next) => (req.session.userId ? next() : res.sendStatus(401));
+app.post('/api/keys', mustHaveSession, (req, res) => {
+  res.json({ key: jwt.sign({ sub: req.body.label }, key, { expiresIn: '90d' }) });
+});`;
+    expect(reasonsOf(text)).toEqual([SIGNED_IN_USER_REASON]);
+  });
+
+  it.each([
+    ['a logger that reads the session', '(req, res, next) => {\n  if (req.session.user) console.log(req.session.user.id);\n  next();\n}'],
+    ['a body check', '(req, res, next) => (req.body.email ? next() : res.sendStatus(400))'],
+    ['a guest-only check', "(req, res, next) => (req.session.user ? res.redirect('/') : next())"],
+  ])('passes a login behind inline %s', (_name, middleware) => {
+    const text = `import jwt from 'jsonwebtoken';\napp.post('/api/token', ${middleware}, (req, res) => {\n  const user = users.check(req.body);\n  res.json({ token: jwt.sign({ sub: user.id }, key, { expiresIn: '1h' }) });\n});`;
+    expect(reasonsOf(text)).toEqual([undefined]);
+  });
+
+  it.each([
+    ['validateAuth before /register', 'validateAuth', '/register'],
+    ['validateAuthBody before /api/token', 'validateAuthBody', '/api/token'],
+    ['checkAuthFields before /api/token', 'checkAuthFields', '/api/token'],
+    ['verifyAuthPayload before /api/token', 'verifyAuthPayload', '/api/token'],
+  ])('passes a sign-up behind body validator %s', (_name, validator, path) => {
+    const text = `import jwt from 'jsonwebtoken';
+const ${validator} = (req, res, next) => (req.body.email && req.body.password ? next() : res.sendStatus(422));
+app.post('${path}', ${validator}, async (req, res) => {
+  const user = await users.create(req.body);
+  res.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' }) });
+});`;
+    expect(reasonsOf(text)).toEqual([undefined]);
+  });
+
+  it.each([['checkAuthFields'], ['validateAuthBody'], ['verifyAuthPayload']])('passes a login behind imported %s', (validator) => {
+    const text = `import jwt from 'jsonwebtoken';\nimport { ${validator} } from './validators';\napp.post('/api/token', ${validator}, (req, res) => {\n  const user = users.check(req.body);\n  res.json({ token: jwt.sign({ sub: user.id }, key, { expiresIn: '1h' }) });\n});`;
+    expect(reasonsOf(text)).toEqual([undefined]);
+  });
+
+  it.each([['/signup'], ['/auth/sign-up'], ['/api/users/sign_up'], ['/join'], ['/api/v1/register']])('passes a sign-up at %s behind a required-fields check', (path) => {
+    const text = `import jwt from 'jsonwebtoken';\napp.post('${path}', requireUserFields, (req, res) => {\n  const user = users.create(req.body);\n  res.json({ token: jwt.sign({ sub: user.id }, key, { expiresIn: '1h' }) });\n});`;
+    expect(reasonsOf(text)).toEqual([undefined]);
+  });
+
+  it.each([['/devices/register'], ['/teams/:id/join']])('marks a token at %s behind requireUser', (path) => {
+    const text = `import jwt from 'jsonwebtoken';\napp.post('${path}', requireUser, (req, res) => {\n  res.json({ key: jwt.sign({ sub: req.body.name }, key, { expiresIn: '365d' }) });\n});`;
+    expect(reasonsOf(text)).toEqual([SIGNED_IN_USER_REASON]);
+  });
+
+  it('marks a token behind a header-reading validateAuth', () => {
+    const text = `import jwt from 'jsonwebtoken';
+const validateAuth = (req, res, next) => (req.headers.authorization && req.body.label ? next() : res.sendStatus(401));
+app.post('/api/keys', validateAuth, (req, res) => {
+  res.json({ key: jwt.sign({ sub: req.body.label }, key, { expiresIn: '90d' }) });
+});`;
+    expect(reasonsOf(text)).toEqual([SIGNED_IN_USER_REASON]);
   });
 });
 

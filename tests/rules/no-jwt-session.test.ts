@@ -2397,6 +2397,33 @@ app.post('/auth/refresh', (req, res) => {
         { messageId: 'issuedMarkedSession', data: MARKED.refresh, line: 4, column: 21 },
       ],
     },
+    // The session guard that jwt-to-session puts in place of an inline expressjwt() is an authentication middleware.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/api/keys', (req, res, next) => {
+  if (!req.session.user) {
+    return next(Object.assign(new Error('Login required: the request has no session.'), { name: 'UnauthorizedError', status: 401 }));
+  }
+  req.auth = req.session.user;
+  next();
+}, (req, res) => {
+  const key = jwt.sign({ sub: req.body.label }, process.env.JWT_SECRET, { expiresIn: '90d' });
+  res.json({ key });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSignedInUserToken', line: 9, column: 15 }],
+    },
+    // A body validator whose name starts like an authentication middleware does not make a sign-up an API key.
+    {
+      code: `import jwt from 'jsonwebtoken';
+const validateAuth = (req, res, next) => (req.body.email && req.body.password ? next() : res.sendStatus(422));
+app.post('/register', validateAuth, async (req, res) => {
+  const user = await users.create(req.body);
+  res.json({ token: jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' }) });
+});`,
+      filename: FILENAMES.js,
+      errors: [{ messageId: 'issuedSession', line: 5, column: 21 }],
+    },
     // A token for a user whom an earlier middleware of the route has signed in is an API key, not a login.
     {
       code: `import jwt from 'jsonwebtoken';
