@@ -32,6 +32,13 @@ type SourceCode = TSESLint.SourceCode;
 export const SIGNED_IN_USER_REASON =
   'the token is issued to a user who is already signed in, e.g. an API key; sessions do not replace it, so keep it as a revocable API key or migrate it by hand';
 
+/**
+ * The reason to mark a sign call in a login that hands out a refresh token next to its access token. The
+ * login itself stays: a session replaces both tokens.
+ */
+export const LOGIN_WITH_REFRESH_TOKEN_REASON =
+  'this login also hands out a refresh token; with a session neither token is needed, so store the payload in req.session and stop sending the refresh token, by hand';
+
 /** Sinks a migrated login may send its token to: the response body, a response header or a cookie. */
 const MIGRATED_SINKS = new Set<TokenSinkKind>(['response-body', 'response-header', 'cookie']);
 
@@ -102,6 +109,8 @@ function getHandlerReason(sourceCode: SourceCode, finding: JwtSessionFinding, ha
     return 'the handler does not take an Express request and response (req, res), and this codemod migrates only Express handlers';
   }
   if (isRefreshTokenSite(sourceCode, handler)) {
+    // A handler that mentions a refresh token but verifies no JWT and serves no refresh route signs the user in.
+    if (operation === 'sign' && !isRefreshEndpoint(sourceCode, handler)) return LOGIN_WITH_REFRESH_TOKEN_REASON;
     return 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand';
   }
   if (finding.kind === 'accept' && isStoredRequestProperty(sourceCode, finding)) {

@@ -64,11 +64,12 @@ describe('jwt-to-session fixtures', () => {
       for (const report of reports) expect(report.startsWith(`${inputPath}:`)).toBe(true);
     });
 
-    it('inserts each marker once', () => {
-      for (const report of expectedReports) {
-        const reason = report.slice(report.indexOf('manual migration needed: ') + 'manual migration needed: '.length);
+    it('inserts one marker per marked site', () => {
+      const reasons = expectedReports.map((report) => report.slice(report.indexOf('manual migration needed: ') + 'manual migration needed: '.length));
+      for (const reason of new Set(reasons)) {
         const marker = `/* eslint-plugin-sessions: manual migration needed: ${reason} */`;
-        expect(expected.split(marker).length - 1, `marker in ${name}`).toBe(1);
+        const sites = reasons.filter((other) => other === reason).length;
+        expect(expected.split(marker).length - 1, `marker in ${name}`).toBe(sites);
       }
     });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { findJwtSessions } from '../../src/detectors/jwt-session.js';
-import { getManualMigrationReason, SIGNED_IN_USER_REASON, statesSessionLifetime } from '../../src/detectors/jwt-session-migration.js';
+import {
+  getManualMigrationReason,
+  LOGIN_WITH_REFRESH_TOKEN_REASON,
+  SIGNED_IN_USER_REASON,
+  statesSessionLifetime,
+} from '../../src/detectors/jwt-session-migration.js';
 import { parseSourceCode } from '../../src/source-code.js';
 
 /** Returns the reason for each JWT session finding of `text`, in source order. */
@@ -163,6 +168,28 @@ app.post('/api/keys', validateAuth, (req, res) => {
   res.json({ key: jwt.sign({ sub: req.body.label }, key, { expiresIn: '90d' }) });
 });`;
     expect(reasonsOf(text)).toEqual([SIGNED_IN_USER_REASON]);
+  });
+
+  it('gives a login that also signs a refresh token its own reason', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/login', async (req, res) => {
+  const user = await users.check(req.body.email, req.body.password);
+  const accessToken = jwt.sign({ sub: user.id }, key, { expiresIn: '15m' });
+  const refreshToken = jwt.sign({ sub: user.id }, refreshKey, { expiresIn: '14d' });
+  res.json({ accessToken, refreshToken });
+});`;
+    expect(reasonsOf(text)).toEqual([LOGIN_WITH_REFRESH_TOKEN_REASON, LOGIN_WITH_REFRESH_TOKEN_REASON]);
+  });
+
+  it('keeps the refresh-endpoint reason for a refresh route', () => {
+    const text = `import jwt from 'jsonwebtoken';
+app.post('/token', (req, res) => {
+  const claims = jwt.verify(req.cookies.refreshToken, key, { algorithms: ['HS256'] });
+  res.json({ token: jwt.sign({ sub: claims.sub }, key, { expiresIn: '30m' }) });
+});`;
+    const reasons = reasonsOf(text);
+    expect(reasons).toHaveLength(2);
+    for (const reason of reasons) expect(reason?.startsWith('refresh-token endpoint')).toBe(true);
   });
 });
 

@@ -49,6 +49,10 @@ const MARKED = {
   embedded: { reason: 'the token is part of a URL or other text in the response body, so it may be meant for another service (a signed embed or download link); if it is a login, store the payload in req.session by hand' },
   redirect: { reason: 'the token leaves through a redirect URL, which the codemod does not rewrite' },
   refresh: { reason: 'refresh-token endpoint: sessions make refresh tokens unnecessary, so remove or rewrite it by hand' },
+  loginWithRefresh: {
+    reason:
+      'this login also hands out a refresh token; with a session neither token is needed, so store the payload in req.session and stop sending the refresh token, by hand',
+  },
   destructuredRequest: {
     reason: 'the handler destructures its request parameter, so the codemod has no req to add the session to; give the parameter a name such as req and rerun',
   },
@@ -2395,6 +2399,21 @@ app.post('/auth/refresh', (req, res) => {
       errors: [
         { messageId: 'acceptedMarkedSession', data: MARKED.refresh, line: 3, column: 18 },
         { messageId: 'issuedMarkedSession', data: MARKED.refresh, line: 4, column: 21 },
+      ],
+    },
+    // A login that also signs a refresh token keeps its login wording in the reason.
+    {
+      code: `import jwt from 'jsonwebtoken';
+app.post('/login', async (req, res) => {
+  const user = await users.check(req.body.email, req.body.password);
+  const accessToken = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '15m' });
+  const refreshToken = jwt.sign({ sub: user.id }, process.env.REFRESH_SECRET, { expiresIn: '14d' });
+  res.json({ accessToken, refreshToken });
+});`,
+      filename: FILENAMES.js,
+      errors: [
+        { messageId: 'issuedMarkedSession', data: MARKED.loginWithRefresh, line: 4, column: 23 },
+        { messageId: 'issuedMarkedSession', data: MARKED.loginWithRefresh, line: 5, column: 24 },
       ],
     },
     // The session guard that jwt-to-session puts in place of an inline expressjwt() is an authentication middleware.
