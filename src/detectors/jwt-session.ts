@@ -1007,7 +1007,7 @@ function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall, filePat
   if (!isDecoratorVerify && !requestSource) return undefined;
 
   const decodedNames = getDecodedNames(call);
-  const userAssignment = handler ? findUserAssignment(scopeManager, handler, call, decodedNames) : undefined;
+  const userAssignment = handler ? findPayloadAssignment(handler, call, decodedNames, (object) => isRequestStateObject(scopeManager, object)) : undefined;
   const nextCall = handler ? findNextCall(handler) : undefined;
 
   // Query, body and route parameters also carry one-shot tokens. Such a token is a session only when its
@@ -1020,7 +1020,7 @@ function getVerifyAccept(sourceCode: TSESLint.SourceCode, call: JwtCall, filePat
   // A webhook signature identifies the service that sends the call. It authenticates a user only when the
   // handler keeps its payload on the request or in the session, or passes the request on as middleware.
   if (requestSource && !userAssignment && !nextCall) {
-    const keepsPayload = handler !== undefined && findSessionAssignment(scopeManager, handler, call, decodedNames) !== undefined;
+    const keepsPayload = handler !== undefined && findPayloadAssignment(handler, call, decodedNames, (object) => isRequestSession(scopeManager, object)) !== undefined;
     if (!keepsPayload && isWebhookSignature(requestSource, getHandlerRoute(sourceCode, handler, filePath), readsUserClaim(sourceCode, call))) {
       return undefined;
     }
@@ -1071,39 +1071,28 @@ function collectPatternNames(pattern: TSESTree.Node, names: Set<string>): void {
   } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) collectPatternNames(pattern.left, names);
 }
 
-/** Finds `req.user = decoded` (or `res.locals.x`, `ctx.state.x`, `request.user`) whose value uses the decoded payload or the verify call. */
-function findUserAssignment(
-  scopeManager: ScopeManager,
+/**
+ * Finds an assignment in the handler to a member of an object that `isTarget` accepts, whose value uses
+ * the decoded payload or the verify call: `req.user = decoded` or `req.session.user = decoded`.
+ */
+function findPayloadAssignment(
   handler: FunctionNode,
   call: JwtCall,
   decodedNames: ReadonlySet<string>,
-): TSESTree.AssignmentExpression | undefined {
-  let found: TSESTree.AssignmentExpression | undefined;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-      if (isRequestStateObject(scopeManager, node.left.object) && usesDecoded(node.right, call, decodedNames)) found = node;
-    }
-  };
-  forEachNodeIn(handler.body, visit);
-  return found;
-}
-
-/** Finds `req.session.user = decoded` (or `ctx.session.x`) whose value uses the decoded payload or the verify call. */
-function findSessionAssignment(
-  scopeManager: ScopeManager,
-  handler: FunctionNode,
-  call: JwtCall,
-  decodedNames: ReadonlySet<string>,
+  isTarget: (object: TSESTree.Node) => boolean,
 ): TSESTree.AssignmentExpression | undefined {
   let found: TSESTree.AssignmentExpression | undefined;
   forEachNodeIn(handler.body, (node) => {
     if (found || node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
-    const session = skipTypeWrappers(node.left.object);
-    if (session.type !== AST_NODE_TYPES.MemberExpression || getKeyName(session) !== 'session') return;
-    if (getRequestObjectKind(scopeManager, session.object) !== undefined && usesDecoded(node.right, call, decodedNames)) found = node;
+    if (isTarget(node.left.object) && usesDecoded(node.right, call, decodedNames)) found = node;
   });
   return found;
+}
+
+/** Returns true for the session of a request or context: `req.session`, `ctx.session`. */
+function isRequestSession(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  const session = skipTypeWrappers(node);
+  return session.type === AST_NODE_TYPES.MemberExpression && getKeyName(session) === 'session' && getRequestObjectKind(scopeManager, session.object) !== undefined;
 }
 
 function isRequestStateObject(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
