@@ -2,8 +2,9 @@
  * Decides which JWT session sites the jwt-to-session codemod marks for a manual migration instead of
  * rewriting them, and why. The codemod takes its marker reasons from here, and no-jwt-session uses the same
  * result to say that the codemod only marks a site. The codemod may still mark a site that this module
- * passes, for reasons found only while it plans the rewrite: the token also used by other code, a response
- * body that is the token itself, or a sign call under a condition inside one statement.
+ * passes, for reasons it finds only while it plans the rewrite. Such reasons are a token that other code
+ * also uses, a response body that is the token itself, and a sign call under a condition inside one
+ * statement.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -224,7 +225,7 @@ function getRouteOfHandler(fn: FunctionNode): string | undefined {
 }
 
 /**
- * True when the verified token is a property that earlier code set on the request, as in
+ * Returns true when the verified token is a property that earlier code set on the request, as in
  * `jwt.verify(req.token, ...)` after `req.token = req.headers.authorization.split(' ')[1]`. The read of
  * the request then lies outside the call.
  */

@@ -1,6 +1,6 @@
 /**
- * Reads the facts of a Nuxt project's files that decide how its Pinia stores are judged: whether the
- * project is a Nuxt app, whose `defineStore` Nuxt imports into every file, and where
+ * Reads the facts of a Nuxt project's files that decide how its Pinia stores are judged. One is whether the
+ * project is a Nuxt app, whose `defineStore` Nuxt imports into every file. The other is where
  * pinia-plugin-persistedstate writes a store that sets `persist` without a `storage`.
  */
 import { existsSync, readFileSync } from 'node:fs';

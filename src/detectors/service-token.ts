@@ -150,10 +150,10 @@ export function isFixedValue(sourceCode: SourceCode, node: TSESTree.Node, depth 
 }
 
 /**
- * Returns true for a value that is the same for every request and every login: a string, number or
- * boolean literal, a template without expressions, an environment variable read by a fixed name, or a
- * `const` bound to one of these. Unlike `isFixedValue`, it rejects the current time and computed values.
- * So a value it accepts cannot name the user a token is signed for.
+ * Returns true for a value that is the same for every request and every login. Such a value is a string,
+ * number or boolean literal, a template without expressions, an environment variable read by a fixed
+ * name, or a `const` bound to one of these. Unlike `isFixedValue`, it rejects the current time and
+ * computed values, so a value it accepts cannot name the user a token is signed for.
  */
 export function isConstantValue(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;

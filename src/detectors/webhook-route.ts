@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, getKeyName, isFunctionNode, skipTypeWrappers } from '../util/ast-values.js';
 import type { JwtCall } from './jwt-library.js';
 import { getRouteSegments, isNextRouteFile } from './nextjs.js';
+import { getLiteralString } from './static-string.js';
 import { type FunctionNode, getDecoratorName } from './request-handler.js';
 
 type SourceCode = TSESLint.SourceCode;
@@ -112,20 +113,20 @@ function getFileNames(filePath: string, isRouteFile: boolean): string[] {
   if (segments) return segments;
   const names = [basename(filePath, extname(filePath))];
   const folder = dirname(filePath);
-  if (folder !== '.' && folder !== dirname(folder) && !holdsManifest(folder)) names.push(basename(folder));
+  if (folder !== '.' && folder !== dirname(folder) && !hasManifest(folder)) names.push(basename(folder));
   return names;
 }
 
 /** Folders already checked for a package.json. The check runs for every header token that a file verifies. */
 const manifestFolders = new Map<string, boolean>();
 
-function holdsManifest(folder: string): boolean {
-  let holds = manifestFolders.get(folder);
-  if (holds === undefined) {
-    holds = existsSync(join(folder, 'package.json'));
-    manifestFolders.set(folder, holds);
+function hasManifest(folder: string): boolean {
+  let found = manifestFolders.get(folder);
+  if (found === undefined) {
+    found = existsSync(join(folder, 'package.json'));
+    manifestFolders.set(folder, found);
   }
-  return holds;
+  return found;
 }
 
 /** Finds where `fn` is registered as a route: in place, through wrapper calls, by name, in a Fastify route object or by Nest decorators. */
@@ -191,7 +192,7 @@ function getRouteCallRegistration(scopeManager: ScopeManager, call: TSESTree.Cal
   }
   // koa-router may name a route before its path: `router.post('stripe', '/webhooks/stripe', handler)`.
   const beforeHandler = call.arguments.slice(firstPathIndex, call.arguments.indexOf(argument as TSESTree.Expression));
-  const paths = beforeHandler.flatMap((path) => getString(path) ?? []);
+  const paths = beforeHandler.flatMap((path) => getLiteralString(path) ?? []);
 
   // Climb a chain of route calls to the router: `router.route('/webhooks').get(list).post(receive)`.
   let router = skipTypeWrappers(callee.object);
@@ -200,7 +201,7 @@ function getRouteCallRegistration(scopeManager: ScopeManager, call: TSESTree.Cal
     const chainedKey = chained.type === AST_NODE_TYPES.MemberExpression ? getKeyName(chained) : undefined;
     if (chained.type !== AST_NODE_TYPES.MemberExpression || chainedKey === undefined) break;
     if (chainedKey === 'route') {
-      const routePath = getString(router.arguments[0]);
+      const routePath = getStringOf(router.arguments[0]);
       if (routePath !== undefined) paths.push(routePath);
     } else if (!ROUTE_METHODS.has(chainedKey)) {
       break;
@@ -217,8 +218,8 @@ function getRouteCallRegistration(scopeManager: ScopeManager, call: TSESTree.Cal
  */
 function getMethodOfList(node: TSESTree.Node | undefined): string | undefined {
   const expression = node && skipTypeWrappers(node);
-  if (expression?.type !== AST_NODE_TYPES.ArrayExpression) return getString(expression)?.toLowerCase();
-  const listed = expression.elements.map((element) => (element ? getString(element)?.toLowerCase() : undefined));
+  if (expression?.type !== AST_NODE_TYPES.ArrayExpression) return getStringOf(expression)?.toLowerCase();
+  const listed = expression.elements.map((element) => (element ? getLiteralString(element)?.toLowerCase() : undefined));
   return listed.includes('post') ? 'post' : listed[0];
 }
 
@@ -252,7 +253,7 @@ function getRouteObjectRegistration(object: TSESTree.ObjectExpression): Registra
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = getKeyName(property);
-    const value = getString(property.value);
+    const value = getLiteralString(property.value);
     if (key === 'method') method = getMethodOfList(property.value);
     if ((key === 'url' || key === 'path') && value !== undefined) paths.push(value);
   }
@@ -267,30 +268,28 @@ function getNestRegistrations(method: TSESTree.MethodDefinition): Registration[]
     const name = getDecoratorName(decorator);
     if (name === undefined || !NEST_METHOD_DECORATORS.has(name)) continue;
     const argument = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments[0] : undefined;
-    const path = argument && getString(argument);
+    const path = argument && getLiteralString(argument);
     registrations.push({ method: name.toLowerCase(), paths: path === undefined ? [] : [path] });
   }
   return registrations;
+}
+
+/** Returns the text of a string node, or undefined for another node or none. */
+function getStringOf(node: TSESTree.Node | undefined): string | undefined {
+  return node === undefined ? undefined : getLiteralString(node);
 }
 
 /** Returns the path of a string, or the strings of an array of paths, as Express takes them. */
 function getPathList(node: TSESTree.Node | undefined): string[] {
   const expression = node && skipTypeWrappers(node);
   if (expression?.type !== AST_NODE_TYPES.ArrayExpression) {
-    const path = getString(expression);
+    const path = getStringOf(expression);
     return path === undefined ? [] : [path];
   }
   return expression.elements.flatMap((element) => {
-    const path = element ? getString(element) : undefined;
+    const path = element ? getLiteralString(element) : undefined;
     return path === undefined ? [] : [path];
   });
-}
-
-function getString(node: TSESTree.Node | undefined): string | undefined {
-  const expression = node && skipTypeWrappers(node);
-  if (expression?.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return expression.value;
-  if (expression?.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) return expression.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
 }
 
 /**

@@ -107,7 +107,7 @@ describe('check usage', () => {
     expect(result.stdout).toContain('--format <text|json|sarif>');
   });
 
-  it('runs through a symlinked package in a folder whose name has a space', () => {
+  it('runs from a symlinked spaced path', () => {
     // pnpm starts the CLI through its symlinked package folder, and the real path of the file differs.
     const root = makeProject({});
     const packageFolder = path.join(root, 'my project', 'node_modules', 'eslint-plugin-sessions');
@@ -119,7 +119,8 @@ describe('check usage', () => {
     expect(result.stdout).toContain('Usage: eslint-plugin-sessions check');
   });
 
-  it('runs through a symlink to the script itself, as npm links a bin entry', () => {
+  it('runs through a bin symlink', () => {
+    // npm links node_modules/.bin/eslint-plugin-sessions to the script itself.
     const root = makeProject({ 'src/a.js': STORES_TOKEN });
     const link = path.join(root, 'bin dir', 'eslint-plugin-sessions');
     mkdirSync(path.dirname(link), { recursive: true });
